@@ -1,0 +1,243 @@
+package data
+
+import (
+	"sort"
+	"time"
+)
+
+// Ledger is the raw data a round's figures are computed from: every record of the scope,
+// already filtered to a township when one is asked for.
+type Ledger struct {
+	Townships []Township
+	Villages  []Village
+	Elections []Election
+}
+
+// BodyStats are one body's election figures (SPEC §4).
+type BodyStats struct {
+	Due         int     `json:"due"`           // active villages of the round
+	Completed   int     `json:"completed"`     // elections with 状态 已完成
+	Rate        float64 `json:"rate"`          // Completed / Due, %
+	OneTime     int     `json:"one_time"`      // completed at the first attempt
+	OneTimeRate float64 `json:"one_time_rate"` // OneTime / Completed, %
+	Turnout     float64 `json:"turnout"`       // Σ实参加 / Σ应参加 over completed elections, %
+	Eligible    int     `json:"eligible"`      // Σ应参加 over completed elections
+	Voted       int     `json:"participants"`  // Σ实参加 over completed elections
+}
+
+// MemberStats are the structure figures of the new committees (issue 3 fills them).
+type MemberStats struct {
+	Total     int     `json:"total"`
+	Party     int     `json:"party"`
+	Committee int     `json:"committee"`
+	Cross     int     `json:"cross"`
+	DualHead  int     `json:"dual_head"`
+	Women     int     `json:"women"`
+	AvgAge    float64 `json:"avg_age"`
+	Under35   int     `json:"under35"`
+	Age60Plus int     `json:"age60plus"`
+	College   int     `json:"college"`
+}
+
+// LeadershipStats sum the township leadership rows of the round.
+type LeadershipStats struct {
+	PartyCommittee int `json:"party_committee"`
+	Government     int `json:"government"`
+	Cross          int `json:"cross"`
+}
+
+// PartyStats summarise the party-organization ledger of the round's year.
+type PartyStats struct {
+	Orgs          int `json:"orgs"`
+	Members       int `json:"members"`
+	FourHaves     int `json:"four_haves"`
+	Weak          int `json:"weak"`
+	WeakRectified int `json:"weak_rectified"`
+}
+
+// PetitionStats count the complaints of the round's year.
+type PetitionStats struct {
+	Total         int `json:"total"`
+	Substantiated int `json:"substantiated"`
+	Overdue       int `json:"overdue"`
+	Closed        int `json:"closed"`
+}
+
+// TalkStats count the talks of the round's year.
+type TalkStats struct {
+	Total      int            `json:"total"`
+	ByMode     map[string]int `json:"by_mode"`
+	ByCategory map[string]int `json:"by_category"`
+}
+
+// Stats is the object `liangwei-cli stats --json` prints (SPEC §7).
+type Stats struct {
+	Round      int             `json:"round"`
+	Townships  int             `json:"townships"`
+	Villages   int             `json:"villages"`
+	PartyOrg   BodyStats       `json:"party_org"`
+	Committee  BodyStats       `json:"committee"`
+	Members    MemberStats     `json:"members"`
+	Leadership LeadershipStats `json:"leadership"`
+	Party      PartyStats      `json:"party"`
+	Petitions  PetitionStats   `json:"petitions"`
+	Talks      TalkStats       `json:"talks"`
+}
+
+// ComputeStats derives the figures of one round from the ledger. Merged villages leave every
+// denominator and their elections every numerator. ref is the reference date for
+// overdue complaints.
+func ComputeStats(l Ledger, round int, ref time.Time) Stats {
+	s := Stats{Round: round, Townships: len(l.Townships)}
+	s.Talks = TalkStats{
+		ByMode:     map[string]int{"申请约谈": 0, "主动约谈": 0, "下访约谈": 0},
+		ByCategory: map[string]int{"个人诉求": 0, "汇报工作和思想": 0, "意见建议": 0},
+	}
+	active := activeVillages(l.Villages)
+	s.Villages = len(active)
+	s.PartyOrg = bodyStats(active, l.Elections, round, BodyParty)
+	s.Committee = bodyStats(active, l.Elections, round, BodyCommittee)
+	_ = ref
+	return s
+}
+
+func activeVillages(vs []Village) map[VillageKey]bool {
+	m := make(map[VillageKey]bool, len(vs))
+	for _, v := range vs {
+		if v.Active() {
+			m[v.Key()] = true
+		}
+	}
+	return m
+}
+
+func bodyStats(active map[VillageKey]bool, es []Election, round int, body Body) BodyStats {
+	b := BodyStats{Due: len(active)}
+	for _, e := range es {
+		if e.Round != round || e.Body != body || e.Status != StatusCompleted || !active[e.VillageKey()] {
+			continue
+		}
+		b.Completed++
+		if e.OneTime {
+			b.OneTime++
+		}
+		b.Eligible += e.Eligible
+		b.Voted += e.Participants
+	}
+	b.Rate = Rate(b.Completed, b.Due)
+	b.OneTimeRate = Rate(b.OneTime, b.Completed)
+	b.Turnout = Rate(b.Voted, b.Eligible)
+	return b
+}
+
+// LatestRound is the newest round in the elections, or the year of today when there is none.
+func LatestRound(es []Election, today time.Time) int {
+	r := 0
+	for _, e := range es {
+		if e.Round > r {
+			r = e.Round
+		}
+	}
+	if r == 0 {
+		r = today.Year()
+	}
+	return r
+}
+
+// SummaryRow is one township's line of the 换届完成情况汇总表.
+type SummaryRow struct {
+	Township  string
+	Villages  int // active villages (应换届)
+	PartyOrg  BodyStats
+	Committee BodyStats
+	DualHead  int // 一肩挑 villages
+	Cross     int // 交叉任职 members
+	Women     int // women members
+}
+
+// Unfinished is a village whose election in one body is not 已完成.
+type Unfinished struct {
+	Township string
+	Village  string
+	Body     Body
+	Status   string // the election's status, or 无记录 when none was entered
+	Reason   string
+}
+
+// SummaryReport is everything the summary PDF draws, already computed.
+type SummaryReport struct {
+	Round      int
+	Township   string // the single township the report is for, or "" for all
+	Rows       []SummaryRow
+	Total      SummaryRow
+	Unfinished []Unfinished
+}
+
+// BuildSummary computes the summary report of a round: one row per township with active
+// villages, the totals, and every unfinished election of an active village.
+func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
+	r := SummaryReport{Round: round}
+	byTownship := map[string]*Ledger{}
+	var names []string
+	for _, v := range l.Villages {
+		if !v.Active() {
+			continue
+		}
+		if byTownship[v.Township] == nil {
+			byTownship[v.Township] = &Ledger{}
+			names = append(names, v.Township)
+		}
+		byTownship[v.Township].Villages = append(byTownship[v.Township].Villages, v)
+	}
+	for _, e := range l.Elections {
+		if t := byTownship[e.Township]; t != nil {
+			t.Elections = append(t.Elections, e)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		r.Rows = append(r.Rows, summaryRow(n, *byTownship[n], round, ref))
+	}
+	r.Total = summaryRow("合计", l, round, ref)
+
+	done := map[VillageKey]map[Body]Election{}
+	for _, e := range l.Elections {
+		if e.Round != round {
+			continue
+		}
+		if done[e.VillageKey()] == nil {
+			done[e.VillageKey()] = map[Body]Election{}
+		}
+		done[e.VillageKey()][e.Body] = e
+	}
+	vs := append([]Village(nil), l.Villages...)
+	sort.SliceStable(vs, func(i, j int) bool {
+		if vs[i].Township != vs[j].Township {
+			return vs[i].Township < vs[j].Township
+		}
+		return vs[i].Name < vs[j].Name
+	})
+	for _, v := range vs {
+		if !v.Active() {
+			continue
+		}
+		for _, b := range Bodies {
+			e, ok := done[v.Key()][b]
+			switch {
+			case !ok:
+				r.Unfinished = append(r.Unfinished, Unfinished{v.Township, v.Name, b, "无记录", ""})
+			case e.Status != StatusCompleted:
+				r.Unfinished = append(r.Unfinished, Unfinished{v.Township, v.Name, b, string(e.Status), e.Reason})
+			}
+		}
+	}
+	return r
+}
+
+func summaryRow(name string, l Ledger, round int, ref time.Time) SummaryRow {
+	s := ComputeStats(l, round, ref)
+	return SummaryRow{
+		Township: name, Villages: s.Villages, PartyOrg: s.PartyOrg, Committee: s.Committee,
+		DualHead: s.Members.DualHead, Cross: s.Members.Cross, Women: s.Members.Women,
+	}
+}

@@ -1,0 +1,77 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Batch is what one imported file holds, or what an export writes: records identified by
+// their natural keys (names and years), not by database IDs.
+type Batch struct {
+	Townships []Township
+	Villages  []Village
+	Elections []Election
+}
+
+// Len is the number of records in the batch.
+func (b Batch) Len() int { return len(b.Townships) + len(b.Villages) + len(b.Elections) }
+
+// ImportResult says what an import changed.
+type ImportResult struct {
+	Inserted  int // records that were new
+	Updated   int // records whose values changed
+	Unchanged int // records already present with the same values
+}
+
+// Settings are the clerk's own details, used on reports (SPEC §8 设置).
+type Settings struct {
+	Township   string // 填报单位 (乡镇)
+	County     string // 县区
+	Leader     string // 负责人
+	Reviewer   string // 审核人
+	Preparer   string // 填表人
+	Phone      string // 联系电话
+	Round      int    // 当前届次; 0 means the latest in the data
+	DataFolder string // where reports and exports go by default
+}
+
+// ErrNotFound is returned when a record ID names nothing (or a deleted record).
+var ErrNotFound = errors.New("记录不存在或已被删除")
+
+// Store is the ledger's persistence, implemented by data/sqlite. Every method is one
+// transaction; every change writes its audit row in that transaction.
+type Store interface {
+	// Townships, Villages and Elections list the records that are not deleted, sorted by
+	// township, village, round and body. round 0 lists every round.
+	Townships(ctx context.Context) ([]Township, error)
+	Villages(ctx context.Context) ([]Village, error)
+	Elections(ctx context.Context, round int) ([]Election, error)
+	// Rounds lists the rounds that have elections, newest first.
+	Rounds(ctx context.Context) ([]int, error)
+
+	// SaveTownship, SaveVillage and SaveElection insert a record when its ID is 0 (setting
+	// the ID) and update it otherwise. A record with errors is refused with its Problems as
+	// the error; a duplicate key is refused with a Chinese message naming it. An election
+	// names its village by township and village name, which must exist. today is the
+	// reference date of the election rules.
+	SaveTownship(ctx context.Context, t *Township) error
+	SaveVillage(ctx context.Context, v *Village) error
+	SaveElection(ctx context.Context, e *Election, today time.Time) error
+
+	// DeleteVillage and DeleteElection move a record to the recycle bin (soft delete).
+	// A deleted village hides its elections.
+	DeleteVillage(ctx context.Context, id int64) error
+	DeleteElection(ctx context.Context, id int64) error
+
+	// Import upserts a whole batch on the natural keys in one transaction: all or nothing.
+	// Townships named by villages and villages named by elections must be in the batch or
+	// the database (a township named only by a village is created). source (the file name)
+	// goes to the audit log. The batch must already be validated.
+	Import(ctx context.Context, b Batch, source string) (ImportResult, error)
+
+	Settings(ctx context.Context) (Settings, error)
+	SaveSettings(ctx context.Context, s Settings) error
+
+	Close() error
+}
