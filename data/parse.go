@@ -41,7 +41,7 @@ func ParseDate(s string) (time.Time, error) {
 		m = reCompact.FindStringSubmatch(s)
 	case reSerial.MatchString(s):
 		f, err := strconv.ParseFloat(s, 64)
-		if err != nil || f < 1 || f > 109574 { // 109574 is 2199-12-31
+		if err != nil || f < 61 || f > 109574 { // 61 is 1900-03-01, after Excel's phantom leap day; 109574 is 2199-12-31
 			return time.Time{}, badDate(s)
 		}
 		return excelEpoch.AddDate(0, 0, int(math.Floor(f))), nil
