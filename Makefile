@@ -1,0 +1,70 @@
+# 两委台账 — set-up and checks.
+#   make run    install the desktop build packages if missing, build bin/liangwei, start it
+#   make test   install what the tests need if missing, gofmt, go vet, go test, build the GUI
+#   make cli    build bin/liangwei-cli (pure Go, no cgo)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+# Go lives in /usr/local/go on the project machines; use it when go is not on PATH.
+ifeq ($(shell command -v go 2>/dev/null),)
+export PATH := /usr/local/go/bin:$(PATH)
+endif
+
+GUI_PKGS  := gcc pkg-config libgl1-mesa-dev xorg-dev
+TEST_PKGS := poppler-utils
+ARGS ?=
+
+# Every package but the desktop program builds and tests without cgo.
+PURE_PKGS = $$(go list ./... | grep -v 'cmd/liangwei$$')
+
+# apt_install installs the Debian/Ubuntu packages of $(1) that are not installed yet:
+# quick when everything is present, one apt-get update otherwise, sudo when not root.
+define apt_install
+	@missing=""; \
+	if ! command -v dpkg-query >/dev/null 2>&1; then \
+		echo "不是 Debian/Ubuntu 系统，请自行安装：$(1)"; exit 0; \
+	fi; \
+	for p in $(1); do \
+		dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "安装缺少的系统软件包:$$missing"; \
+		sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q; \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	fi
+endef
+
+.PHONY: run test cli gui deps-gui deps-test fmt vet unit
+
+run: gui
+	./bin/liangwei $(ARGS)
+
+gui: deps-gui
+	CGO_ENABLED=1 go build -o bin/liangwei ./cmd/liangwei
+
+cli:
+	CGO_ENABLED=0 go build -o bin/liangwei-cli ./cmd/liangwei-cli
+
+deps-gui:
+	$(call apt_install,$(GUI_PKGS))
+
+deps-test:
+	$(call apt_install,$(TEST_PKGS))
+
+test: deps-gui deps-test fmt vet unit gui
+
+fmt:
+	@echo "== gofmt"
+	@bad=$$(gofmt -l .); \
+	if [ -n "$$bad" ]; then echo "这些文件未经 gofmt 格式化："; echo "$$bad"; exit 1; fi
+
+vet:
+	@echo "== go vet"
+	CGO_ENABLED=0 go vet $(PURE_PKGS)
+	CGO_ENABLED=1 go vet ./cmd/liangwei
+
+unit:
+	@echo "== go test"
+	CGO_ENABLED=0 go test $(PURE_PKGS)
