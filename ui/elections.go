@@ -1,0 +1,378 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"liangwei/data"
+)
+
+func init() { register("换届", func(u *UI) screen { return newElectionsScreen(u) }) }
+
+// electionsScreen is the 换届 ledger: the elections of one round, filters by round,
+// township, body and status, and the 新增 / 编辑 / 删除 buttons with their form.
+type electionsScreen struct {
+	u *UI
+
+	table       *ledgerTable[data.Election]
+	roundSel    *widget.Select // choosing a round reloads from the store
+	townshipSel *widget.Select
+	bodySel     *widget.Select
+	statusSel   *widget.Select
+	addBtn      *widget.Button
+	editBtn     *widget.Button
+	deleteBtn   *widget.Button
+	status      *widget.Label // what the last action did
+
+	form    *editForm             // the form last opened
+	confirm *dialog.ConfirmDialog // the delete question, while shown
+
+	round    int            // the round shown; 0 until the first load picks one
+	villages []data.Village // every village, for the form's drop-downs
+	settingR bool           // roundSel is being set by code
+	loads    sync.WaitGroup // loads in flight; tests wait on it
+	gen      atomic.Int64   // the newest load; older results are dropped
+	view     fyne.CanvasObject
+}
+
+func newElectionsScreen(u *UI) *electionsScreen {
+	s := &electionsScreen{u: u}
+	count := func(f func(data.Election) int) (func(data.Election) string, func(data.Election) float64) {
+		return func(e data.Election) string { return fmt.Sprint(f(e)) },
+			func(e data.Election) float64 { return float64(f(e)) }
+	}
+	eligT, eligN := count(func(e data.Election) int { return e.Eligible })
+	partT, partN := count(func(e data.Election) int { return e.Participants })
+	seatT, seatN := count(func(e data.Election) int { return e.Seats })
+	candT, candN := count(func(e data.Election) int { return e.Candidates })
+	elecT, elecN := count(func(e data.Election) int { return e.Elected })
+	s.table = newLedgerTable([]column[data.Election]{
+		{title: "乡镇", width: 100, text: func(e data.Election) string { return e.Township }},
+		{title: "村名", width: 110, text: func(e data.Election) string { return e.Village }},
+		{title: "届次", width: 58, numeric: true, text: func(e data.Election) string { return fmt.Sprint(e.Round) },
+			num: func(e data.Election) float64 { return float64(e.Round) }},
+		{title: "组织", width: 70, text: func(e data.Election) string { return string(e.Body) }},
+		{title: "状态", width: 70, text: func(e data.Election) string { return string(e.Status) }},
+		{title: "完成日期", width: 100, text: func(e data.Election) string { return data.FormatDate(e.CompletedOn) }},
+		{title: "一次选举成功", width: 106, text: oneTimeText},
+		{title: "应参加", width: 70, numeric: true, text: eligT, num: eligN},
+		{title: "实参加", width: 70, numeric: true, text: partT, num: partN},
+		{title: "参选/到会率 %", width: 112, numeric: true, text: turnoutText, num: turnoutValue},
+		{title: "应选", width: 52, numeric: true, text: seatT, num: seatN},
+		{title: "候选", width: 52, numeric: true, text: candT, num: candN},
+		{title: "当选", width: 52, numeric: true, text: elecT, num: elecN},
+		{title: "未完成原因", width: 220, text: func(e data.Election) string { return e.Reason }},
+	})
+	s.roundSel = widget.NewSelect(nil, s.onRound)
+	s.roundSel.PlaceHolder = "届次"
+	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(e data.Election) string { return e.Township })
+	s.bodySel = s.table.addFilter("全部组织", data.Strings(data.Bodies...), func(e data.Election) string { return string(e.Body) })
+	s.statusSel = s.table.addFilter("全部状态", data.Strings(data.ElectionStatuses...),
+		func(e data.Election) string { return string(e.Status) })
+	s.table.onSelect = func(data.Election) { s.updateButtons() }
+	s.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
+	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
+	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
+	s.status = widget.NewLabel("")
+	s.updateButtons()
+	return s
+}
+
+func oneTimeText(e data.Election) string {
+	if e.Status != data.StatusCompleted {
+		return ""
+	}
+	return data.FormatYesNo(e.OneTime)
+}
+
+func turnoutValue(e data.Election) float64 {
+	if e.Eligible <= 0 {
+		return -1 // sorts before every real rate
+	}
+	return data.Rate(e.Participants, e.Eligible)
+}
+
+func turnoutText(e data.Election) string {
+	if e.Eligible <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.2f", data.Rate(e.Participants, e.Eligible))
+}
+
+func roundLabel(r int) string { return fmt.Sprintf("%d年", r) }
+
+func (s *electionsScreen) content() fyne.CanvasObject {
+	if s.view == nil {
+		filters := container.NewBorder(nil, nil, s.roundSel, nil, s.table.toolbar())
+		top := container.NewBorder(nil, nil, nil, container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn), filters)
+		bottom := container.NewBorder(nil, nil, s.table.count, nil, s.status)
+		s.view = container.NewBorder(top, bottom, nil, nil, s.table.body)
+	}
+	return s.view
+}
+
+// onRound reloads the table when the clerk picks another round.
+func (s *electionsScreen) onRound(label string) {
+	if s.settingR {
+		return
+	}
+	r, err := data.ParseRound(label)
+	if err != nil || r == s.round {
+		return
+	}
+	s.round = r
+	s.refresh()
+}
+
+// electionsLoad is what one refresh reads from the store.
+type electionsLoad struct {
+	round     int
+	rounds    []int
+	villages  []data.Village
+	elections []data.Election
+}
+
+// refresh reloads villages, rounds and the chosen round's elections off the UI goroutine.
+// The first load picks the round: 设置's current round, else the newest, else this year.
+func (s *electionsScreen) refresh() {
+	gen := s.gen.Add(1)
+	s.loads.Add(1)
+	round := s.round
+	go func() {
+		defer s.loads.Done()
+		l, err := s.load(round)
+		fyne.Do(func() {
+			if s.gen.Load() != gen {
+				return
+			}
+			if err != nil {
+				s.u.showError("读取换届记录失败", err)
+				return
+			}
+			s.apply(l)
+		})
+	}()
+}
+
+func (s *electionsScreen) load(round int) (electionsLoad, error) {
+	ctx, st := s.u.ctx(), s.u.deps.Store
+	var l electionsLoad
+	var err error
+	if l.rounds, err = st.Rounds(ctx); err != nil {
+		return l, err
+	}
+	if round == 0 {
+		set, err := st.Settings(ctx)
+		if err != nil {
+			return l, err
+		}
+		switch {
+		case set.Round > 0:
+			round = set.Round
+		case len(l.rounds) > 0:
+			round = l.rounds[0]
+		default:
+			round = s.u.deps.Now().Year()
+		}
+	}
+	l.round = round
+	if l.villages, err = st.Villages(ctx); err != nil {
+		return l, err
+	}
+	l.elections, err = st.Elections(ctx, round)
+	return l, err
+}
+
+func (s *electionsScreen) apply(l electionsLoad) {
+	s.round = l.round
+	s.villages = l.villages
+	rounds := append([]int(nil), l.rounds...)
+	if !slices.Contains(rounds, l.round) {
+		rounds = append(rounds, l.round)
+	}
+	slices.SortFunc(rounds, func(a, b int) int { return b - a })
+	opts := make([]string, len(rounds))
+	for i, r := range rounds {
+		opts[i] = roundLabel(r)
+	}
+	s.settingR = true
+	s.roundSel.SetOptions(opts)
+	s.roundSel.SetSelected(roundLabel(l.round))
+	s.settingR = false
+	if len(l.villages) == 0 {
+		s.table.setEmptyText("还没有村庄。请在“数据”中导入工作簿，或先在“村庄”中新增村庄。")
+	} else {
+		s.table.setEmptyText(fmt.Sprintf("%d年还没有换届记录。请点击“新增”录入，或在“数据”中导入工作簿。", l.round))
+	}
+	s.table.setData(l.elections)
+	s.updateButtons()
+}
+
+// wait blocks until the loads started so far have been shown (for tests).
+func (s *electionsScreen) wait() { s.loads.Wait() }
+
+func (s *electionsScreen) updateButtons() {
+	if _, ok := s.table.selectedRecord(); ok {
+		s.editBtn.Enable()
+		s.deleteBtn.Enable()
+	} else {
+		s.editBtn.Disable()
+		s.deleteBtn.Disable()
+	}
+}
+
+// filterValue is a filter's choice, or "" when it shows everything.
+func filterValue(sel *widget.Select) string {
+	if sel.SelectedIndex() <= 0 {
+		return ""
+	}
+	return sel.Selected
+}
+
+func (s *electionsScreen) onAdd() {
+	if len(s.villages) == 0 {
+		dialog.ShowInformation("还没有村庄", "请先在“村庄”中新增村庄，或在“数据”中导入工作簿，再录入换届情况。", s.u.win)
+		return
+	}
+	e := data.Election{Round: s.round, Body: data.BodyParty, Status: data.StatusNotStarted}
+	e.Township = filterValue(s.townshipSel)
+	if b := filterValue(s.bodySel); b != "" {
+		e.Body = data.Body(b)
+	}
+	if ts := s.townships(); e.Township == "" && len(ts) == 1 {
+		e.Township = ts[0]
+	}
+	s.openForm(e, false)
+}
+
+func (s *electionsScreen) onEdit() {
+	e, ok := s.table.selectedRecord()
+	if !ok {
+		s.status.SetText("请先在表格中选择一条换届记录。")
+		return
+	}
+	s.openForm(e, true)
+}
+
+// townships are the townships that have villages, in pinyin order.
+func (s *electionsScreen) townships() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range s.villages {
+		if !seen[v.Township] {
+			seen[v.Township] = true
+			out = append(out, v.Township)
+		}
+	}
+	sortChinese(out)
+	return out
+}
+
+// villageNames are the villages of a township, in pinyin order. Merged villages stay
+// available so their history can be corrected.
+func (s *electionsScreen) villageNames(township string) []string {
+	var out []string
+	for _, v := range s.villages {
+		if v.Township == township {
+			out = append(out, v.Name)
+		}
+	}
+	sortChinese(out)
+	return out
+}
+
+// openForm shows the election form; editing keeps the record's ID so the store updates it.
+func (s *electionsScreen) openForm(e data.Election, editing bool) {
+	title := "新增换届记录"
+	if editing {
+		title = fmt.Sprintf("编辑换届记录：%s %s %d年 %s", e.Township, e.Village, e.Round, e.Body)
+	}
+	f := newEditForm(s.u.win, title, editing)
+	townshipSel := f.addSelect("乡镇", s.townships(), e.Township)
+	villageSel := f.addSelect("村名", s.villageNames(e.Township), e.Village)
+	f.addEntry("届次", fmt.Sprint(e.Round), "如 2026")
+	f.addSelect("组织", data.Strings(data.Bodies...), string(e.Body))
+	f.addSelect("状态", data.Strings(data.ElectionStatuses...), string(e.Status))
+	f.addDate("完成日期", e.CompletedOn)
+	f.addCheck("一次选举成功", e.OneTime)
+	f.addCount("应参加人数", e.Eligible).SetPlaceHolder("党组织填应到会党员，村委会填登记选民")
+	f.addCount("实参加人数", e.Participants).SetPlaceHolder("党组织填实到会，村委会填参加投票")
+	f.addCount("应选职数", e.Seats)
+	f.addCount("候选人数", e.Candidates)
+	f.addCount("当选人数", e.Elected)
+	f.addEntry("未完成原因", e.Reason, "状态为“未完成”时必填")
+
+	changed := townshipSel.OnChanged
+	townshipSel.OnChanged = func(t string) {
+		names := s.villageNames(t)
+		villageSel.SetOptions(names)
+		if !slices.Contains(names, villageSel.Selected) {
+			villageSel.ClearSelected()
+		}
+		changed(t)
+	}
+
+	var rec data.Election
+	f.build = func() data.Problems {
+		rec = data.Election{
+			ID:           e.ID,
+			Township:     f.selected("乡镇"),
+			Village:      f.selected("村名"),
+			Round:        f.round("届次"),
+			Body:         data.Body(f.selected("组织")),
+			Status:       data.ElectionStatus(f.selected("状态")),
+			CompletedOn:  f.date("完成日期"),
+			OneTime:      f.checked("一次选举成功"),
+			Eligible:     f.count("应参加人数"),
+			Participants: f.count("实参加人数"),
+			Seats:        f.count("应选职数"),
+			Candidates:   f.count("候选人数"),
+			Elected:      f.count("当选人数"),
+			Reason:       f.text("未完成原因"),
+		}
+		return rec.Validate(s.u.deps.Now())
+	}
+	f.save = func() error { return s.u.deps.Store.SaveElection(s.u.ctx(), &rec, s.u.deps.Now()) }
+	f.onSaved = func() {
+		s.status.SetText(fmt.Sprintf("已保存：%s %s %d年 %s", rec.Township, rec.Village, rec.Round, rec.Body))
+		if rec.Round != s.round {
+			s.round = rec.Round // show the round the record went to
+		}
+		s.u.changed()
+	}
+	s.form = f
+	f.showDialog()
+}
+
+func (s *electionsScreen) onDelete() {
+	e, ok := s.table.selectedRecord()
+	if !ok {
+		s.status.SetText("请先在表格中选择一条换届记录。")
+		return
+	}
+	what := fmt.Sprintf("%s %s %d年 %s换届", e.Township, e.Village, e.Round, e.Body)
+	s.confirm = dialog.NewConfirm("删除换届记录", "确定删除“"+what+"”吗？\n删除后可在“数据”→“回收站”中恢复。", func(ok bool) {
+		s.confirm = nil
+		if !ok {
+			return
+		}
+		if err := s.u.deps.Store.DeleteElection(s.u.ctx(), e.ID); err != nil {
+			s.u.showError("删除换届记录失败", err)
+			return
+		}
+		s.status.SetText("已将“" + what + "”移到回收站，可在“数据”→“回收站”中恢复。")
+		s.u.changed()
+	}, s.u.win)
+	s.confirm.SetConfirmText("删除")
+	s.confirm.SetDismissText("取消")
+	s.confirm.SetConfirmImportance(widget.DangerImportance)
+	s.confirm.Show()
+}

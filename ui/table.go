@@ -1,0 +1,365 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// column describes one column of a ledger table.
+type column[T any] struct {
+	title   string          // Chinese header
+	width   float32         // width in pixels, sized for the Chinese content
+	numeric bool            // right-aligned and sorted as a number
+	text    func(T) string  // the cell text
+	num     func(T) float64 // the sort value of a numeric column
+}
+
+// tableFilter is one drop-down that narrows the rows to those whose value equals the choice.
+type tableFilter[T any] struct {
+	all   string   // the first option, meaning no filter (全部乡镇)
+	fixed []string // the options; nil means the distinct values found in the data
+	value func(T) string
+	sel   *widget.Select
+}
+
+// ledgerTable is the reusable ledger table of the record screens: a header row whose
+// buttons sort, a search entry matching any cell, filter drop-downs, a “共 N 条” count and
+// row selection. All rows live in memory; filtering and sorting work on indices, and the
+// widget.Table only draws the visible cells, so 5,000+ rows stay quick.
+type ledgerTable[T any] struct {
+	cols    []column[T]
+	filters []*tableFilter[T]
+
+	search *widget.Entry
+	count  *widget.Label
+	table  *widget.Table
+	empty  *widget.Label // shown instead of the table when there are no rows
+	body   *fyne.Container
+
+	all       []T
+	hay       []string // lower-cased cell texts of each row, for search
+	view      []int    // indices into all, filtered and sorted
+	sortCol   int      // -1: the store's order
+	sortDesc  bool
+	selected  int // index into view, -1 when none
+	emptyText string
+
+	// onSelect is called when the clerk selects a row.
+	onSelect func(T)
+}
+
+// newLedgerTable builds the table widgets for the given columns.
+func newLedgerTable[T any](cols []column[T]) *ledgerTable[T] {
+	lt := &ledgerTable[T]{cols: cols, sortCol: -1, selected: -1}
+	lt.search = widget.NewEntry()
+	lt.search.SetPlaceHolder("搜索（任意一列）")
+	lt.search.OnChanged = func(string) { lt.apply() }
+	lt.count = widget.NewLabel("共 0 条")
+	lt.empty = widget.NewLabel("")
+	lt.empty.Alignment = fyne.TextAlignCenter
+	lt.empty.Wrapping = fyne.TextWrapWord
+	lt.empty.Hide()
+
+	lt.table = widget.NewTable(
+		func() (int, int) { return len(lt.view), len(lt.cols) },
+		func() fyne.CanvasObject {
+			bg := canvas.NewRectangle(theme.Color(theme.ColorNameSelection))
+			bg.Hide()
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewStack(bg, l)
+		},
+		lt.updateCell,
+	)
+	lt.table.ShowHeaderRow = true
+	lt.table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
+	lt.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		if id.Col < 0 || id.Col >= len(lt.cols) {
+			b.SetText("")
+			b.OnTapped = nil
+			return
+		}
+		col := id.Col
+		b.OnTapped = func() { lt.sortBy(col) }
+		b.SetText(lt.headerText(col))
+	}
+	lt.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row < 0 || id.Row >= len(lt.view) {
+			return
+		}
+		lt.selectRow(id.Row)
+	}
+	for i, c := range cols {
+		lt.table.SetColumnWidth(i, c.width)
+	}
+	lt.body = container.NewStack(lt.table, container.NewCenter(lt.empty))
+	return lt
+}
+
+func (lt *ledgerTable[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	stack := o.(*fyne.Container)
+	bg := stack.Objects[0].(*canvas.Rectangle)
+	l := stack.Objects[1].(*widget.Label)
+	if id.Row < 0 || id.Row >= len(lt.view) || id.Col < 0 || id.Col >= len(lt.cols) {
+		l.SetText("")
+		bg.Hide()
+		return
+	}
+	if id.Row == lt.selected {
+		bg.FillColor = theme.Color(theme.ColorNameSelection)
+		bg.Show()
+	} else {
+		bg.Hide()
+	}
+	align := fyne.TextAlignLeading
+	if lt.cols[id.Col].numeric {
+		align = fyne.TextAlignTrailing
+	}
+	if l.Alignment != align {
+		l.Alignment = align
+		l.Refresh()
+	}
+	l.SetText(lt.cellText(id.Row, id.Col))
+}
+
+// headerText is a column title with an arrow when the table is sorted by it.
+func (lt *ledgerTable[T]) headerText(col int) string {
+	t := lt.cols[col].title
+	if col == lt.sortCol {
+		if lt.sortDesc {
+			return t + " ▼"
+		}
+		return t + " ▲"
+	}
+	return t
+}
+
+// addFilter adds a drop-down whose first option, all (e.g. 全部乡镇), shows every row. With
+// fixed nil the options are the distinct values of the data, refreshed by setData.
+func (lt *ledgerTable[T]) addFilter(all string, fixed []string, value func(T) string) *widget.Select {
+	f := &tableFilter[T]{all: all, fixed: fixed, value: value}
+	f.sel = widget.NewSelect(append([]string{all}, fixed...), func(string) { lt.apply() })
+	f.sel.SetSelected(all)
+	lt.filters = append(lt.filters, f)
+	return f.sel
+}
+
+// setData replaces the rows (one load from the store) and re-applies search, filters and
+// sort. The selection is cleared.
+func (lt *ledgerTable[T]) setData(rows []T) {
+	lt.all = rows
+	lt.hay = make([]string, len(rows))
+	var sb strings.Builder
+	for i, r := range rows {
+		sb.Reset()
+		for _, c := range lt.cols {
+			sb.WriteString(strings.ToLower(c.text(r)))
+			sb.WriteByte(0)
+		}
+		lt.hay[i] = sb.String()
+	}
+	for _, f := range lt.filters {
+		if f.fixed != nil {
+			continue
+		}
+		seen := map[string]bool{}
+		opts := []string{f.all}
+		for _, r := range rows {
+			if v := f.value(r); v != "" && !seen[v] {
+				seen[v] = true
+				opts = append(opts, v)
+			}
+		}
+		sortChinese(opts[1:])
+		cur := f.sel.Selected
+		f.sel.Options = opts
+		if !seen[cur] {
+			cur = f.all
+		}
+		// Set without triggering apply for each filter; apply runs once below.
+		cb := f.sel.OnChanged
+		f.sel.OnChanged = nil
+		f.sel.SetSelected(cur)
+		f.sel.OnChanged = cb
+	}
+	lt.apply()
+}
+
+// setEmptyText is what the table area says when there are no records at all.
+func (lt *ledgerTable[T]) setEmptyText(s string) {
+	lt.emptyText = s
+	lt.updateEmpty()
+}
+
+// apply filters and sorts the rows again and redraws the table.
+func (lt *ledgerTable[T]) apply() {
+	q := strings.ToLower(strings.TrimSpace(lt.search.Text))
+	type active struct {
+		want  string
+		value func(T) string
+	}
+	var fs []active
+	for _, f := range lt.filters {
+		if s := f.sel.Selected; s != "" && s != f.all {
+			fs = append(fs, active{s, f.value})
+		}
+	}
+	lt.view = lt.view[:0]
+rows:
+	for i, r := range lt.all {
+		for _, f := range fs {
+			if f.value(r) != f.want {
+				continue rows
+			}
+		}
+		if q != "" && !strings.Contains(lt.hay[i], q) {
+			continue
+		}
+		lt.view = append(lt.view, i)
+	}
+	lt.sortView()
+	lt.selected = -1
+	lt.table.UnselectAll()
+	if len(lt.view) == len(lt.all) {
+		lt.count.SetText(fmt.Sprintf("共 %d 条", len(lt.view)))
+	} else {
+		lt.count.SetText(fmt.Sprintf("共 %d 条（全部 %d 条）", len(lt.view), len(lt.all)))
+	}
+	lt.updateEmpty()
+	lt.table.Refresh()
+	lt.table.ScrollToTop()
+}
+
+func (lt *ledgerTable[T]) updateEmpty() {
+	msg := ""
+	switch {
+	case len(lt.all) == 0:
+		msg = lt.emptyText
+	case len(lt.view) == 0:
+		msg = "没有符合条件的记录。请修改搜索内容或筛选条件。"
+	}
+	lt.empty.SetText(msg)
+	if msg == "" {
+		lt.empty.Hide()
+		lt.table.Show()
+	} else {
+		lt.table.Hide()
+		lt.empty.Show()
+	}
+}
+
+// sortBy sorts by a column, ascending first and toggling on the next tap.
+func (lt *ledgerTable[T]) sortBy(col int) {
+	if col < 0 || col >= len(lt.cols) {
+		return
+	}
+	if lt.sortCol == col {
+		lt.sortDesc = !lt.sortDesc
+	} else {
+		lt.sortCol, lt.sortDesc = col, false
+	}
+	lt.apply()
+}
+
+// sortView orders view by the sort column, keeping the store's order among equal values.
+// Text sorts by pinyin (the zh collation), as a clerk expects of township and village names.
+func (lt *ledgerTable[T]) sortView() {
+	if lt.sortCol < 0 {
+		return
+	}
+	c := lt.cols[lt.sortCol]
+	var less func(a, b int) bool
+	if c.numeric {
+		keys := make(map[int]float64, len(lt.view))
+		for _, i := range lt.view {
+			keys[i] = c.num(lt.all[i])
+		}
+		less = func(a, b int) bool { return keys[a] < keys[b] }
+	} else {
+		col := collate.New(language.Chinese)
+		var buf collate.Buffer
+		keys := make(map[int][]byte, len(lt.view))
+		for _, i := range lt.view {
+			keys[i] = col.KeyFromString(&buf, c.text(lt.all[i]))
+		}
+		less = func(a, b int) bool { return bytes.Compare(keys[a], keys[b]) < 0 }
+	}
+	desc := lt.sortDesc
+	sort.SliceStable(lt.view, func(x, y int) bool {
+		a, b := lt.view[x], lt.view[y]
+		if desc {
+			return less(b, a)
+		}
+		return less(a, b)
+	})
+}
+
+// sortChinese sorts strings by pinyin.
+func sortChinese(ss []string) {
+	collate.New(language.Chinese).SortStrings(ss)
+}
+
+// rowCount is the number of rows shown after search and filters.
+func (lt *ledgerTable[T]) rowCount() int { return len(lt.view) }
+
+// row is the record shown in row i.
+func (lt *ledgerTable[T]) row(i int) T { return lt.all[lt.view[i]] }
+
+// cellText is the text shown in row i, column col.
+func (lt *ledgerTable[T]) cellText(i, col int) string { return lt.cols[col].text(lt.row(i)) }
+
+// selectRow marks row i as selected (and tells onSelect).
+func (lt *ledgerTable[T]) selectRow(i int) {
+	if i < 0 || i >= len(lt.view) {
+		return
+	}
+	lt.selected = i
+	lt.table.Refresh()
+	if lt.onSelect != nil {
+		lt.onSelect(lt.row(i))
+	}
+}
+
+// selectedRecord returns the selected record, if any.
+func (lt *ledgerTable[T]) selectedRecord() (T, bool) {
+	var zero T
+	if lt.selected < 0 || lt.selected >= len(lt.view) {
+		return zero, false
+	}
+	return lt.row(lt.selected), true
+}
+
+// find returns the row showing the first record for which match is true, or -1.
+func (lt *ledgerTable[T]) find(match func(T) bool) int {
+	for i, idx := range lt.view {
+		if match(lt.all[idx]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// toolbar is the filters followed by the search entry, which takes the remaining width.
+func (lt *ledgerTable[T]) toolbar() fyne.CanvasObject {
+	left := container.NewHBox()
+	for _, f := range lt.filters {
+		left.Add(f.sel)
+	}
+	return container.NewBorder(nil, nil, left, nil, lt.search)
+}

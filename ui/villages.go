@@ -1,0 +1,201 @@
+package ui
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"liangwei/data"
+)
+
+func init() { register("村庄", func(u *UI) screen { return newVillagesScreen(u) }) }
+
+// villagesEmptyText is what the 村庄 table says on an empty database.
+const villagesEmptyText = "还没有村庄。请在“数据”中导入工作簿，或点击“新增”。"
+
+// villagesScreen is the 村庄 ledger: the table of villages, its filters, and the
+// 新增 / 编辑 / 删除 buttons with their form and confirmation.
+type villagesScreen struct {
+	u *UI
+
+	table       *ledgerTable[data.Village]
+	townshipSel *widget.Select
+	statusSel   *widget.Select
+	addBtn      *widget.Button
+	editBtn     *widget.Button
+	deleteBtn   *widget.Button
+	status      *widget.Label // what the last action did
+
+	form      *editForm             // the form last opened
+	confirm   *dialog.ConfirmDialog // the delete question, while shown
+	townships []string              // known townships, suggestions for the form
+
+	loads sync.WaitGroup // loads in flight; tests wait on it
+	gen   atomic.Int64   // the newest load; older results are dropped
+	view  fyne.CanvasObject
+}
+
+func newVillagesScreen(u *UI) *villagesScreen {
+	s := &villagesScreen{u: u}
+	s.table = newLedgerTable([]column[data.Village]{
+		{title: "乡镇", width: 130, text: func(v data.Village) string { return v.Township }},
+		{title: "村名", width: 150, text: func(v data.Village) string { return v.Name }},
+		{title: "类型", width: 70, text: func(v data.Village) string { return string(v.Kind) }},
+		{title: "户数", width: 80, numeric: true, text: func(v data.Village) string { return fmt.Sprint(v.Households) },
+			num: func(v data.Village) float64 { return float64(v.Households) }},
+		{title: "人口", width: 90, numeric: true, text: func(v data.Village) string { return fmt.Sprint(v.Population) },
+			num: func(v data.Village) float64 { return float64(v.Population) }},
+		{title: "区划代码", width: 150, text: func(v data.Village) string { return v.Code }},
+		{title: "状态", width: 80, text: func(v data.Village) string { return string(v.Status) }},
+	})
+	s.table.setEmptyText(villagesEmptyText)
+	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(v data.Village) string { return v.Township })
+	s.statusSel = s.table.addFilter("全部状态", data.Strings(data.VillageActive, data.VillageMerged),
+		func(v data.Village) string { return string(v.Status) })
+	s.table.onSelect = func(data.Village) { s.updateButtons() }
+	s.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
+	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
+	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
+	s.status = widget.NewLabel("")
+	s.updateButtons()
+	return s
+}
+
+func (s *villagesScreen) content() fyne.CanvasObject {
+	if s.view == nil {
+		top := container.NewBorder(nil, nil, nil,
+			container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn), s.table.toolbar())
+		bottom := container.NewBorder(nil, nil, s.table.count, nil, s.status)
+		s.view = container.NewBorder(top, bottom, nil, nil, s.table.body)
+	}
+	return s.view
+}
+
+// refresh reloads the villages off the UI goroutine and shows them.
+func (s *villagesScreen) refresh() {
+	gen := s.gen.Add(1)
+	s.loads.Add(1)
+	go func() {
+		defer s.loads.Done()
+		vs, err := s.u.deps.Store.Villages(s.u.ctx())
+		var ts []data.Township
+		if err == nil {
+			ts, err = s.u.deps.Store.Townships(s.u.ctx())
+		}
+		fyne.Do(func() {
+			if s.gen.Load() != gen {
+				return
+			}
+			if err != nil {
+				s.u.showError("读取村庄失败", err)
+				return
+			}
+			s.townships = s.townships[:0]
+			for _, t := range ts {
+				s.townships = append(s.townships, t.Name)
+			}
+			s.table.setData(vs)
+			s.updateButtons()
+		})
+	}()
+}
+
+// wait blocks until the loads started so far have been shown (for tests).
+func (s *villagesScreen) wait() { s.loads.Wait() }
+
+func (s *villagesScreen) updateButtons() {
+	if _, ok := s.table.selectedRecord(); ok {
+		s.editBtn.Enable()
+		s.deleteBtn.Enable()
+	} else {
+		s.editBtn.Disable()
+		s.deleteBtn.Disable()
+	}
+}
+
+func (s *villagesScreen) onAdd() {
+	v := data.Village{Kind: data.KindVillage, Status: data.VillageActive}
+	if t := filterValue(s.townshipSel); t != "" {
+		v.Township = t
+	} else if len(s.townships) == 1 {
+		v.Township = s.townships[0]
+	}
+	s.openForm(v, false)
+}
+
+func (s *villagesScreen) onEdit() {
+	v, ok := s.table.selectedRecord()
+	if !ok {
+		s.status.SetText("请先在表格中选择一个村庄。")
+		return
+	}
+	s.openForm(v, true)
+}
+
+// openForm shows the village form; editing keeps the record's ID so the store updates it.
+func (s *villagesScreen) openForm(v data.Village, editing bool) {
+	title := "新增村庄"
+	if editing {
+		title = "编辑村庄：" + v.Township + " " + v.Name
+	}
+	f := newEditForm(s.u.win, title, editing)
+	f.addSelectEntry("乡镇", s.townships, v.Township)
+	f.addEntry("村名", v.Name, "如 王家庄村")
+	f.addSelect("类型", data.Strings(data.KindVillage, data.KindCommunity), string(v.Kind))
+	f.addSelect("状态", data.Strings(data.VillageActive, data.VillageMerged), string(v.Status))
+	f.addCount("户数", v.Households)
+	f.addCount("人口", v.Population)
+	f.addEntry("区划代码", v.Code, "12位数字，可不填")
+	var rec data.Village
+	f.build = func() data.Problems {
+		rec = data.Village{
+			ID:         v.ID,
+			Township:   f.text("乡镇"),
+			Name:       f.text("村名"),
+			Kind:       data.VillageKind(f.selected("类型")),
+			Status:     data.VillageStatus(f.selected("状态")),
+			Households: f.count("户数"),
+			Population: f.count("人口"),
+			Code:       f.text("区划代码"),
+		}
+		return rec.Validate()
+	}
+	f.save = func() error { return s.u.deps.Store.SaveVillage(s.u.ctx(), &rec) }
+	f.onSaved = func() {
+		s.status.SetText(fmt.Sprintf("已保存：%s %s", rec.Township, rec.Name))
+		s.u.changed()
+	}
+	s.form = f
+	f.showDialog()
+}
+
+func (s *villagesScreen) onDelete() {
+	v, ok := s.table.selectedRecord()
+	if !ok {
+		s.status.SetText("请先在表格中选择一个村庄。")
+		return
+	}
+	msg := fmt.Sprintf("确定删除“%s %s”吗？\n该村的换届记录也将一并隐藏。\n删除后可在“数据”→“回收站”中恢复。", v.Township, v.Name)
+	s.confirm = dialog.NewConfirm("删除村庄", msg, func(ok bool) {
+		s.confirm = nil
+		if !ok {
+			return
+		}
+		if err := s.u.deps.Store.DeleteVillage(s.u.ctx(), v.ID); err != nil {
+			s.u.showError("删除村庄失败", err)
+			return
+		}
+		s.status.SetText(fmt.Sprintf("已将“%s %s”移到回收站，可在“数据”→“回收站”中恢复。", v.Township, v.Name))
+		s.u.changed()
+	}, s.u.win)
+	s.confirm.SetConfirmText("删除")
+	s.confirm.SetDismissText("取消")
+	s.confirm.SetConfirmImportance(widget.DangerImportance)
+	s.confirm.Show()
+}
