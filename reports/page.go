@@ -1,0 +1,545 @@
+// Package reports draws the PDF reports of SPEC §5 from already-computed data.* values. It
+// never touches the database: the caller computes, the report draws. Output is
+// deterministic: the same values and Meta give byte-identical files.
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"liangwei/assets"
+)
+
+// Meta are the report's signature and heading fields, usually from 设置.
+type Meta struct {
+	Unit     string    // 填报单位
+	Leader   string    // 负责人
+	Reviewer string    // 审核人
+	Preparer string    // 填表人
+	Phone    string    // 联系电话
+	Date     time.Time // 填报日期; also the PDF's creation date. Zero leaves the date blank.
+}
+
+// Column describes one table column.
+type Column struct {
+	Header string  // header text; wraps when longer than the column
+	Width  float64 // millimetres; 0 takes the width the other columns leave
+	Align  string  // "L", "C" or "R" (numbers are right-aligned)
+	// Group, when set, is drawn as one header cell above the adjacent columns sharing it
+	// (e.g. 党组织 above 完成数, 完成率…); columns without a group span both header rows.
+	Group string
+}
+
+// Orientations of the page.
+const (
+	Portrait  = "P"
+	Landscape = "L"
+)
+
+// Page geometry in millimetres and font sizes in points.
+const (
+	marginX     = 12.0
+	marginTop   = 12.0
+	marginBot   = 14.0 // the page number sits in this band
+	titleSize   = 16.0
+	headingSize = 11.5
+	bodySize    = 9.0
+	footerSize  = 9.0
+	cellMargin  = 1.2 // left/right padding inside a table cell
+	cellPadY    = 1.1 // top/bottom padding inside a table cell
+	lineFactor  = 1.35
+)
+
+// fallbackDate is the PDF creation date when Meta.Date is zero: fpdf would otherwise
+// stamp the current time and two renders would differ.
+var fallbackDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+var (
+	colorHeader = [3]int{221, 231, 242}
+	colorTotal  = [3]int{242, 242, 242}
+	colorWhite  = [3]int{255, 255, 255}
+)
+
+// doc is one report being drawn: the fpdf document plus the table whose header repeats
+// when a row moves to a new page.
+type doc struct {
+	pdf    *fpdf.Fpdf
+	meta   Meta
+	pageW  float64
+	pageH  float64
+	width  float64 // usable width between the margins
+	size   float64 // current font size, points
+	widths map[rune]int
+	tbl    *table
+}
+
+// render draws a report with draw and writes the finished PDF to w. Panics inside fpdf
+// (it panics on some malformed input) come back as errors; nothing is written to w
+// unless the whole document succeeded.
+func render(w io.Writer, orientation, title string, m Meta, draw func(d *doc)) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("生成PDF报表时出错：%v", r)
+		}
+	}()
+	d := newDoc(orientation, title, m)
+	draw(d)
+	var buf bytes.Buffer
+	if err := d.finish(&buf); err != nil {
+		return fmt.Errorf("生成PDF报表时出错：%w", err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("写入PDF报表时出错：%w", err)
+	}
+	return nil
+}
+
+func newDoc(orientation, title string, m Meta) *doc {
+	pdf := fpdf.New(orientation, "mm", "A4", "")
+	date := m.Date
+	if date.IsZero() {
+		date = fallbackDate
+	}
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetCatalogSort(true)
+	pdf.SetTitle(safeText(title), true)
+	pdf.SetAuthor(safeText(m.Unit), true)
+	pdf.SetCreator("两委台账", true)
+	pdf.SetMargins(marginX, marginTop, marginX)
+	pdf.SetAutoPageBreak(false, marginBot) // rows are placed by hand so none is split
+	pdf.SetCellMargin(cellMargin)
+	pdf.AddUTF8FontFromBytes(assets.FontName, "", assets.FontTTF)
+	pdf.SetFont(assets.FontName, "", bodySize)
+	pdf.SetLineWidth(0.2)
+	pdf.SetDrawColor(0, 0, 0)
+	pdf.SetTextColor(0, 0, 0)
+	w, h := pdf.GetPageSize()
+	d := &doc{pdf: pdf, meta: m, pageW: w, pageH: h, width: w - 2*marginX, size: bodySize, widths: map[rune]int{}}
+	pdf.AddPage()
+	return d
+}
+
+// finish writes 第 N 页 共 M 页 on every page and outputs the document. The total is known
+// only now, so the page numbers are drawn by revisiting each page rather than with fpdf's
+// AliasNbPages, whose placeholder is measured (and centred) at its own width and whose
+// digits may be missing from a UTF-8 font subset.
+func (d *doc) finish(w io.Writer) error {
+	p := d.pdf
+	total := p.PageCount()
+	for n := 1; n <= total; n++ {
+		p.SetPage(n)
+		// fpdf only emits state it believes changed; the page's stream may end in another
+		// size or colour, so set both explicitly.
+		p.SetFontSize(footerSize)
+		p.SetFillColor(colorWhite[0], colorWhite[1], colorWhite[2])
+		p.SetTextColor(0, 0, 0)
+		p.SetXY(marginX, d.pageH-marginBot+4)
+		p.CellFormat(d.width, 5, pageLabel(n, total), "", 0, "C", false, 0, "")
+	}
+	p.SetPage(total)
+	if err := p.Error(); err != nil {
+		return err
+	}
+	return p.Output(w)
+}
+
+// setSize switches the font size, remembering it for measuring.
+func (d *doc) setSize(pt float64) {
+	d.size = pt
+	d.pdf.SetFontSize(pt)
+}
+
+// lineH is the height of one text line at the current size, in millimetres.
+func (d *doc) lineH() float64 { return d.size / d.pdf.GetConversionRatio() * lineFactor }
+
+// bottom is the lowest y content may reach.
+func (d *doc) bottom() float64 { return d.pageH - marginBot }
+
+// fits reports whether h more millimetres fit on the current page.
+func (d *doc) fits(h float64) bool { return d.pdf.GetY()+h <= d.bottom()+0.01 }
+
+// newPage starts a page and, inside a table, repeats its header.
+func (d *doc) newPage() {
+	size := d.size
+	d.pdf.AddPage()
+	d.pdf.SetXY(marginX, marginTop)
+	if d.tbl != nil {
+		d.tbl.drawHeader()
+	}
+	d.setSize(size)
+}
+
+// ensure starts a new page unless h millimetres fit on this one.
+func (d *doc) ensure(h float64) {
+	if !d.fits(h) {
+		d.newPage()
+	}
+}
+
+// runeWidth is r's advance in thousandths of an em, cached.
+func (d *doc) runeWidth(r rune) int {
+	if w, ok := d.widths[r]; ok {
+		return w
+	}
+	w := d.pdf.GetStringSymbolWidth(string(r))
+	d.widths[r] = w
+	return w
+}
+
+// textWidth is the width of s at the current size, in millimetres.
+func (d *doc) textWidth(s string) float64 {
+	u := 0
+	for _, r := range s {
+		u += d.runeWidth(r)
+	}
+	return float64(u) * d.size / d.pdf.GetConversionRatio() / 1000
+}
+
+// wrap breaks s (already safe) into lines no wider than w millimetres at the current size.
+// Chinese text breaks between any two characters; a run of Latin letters and digits is
+// kept whole when the line has an earlier break; closing punctuation never starts a line.
+// (fpdf's own SplitText drops the character at each break in Chinese text.)
+func (d *doc) wrap(s string, w float64) []string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return []string{""}
+	}
+	limit := int(w * 1000 * d.pdf.GetConversionRatio() / d.size)
+	rs := []rune(s)
+	var lines []string
+	start, used, brk := 0, 0, -1 // brk: index where the current line may end (exclusive)
+	for i := 0; i < len(rs); i++ {
+		if i > start && canBreak(rs[i-1], rs[i]) {
+			brk = i
+		}
+		used += d.runeWidth(rs[i])
+		if used <= limit || i == start {
+			continue
+		}
+		end := i
+		if brk > start {
+			end = brk
+		}
+		lines = append(lines, strings.TrimSpace(string(rs[start:end])))
+		for end < len(rs) && rs[end] == ' ' {
+			end++
+		}
+		start, used, brk = end, 0, -1
+		i = end - 1
+	}
+	if start < len(rs) {
+		lines = append(lines, strings.TrimSpace(string(rs[start:])))
+	}
+	return lines
+}
+
+// wrapText makes s safe and wraps it to w millimetres, keeping its own line breaks (a
+// header such as "一次选举\n成功率%" chooses where it breaks).
+func (d *doc) wrapText(s string, w float64) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var lines []string
+	for _, part := range strings.Split(s, "\n") {
+		lines = append(lines, d.wrap(safeText(part), w)...)
+	}
+	return lines
+}
+
+// canBreak reports whether a line may end between a and b.
+func canBreak(a, b rune) bool {
+	if strings.ContainsRune("，。、；：？！）》」』】〉”’%％,.;:?!)]}", b) {
+		return false
+	}
+	if strings.ContainsRune("（《「『【〈“‘([{", a) {
+		return false
+	}
+	if a == ' ' || b == ' ' {
+		return true
+	}
+	return !(word(a) && word(b))
+}
+
+// word reports whether r belongs to a Latin word or number that should not be split.
+func word(r rune) bool {
+	return r < 0x80 && r != ' ' || r >= 0xFF10 && r <= 0xFF5A
+}
+
+// title draws a centred title, wrapped if it is too long.
+func (d *doc) title(s string) {
+	d.setSize(titleSize)
+	lines := d.wrap(safeText(s), d.width)
+	h := d.lineH()
+	for _, l := range lines {
+		d.pdf.SetX(marginX)
+		d.pdf.CellFormat(d.width, h, l, "", 1, "C", false, 0, "")
+	}
+	d.pdf.Ln(2)
+	d.setSize(bodySize)
+}
+
+// line draws left text and right-aligned right text on one line.
+func (d *doc) line(left, right string) {
+	d.setSize(bodySize)
+	h := d.lineH() + 1
+	d.ensure(h)
+	y := d.pdf.GetY()
+	if right != "" {
+		d.pdf.SetXY(marginX, y)
+		d.pdf.CellFormat(d.width, h, safeText(right), "", 0, "R", false, 0, "")
+	}
+	lines := d.wrap(safeText(left), d.width-d.textWidth(safeText(right))-4)
+	for _, l := range lines {
+		d.pdf.SetXY(marginX, y)
+		d.pdf.CellFormat(d.width, h, l, "", 0, "L", false, 0, "")
+		y += h
+	}
+	d.pdf.SetXY(marginX, y)
+}
+
+// heading draws a section heading, moving to a new page if keep millimetres after it
+// (typically a table header and its first row) would not fit.
+func (d *doc) heading(s string, keep float64) {
+	d.setSize(headingSize)
+	h := d.lineH() + 2
+	d.pdf.Ln(3)
+	if !d.fits(h + keep) {
+		d.newPage()
+	}
+	d.pdf.SetX(marginX)
+	d.pdf.CellFormat(d.width, h, safeText(s), "", 1, "L", false, 0, "")
+	d.setSize(bodySize)
+}
+
+// signature draws 负责人 审核人 填表人 联系电话 填报日期 from Meta, flowing onto a second
+// line when the page is too narrow; empty fields leave a line to sign on.
+func (d *doc) signature() {
+	m := d.meta
+	date := "      年    月    日"
+	if !m.Date.IsZero() {
+		date = fmt.Sprintf("%d年%d月%d日", m.Date.Year(), int(m.Date.Month()), m.Date.Day())
+	}
+	items := []struct{ label, value string }{
+		{"负责人：", m.Leader}, {"审核人：", m.Reviewer}, {"填表人：", m.Preparer},
+		{"联系电话：", m.Phone}, {"填报日期：", date},
+	}
+	d.setSize(bodySize + 1)
+	h := d.lineH() + 2
+	const gap, minBlank = 8.0, 22.0
+	// Lay out first, to keep the whole block on one page.
+	type placed struct {
+		x, y, w        float64
+		label, value   string
+		underlineValue bool
+	}
+	var ps []placed
+	x, y := 0.0, 0.0
+	for _, it := range items {
+		v := safeText(strings.TrimSpace(it.value))
+		label := safeText(it.label)
+		w := d.textWidth(label) + max(d.textWidth(v)+2, minBlank)
+		if x > 0 && x+w > d.width {
+			x, y = 0, y+h+2
+		}
+		ps = append(ps, placed{x, y, w, label, v, v == ""})
+		x += w + gap
+	}
+	d.pdf.Ln(6)
+	d.ensure(y + h)
+	top := d.pdf.GetY()
+	for _, p := range ps {
+		lw := d.textWidth(p.label)
+		d.pdf.SetXY(marginX+p.x, top+p.y)
+		d.pdf.CellFormat(lw, h, p.label, "", 0, "L", false, 0, "")
+		d.pdf.SetCellMargin(0)
+		d.pdf.CellFormat(p.w-lw, h, p.value, "", 0, "L", false, 0, "")
+		d.pdf.SetCellMargin(cellMargin)
+		if p.underlineValue {
+			yy := top + p.y + h - 1.5
+			d.pdf.Line(marginX+p.x+lw, yy, marginX+p.x+p.w, yy)
+		}
+	}
+	d.pdf.SetXY(marginX, top+y+h)
+	d.setSize(bodySize)
+}
+
+// table is a table being drawn; its header repeats at the top of every page it spans.
+type table struct {
+	d    *doc
+	cols []Column
+}
+
+// beginTable resolves the column widths (a zero width takes what is left), draws the
+// header — on a new page if the header and one row would not fit — and makes it the
+// header to repeat.
+func (d *doc) beginTable(cols []Column) *table {
+	cols = append([]Column(nil), cols...)
+	used, free := 0.0, 0
+	for _, c := range cols {
+		if c.Width > 0 {
+			used += c.Width
+		} else {
+			free++
+		}
+	}
+	for i := range cols {
+		if cols[i].Width <= 0 {
+			cols[i].Width = max((d.width-used)/float64(free), 10)
+		}
+	}
+	t := &table{d: d, cols: cols}
+	d.setSize(bodySize)
+	if !d.fits(t.headerHeight() + d.lineH() + 2*cellPadY) {
+		d.newPage()
+	}
+	t.drawHeader()
+	d.tbl = t
+	return t
+}
+
+// end stops repeating the table's header.
+func (t *table) end() {
+	t.d.tbl = nil
+	t.d.pdf.SetX(marginX)
+}
+
+func (t *table) grouped() bool {
+	for _, c := range t.cols {
+		if c.Group != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// headerHeight is the height of the (one- or two-row) header.
+func (t *table) headerHeight() float64 {
+	lh := t.d.lineH()
+	n := 1
+	for _, c := range t.cols {
+		n = max(n, len(t.d.wrapText(c.Header, c.Width-2*cellMargin)))
+	}
+	h := float64(n)*lh + 2*cellPadY
+	if t.grouped() {
+		h += lh + 2*cellPadY
+	}
+	return h
+}
+
+func (t *table) drawHeader() {
+	d := t.d
+	d.setSize(bodySize)
+	lh := d.lineH()
+	top := d.pdf.GetY()
+	total := t.headerHeight()
+	groupH := 0.0
+	if t.grouped() {
+		groupH = lh + 2*cellPadY
+	}
+	x := marginX
+	for i := 0; i < len(t.cols); i++ {
+		c := t.cols[i]
+		if c.Group == "" {
+			d.cell(x, top, c.Width, total, c.Header, "C", colorHeader)
+			x += c.Width
+			continue
+		}
+		gw := 0.0
+		j := i
+		for ; j < len(t.cols) && t.cols[j].Group == c.Group; j++ {
+			gw += t.cols[j].Width
+		}
+		d.cell(x, top, gw, groupH, c.Group, "C", colorHeader)
+		for ; i < j; i++ {
+			d.cell(x, top+groupH, t.cols[i].Width, total-groupH, t.cols[i].Header, "C", colorHeader)
+			x += t.cols[i].Width
+		}
+		i--
+	}
+	d.pdf.SetXY(marginX, top+total)
+}
+
+// row draws one row of cells (missing cells are empty), never split across pages: if it
+// does not fit, it goes to a new page under a repeated header. A row taller than a whole
+// page is cut with an ellipsis.
+func (t *table) row(cells []string, fill [3]int) {
+	d := t.d
+	d.setSize(bodySize)
+	lh := d.lineH()
+	wrapped := make([][]string, len(t.cols))
+	n := 1
+	for i, c := range t.cols {
+		s := ""
+		if i < len(cells) {
+			s = cells[i]
+		}
+		wrapped[i] = d.wrapText(s, c.Width-2*cellMargin)
+		n = max(n, len(wrapped[i]))
+	}
+	h := float64(n)*lh + 2*cellPadY
+	if !d.fits(h) {
+		d.newPage()
+		if room := d.bottom() - d.pdf.GetY(); h > room {
+			n = max(int((room-2*cellPadY)/lh), 1)
+			h = float64(n)*lh + 2*cellPadY
+			for i := range wrapped {
+				if len(wrapped[i]) > n {
+					wrapped[i] = append(wrapped[i][:n-1:n-1], wrapped[i][n-1]+"…")
+				}
+			}
+		}
+	}
+	top := d.pdf.GetY()
+	x := marginX
+	for i, c := range t.cols {
+		d.cellLines(x, top, c.Width, h, wrapped[i], c.Align, fill)
+		x += c.Width
+	}
+	d.pdf.SetXY(marginX, top+h)
+}
+
+// span draws one cell across every column, e.g. 暂无数据.
+func (t *table) span(text string) {
+	d := t.d
+	d.setSize(bodySize)
+	h := d.lineH() + 4*cellPadY
+	d.ensure(h)
+	w := 0.0
+	for _, c := range t.cols {
+		w += c.Width
+	}
+	top := d.pdf.GetY()
+	d.cell(marginX, top, w, h, text, "C", colorWhite)
+	d.pdf.SetXY(marginX, top+h)
+}
+
+// cell draws a bordered, filled box with text wrapped and centred vertically in it.
+func (d *doc) cell(x, y, w, h float64, text, align string, fill [3]int) {
+	d.cellLines(x, y, w, h, d.wrapText(text, w-2*cellMargin), align, fill)
+}
+
+func (d *doc) cellLines(x, y, w, h float64, lines []string, align string, fill [3]int) {
+	p := d.pdf
+	p.SetFillColor(fill[0], fill[1], fill[2])
+	style := "D"
+	if fill != colorWhite {
+		style = "FD"
+	}
+	p.Rect(x, y, w, h, style)
+	lh := d.lineH()
+	ty := y + (h-float64(len(lines))*lh)/2
+	for _, l := range lines {
+		p.SetXY(x, ty)
+		p.CellFormat(w, lh, l, "", 0, align, false, 0, "")
+		ty += lh
+	}
+}
+
+// pageLabel is the footer 第 N 页 共 M 页. The spaces are doubled because the font's space is
+// narrow: with single spaces, text extraction (pdftotext, search in a PDF reader) runs the
+// words together as 第1页共3页.
+func pageLabel(n, total int) string { return fmt.Sprintf("第  %d  页    共  %d  页", n, total) }
