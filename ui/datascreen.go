@@ -1,0 +1,405 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"liangwei/data"
+	"liangwei/exchange"
+)
+
+func init() { register("数据", newDataScreen) }
+
+// datSheetAuto lets the importer tell a CSV file's sheet from its file name.
+const datSheetAuto = "按文件名判断"
+
+// datSheets are the sheets of the workbook a CSV file can hold, in workbook order.
+var datSheets = []string{"乡镇", "村庄", "换届"}
+
+// dataScreen is 数据: import a workbook or CSV with a preview before anything is written,
+// export the whole ledger, and save the blank template.
+type dataScreen struct {
+	u *UI
+	// busy counts the background loads, imports and exports; tests wait on it.
+	busy sync.WaitGroup
+
+	importBtn   *widget.Button
+	exportBtn   *widget.Button
+	templateBtn *widget.Button
+	sheet       *widget.Select
+	progress    *widget.ProgressBarInfinite
+	fileLabel   *widget.Label
+	rowsLabel   *widget.Label
+	issueList   *widget.List
+	confirmBtn  *widget.Button
+	cancelBtn   *widget.Button
+	status      *widget.Label
+	previewBox  *fyne.Container
+
+	// The file being previewed and what Load found; touched only on the UI goroutine.
+	path   string
+	loaded bool
+	shown  exchange.Preview
+	lines  []datLine
+	// result is what the last confirmed import changed; lastErr the last failure.
+	result  data.ImportResult
+	lastErr error
+}
+
+// datLine is one line of the issue list: a heading or an issue.
+type datLine struct {
+	text       string
+	importance widget.Importance
+	bold       bool
+}
+
+func newDataScreen(u *UI) screen { return &dataScreen{u: u} }
+
+func (s *dataScreen) content() fyne.CanvasObject {
+	s.importBtn = widget.NewButtonWithIcon("导入…", theme.FolderOpenIcon(), s.onImport)
+	s.importBtn.Importance = widget.HighImportance
+	s.exportBtn = widget.NewButtonWithIcon("导出工作簿…", theme.DocumentSaveIcon(), s.onExport)
+	s.templateBtn = widget.NewButtonWithIcon("下载空白模板…", theme.DownloadIcon(), s.onTemplate)
+	s.sheet = widget.NewSelect(append([]string{datSheetAuto}, datSheets...), func(string) {
+		if s.path != "" && datIsCSV(s.path) {
+			s.reload()
+		}
+	})
+	s.sheet.SetSelected(datSheetAuto)
+	s.sheet.Disable()
+	s.progress = widget.NewProgressBarInfinite()
+	s.progress.Stop()
+	s.progress.Hide()
+
+	s.fileLabel = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.fileLabel.Wrapping = fyne.TextWrapBreak
+	s.rowsLabel = widget.NewLabel("")
+	s.rowsLabel.Wrapping = fyne.TextWrapWord
+	s.issueList = widget.NewList(
+		func() int { return len(s.lines) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("文件:工作表:行:列: 信息")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(s.lines) {
+				return
+			}
+			l := o.(*widget.Label)
+			l.Text = s.lines[i].text
+			l.Importance = s.lines[i].importance
+			l.TextStyle = fyne.TextStyle{Bold: s.lines[i].bold}
+			l.Refresh()
+		},
+	)
+	s.confirmBtn = widget.NewButtonWithIcon("确认导入", theme.ConfirmIcon(), s.confirm)
+	s.confirmBtn.Importance = widget.HighImportance
+	s.confirmBtn.Disable()
+	s.cancelBtn = widget.NewButtonWithIcon("放弃", theme.CancelIcon(), s.clearPreview)
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+
+	intro := widget.NewLabel("导入：选择乡镇报来的工作簿（.xlsx，含“乡镇”“村庄”“换届”工作表）或单张工作表的 .csv 文件。" +
+		"先预览，发现错误时整个文件都不导入；没有错误才能确认导入。同一文件重复导入不会产生重复记录。")
+	intro.Wrapping = fyne.TextWrapWord
+	title := widget.NewLabelWithStyle("数据", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewVBox(
+		title, intro,
+		container.NewHBox(s.importBtn, widget.NewLabel("CSV 文件的工作表："), s.sheet,
+			widget.NewSeparator(), s.exportBtn, s.templateBtn),
+		s.progress, s.status,
+	)
+	previewTop := container.NewVBox(widget.NewSeparator(), s.fileLabel, s.rowsLabel)
+	s.previewBox = container.NewBorder(previewTop, container.NewHBox(s.confirmBtn, s.cancelBtn), nil, nil, s.issueList)
+	s.previewBox.Hide()
+	return container.NewPadded(container.NewBorder(top, nil, nil, nil, s.previewBox))
+}
+
+// refresh has nothing to reload: the preview belongs to a file, not to the database.
+func (s *dataScreen) refresh() {}
+
+// preview reads and checks the file in the background and shows what it found; nothing is
+// written. The sheet choice applies to .csv files only.
+func (s *dataScreen) preview(path string) {
+	s.path = path
+	if datIsCSV(path) {
+		s.sheet.Enable()
+	} else {
+		s.sheet.Disable()
+	}
+	s.reload()
+}
+
+// reload (re)loads the current file with the current sheet choice.
+func (s *dataScreen) reload() {
+	path, sheet := s.path, s.sheetName()
+	s.loaded = false
+	s.confirmBtn.Disable()
+	s.startWork("正在读取 " + filepath.Base(path) + " …")
+	s.busy.Add(1)
+	go func() {
+		defer s.busy.Done()
+		p := exchange.Load(s.u.ctx(), s.u.deps.Store, path, sheet, s.u.deps.Now())
+		fyne.Do(func() {
+			s.stopWork()
+			s.showPreview(p)
+			s.status.SetText("")
+		})
+	}()
+}
+
+func (s *dataScreen) sheetName() string {
+	if !datIsCSV(s.path) || s.sheet.Selected == datSheetAuto {
+		return ""
+	}
+	return s.sheet.Selected
+}
+
+// showPreview lists the rows found per sheet, the errors and the warnings, and enables
+// 确认导入 only when there is no error and something to import.
+func (s *dataScreen) showPreview(p exchange.Preview) {
+	s.shown = p
+	s.loaded = true
+	name := p.File
+	if name == "" {
+		name = s.path
+	}
+	s.fileLabel.SetText("预览：" + name)
+	s.rowsLabel.SetText(datRowsText(p.Rows))
+	errs, warns := p.Issues.Errors(), p.Issues.Warnings()
+	s.lines = s.lines[:0]
+	switch {
+	case len(errs) > 0:
+		s.lines = append(s.lines, datLine{text: fmt.Sprintf("发现 %d 处错误，整个文件都不会导入。请在 Excel/WPS 中按行号改正后重新导入：", len(errs)), importance: widget.DangerImportance, bold: true})
+		for _, is := range errs {
+			s.lines = append(s.lines, datLine{text: is.String(), importance: widget.DangerImportance})
+		}
+	case p.Batch.Len() == 0:
+		s.lines = append(s.lines, datLine{text: "文件中没有找到可导入的记录。", importance: widget.WarningImportance, bold: true})
+	default:
+		s.lines = append(s.lines, datLine{text: "没有发现错误，可以确认导入。", importance: widget.SuccessImportance, bold: true})
+	}
+	if len(warns) > 0 {
+		s.lines = append(s.lines, datLine{text: fmt.Sprintf("%d 条警告（不影响导入，建议核实）：", len(warns)), importance: widget.WarningImportance, bold: true})
+		for _, is := range warns {
+			s.lines = append(s.lines, datLine{text: is.String(), importance: widget.WarningImportance})
+		}
+	}
+	s.issueList.Refresh()
+	s.issueList.ScrollToTop()
+	if len(errs) == 0 && p.Batch.Len() > 0 {
+		s.confirmBtn.Enable()
+	} else {
+		s.confirmBtn.Disable()
+	}
+	s.previewBox.Show()
+}
+
+// confirm imports the previewed file (read again, so what is written is what the file holds
+// now) and reports what changed.
+func (s *dataScreen) confirm() {
+	if !s.loaded || s.path == "" {
+		return
+	}
+	path, sheet := s.path, s.sheetName()
+	s.confirmBtn.Disable()
+	s.startWork("正在导入 " + filepath.Base(path) + " …")
+	s.busy.Add(1)
+	go func() {
+		defer s.busy.Done()
+		p, res, err := exchange.Import(s.u.ctx(), s.u.deps.Store, path, sheet, s.u.deps.Now())
+		fyne.Do(func() {
+			s.stopWork()
+			s.lastErr = err
+			switch {
+			case errors.Is(err, exchange.ErrRejected):
+				s.showPreview(p)
+				s.status.SetText("文件有错误，未导入任何记录。")
+				s.status.Importance = widget.DangerImportance
+			case err != nil:
+				s.status.SetText("导入失败，未导入任何记录：" + err.Error())
+				s.status.Importance = widget.DangerImportance
+				s.confirmBtn.Enable()
+				s.u.showError("导入失败", err)
+			default:
+				s.result = res
+				s.status.SetText(fmt.Sprintf("已导入 %s：新增 %d 条，更新 %d 条，未变 %d 条。",
+					filepath.Base(path), res.Inserted, res.Updated, res.Unchanged))
+				s.status.Importance = widget.SuccessImportance
+				s.previewBox.Hide()
+				s.loaded = false
+				s.u.changed()
+			}
+			s.status.Refresh()
+		})
+	}()
+}
+
+func (s *dataScreen) clearPreview() {
+	s.loaded = false
+	s.path = ""
+	s.lines = nil
+	s.confirmBtn.Disable()
+	s.sheet.Disable()
+	s.previewBox.Hide()
+	s.status.SetText("")
+}
+
+// export writes the whole ledger as a workbook to path (through a temporary file).
+func (s *dataScreen) export(path string) {
+	s.writeFile(path, "导出", func(w io.Writer) error { return exchange.Export(s.u.ctx(), s.u.deps.Store, w) })
+}
+
+// template writes the blank workbook to path (through a temporary file).
+func (s *dataScreen) template(path string) {
+	s.writeFile(path, "空白模板", exchange.WriteTemplate)
+}
+
+func (s *dataScreen) writeFile(path, what string, write func(io.Writer) error) {
+	s.startWork("正在保存" + what + "…")
+	s.busy.Add(1)
+	go func() {
+		defer s.busy.Done()
+		err := repWriteAtomic(path, func(f *os.File) error { return write(f) })
+		fyne.Do(func() {
+			s.stopWork()
+			s.lastErr = err
+			if err != nil {
+				s.status.SetText(what + "失败：" + err.Error())
+				s.status.Importance = widget.DangerImportance
+				s.status.Refresh()
+				s.u.showError(what+"失败", err)
+				return
+			}
+			s.status.SetText(what + "已保存到 " + path)
+			s.status.Importance = widget.SuccessImportance
+			s.status.Refresh()
+		})
+	}()
+}
+
+func (s *dataScreen) startWork(msg string) {
+	s.importBtn.Disable()
+	s.exportBtn.Disable()
+	s.templateBtn.Disable()
+	s.status.SetText(msg)
+	s.status.Importance = widget.MediumImportance
+	s.status.Refresh()
+	s.progress.Show()
+	s.progress.Start()
+}
+
+func (s *dataScreen) stopWork() {
+	s.progress.Stop()
+	s.progress.Hide()
+	s.importBtn.Enable()
+	s.exportBtn.Enable()
+	s.templateBtn.Enable()
+}
+
+func (s *dataScreen) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.u.showError("无法打开文件", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		s.preview(path)
+	}, s.u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".XLSX", ".CSV"}))
+	d.SetConfirmText("预览")
+	d.SetDismissText("取消")
+	s.setLocation(d)
+	d.Show()
+}
+
+func (s *dataScreen) onExport() {
+	s.saveDialog("两委台账导出"+data.FormatDate(s.u.deps.Now())+".xlsx", s.export)
+}
+
+func (s *dataScreen) onTemplate() {
+	s.saveDialog("两委台账空白模板.xlsx", s.template)
+}
+
+// saveDialog asks where to save; the dialog creates the file, which is then replaced whole.
+func (s *dataScreen) saveDialog(name string, save func(string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.u.showError("无法保存文件", err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		save(path)
+	}, s.u.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.SetConfirmText("保存")
+	d.SetDismissText("取消")
+	s.setLocation(d)
+	d.Show()
+}
+
+func (s *dataScreen) setLocation(d *dialog.FileDialog) {
+	set, err := s.u.deps.Store.Settings(s.u.ctx())
+	if err != nil {
+		return
+	}
+	if l := settingsLister(settingsFolder(set, s.u.deps.DBPath)); l != nil {
+		d.SetLocation(l)
+	}
+}
+
+func datIsCSV(path string) bool { return strings.EqualFold(filepath.Ext(path), ".csv") }
+
+// datRowsText says how many rows each sheet holds, in workbook order: “乡镇 1 行，村庄 48 行”.
+func datRowsText(rows map[string]int) string {
+	if len(rows) == 0 {
+		return "没有找到可识别的工作表（应为“乡镇”“村庄”“换届”）。"
+	}
+	order := map[string]int{}
+	for i, sh := range datSheets {
+		order[sh] = i
+	}
+	names := make([]string, 0, len(rows))
+	for n := range rows {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		oi, iok := order[names[i]]
+		oj, jok := order[names[j]]
+		switch {
+		case iok && jok:
+			return oi < oj
+		case iok != jok:
+			return iok
+		}
+		return names[i] < names[j]
+	})
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = fmt.Sprintf("%s %d 行", n, rows[n])
+	}
+	return "找到：" + strings.Join(parts, "，")
+}

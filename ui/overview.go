@@ -1,0 +1,306 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"liangwei/data"
+	"liangwei/demo"
+)
+
+func init() { register("概览", newOverviewScreen) }
+
+// overviewScreen is 概览: the completion rates of the current round, its key figures and the
+// villages that have not finished, or a welcome card when the database is empty.
+type overviewScreen struct {
+	u *UI
+	// busy counts the background loads and the demo import; tests wait on it.
+	busy sync.WaitGroup
+
+	root    *fyne.Container // holds welcome or figures
+	welcome fyne.CanvasObject
+	figures fyne.CanvasObject
+
+	welcomeText *widget.Label
+	importBtn   *widget.Button
+	templateBtn *widget.Button
+	demoBtn     *widget.Button
+	settingsBtn *widget.Button
+
+	heading      *widget.Label
+	partyBar     *widget.ProgressBar
+	committeeBar *widget.ProgressBar
+	due          *widget.Label // 应换届, shown on both rows
+	due2         *widget.Label
+	partyDone    *widget.Label
+	partyOne     *widget.Label
+	partyTurnout *widget.Label
+	commDone     *widget.Label
+	commOne      *widget.Label
+	commTurnout  *widget.Label
+	warnings     *widget.Label
+	warningsBtn  *widget.Button
+	unfinLabel   *widget.Label
+	unfinList    *widget.List
+	message      *widget.Label // load errors
+
+	// What the last load found; written only on the UI goroutine (inside fyne.Do).
+	empty      bool
+	stats      data.Stats
+	unfinished []data.Unfinished
+	nWarnings  int
+}
+
+func newOverviewScreen(u *UI) screen { return &overviewScreen{u: u, empty: true} }
+
+func (s *overviewScreen) content() fyne.CanvasObject {
+	s.welcomeText = widget.NewLabel("还没有数据。\n\n可以导入乡镇报来的工作簿（.xlsx 或 .csv），或先下载空白模板填好后再导入；" +
+		"想先看看效果，可以载入一个示例乡镇。开始前请在“设置”里填好本乡镇和负责人，报表会用到。")
+	s.welcomeText.Wrapping = fyne.TextWrapBreak
+	s.importBtn = widget.NewButtonWithIcon("导入工作簿", theme.FolderOpenIcon(), func() { s.u.goTo("数据") })
+	s.importBtn.Importance = widget.HighImportance
+	s.templateBtn = widget.NewButtonWithIcon("下载空白模板", theme.DownloadIcon(), func() { s.u.goTo("数据") })
+	s.demoBtn = widget.NewButtonWithIcon("载入示例数据", theme.ContentAddIcon(), s.onLoadDemo)
+	s.settingsBtn = widget.NewButtonWithIcon("设置本乡镇", theme.SettingsIcon(), func() { s.u.goTo("设置") })
+	card := widget.NewCard("欢迎使用两委台账", "", container.NewVBox(
+		s.welcomeText,
+		container.NewGridWithColumns(2, s.importBtn, s.templateBtn, s.demoBtn, s.settingsBtn),
+	))
+	s.welcome = container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 250), card))
+
+	s.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.partyBar = widget.NewProgressBar()
+	s.partyBar.TextFormatter = func() string { return ovBarText(s.stats.PartyOrg) }
+	s.committeeBar = widget.NewProgressBar()
+	s.committeeBar.TextFormatter = func() string { return ovBarText(s.stats.Committee) }
+	bars := container.New(layout.NewFormLayout(),
+		widget.NewLabel("村党组织完成率"), s.partyBar,
+		widget.NewLabel("村委会完成率"), s.committeeBar,
+	)
+
+	s.due, s.due2 = ovFigure(), ovFigure()
+	s.partyDone, s.partyOne, s.partyTurnout = ovFigure(), ovFigure(), ovFigure()
+	s.commDone, s.commOne, s.commTurnout = ovFigure(), ovFigure(), ovFigure()
+	head := func(t string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(t, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	}
+	table := container.NewGridWithColumns(5,
+		head(""), head("应换届（村）"), head("已完成"), head("一次选举成功"), head("到会率 / 参选率"),
+		widget.NewLabel("村党组织"), s.due, s.partyDone, s.partyOne, s.partyTurnout,
+		widget.NewLabel("村委会"), s.due2, s.commDone, s.commOne, s.commTurnout,
+	)
+
+	s.warnings = widget.NewLabel("")
+	s.warningsBtn = widget.NewButton("查看换届记录", func() { s.u.goTo("换届") })
+	s.message = widget.NewLabel("")
+	s.message.Importance = widget.DangerImportance
+	s.message.Wrapping = fyne.TextWrapWord
+	s.message.Hide()
+
+	s.unfinLabel = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.unfinList = widget.NewList(
+		func() int { return len(s.unfinished) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("某某镇某某村 · 村委会 · 进行中")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(s.unfinished) {
+				o.(*widget.Label).SetText(ovUnfinishedText(s.unfinished[i]))
+			}
+		},
+	)
+	s.unfinList.OnSelected = func(widget.ListItemID) {
+		s.unfinList.UnselectAll()
+		s.u.goTo("换届")
+	}
+
+	top := container.NewVBox(
+		s.heading, s.message, bars, widget.NewSeparator(), table,
+		container.NewHBox(s.warnings, s.warningsBtn), widget.NewSeparator(),
+		container.NewHBox(s.unfinLabel, widget.NewLabel("（点一项可到“换届”修改）")),
+	)
+	s.figures = container.NewBorder(top, nil, nil, nil, s.unfinList)
+
+	s.root = container.NewStack(s.welcome)
+	return container.NewPadded(s.root)
+}
+
+// refresh reloads the figures in the background and shows them when ready.
+func (s *overviewScreen) refresh() {
+	s.busy.Add(1)
+	go func() {
+		defer s.busy.Done()
+		r, err := ovLoad(s.u.ctx(), s.u.deps.Store, s.u.deps.Now())
+		fyne.Do(func() { s.apply(r, err) })
+	}()
+}
+
+// ovResult is what a background load computed.
+type ovResult struct {
+	empty      bool
+	stats      data.Stats
+	unfinished []data.Unfinished
+	warnings   int
+}
+
+// ovLoad reads the ledger and computes the figures of the current round: the round of 设置
+// when set, else the latest round in the data.
+func ovLoad(ctx context.Context, st data.Store, today time.Time) (ovResult, error) {
+	if st == nil {
+		return ovResult{empty: true}, nil
+	}
+	vs, err := st.Villages(ctx)
+	if err != nil {
+		return ovResult{}, err
+	}
+	if len(vs) == 0 {
+		return ovResult{empty: true}, nil
+	}
+	ts, err := st.Townships(ctx)
+	if err != nil {
+		return ovResult{}, err
+	}
+	es, err := st.Elections(ctx, 0)
+	if err != nil {
+		return ovResult{}, err
+	}
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return ovResult{}, err
+	}
+	round := set.Round
+	if round == 0 {
+		round = data.LatestRound(es, today)
+	}
+	l := data.Ledger{Townships: ts, Villages: vs, Elections: es}
+	r := ovResult{
+		stats:      data.ComputeStats(l, round, today),
+		unfinished: data.BuildSummary(l, round, today).Unfinished,
+	}
+	active := map[data.VillageKey]bool{}
+	for _, v := range vs {
+		if v.Active() {
+			active[v.Key()] = true
+		}
+	}
+	for _, e := range es {
+		if e.Round == round && active[e.VillageKey()] && len(e.Validate(today).Warnings()) > 0 {
+			r.warnings++
+		}
+	}
+	return r, nil
+}
+
+func (s *overviewScreen) apply(r ovResult, err error) {
+	if s.root == nil {
+		return
+	}
+	if err != nil {
+		fyne.LogError("概览 load", err)
+		s.message.SetText("读取数据失败：" + err.Error())
+		s.message.Show()
+		return
+	}
+	s.message.Hide()
+	s.empty, s.stats, s.unfinished, s.nWarnings = r.empty, r.stats, r.unfinished, r.warnings
+	if r.empty {
+		s.root.Objects = []fyne.CanvasObject{s.welcome}
+		s.root.Refresh()
+		return
+	}
+	st := r.stats
+	s.heading.SetText(fmt.Sprintf("%d年换届进展（%d个乡镇，%d个村）", st.Round, st.Townships, st.Villages))
+	s.partyBar.SetValue(st.PartyOrg.Rate / 100)
+	s.committeeBar.SetValue(st.Committee.Rate / 100)
+	s.due.SetText(fmt.Sprint(st.PartyOrg.Due))
+	s.due2.SetText(fmt.Sprint(st.Committee.Due))
+	s.partyDone.SetText(ovCountRate(st.PartyOrg.Completed, st.PartyOrg.Rate))
+	s.partyOne.SetText(ovCountRate(st.PartyOrg.OneTime, st.PartyOrg.OneTimeRate))
+	s.partyTurnout.SetText(fmt.Sprintf("%.2f%%", st.PartyOrg.Turnout))
+	s.commDone.SetText(ovCountRate(st.Committee.Completed, st.Committee.Rate))
+	s.commOne.SetText(ovCountRate(st.Committee.OneTime, st.Committee.OneTimeRate))
+	s.commTurnout.SetText(fmt.Sprintf("%.2f%%", st.Committee.Turnout))
+	if r.warnings > 0 {
+		s.warnings.SetText(fmt.Sprintf("本届换届记录有 %d 条警告（如未差额选举、到会不足80%%），不影响统计，建议核实。", r.warnings))
+		s.warnings.Importance = widget.WarningImportance
+		s.warningsBtn.Show()
+	} else {
+		s.warnings.SetText("本届换届记录没有警告。")
+		s.warnings.Importance = widget.MediumImportance
+		s.warningsBtn.Hide()
+	}
+	s.warnings.Refresh()
+	if len(r.unfinished) == 0 {
+		s.unfinLabel.SetText("所有村的两委换届均已完成")
+	} else {
+		s.unfinLabel.SetText(fmt.Sprintf("未完成换届（%d项）", len(r.unfinished)))
+	}
+	s.unfinList.Refresh()
+	s.root.Objects = []fyne.CanvasObject{s.figures}
+	s.root.Refresh()
+}
+
+// onLoadDemo imports the demo township, then tells every screen.
+func (s *overviewScreen) onLoadDemo() {
+	s.demoBtn.Disable()
+	s.busy.Add(1)
+	go func() {
+		defer s.busy.Done()
+		err := ovLoadDemo(s.u.ctx(), s.u.deps.Store, s.u.deps.Now())
+		fyne.Do(func() {
+			s.demoBtn.Enable()
+			if err != nil {
+				s.u.showError("载入示例数据失败", err)
+				return
+			}
+			s.u.changed()
+		})
+	}()
+}
+
+// ovLoadDemo imports the demo township and, when 设置 is still empty, its clerk details, so
+// the reports have a unit and signatories. The round stays unset: the latest in the data.
+func ovLoadDemo(ctx context.Context, st data.Store, today time.Time) error {
+	if _, err := st.Import(ctx, demo.Batch(today), "示例数据"); err != nil {
+		return err
+	}
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	if set == (data.Settings{}) {
+		ds := demo.Settings(today)
+		ds.Round = 0
+		return st.SaveSettings(ctx, ds)
+	}
+	return nil
+}
+
+func ovFigure() *widget.Label {
+	return widget.NewLabelWithStyle("—", fyne.TextAlignTrailing, fyne.TextStyle{})
+}
+
+// ovBarText is the text on a completion bar: “47/48 村 97.92%”.
+func ovBarText(b data.BodyStats) string {
+	return fmt.Sprintf("%d/%d 村 %.2f%%", b.Completed, b.Due, b.Rate)
+}
+
+func ovCountRate(n int, rate float64) string { return fmt.Sprintf("%d（%.2f%%）", n, rate) }
+
+func ovUnfinishedText(x data.Unfinished) string {
+	t := fmt.Sprintf("%s%s · %s · %s", x.Township, x.Village, x.Body, x.Status)
+	if x.Reason != "" {
+		t += " · " + x.Reason
+	}
+	return t
+}

@@ -1,0 +1,385 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"liangwei/data"
+	"liangwei/reports"
+)
+
+func init() { register("报表", newReportsScreen) }
+
+// The report kinds of SPEC §5; only the summary is built so far.
+const repKindSummary = "换届完成情况汇总表"
+
+var repKindsLater = []string{"换届情况明细表", "两委成员花名册", "村级党组织“四有”情况统计表", "信访举报受理情况台账", "干部约谈情况统计表"}
+
+// repAll is the township choice meaning every township in the database.
+const repAll = "全部乡镇"
+
+// reportsScreen is 报表: pick a kind, round, township and date, generate the PDF in the
+// background, then open it or its folder.
+type reportsScreen struct {
+	u *UI
+	// busy counts running generations; tests wait on it.
+	busy sync.WaitGroup
+
+	kind      *widget.RadioGroup
+	kindLater *widget.RadioGroup // listed, disabled: 即将推出
+	round     *widget.Select
+	township  *widget.Select
+	date      *widget.Entry
+	dateErr   *widget.Label
+	dateRow   *fyne.Container
+	signers   *widget.Label // the signature fields from 设置
+	genBtn    *widget.Button
+	progress  *widget.ProgressBarInfinite
+	status    *widget.Label
+	pathLabel *widget.Label
+	openPDF   *widget.Button
+	openDir   *widget.Button
+	result    *fyne.Container
+
+	// lastPath is the PDF written last; opened records what was asked of deps.Open (or
+	// would have been, when it is nil).
+	lastPath string
+	lastErr  error
+	opened   []string
+}
+
+func newReportsScreen(u *UI) screen { return &reportsScreen{u: u} }
+
+func (s *reportsScreen) content() fyne.CanvasObject {
+	s.kind = widget.NewRadioGroup([]string{repKindSummary}, nil)
+	s.kind.Required = true
+	s.kind.SetSelected(repKindSummary)
+	later := make([]string, len(repKindsLater))
+	for i, k := range repKindsLater {
+		later[i] = k + "（即将推出）"
+	}
+	s.kindLater = widget.NewRadioGroup(later, nil)
+	s.kindLater.Disable()
+
+	s.round = widget.NewSelect(nil, nil)
+	s.round.PlaceHolder = "（无换届数据）"
+	s.township = widget.NewSelect([]string{repAll}, nil)
+	s.township.SetSelected(repAll)
+	s.date = widget.NewEntry()
+	s.date.OnChanged = func(string) { s.checkDate() }
+	s.dateErr = widget.NewLabel("")
+	s.dateErr.Importance = widget.DangerImportance
+	s.dateRow = container.NewHBox(container.NewGridWrap(fyne.NewSize(160, s.date.MinSize().Height), s.date), s.dateErr)
+	s.signers = widget.NewLabel("")
+	s.signers.Wrapping = fyne.TextWrapWord
+
+	s.genBtn = widget.NewButtonWithIcon("生成", theme.DocumentCreateIcon(), s.onGenerate)
+	s.genBtn.Importance = widget.HighImportance
+	s.progress = widget.NewProgressBarInfinite()
+	s.progress.Stop()
+	s.progress.Hide()
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.pathLabel = widget.NewLabel("")
+	s.pathLabel.Wrapping = fyne.TextWrapBreak
+	s.pathLabel.Selectable = true
+	s.openPDF = widget.NewButtonWithIcon("打开PDF", theme.FileIcon(), func() { s.open(s.lastPath) })
+	s.openDir = widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.lastPath)) })
+	s.result = container.NewVBox(s.pathLabel, container.NewHBox(s.openPDF, s.openDir))
+	s.result.Hide()
+
+	form := widget.NewForm(
+		widget.NewFormItem("报表", container.NewVBox(s.kind, s.kindLater)),
+		widget.NewFormItem("届次", s.round),
+		widget.NewFormItem("乡镇", s.township),
+		widget.NewFormItem("填报日期", s.dateRow),
+		widget.NewFormItem("签字栏", s.signers),
+	)
+	form.Items[4].HintText = "负责人、审核人、填表人、联系电话取自“设置”"
+	title := widget.NewLabelWithStyle("报表", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	body := container.NewVBox(title, form, container.NewHBox(s.genBtn), s.progress, s.status, s.result)
+	return container.NewPadded(container.NewVScroll(body))
+}
+
+// refresh reloads the rounds, townships and signatories, keeping the clerk's choices when
+// they still exist.
+func (s *reportsScreen) refresh() {
+	if s.round == nil {
+		return
+	}
+	ctx := s.u.ctx()
+	st := s.u.deps.Store
+	set, err := st.Settings(ctx)
+	if err != nil {
+		s.u.showError("读取设置失败", err)
+		return
+	}
+	rounds, err := st.Rounds(ctx)
+	if err != nil {
+		s.u.showError("读取届次失败", err)
+		return
+	}
+	ts, err := st.Townships(ctx)
+	if err != nil {
+		s.u.showError("读取乡镇失败", err)
+		return
+	}
+	opts := make([]string, len(rounds))
+	for i, r := range rounds {
+		opts[i] = strconv.Itoa(r)
+	}
+	prev := s.round.Selected
+	s.round.SetOptions(opts)
+	switch {
+	case repContains(opts, prev):
+		s.round.SetSelected(prev)
+	case set.Round > 0 && repContains(opts, strconv.Itoa(set.Round)):
+		s.round.SetSelected(strconv.Itoa(set.Round))
+	case len(opts) > 0:
+		s.round.SetSelected(opts[0])
+	default:
+		s.round.ClearSelected()
+	}
+
+	names := []string{repAll}
+	for _, t := range ts {
+		names = append(names, t.Name)
+	}
+	prevT := s.township.Selected
+	s.township.SetOptions(names)
+	if repContains(names, prevT) {
+		s.township.SetSelected(prevT)
+	} else {
+		s.township.SetSelected(repAll)
+	}
+	if strings.TrimSpace(s.date.Text) == "" {
+		s.date.SetText(data.FormatDate(s.u.deps.Now()))
+	}
+	s.signers.SetText(repSigners(set))
+	s.genBtn.Enable()
+	if len(opts) == 0 {
+		s.genBtn.Disable()
+		s.status.SetText("还没有换届数据，请先在“数据”中导入工作簿或在“概览”载入示例数据。")
+	} else if s.result.Hidden {
+		s.status.SetText("")
+	}
+}
+
+func (s *reportsScreen) checkDate() (time.Time, bool) {
+	d, err := data.ParseDate(s.date.Text)
+	if err == nil && d.IsZero() {
+		err = errors.New("请填写填报日期")
+	}
+	if err != nil {
+		s.dateErr.SetText(err.Error())
+	} else {
+		s.dateErr.SetText("")
+	}
+	s.dateRow.Refresh()
+	return d, err == nil
+}
+
+// repRequest is one generation, read from the widgets on the UI goroutine.
+type repRequest struct {
+	round    int
+	township string // "" for all
+	date     time.Time
+}
+
+// onGenerate writes the PDF in the background; the button stays disabled and an infinite
+// progress bar runs until it is done.
+func (s *reportsScreen) onGenerate() {
+	round, err := strconv.Atoi(s.round.Selected)
+	if err != nil {
+		s.status.SetText("请先选择届次")
+		return
+	}
+	date, ok := s.checkDate()
+	if !ok {
+		s.status.SetText("填报日期有误，请改正后再生成")
+		return
+	}
+	req := repRequest{round: round, date: date}
+	if t := s.township.Selected; t != repAll {
+		req.township = t
+	}
+	s.genBtn.Disable()
+	s.result.Hide()
+	s.status.SetText("正在生成报表…")
+	s.progress.Show()
+	s.progress.Start()
+	s.busy.Add(1)
+	go func() {
+		defer s.busy.Done()
+		path, err := repGenerate(s.u.ctx(), s.u.deps.Store, s.u.deps.DBPath, req)
+		fyne.Do(func() {
+			s.progress.Stop()
+			s.progress.Hide()
+			s.genBtn.Enable()
+			s.lastErr = err
+			if err != nil {
+				s.status.SetText("生成失败：" + err.Error())
+				s.u.showError("生成报表失败", err)
+				return
+			}
+			s.lastPath = path
+			s.status.SetText("报表已生成：")
+			s.pathLabel.SetText(path)
+			s.result.Show()
+		})
+	}()
+}
+
+// open asks the operating system to open a file or folder; without an opener (tests) it
+// only records the path.
+func (s *reportsScreen) open(path string) {
+	s.opened = append(s.opened, path)
+	if s.u.deps.Open == nil || path == "" {
+		return
+	}
+	if err := s.u.deps.Open(path); err != nil {
+		s.u.showError("无法打开 "+path, err)
+	}
+}
+
+// repGenerate builds the summary report from the store and writes it atomically to the
+// report folder of 设置; it returns the path written.
+func repGenerate(ctx context.Context, st data.Store, dbPath string, req repRequest) (string, error) {
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return "", fmt.Errorf("读取设置失败：%w", err)
+	}
+	l, err := repLedger(ctx, st, req.township)
+	if err != nil {
+		return "", fmt.Errorf("读取台账失败：%w", err)
+	}
+	sum := data.BuildSummary(l, req.round, req.date)
+	sum.Township = req.township
+	unit := set.Township
+	if unit == "" {
+		unit = req.township
+	}
+	meta := reports.Meta{Unit: unit, Leader: set.Leader, Reviewer: set.Reviewer, Preparer: set.Preparer, Phone: set.Phone, Date: req.date}
+
+	folder := settingsFolder(set, dbPath)
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		return "", fmt.Errorf("无法创建报表文件夹 %s：%w", folder, err)
+	}
+	prefix := req.township
+	if prefix == "" {
+		prefix = set.Township
+	}
+	name := repFileName(prefix + repKindSummary + strconv.Itoa(req.round) + ".pdf")
+	path := filepath.Join(folder, name)
+	err = repWriteAtomic(path, func(f *os.File) error { return reports.WriteSummary(f, sum, meta) })
+	if err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// repWriteAtomic writes a file through a temporary file in the same folder and renames it
+// into place, so a crash or error never leaves a half-written file under the real name.
+func repWriteAtomic(path string, write func(*os.File) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("无法在 %s 中创建文件：%w", filepath.Dir(path), err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // a no-op once renamed
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("写入 %s 失败：%w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("写入 %s 失败：%w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("无法保存 %s（文件是否正在被其他程序打开？）：%w", path, err)
+	}
+	return nil
+}
+
+// repLedger reads the townships, villages and elections of every round, keeping only one
+// township's when township is not empty.
+func repLedger(ctx context.Context, st data.Store, township string) (data.Ledger, error) {
+	ts, err := st.Townships(ctx)
+	if err != nil {
+		return data.Ledger{}, err
+	}
+	vs, err := st.Villages(ctx)
+	if err != nil {
+		return data.Ledger{}, err
+	}
+	es, err := st.Elections(ctx, 0)
+	if err != nil {
+		return data.Ledger{}, err
+	}
+	l := data.Ledger{Townships: ts, Villages: vs, Elections: es}
+	if township == "" {
+		return l, nil
+	}
+	var f data.Ledger
+	for _, t := range l.Townships {
+		if t.Name == township {
+			f.Townships = append(f.Townships, t)
+		}
+	}
+	for _, v := range l.Villages {
+		if v.Township == township {
+			f.Villages = append(f.Villages, v)
+		}
+	}
+	for _, e := range l.Elections {
+		if e.Township == township {
+			f.Elections = append(f.Elections, e)
+		}
+	}
+	return f, nil
+}
+
+// repFileName replaces the characters Windows refuses in file names.
+func repFileName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) || r < 32 {
+			return '_'
+		}
+		return r
+	}, name)
+}
+
+func repSigners(set data.Settings) string {
+	v := func(s string) string {
+		if s == "" {
+			return "（未填）"
+		}
+		return s
+	}
+	return fmt.Sprintf("填报单位 %s　负责人 %s　审核人 %s　填表人 %s　联系电话 %s",
+		v(set.Township), v(set.Leader), v(set.Reviewer), v(set.Preparer), v(set.Phone))
+}
+
+func repContains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
