@@ -1,0 +1,406 @@
+// Package exchange reads and writes the workbook of SPEC §6: import of .xlsx and .csv files
+// with every problem located as “文件:工作表:行:列: 信息”, all-or-nothing upsert through the
+// store, export, and the blank template. Each sheet is a small table of columns plus a row
+// parser (township.go, village.go, election.go); adding a sheet is adding such a file.
+package exchange
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"liangwei/data"
+)
+
+// Preview is what Load found in a file, before anything is written.
+type Preview struct {
+	File   string         // the file's base name
+	Batch  data.Batch     // the records read from the file
+	Rows   map[string]int // data rows found per supported sheet
+	Issues Issues         // every error and warning, located
+}
+
+// ErrRejected is returned by Import when the file has errors; nothing was written and the
+// preview's issues say why.
+var ErrRejected = errors.New("文件有错误，未导入任何数据")
+
+// maxFileSize is the largest file Load accepts; a ledger of a whole city is far smaller.
+var maxFileSize int64 = 100 << 20
+
+// Load reads a .xlsx or .csv file and checks it completely, writing nothing. sheet names the
+// sheet of a .csv (empty: taken from the file name, e.g. "城关镇-换届.csv"); ignored for .xlsx.
+// st is only read (the villages elections refer to) and may be nil. today is the reference
+// date of the election rules.
+func Load(ctx context.Context, st data.Store, path, sheet string, today time.Time) Preview {
+	l := newLoader(st, filepath.Base(path), today)
+	l.load(ctx, path, sheet)
+	return l.preview()
+}
+
+// Import is Load followed, when there is no error, by st.Import in one transaction; with any
+// error nothing is written and err is ErrRejected (the issues say why). A failure of the store
+// itself is returned as it is.
+func Import(ctx context.Context, st data.Store, path, sheet string, today time.Time) (Preview, data.ImportResult, error) {
+	p := Load(ctx, st, path, sheet, today)
+	if p.Issues.HasErrors() {
+		return p, data.ImportResult{}, ErrRejected
+	}
+	if st == nil {
+		return p, data.ImportResult{}, errors.New("没有打开数据库")
+	}
+	res, err := st.Import(ctx, p.Batch, p.File)
+	if err != nil {
+		return p, data.ImportResult{}, fmt.Errorf("导入“%s”失败：%w", p.File, err)
+	}
+	return p, res, nil
+}
+
+// loader holds the state of one file's import check.
+type loader struct {
+	collector
+	st    data.Store
+	today time.Time
+	batch data.Batch
+	rows  map[string]int
+	// seen maps each sheet's record keys to the row that first had them.
+	seen map[string]map[string]int
+	// electionRows is the spreadsheet row of each election in batch.Elections.
+	electionRows []int
+	// found is set once a supported sheet was met.
+	found bool
+}
+
+func newLoader(st data.Store, file string, today time.Time) *loader {
+	return &loader{
+		collector: collector{file: file},
+		st:        st,
+		today:     today,
+		rows:      map[string]int{},
+		seen:      map[string]map[string]int{},
+	}
+}
+
+func (l *loader) preview() Preview {
+	return Preview{File: l.file, Batch: l.batch, Rows: l.rows, Issues: l.result()}
+}
+
+// fileError records a problem with the file as a whole.
+func (l *loader) fileError(msg string) { l.errorf("", 0, "", msg) }
+
+func (l *loader) load(ctx context.Context, path, sheet string) {
+	ext := strings.ToLower(filepath.Ext(path))
+	switch ext {
+	case ".xlsx", ".xlsm", ".csv":
+	case ".xls", ".et", ".wps":
+		l.fileError("不支持旧版 " + ext + " 文件，请在 Excel 或 WPS 中另存为 .xlsx 工作簿后再导入")
+		return
+	default:
+		l.fileError("不支持的文件类型“" + ext + "”，请导入 .xlsx 工作簿或 .csv 文件")
+		return
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case err != nil:
+		l.fileError("无法打开文件：" + osMessage(err))
+		return
+	case fi.IsDir():
+		l.fileError("这是一个文件夹，不是文件")
+		return
+	case fi.Size() == 0:
+		l.fileError("文件是空的")
+		return
+	case fi.Size() > maxFileSize:
+		l.fileError(fmt.Sprintf("文件太大（%.1f MB），超过 %d MB 的上限，请按乡镇拆分后分别导入", float64(fi.Size())/(1<<20), maxFileSize>>20))
+		return
+	}
+	var ok bool
+	if ext == ".csv" {
+		ok = l.loadCSV(ctx, path, sheet)
+	} else {
+		ok = l.loadXLSX(ctx, path)
+	}
+	if !ok {
+		return
+	}
+	if !l.found {
+		l.fileError("文件中没有可导入的工作表，工作表名应为：" + supportedNames())
+		return
+	}
+	l.checkElectionVillages(ctx)
+	if !l.hasErrors() && l.batch.Len() == 0 {
+		l.warnf("", 0, "", "文件中没有数据行")
+	}
+}
+
+// osMessage turns the usual file-system errors into Chinese.
+func osMessage(err error) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "文件不存在"
+	case errors.Is(err, os.ErrPermission):
+		return "没有读取权限（文件可能正被其他程序占用）"
+	}
+	return "读取失败"
+}
+
+// sheetReader reads the rows of one sheet after its header row.
+type sheetReader struct {
+	l       *loader
+	sh      *sheet
+	name    string         // the sheet's name as found in the file
+	col     map[string]int // header → index of its first column
+	missing []column       // columns of sh absent from the header
+	ok      bool           // every key column is present
+	rows    int            // data rows found
+}
+
+// begin starts a sheet given its header row (row 1). name is the sheet's name in the file;
+// sh is nil for a sheet the workbook does not know.
+func (l *loader) begin(name string, sh *sheet, header []string) *sheetReader {
+	s := &sheetReader{l: l, sh: sh, name: name, col: map[string]int{}, ok: true}
+	for i, h := range header {
+		h = normHeader(h)
+		if _, dup := s.col[h]; h != "" && !dup {
+			s.col[h] = i
+		}
+	}
+	if sh == nil || !sh.supported() {
+		return s
+	}
+	l.found = true
+	l.rows[sh.Name] += 0
+	for _, c := range sh.Columns {
+		if _, has := s.col[c.Header]; !has {
+			s.missing = append(s.missing, c)
+			if c.Key {
+				s.ok = false
+			}
+		}
+	}
+	return s
+}
+
+// normHeader trims a header cell and drops the spaces and line breaks clerks put into long
+// headers, and a leading “*” that marks required columns in some templates.
+func normHeader(h string) string {
+	h = strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\t', '\r', '\n', '\u3000', '*', '＊':
+			return -1
+		}
+		return r
+	}, h)
+	return h
+}
+
+// row handles one data row; empty rows are skipped.
+func (s *sheetReader) row(num int, cells []string) {
+	empty := true
+	for i := range cells {
+		cells[i] = strings.TrimSpace(cells[i])
+		if cells[i] != "" {
+			empty = false
+		}
+	}
+	if empty {
+		return
+	}
+	s.rows++
+	if s.sh == nil || !s.sh.supported() {
+		return
+	}
+	s.l.rows[s.sh.Name]++
+	if !s.ok {
+		return
+	}
+	r := &row{l: s.l, sh: s.sh, num: num, cells: cells, col: s.col}
+	s.sh.parse(r)
+}
+
+// end finishes a sheet: missing columns of a sheet that is not blank are reported, and
+// sheets that are not imported but hold data are listed.
+func (s *sheetReader) end() {
+	if s.sh != nil && s.sh.supported() && (s.rows > 0 || len(s.col) > 0) {
+		for _, c := range s.missing {
+			if c.Key {
+				s.l.errorf(s.sh.Name, 1, c.Header, "缺少“"+c.Header+"”列（第1行应为列标题）")
+			} else if len(s.col) > 0 {
+				s.l.warnf(s.sh.Name, 1, c.Header, "缺少“"+c.Header+"”列，按空白处理")
+			}
+		}
+	}
+	if s.rows == 0 {
+		return
+	}
+	switch {
+	case s.sh == nil:
+		s.l.warnf(s.name, 0, "", fmt.Sprintf("工作表名不是 %s 之一，其中%d行数据已忽略", strings.Join(Sheets, "、"), s.rows))
+	case !s.sh.supported():
+		s.l.warnf(s.name, 0, "", fmt.Sprintf("本版本暂不支持导入“%s”工作表，其中%d行数据已忽略", s.name, s.rows))
+	}
+}
+
+// row is one data row being parsed: the sheet parsers read cells through it, and it places
+// every problem on its cell.
+type row struct {
+	l     *loader
+	sh    *sheet
+	num   int
+	cells []string
+	col   map[string]int
+	bad   map[string]bool // headers of the cells that did not parse
+}
+
+// text is the trimmed cell under header h, "" when the column is missing.
+func (r *row) text(h string) string {
+	if i, ok := r.col[h]; ok && i < len(r.cells) {
+		return r.cells[i]
+	}
+	return ""
+}
+
+func (r *row) errorf(h, msg string) { r.l.errorf(r.sh.Name, r.num, h, msg) }
+
+func (r *row) cellError(h string, err error) {
+	r.markBad(h)
+	r.errorf(h, err.Error())
+}
+
+func (r *row) markBad(h string) {
+	if r.bad == nil {
+		r.bad = map[string]bool{}
+	}
+	r.bad[h] = true
+}
+
+// required reports an empty key cell.
+func (r *row) required(h string) bool {
+	if r.text(h) == "" {
+		r.markBad(h)
+		r.errorf(h, h+"不能为空")
+		return false
+	}
+	return true
+}
+
+func (r *row) count(h string) int {
+	n, err := data.ParseCount(r.text(h))
+	if err != nil {
+		r.cellError(h, err)
+	}
+	return n
+}
+
+func (r *row) date(h string) time.Time {
+	t, err := data.ParseDate(r.text(h))
+	if err != nil {
+		r.cellError(h, err)
+	}
+	return t
+}
+
+func (r *row) yesNo(h string) bool {
+	v, _, err := data.ParseYesNo(r.text(h))
+	if err != nil {
+		r.cellError(h, err)
+	}
+	return v
+}
+
+func (r *row) round(h string) int {
+	if !r.required(h) {
+		return 0
+	}
+	n, err := data.ParseRound(r.text(h))
+	if err != nil {
+		r.cellError(h, err)
+	}
+	return n
+}
+
+// enum parses the cell under h with one of the data package's enum parsers.
+func enum[T ~string](r *row, h string, parse func(string) (T, error)) T {
+	v, err := parse(r.text(h))
+	if err != nil {
+		r.cellError(h, err)
+	}
+	return v
+}
+
+// unique records the row's key and reports a key met on an earlier row. The problem is
+// placed on the last key column, the one that usually tells two records apart.
+func (r *row) unique(parts ...string) bool {
+	for _, p := range parts {
+		if p == "" {
+			return true // an empty key part is reported by the record's rules
+		}
+	}
+	key := strings.Join(parts, "\x00")
+	seen := r.l.seen[r.sh.Name]
+	if seen == nil {
+		seen = map[string]int{}
+		r.l.seen[r.sh.Name] = seen
+	}
+	if first, dup := seen[key]; dup {
+		ks := r.sh.keyColumns()
+		r.errorf(ks[len(ks)-1], fmt.Sprintf("与第%d行重复（%s相同：%s）", first, strings.Join(ks, "、"), strings.Join(parts, " ")))
+		return false
+	}
+	seen[key] = r.num
+	return true
+}
+
+// check places the record's own problems (Validate) on their columns. In a row with a cell
+// that did not parse, only the problems of the other key columns are kept: the values are
+// not what the clerk meant, and rules that compare fields would only report confusing
+// consequences of the same mistake.
+func (r *row) check(ps data.Problems) {
+	keys := map[string]bool{}
+	for _, k := range r.sh.keyColumns() {
+		keys[k] = true
+	}
+	for _, p := range ps {
+		if len(r.bad) > 0 && (r.bad[p.Field] || !keys[p.Field]) {
+			continue
+		}
+		r.l.add(Issue{Sheet: r.sh.Name, Row: r.num, Column: p.Field, Level: p.Level, Message: p.Message})
+	}
+}
+
+// checkElectionVillages reports elections whose village is neither in the file nor in the
+// database.
+func (l *loader) checkElectionVillages(ctx context.Context) {
+	if len(l.batch.Elections) == 0 {
+		return
+	}
+	known := map[data.VillageKey]bool{}
+	for _, v := range l.batch.Villages {
+		known[v.Key()] = true
+	}
+	loaded := false
+	for i, e := range l.batch.Elections {
+		k := e.VillageKey()
+		if known[k] || k.Township == "" || k.Village == "" {
+			continue
+		}
+		if !loaded && l.st != nil {
+			loaded = true
+			vs, err := l.st.Villages(ctx)
+			if err != nil {
+				l.fileError("无法读取数据库中的村庄：" + err.Error())
+				return
+			}
+			for _, v := range vs {
+				known[v.Key()] = true
+			}
+			if known[k] {
+				continue
+			}
+		}
+		l.errorf("换届", l.electionRows[i], "村名", fmt.Sprintf("村庄“%s %s”既不在本文件的“村庄”工作表中，也不在数据库中，请先导入或新增该村", k.Township, k.Village))
+	}
+}

@@ -1,0 +1,184 @@
+package exchange
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"liangwei/data"
+)
+
+// dropRows is how far down the template's drop-down lists reach.
+const dropRows = 5000
+
+// Export writes every supported sheet with all records of the store, merged villages
+// included, sorted by township, village, round and body. The workbook imports back into
+// an empty database to the same data.
+func Export(ctx context.Context, st data.Store, w io.Writer) error {
+	var b data.Batch
+	var err error
+	if b.Townships, err = st.Townships(ctx); err != nil {
+		return fmt.Errorf("读取乡镇失败：%w", err)
+	}
+	if b.Villages, err = st.Villages(ctx); err != nil {
+		return fmt.Errorf("读取村庄失败：%w", err)
+	}
+	if b.Elections, err = st.Elections(ctx, 0); err != nil {
+		return fmt.Errorf("读取换届记录失败：%w", err)
+	}
+	sortBatch(&b)
+	return writeWorkbook(w, supportedSheets(), b)
+}
+
+// WriteTemplate writes the blank workbook: every sheet with its header row and drop-down
+// lists on the enumerated columns, no data.
+func WriteTemplate(w io.Writer) error {
+	var all []*sheet
+	for _, n := range Sheets {
+		all = append(all, specs[n])
+	}
+	return writeWorkbook(w, all, data.Batch{})
+}
+
+func sortBatch(b *data.Batch) {
+	sort.SliceStable(b.Townships, func(i, j int) bool { return b.Townships[i].Name < b.Townships[j].Name })
+	sort.SliceStable(b.Villages, func(i, j int) bool {
+		x, y := b.Villages[i], b.Villages[j]
+		if x.Township != y.Township {
+			return x.Township < y.Township
+		}
+		return x.Name < y.Name
+	})
+	bodyRank := func(bd data.Body) int {
+		for i, v := range data.Bodies {
+			if v == bd {
+				return i
+			}
+		}
+		return len(data.Bodies)
+	}
+	sort.SliceStable(b.Elections, func(i, j int) bool {
+		x, y := b.Elections[i], b.Elections[j]
+		switch {
+		case x.Township != y.Township:
+			return x.Township < y.Township
+		case x.Village != y.Village:
+			return x.Village < y.Village
+		case x.Round != y.Round:
+			return x.Round < y.Round
+		}
+		return bodyRank(x.Body) < bodyRank(y.Body)
+	})
+}
+
+// writeWorkbook writes the sheets in order, each with a bold frozen header row, column
+// widths fit for Chinese, drop-down lists, and the batch's rows of that sheet.
+func writeWorkbook(w io.Writer, sheets []*sheet, b data.Batch) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	header, err := f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#DDEBF7"}},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"},
+		Border: []excelize.Border{
+			{Type: "bottom", Color: "#808080", Style: 1},
+		},
+	})
+	if err != nil {
+		return err
+	}
+	text, err := f.NewStyle(&excelize.Style{NumFmt: 49}) // "@": keep what is typed as text
+	if err != nil {
+		return err
+	}
+	for i, sh := range sheets {
+		if i == 0 {
+			err = f.SetSheetName(f.GetSheetName(0), sh.Name)
+		} else {
+			_, err = f.NewSheet(sh.Name)
+		}
+		if err != nil {
+			return err
+		}
+		var rows [][]any
+		if sh.rows != nil {
+			rows = sh.rows(b)
+		}
+		if err := writeSheet(f, sh, rows, header, text); err != nil {
+			return fmt.Errorf("写入“%s”工作表失败：%w", sh.Name, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	return f.Write(w)
+}
+
+func writeSheet(f *excelize.File, sh *sheet, rows [][]any, header, text int) error {
+	last := max(dropRows, len(rows)+1)
+	for j, c := range sh.Columns {
+		if c.List == nil {
+			continue
+		}
+		col, err := excelize.ColumnNumberToName(j + 1)
+		if err != nil {
+			return err
+		}
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, last)
+		if err := dv.SetDropList(c.List); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "请从下拉列表中选择："+strings.Join(c.List, "、"))
+		if err := f.AddDataValidation(sh.Name, dv); err != nil {
+			return err
+		}
+	}
+	// The data validations above live in the worksheet; the stream writer keeps them.
+	sw, err := f.NewStreamWriter(sh.Name)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+		return err
+	}
+	hdr := make([]any, len(sh.Columns))
+	for j, c := range sh.Columns {
+		if err := sw.SetColWidth(j+1, j+1, c.width()); err != nil {
+			return err
+		}
+		if c.Text {
+			if err := sw.SetColStyle(j+1, j+1, text); err != nil {
+				return err
+			}
+		}
+		hdr[j] = excelize.Cell{StyleID: header, Value: c.Header}
+	}
+	if err := sw.SetRow("A1", hdr, excelize.RowOpts{Height: 20}); err != nil {
+		return err
+	}
+	for i, r := range rows {
+		vals := make([]any, len(r))
+		for j, v := range r {
+			if s, ok := v.(string); ok && s == "" {
+				continue // leave the cell out rather than write an empty string
+			}
+			if sh.Columns[j].Text {
+				vals[j] = excelize.Cell{StyleID: text, Value: v}
+			} else {
+				vals[j] = v
+			}
+		}
+		cell, err := excelize.CoordinatesToCellName(1, i+2)
+		if err != nil {
+			return err
+		}
+		if err := sw.SetRow(cell, vals); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
