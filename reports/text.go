@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/image/font/sfnt"
 
@@ -53,7 +54,7 @@ func hasGlyph(r rune) bool {
 // everything above U+FFFF, such as 𠀀 or emoji) becomes □. Every string drawn goes
 // through it.
 func safeText(s string) string {
-	ok := true
+	ok := utf8.ValidString(s)
 	for _, r := range s {
 		if r < 0x20 || r == 0x7F || !hasGlyph(r) {
 			ok = false
@@ -65,8 +66,12 @@ func safeText(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
+		case r == utf8.RuneError && size == 1: // a byte that is not UTF-8
+			b.WriteRune(missingGlyph)
 		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
 			b.WriteByte(' ')
 		case unicode.Is(unicode.Mn, r) && !hasGlyph(r):
