@@ -1,0 +1,290 @@
+// Command liangwei-cli is 两委台账 without a window: the same store, import, figures and
+// reports as the desktop program, for scripts, for merging township workbooks at county
+// level, and for tests. It is pure Go and builds with CGO_ENABLED=0.
+//
+//	liangwei-cli [--db PATH] init | template | import | export | stats | check | report | demo
+//
+// Exit status: 0 success, 1 user error (bad file, invalid data), 2 usage error.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"liangwei/data"
+	"liangwei/data/sqlite"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usageText = `用法：liangwei-cli [--db 数据库文件] 命令 [参数]
+
+命令：
+  init                              创建或升级数据库，并显示其位置
+  template 文件.xlsx                生成空白导入模板（带下拉选项）
+  import [--sheet 工作表] 文件...    导入工作簿（.xlsx）或 CSV；每个文件要么全部导入，要么不写入任何数据
+  export 文件.xlsx                  导出全部台账（可再导入，也可交县里汇总）
+  stats [--round 届次] [--township 乡镇] [--date 日期] [--json]
+                                    统计换届完成情况；--json 输出 JSON
+  check [--round 届次]              逐条检查记录，列出错误和警告
+  report summary --out 文件.pdf [--round 届次] [--township 乡镇] [--date 日期]
+                                    生成《换届完成情况汇总表》PDF
+  demo                              载入演示数据（青山县城关镇）
+
+数据库位置：--db 指定；否则取环境变量 LIANGWEI_DB；否则为用户配置目录下的 liangwei/liangwei.db。
+日期可写作 2026-03-15、2026/3/15、2026年3月15日 或 20260315。
+`
+
+// command is one sub-command: its usage line and what it does with its arguments.
+type command struct {
+	usage string
+	run   func(c *cli, args []string) error
+}
+
+var commands = map[string]command{
+	"init":     {"init", (*cli).cmdInit},
+	"template": {"template 文件.xlsx", (*cli).cmdTemplate},
+	"import":   {"import [--sheet 工作表] 文件...", (*cli).cmdImport},
+	"export":   {"export 文件.xlsx", (*cli).cmdExport},
+	"stats":    {"stats [--round 届次] [--township 乡镇] [--date 日期] [--json]", (*cli).cmdStats},
+	"check":    {"check [--round 届次]", (*cli).cmdCheck},
+	"report":   {"report summary --out 文件.pdf [--round 届次] [--township 乡镇] [--date 日期]", (*cli).cmdReport},
+	"demo":     {"demo", (*cli).cmdDemo},
+}
+
+// cli is one invocation: where output goes, which database, and the clock.
+type cli struct {
+	stdout, stderr io.Writer
+	dbPath         string
+	now            func() time.Time
+	cmd            string
+}
+
+// now is the clock of a run; tests replace it to fix "today".
+var now = time.Now
+
+// usageError is a mistake in how the command was called (exit 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// errReported means the command already printed what went wrong (exit 1, nothing more to say).
+var errReported = errors.New("已报告")
+
+// run is the whole program: it parses args, runs the command and returns the exit status.
+// It never panics: a panic is turned into a Chinese message and status 1.
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	c := &cli{stdout: stdout, stderr: stderr, now: now}
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "程序内部错误，操作已中止：%v\n请把这条信息和所执行的命令告知维护人员。\n", r)
+			code = 1
+		}
+	}()
+
+	fs := newFlagSet("liangwei-cli")
+	fs.StringVar(&c.dbPath, "db", "", "数据库文件")
+	help := fs.Bool("help", false, "显示帮助")
+	fs.BoolVar(help, "h", false, "显示帮助")
+	if err := fs.Parse(args); err != nil {
+		return c.fail(flagError(err))
+	}
+	if *help {
+		fmt.Fprint(stdout, usageText)
+		return 0
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		return c.fail(usagef("缺少命令"))
+	}
+	c.cmd = rest[0]
+	if c.cmd == "help" {
+		fmt.Fprint(stdout, usageText)
+		return 0
+	}
+	cmd, ok := commands[c.cmd]
+	if !ok {
+		return c.fail(usagef("未知的命令“%s”", c.cmd))
+	}
+	return c.fail(cmd.run(c, rest[1:]))
+}
+
+// fail turns a command's error into output and an exit status.
+func (c *cli) fail(err error) int {
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errReported):
+		return 1
+	case errors.Is(err, flag.ErrHelp):
+		c.printUsage(c.stdout)
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(c.stderr, "用法错误：%s\n\n", ue.msg)
+		c.printUsage(c.stderr)
+		return 2
+	default:
+		fmt.Fprintf(c.stderr, "错误：%s\n", err)
+		return 1
+	}
+}
+
+func (c *cli) printUsage(w io.Writer) {
+	if cmd, ok := commands[c.cmd]; ok {
+		fmt.Fprintf(w, "用法：liangwei-cli [--db 数据库文件] %s\n", cmd.usage)
+		return
+	}
+	fmt.Fprint(w, usageText)
+}
+
+// newFlagSet makes a flag set that reports errors to the caller instead of printing English.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// commandFlags is a sub-command's flag set; every sub-command also accepts --db.
+func (c *cli) commandFlags() *flag.FlagSet {
+	fs := newFlagSet(c.cmd)
+	fs.StringVar(&c.dbPath, "db", c.dbPath, "数据库文件")
+	return fs
+}
+
+// parseFlags parses flags wherever they stand among the arguments (`import a.xlsx --sheet 村庄`
+// works as well as `import --sheet 村庄 a.xlsx`) and returns the positional arguments.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, flagError(err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// flagError translates the flag package's English messages.
+func flagError(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	msg := err.Error()
+	for _, t := range []struct{ prefix, format string }{
+		{"flag provided but not defined: ", "未知的选项 %s"},
+		{"flag needs an argument: ", "选项 %s 需要一个值"},
+		{"invalid boolean value ", "选项值无效：%s"},
+		{"invalid value ", "选项值无效：%s"},
+		{"bad flag syntax: ", "选项写法有误：%s"},
+	} {
+		if rest, ok := strings.CutPrefix(msg, t.prefix); ok {
+			return usagef(t.format, rest)
+		}
+	}
+	return usagef("%s", msg)
+}
+
+// ctx is the context of every store call; the CLI has no cancellation.
+func (c *cli) ctx() context.Context { return context.Background() }
+
+// today is the calendar day of now, as the data package's dates are (UTC midnight).
+func (c *cli) today() time.Time {
+	y, m, d := c.now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// path is the database file this run uses: --db, else $LIANGWEI_DB, else the default.
+func (c *cli) path() (string, error) {
+	if c.dbPath != "" {
+		return c.dbPath, nil
+	}
+	p, err := sqlite.DefaultPath()
+	if err != nil {
+		return "", fmt.Errorf("找不到默认的数据库位置（%v），请用 --db 指定数据库文件", err)
+	}
+	return p, nil
+}
+
+// open opens (creating and migrating) the database.
+func (c *cli) open() (*sqlite.Store, string, error) {
+	p, err := c.path()
+	if err != nil {
+		return nil, "", err
+	}
+	st, err := sqlite.Open(p)
+	if err != nil {
+		return nil, p, fmt.Errorf("无法打开数据库 %s：%v", p, err)
+	}
+	return st, p, nil
+}
+
+// parseRound reads a --round value; "" gives 0 (not given).
+func parseRound(s string) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	r, err := data.ParseRound(s)
+	if err != nil {
+		return 0, usagef("--round %v", err)
+	}
+	return r, nil
+}
+
+// parseDate reads a --date value; "" gives def.
+func parseDate(s string, def time.Time) (time.Time, error) {
+	if s == "" {
+		return def, nil
+	}
+	d, err := data.ParseDate(s)
+	if err != nil {
+		return time.Time{}, usagef("--date %v", err)
+	}
+	return d, nil
+}
+
+// writeFileAtomic writes a file through a temporary file in the same folder and renames it
+// into place, so a failed or interrupted write never leaves half a file under the name.
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".liangwei-*.tmp")
+	if err != nil {
+		return fmt.Errorf("无法在 %s 中写入文件：%v", dir, err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if err = write(f); err != nil {
+		return fmt.Errorf("写入 %s 失败：%v", path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("写入 %s 失败：%v", path, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("写入 %s 失败：%v", path, err)
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("无法保存 %s（文件是否正被 Excel 或 PDF 阅读器打开？）：%v", path, err)
+	}
+	return nil
+}

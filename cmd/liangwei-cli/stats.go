@@ -1,0 +1,184 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"liangwei/data"
+)
+
+// scope is what a stats, check or report run looks at: one round, all townships or one.
+type scope struct {
+	round    int
+	township string // "" for every township
+	ledger   data.Ledger
+}
+
+// loadScope reads the round's ledger from the store. round 0 means the round of the settings,
+// else the latest in the data, else this year. An unknown township is a user error.
+func (c *cli) loadScope(st data.Store, round int, township string) (scope, error) {
+	ctx := c.ctx()
+	if round == 0 {
+		set, err := st.Settings(ctx)
+		if err != nil {
+			return scope{}, fmt.Errorf("读取设置失败：%v", err)
+		}
+		round = set.Round
+	}
+	if round == 0 {
+		rounds, err := st.Rounds(ctx)
+		if err != nil {
+			return scope{}, fmt.Errorf("读取届次失败：%v", err)
+		}
+		round = c.today().Year()
+		if len(rounds) > 0 {
+			round = rounds[0]
+		}
+	}
+	ts, err := st.Townships(ctx)
+	if err != nil {
+		return scope{}, fmt.Errorf("读取乡镇失败：%v", err)
+	}
+	vs, err := st.Villages(ctx)
+	if err != nil {
+		return scope{}, fmt.Errorf("读取村庄失败：%v", err)
+	}
+	es, err := st.Elections(ctx, round)
+	if err != nil {
+		return scope{}, fmt.Errorf("读取换届记录失败：%v", err)
+	}
+	s := scope{round: round, township: township, ledger: data.Ledger{Townships: ts, Villages: vs, Elections: es}}
+	if township == "" {
+		return s, nil
+	}
+	found := false
+	var names []string
+	for _, t := range ts {
+		names = append(names, t.Name)
+		if t.Name == township {
+			found = true
+		}
+	}
+	if !found {
+		if len(names) == 0 {
+			return scope{}, fmt.Errorf("未找到乡镇“%s”：数据库中还没有任何乡镇，请先导入台账（import）或载入演示数据（demo）", township)
+		}
+		return scope{}, fmt.Errorf("未找到乡镇“%s”，现有乡镇：%s", township, strings.Join(names, "、"))
+	}
+	s.ledger = filterTownship(s.ledger, township)
+	return s, nil
+}
+
+// filterTownship keeps only one township's records.
+func filterTownship(l data.Ledger, name string) data.Ledger {
+	var out data.Ledger
+	for _, t := range l.Townships {
+		if t.Name == name {
+			out.Townships = append(out.Townships, t)
+		}
+	}
+	for _, v := range l.Villages {
+		if v.Township == name {
+			out.Villages = append(out.Villages, v)
+		}
+	}
+	for _, e := range l.Elections {
+		if e.Township == name {
+			out.Elections = append(out.Elections, e)
+		}
+	}
+	return out
+}
+
+// cmdStats prints the round's figures, as JSON (SPEC §7) or as Chinese text.
+func (c *cli) cmdStats(args []string) error {
+	fs := c.commandFlags()
+	roundS := fs.String("round", "", "届次（年份）")
+	township := fs.String("township", "", "乡镇")
+	dateS := fs.String("date", "", "参照日期")
+	asJSON := fs.Bool("json", false, "输出 JSON")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("stats 不需要参数（多余的“%s”）", pos[0])
+	}
+	round, err := parseRound(*roundS)
+	if err != nil {
+		return err
+	}
+	ref, err := parseDate(*dateS, c.today())
+	if err != nil {
+		return err
+	}
+	st, _, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sc, err := c.loadScope(st, round, *township)
+	if err != nil {
+		return err
+	}
+	s := data.ComputeStats(sc.ledger, sc.round, ref)
+	if *asJSON {
+		enc := json.NewEncoder(c.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(s)
+	}
+	writeStats(c.stdout, s, sc.township, ref)
+	return nil
+}
+
+// writeStats prints the figures of data.Stats in Chinese, section by section.
+func writeStats(w io.Writer, s data.Stats, township string, ref time.Time) {
+	unit := fmt.Sprintf("全部 %d 个乡镇", s.Townships)
+	if township != "" {
+		unit = township
+	}
+	fmt.Fprintf(w, "%d年村“两委”换届情况（%s，截至 %s）\n", s.Round, unit, data.FormatDate(ref))
+	fmt.Fprintf(w, "乡镇 %d 个，应换届村（社区）%d 个\n", s.Townships, s.Villages)
+	for _, b := range []struct {
+		name, turnout string
+		s             data.BodyStats
+	}{
+		{"村党组织", "到会率", s.PartyOrg},
+		{"村（居）委会", "参选率", s.Committee},
+	} {
+		fmt.Fprintf(w, "%s：应换届 %d，已完成 %d，完成率 %.2f%%，一次选举成功 %d（%.2f%%），%s %.2f%%（%d/%d）\n",
+			b.name, b.s.Due, b.s.Completed, b.s.Rate, b.s.OneTime, b.s.OneTimeRate, b.turnout, b.s.Turnout, b.s.Voted, b.s.Eligible)
+	}
+	m := s.Members
+	fmt.Fprintf(w, "两委成员：%d 人（党组织 %d，村委会 %d，交叉任职 %d），一肩挑 %d 个村；女性 %d，平均年龄 %.1f 岁，35岁以下 %d，60岁及以上 %d，大专及以上 %d\n",
+		m.Total, m.Party, m.Committee, m.Cross, m.DualHead, m.Women, m.AvgAge, m.Under35, m.Age60Plus, m.College)
+	l := s.Leadership
+	fmt.Fprintf(w, "乡镇班子：党委班子成员 %d，政府班子成员 %d，交叉任职 %d\n", l.PartyCommittee, l.Government, l.Cross)
+	p := s.Party
+	fmt.Fprintf(w, "村级党组织：%d 个，党员 %d 名，“四有”齐全 %d 个，软弱涣散 %d 个（已销号 %d 个）\n", p.Orgs, p.Members, p.FourHaves, p.Weak, p.WeakRectified)
+	pe := s.Petitions
+	fmt.Fprintf(w, "信访举报：受理 %d 件，属实（含部分属实）%d 件，已办结 %d 件，超期 %d 件\n", pe.Total, pe.Substantiated, pe.Closed, pe.Overdue)
+	fmt.Fprintf(w, "干部约谈：%d 人次；按方式 %s；按类别 %s\n", s.Talks.Total, counts(s.Talks.ByMode), counts(s.Talks.ByCategory))
+}
+
+// counts writes a map of counts as “甲 1，乙 2” in a stable order.
+func counts(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, m[k])
+	}
+	if len(parts) == 0 {
+		return "无"
+	}
+	return strings.Join(parts, "，")
+}
