@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -166,13 +167,24 @@ func writeStats(w io.Writer, s data.Stats, township string, ref time.Time) {
 	fmt.Fprintf(w, "干部约谈：%d 人次；按方式 %s；按类别 %s\n", s.Talks.Total, counts(s.Talks.ByMode), counts(s.Talks.ByCategory))
 }
 
-// counts writes a map of counts as “甲 1，乙 2” in a stable order.
+// countOrder is the order SPEC §3 lists the talk modes and categories in.
+var countOrder = []string{"申请约谈", "主动约谈", "下访约谈", "个人诉求", "汇报工作和思想", "意见建议"}
+
+// counts writes a map of counts as “甲 1，乙 2”: known keys in SPEC order, others sorted.
 func counts(m map[string]int) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+	var keys, rest []string
+	for _, k := range countOrder {
+		if _, ok := m[k]; ok {
+			keys = append(keys, k)
+		}
 	}
-	sort.Strings(keys)
+	for k := range m {
+		if !slices.Contains(countOrder, k) {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	keys = append(keys, rest...)
 	parts := make([]string, len(keys))
 	for i, k := range keys {
 		parts[i] = fmt.Sprintf("%s %d", k, m[k])
