@@ -1,0 +1,176 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+
+	"liangwei/data"
+)
+
+// Audit actions.
+const (
+	ActionCreate  = "create"
+	ActionUpdate  = "update"
+	ActionDelete  = "delete"
+	ActionRestore = "restore" // out of the recycle bin, by hand or by a save or import of its key
+	ActionImport  = "import"  // one row per imported file, with the counts
+)
+
+// Audit kinds.
+const (
+	KindTownship = "township"
+	KindVillage  = "village"
+	KindElection = "election"
+	KindSettings = "settings"
+	KindFile     = "file" // the row of an import as a whole; Record is the file name
+)
+
+// AuditEntry is one row of the audit log (操作日志).
+type AuditEntry struct {
+	ID       int64
+	At       time.Time // UTC
+	OSUser   string
+	Action   string // create, update, delete, restore, import
+	Kind     string // township, village, election, settings, file
+	Record   string // readable key: 城关镇/东关村/2026/村委会
+	OldValue string // JSON of the record before the change; "" for none
+	NewValue string // JSON of the record after the change; "" for none
+	Source   string // the imported file a change came from; "" for changes made by hand
+}
+
+// Audit returns the newest limit entries of the audit log, newest first; limit <= 0 returns
+// every entry.
+func (s *Store) Audit(ctx context.Context, limit int) ([]AuditEntry, error) {
+	if limit <= 0 {
+		limit = -1
+	}
+	var out []AuditEntry
+	err := s.read(ctx, func(q *sql.Tx) error {
+		rows, err := q.QueryContext(ctx, `SELECT id, at, os_user, action, kind, record, old_value, new_value, source
+			FROM audit_log ORDER BY id DESC LIMIT ?`, limit)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var e AuditEntry
+			var at string
+			if err := rows.Scan(&e.ID, &at, &e.OSUser, &e.Action, &e.Kind, &e.Record, &e.OldValue, &e.NewValue, &e.Source); err != nil {
+				return err
+			}
+			e.At, _ = time.Parse(time.RFC3339, at)
+			out = append(out, e)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+const insertAudit = `INSERT INTO audit_log (at, os_user, action, kind, record, old_value, new_value, source)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+
+// log writes one audit row in the transaction. old and new are marshalled to JSON; nil
+// gives "".
+func (t *tx) log(action, kind, record string, old, new any, source string) error {
+	if t.audit == nil {
+		st, err := t.tx.PrepareContext(t.ctx, insertAudit)
+		if err != nil {
+			return err
+		}
+		t.audit = st
+	}
+	o, err := toJSON(old)
+	if err != nil {
+		return err
+	}
+	n, err := toJSON(new)
+	if err != nil {
+		return err
+	}
+	_, err = t.audit.ExecContext(t.ctx, t.now, t.s.osUser, action, kind, record, o, n, source)
+	return err
+}
+
+func toJSON(v any) (string, error) {
+	if v == nil {
+		return "", nil
+	}
+	b, err := json.Marshal(v)
+	return string(b), err
+}
+
+// The values the audit log records and saves compare (to tell Updated from Unchanged), keyed
+// by the Chinese column headers of SPEC §3. They are comparable with ==.
+
+type townshipValue struct {
+	Name    string `json:"乡镇"`
+	County  string `json:"县区"`
+	Contact string `json:"联系人"`
+	Phone   string `json:"联系电话"`
+}
+
+func townshipVal(t data.Township) *townshipValue {
+	return &townshipValue{t.Name, t.County, t.Contact, t.Phone}
+}
+
+type villageValue struct {
+	Township   string `json:"乡镇"`
+	Name       string `json:"村名"`
+	Kind       string `json:"类型"`
+	Households int    `json:"户数"`
+	Population int    `json:"人口"`
+	Code       string `json:"区划代码"`
+	Status     string `json:"状态"`
+}
+
+func villageVal(v data.Village) *villageValue {
+	return &villageValue{v.Township, v.Name, string(v.Kind), v.Households, v.Population, v.Code, string(v.Status)}
+}
+
+type electionValue struct {
+	Township     string `json:"乡镇"`
+	Village      string `json:"村名"`
+	Round        int    `json:"届次"`
+	Body         string `json:"组织"`
+	Status       string `json:"状态"`
+	CompletedOn  string `json:"完成日期"`
+	OneTime      string `json:"一次选举成功"`
+	Eligible     int    `json:"应参加人数"`
+	Participants int    `json:"实参加人数"`
+	Seats        int    `json:"应选职数"`
+	Candidates   int    `json:"候选人数"`
+	Elected      int    `json:"当选人数"`
+	Reason       string `json:"未完成原因"`
+}
+
+func electionVal(e data.Election) *electionValue {
+	return &electionValue{
+		Township: e.Township, Village: e.Village, Round: e.Round, Body: string(e.Body),
+		Status: string(e.Status), CompletedOn: data.FormatDate(e.CompletedOn), OneTime: data.FormatYesNo(e.OneTime),
+		Eligible: e.Eligible, Participants: e.Participants, Seats: e.Seats, Candidates: e.Candidates,
+		Elected: e.Elected, Reason: e.Reason,
+	}
+}
+
+// Readable record keys of the audit log.
+
+func villageKeyText(township, village string) string { return township + "/" + village }
+
+func electionKeyText(e data.Election) string {
+	return e.Township + "/" + e.Village + "/" + strconv.Itoa(e.Round) + "/" + string(e.Body)
+}
+
+// importCounts is the new_value of an import's file row.
+type importCounts struct {
+	Inserted  int `json:"新增"`
+	Updated   int `json:"更新"`
+	Unchanged int `json:"未变"`
+}
+
+func electionLabel(e data.Election) string {
+	return fmt.Sprintf("村庄“%s/%s”%d年%s换届记录", e.Township, e.Village, e.Round, e.Body)
+}

@@ -1,0 +1,299 @@
+// Package sqlite is the ledger's store: one SQLite file (modernc.org/sqlite, pure Go) with
+// embedded numbered migrations, soft delete (the recycle bin) and an audit log written in the
+// same transaction as every change. *Store implements data.Store.
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"liangwei/data"
+)
+
+// dsnParams are the per-connection settings (STYLE.md). They live in the DSN so that every
+// pooled connection gets them. _txlock=immediate makes write transactions take the write
+// lock at BEGIN, so two writers wait for each other (busy_timeout) instead of failing with
+// SQLITE_BUSY when a deferred transaction tries to upgrade; read-only transactions stay
+// deferred.
+const dsnParams = "?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+
+// sqliteHeader starts every SQLite 3 database file.
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// Store is the ledger database. It is safe for concurrent use.
+type Store struct {
+	db     *sql.DB
+	path   string
+	osUser string
+	now    func() time.Time // the clock of timestamps; tests may replace it
+}
+
+var _ data.Store = (*Store)(nil)
+
+// DefaultPath is where the database lives when no --db is given: $LIANGWEI_DB if set, else
+// liangwei/liangwei.db in the user's config folder.
+func DefaultPath() (string, error) {
+	if p := os.Getenv("LIANGWEI_DB"); p != "" {
+		return p, nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("找不到用户配置文件夹，请用 --db 指定数据库文件：%w", err)
+	}
+	return filepath.Join(dir, "liangwei", "liangwei.db"), nil
+}
+
+// Open opens the database at path, creating it (and its folder) when missing, and applies
+// the migrations it lacks. A file that is not a SQLite database, or a database of another
+// program, is refused with a Chinese error and left untouched.
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("未指定数据库文件")
+	}
+	if err := checkFile(path); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("无法创建数据库文件夹“%s”：%w", filepath.Dir(path), err)
+	}
+	db, err := sql.Open("sqlite", path+dsnParams)
+	if err != nil {
+		return nil, fmt.Errorf("无法打开数据库“%s”：%w", path, err)
+	}
+	db.SetMaxOpenConns(8)
+	s := &Store{db: db, path: path, osUser: osUser(), now: time.Now}
+	ctx := context.Background()
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("无法打开数据库“%s”，文件可能已损坏或被占用：%w", path, err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkFile refuses an existing file that is not a SQLite database before the driver touches
+// it (opening in WAL mode would otherwise try to write to it).
+func checkFile(path string) error {
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("无法读取数据库文件“%s”：%w", path, err)
+	}
+	if fi.IsDir() {
+		return fmt.Errorf("“%s”是文件夹，不是数据库文件", path)
+	}
+	if fi.Size() == 0 {
+		return nil // an empty file is an empty database
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("无法读取数据库文件“%s”：%w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, sqliteHeader) {
+		return fmt.Errorf("“%s”不是两委台账的数据库文件（不是 SQLite 数据库），请选择正确的文件", path)
+	}
+	return nil
+}
+
+// osUser names the person at the keyboard for the audit log.
+func osUser() string {
+	if u, err := user.Current(); err == nil {
+		if u.Username != "" {
+			return u.Username
+		}
+		if u.Name != "" {
+			return u.Name
+		}
+	}
+	for _, k := range []string{"USER", "USERNAME", "LOGNAME"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return "未知用户"
+}
+
+// Path is the database file the store was opened on.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database; the WAL is checkpointed when the last connection closes.
+func (s *Store) Close() error { return s.db.Close() }
+
+// IntegrityCheck runs PRAGMA integrity_check and PRAGMA foreign_key_check and reports any
+// finding as an error.
+func (s *Store) IntegrityCheck(ctx context.Context) error {
+	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return dbErr(err)
+	}
+	var msgs []string
+	for rows.Next() {
+		var m string
+		if err := rows.Scan(&m); err != nil {
+			rows.Close()
+			return dbErr(err)
+		}
+		msgs = append(msgs, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return dbErr(err)
+	}
+	if len(msgs) != 1 || msgs[0] != "ok" {
+		return fmt.Errorf("数据库完整性检查未通过：%s", strings.Join(msgs, "；"))
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM pragma_foreign_key_check").Scan(&n); err != nil {
+		return dbErr(err)
+	}
+	if n > 0 {
+		return fmt.Errorf("数据库完整性检查未通过：%d 条记录引用了不存在的记录", n)
+	}
+	return nil
+}
+
+// Backup writes a consistent copy of the database to dest (VACUUM INTO). It refuses to
+// overwrite an existing file.
+func (s *Store) Backup(ctx context.Context, dest string) error {
+	if dest == "" {
+		return errors.New("未指定备份文件")
+	}
+	if _, err := os.Stat(dest); err == nil {
+		return fmt.Errorf("备份文件“%s”已存在，不能覆盖，请换一个文件名", dest)
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("无法检查备份文件“%s”：%w", dest, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+		return fmt.Errorf("无法创建备份文件夹“%s”：%w", filepath.Dir(dest), err)
+	}
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
+		return fmt.Errorf("备份到“%s”失败：%w", dest, err)
+	}
+	return nil
+}
+
+// dbErr wraps an unexpected database error with a Chinese explanation.
+func dbErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ps data.Problems
+	var ue *userError
+	if errors.As(err, &ps) || errors.As(err, &ue) || errors.Is(err, data.ErrNotFound) ||
+		errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return fmt.Errorf("数据库操作失败：%w", err)
+}
+
+// ErrDuplicate is matched (errors.Is) by a save refused because its key is taken.
+var ErrDuplicate = errors.New("记录重复")
+
+// ErrUnknownVillage is matched (errors.Is) by a save or import naming a village that does
+// not exist (or is in the recycle bin).
+var ErrUnknownVillage = errors.New("村庄不存在")
+
+// userError is a refusal the clerk can act on: its message is shown as is.
+type userError struct {
+	msg  string
+	kind error
+}
+
+func (e *userError) Error() string { return e.msg }
+func (e *userError) Unwrap() error { return e.kind }
+
+func refuse(kind error, format string, args ...any) error {
+	return &userError{msg: fmt.Sprintf(format, args...), kind: kind}
+}
+
+// stamp is the UTC RFC 3339 text of timestamps.
+func (s *Store) stamp() string { return s.now().UTC().Format(time.RFC3339) }
+
+// tx is one write transaction with its timestamp and the audit writer.
+type tx struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	s     *Store
+	now   string
+	audit *sql.Stmt // prepared lazily
+}
+
+// write runs fn in a write transaction (BEGIN IMMEDIATE) and commits when it returns nil.
+func (s *Store) write(ctx context.Context, fn func(*tx) error) error {
+	sqlTx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return dbErr(err)
+	}
+	defer sqlTx.Rollback()
+	t := &tx{ctx: ctx, tx: sqlTx, s: s, now: s.stamp()}
+	if err := fn(t); err != nil {
+		return dbErr(err)
+	}
+	return dbErr(sqlTx.Commit())
+}
+
+// read runs fn in a read-only (deferred) transaction, so multi-query reads see one snapshot.
+func (s *Store) read(ctx context.Context, fn func(*sql.Tx) error) error {
+	sqlTx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return dbErr(err)
+	}
+	defer sqlTx.Rollback()
+	if err := fn(sqlTx); err != nil {
+		return dbErr(err)
+	}
+	return dbErr(sqlTx.Commit())
+}
+
+func (t *tx) exec(query string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(t.ctx, query, args...)
+}
+
+func (t *tx) queryRow(query string, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(t.ctx, query, args...)
+}
+
+// nullDate stores a zero date as NULL and others as YYYY-MM-DD.
+func nullDate(d time.Time) any {
+	if d.IsZero() {
+		return nil
+	}
+	return data.FormatDate(d)
+}
+
+// parseDate reads a stored YYYY-MM-DD (or NULL) back.
+func parseDate(ns sql.NullString) (time.Time, error) {
+	if !ns.Valid || ns.String == "" {
+		return time.Time{}, nil
+	}
+	d, err := time.Parse("2006-01-02", ns.String)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("数据库中的日期“%s”无效", ns.String)
+	}
+	return d, nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
