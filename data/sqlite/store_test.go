@@ -79,9 +79,24 @@ func TestOpenRefusesOtherFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}()
+	truncated := filepath.Join(dir, "truncated.db")
+	func() {
+		s, err := Open(truncated)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Import(ctx, genBatch(200), "a.xlsx"); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		if err := os.Truncate(truncated, 6000); err != nil {
+			t.Fatal(err)
+		}
+	}()
 	tests := []struct {
 		name, path, want string
 	}{
+		{"truncated database", truncated, "损坏"},
 		{"text file", text, "不是 SQLite 数据库"},
 		{"other program's database", foreign, "其他程序的数据库"},
 		{"newer version", newer, "更新版本"},
@@ -237,5 +252,39 @@ func TestNotFound(t *testing.T) {
 		if !errors.Is(err, data.ErrNotFound) {
 			t.Errorf("%s of a missing ID = %v, want data.ErrNotFound", name, err)
 		}
+	}
+}
+
+// Writers on several connections wait for each other instead of failing with SQLITE_BUSY.
+func TestConcurrentWriters(t *testing.T) {
+	s := openTest(t)
+	const writers, each = 4, 10
+	var wg sync.WaitGroup
+	errs := make(chan error, writers*each)
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				v := village("城关镇", string(rune('甲'+w))+strings.Repeat("村", i+1))
+				if err := s.SaveVillage(ctx, &v); err != nil {
+					errs <- err
+					return
+				}
+				e := completed(v.Township, v.Name, data.BodyParty)
+				if err := s.SaveElection(ctx, &e, today); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if es, err := s.Elections(ctx, 2026); err != nil || len(es) != writers*each {
+		t.Errorf("Elections = %d, %v; want %d", len(es), err, writers*each)
 	}
 }
