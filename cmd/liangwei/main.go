@@ -31,16 +31,19 @@ func main() {
 	a.SetIcon(icon)
 	w := a.NewWindow("两委台账")
 	w.SetIcon(icon)
-	w.Resize(fyne.NewSize(1280, 760)) // fits a 1366×768 screen with the taskbar
 
 	path, st, err := openStore(*dbFlag)
 	if err != nil {
 		fyne.LogError("open database", err)
 		w.SetContent(errorView(a, err))
+		w.Resize(fyne.NewSize(640, 240))
+		w.CenterOnScreen()
 		w.ShowAndRun()
 		os.Exit(1)
 	}
 	defer st.Close()
+	w.Resize(fyne.NewSize(1280, 760)) // fits a 1366×768 screen with the taskbar
+	w.CenterOnScreen()
 	w.SetContent(ui.New(a, w, ui.Deps{Store: st, DBPath: path, Now: time.Now, Open: openWithOS}))
 	w.SetMaster()
 	w.ShowAndRun()
