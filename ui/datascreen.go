@@ -48,6 +48,7 @@ type dataScreen struct {
 	cancelBtn   *widget.Button
 	status      *widget.Label
 	previewBox  *fyne.Container
+	body        *fyne.Container // relaid out when the progress bar or the preview appear
 
 	// The file being previewed and what Load found; touched only on the UI goroutine.
 	path   string
@@ -115,7 +116,7 @@ func (s *dataScreen) content() fyne.CanvasObject {
 
 	intro := widget.NewLabel("导入：选择乡镇报来的工作簿（.xlsx，含“乡镇”“村庄”“换届”工作表）或单张工作表的 .csv 文件。" +
 		"先预览，发现错误时整个文件都不导入；没有错误才能确认导入。同一文件重复导入不会产生重复记录。")
-	intro.Wrapping = fyne.TextWrapWord
+	intro.Wrapping = fyne.TextWrapBreak
 	title := widget.NewLabelWithStyle("数据", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(
 		title, intro,
@@ -126,7 +127,8 @@ func (s *dataScreen) content() fyne.CanvasObject {
 	previewTop := container.NewVBox(widget.NewSeparator(), s.fileLabel, s.rowsLabel)
 	s.previewBox = container.NewBorder(previewTop, container.NewHBox(s.confirmBtn, s.cancelBtn), nil, nil, s.issueList)
 	s.previewBox.Hide()
-	return container.NewPadded(container.NewBorder(top, nil, nil, nil, s.previewBox))
+	s.body = container.NewBorder(top, nil, nil, nil, s.previewBox)
+	return container.NewPadded(s.body)
 }
 
 // refresh has nothing to reload: the preview belongs to a file, not to the database.
@@ -207,6 +209,7 @@ func (s *dataScreen) showPreview(p exchange.Preview) {
 		s.confirmBtn.Disable()
 	}
 	s.previewBox.Show()
+	s.body.Refresh()
 }
 
 // confirm imports the previewed file (read again, so what is written is what the file holds
@@ -237,10 +240,11 @@ func (s *dataScreen) confirm() {
 				s.u.showError("导入失败", err)
 			default:
 				s.result = res
-				s.status.SetText(fmt.Sprintf("已导入 %s：新增 %d 条，更新 %d 条，未变 %d 条。",
+				s.status.SetText(fmt.Sprintf("已导入 %s：新增 %d 条，更新 %d 条，未变 %d 条。可到“概览”查看完成情况。",
 					filepath.Base(path), res.Inserted, res.Updated, res.Unchanged))
 				s.status.Importance = widget.SuccessImportance
 				s.previewBox.Hide()
+				s.body.Refresh()
 				s.loaded = false
 				s.u.changed()
 			}
@@ -257,6 +261,7 @@ func (s *dataScreen) clearPreview() {
 	s.sheet.Disable()
 	s.previewBox.Hide()
 	s.status.SetText("")
+	s.body.Refresh()
 }
 
 // export writes the whole ledger as a workbook to path (through a temporary file).
@@ -301,6 +306,7 @@ func (s *dataScreen) startWork(msg string) {
 	s.status.Refresh()
 	s.progress.Show()
 	s.progress.Start()
+	s.body.Refresh()
 }
 
 func (s *dataScreen) stopWork() {
@@ -309,6 +315,7 @@ func (s *dataScreen) stopWork() {
 	s.importBtn.Enable()
 	s.exportBtn.Enable()
 	s.templateBtn.Enable()
+	s.body.Refresh()
 }
 
 func (s *dataScreen) onImport() {

@@ -52,6 +52,7 @@ type reportsScreen struct {
 	openPDF   *widget.Button
 	openDir   *widget.Button
 	result    *fyne.Container
+	body      *fyne.Container // relaid out when the progress bar or the result appear
 
 	// lastPath is the PDF written last; opened records what was asked of deps.Open (or
 	// would have been, when it is nil).
@@ -109,8 +110,8 @@ func (s *reportsScreen) content() fyne.CanvasObject {
 	)
 	form.Items[4].HintText = "负责人、审核人、填表人、联系电话取自“设置”"
 	title := widget.NewLabelWithStyle("报表", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	body := container.NewVBox(title, form, container.NewHBox(s.genBtn), s.progress, s.status, s.result)
-	return container.NewPadded(container.NewVScroll(body))
+	s.body = container.NewVBox(title, form, container.NewHBox(s.genBtn), s.progress, s.status, s.result)
+	return container.NewPadded(container.NewVScroll(s.body))
 }
 
 // refresh reloads the rounds, townships and signatories, keeping the clerk's choices when
@@ -220,6 +221,7 @@ func (s *reportsScreen) onGenerate() {
 	s.status.SetText("正在生成报表…")
 	s.progress.Show()
 	s.progress.Start()
+	s.body.Refresh()
 	s.busy.Add(1)
 	go func() {
 		defer s.busy.Done()
@@ -229,6 +231,7 @@ func (s *reportsScreen) onGenerate() {
 			s.progress.Hide()
 			s.genBtn.Enable()
 			s.lastErr = err
+			s.body.Refresh()
 			if err != nil {
 				s.status.SetText("生成失败：" + err.Error())
 				s.u.showError("生成报表失败", err)
@@ -238,6 +241,7 @@ func (s *reportsScreen) onGenerate() {
 			s.status.SetText("报表已生成：")
 			s.pathLabel.SetText(path)
 			s.result.Show()
+			s.body.Refresh()
 		})
 	}()
 }
