@@ -223,13 +223,14 @@ func (f *editForm) validate() data.Problems {
 	return all
 }
 
-// visible reports whether a field's problems are shown yet: a new, untouched, empty field
-// stays quiet until the clerk types in it or presses Save.
-func (f *editForm) visible(ff *formField) bool {
-	if ff == nil || f.editing || f.attempted || ff.touched {
+// visible reports whether a problem is shown yet. On a new record, “X不能为空” on a field
+// the clerk has not reached stays quiet until Save is pressed, so a fresh form is not all
+// red; every other rule shows as soon as it is broken.
+func (f *editForm) visible(ff *formField, p data.Problem) bool {
+	if f.editing || f.attempted || ff.touched {
 		return true
 	}
-	return f.text(ff.name) != "" && ff.check == nil && ff.sel == nil
+	return p.Message != ff.name+"不能为空"
 }
 
 func (f *editForm) show(ps data.Problems) {
@@ -240,8 +241,13 @@ func (f *editForm) show(ps data.Problems) {
 		}
 	}
 	for _, ff := range f.fields {
-		mine := ps.For(ff.name)
-		if len(mine) == 0 || !f.visible(ff) {
+		var mine data.Problems
+		for _, p := range ps.For(ff.name) {
+			if f.visible(ff, p) {
+				mine = append(mine, p)
+			}
+		}
+		if len(mine) == 0 {
 			ff.msg.SetText("")
 			continue
 		}

@@ -1,0 +1,295 @@
+package ui
+
+import (
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"liangwei/data"
+	"liangwei/data/sqlite"
+)
+
+// uiaToday is the fixed reference date of the 村庄/换届 tests.
+var uiaToday = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+
+// newTestUI makes a test app with the program's theme, a 1366×768 window, a real store on a
+// temp file and the UI on them. Screens are opened with uiaOpen.
+func newTestUI(t *testing.T) (*UI, *sqlite.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(Theme())
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	win := test.NewTempWindow(t, widget.NewLabel(""))
+	win.Resize(fyne.NewSize(1366, 768))
+	u := newUI(a, win, Deps{Store: st, Now: func() time.Time { return uiaToday }})
+	return u, st
+}
+
+// uiaWaiter is a screen whose loads the tests can wait for.
+type uiaWaiter interface {
+	screen
+	wait()
+}
+
+// uiaOpen shows a screen as the whole window content (as the navigation would, without the
+// other screens), loads it and waits for the load to be shown.
+func uiaOpen[S uiaWaiter](t *testing.T, u *UI, label string) S {
+	t.Helper()
+	s, ok := u.screens[label].(S)
+	if !ok {
+		t.Fatalf("screen %s not registered with the expected type", label)
+	}
+	view := s.content()
+	u.views[label] = view
+	u.current = label
+	u.win.SetContent(view)
+	u.win.Resize(fyne.NewSize(1366, 768))
+	s.refresh()
+	s.wait()
+	return s
+}
+
+// uiaShot saves the window as a PNG in $LIANGWEI_SHOTS (when set) so the screens can be
+// looked at; it always renders, so a drawing failure fails the test.
+func uiaShot(t *testing.T, u *UI, name string) {
+	t.Helper()
+	img := u.win.Canvas().Capture()
+	if b := img.Bounds(); b.Dx() < 1366 || b.Dy() < 768 {
+		t.Fatalf("screenshot %s is %v, want at least 1366×768", name, b)
+	}
+	dir := os.Getenv("LIANGWEI_SHOTS")
+	if dir == "" {
+		return
+	}
+	f, err := os.Create(filepath.Join(dir, name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// uiaFindButton finds a button with the given text in an object tree (widgets through their
+// renderers), or nil.
+func uiaFindButton(o fyne.CanvasObject, text string) *widget.Button {
+	switch x := o.(type) {
+	case *widget.Button:
+		if x.Text == text {
+			return x
+		}
+		return nil
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if b := uiaFindButton(c, text); b != nil {
+				return b
+			}
+		}
+		return nil
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			if b := uiaFindButton(c, text); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+func uiaVillageTable() *ledgerTable[data.Village] {
+	return newVillagesScreen(&UI{}).table
+}
+
+// uiaColumn returns the texts of one column in the order shown.
+func uiaColumn[T any](lt *ledgerTable[T], col int) []string {
+	out := make([]string, lt.rowCount())
+	for i := range out {
+		out[i] = lt.cellText(i, col)
+	}
+	return out
+}
+
+func uiaVillages() []data.Village {
+	v := func(t, n string, hh int, st data.VillageStatus) data.Village {
+		return data.Village{Township: t, Name: n, Kind: data.KindVillage, Households: hh, Status: st, Code: ""}
+	}
+	return []data.Village{
+		v("城关镇", "张庄村", 9, data.VillageActive),
+		v("城关镇", "王家庄村", 100, data.VillageActive),
+		v("城关镇", "李家村", 10, data.VillageMerged),
+		v("安乐镇", "安乐村", 55, data.VillageActive),
+		v("安乐镇", "王坡村", 7, data.VillageActive),
+	}
+}
+
+func TestLedgerTableSearchAndFilters(t *testing.T) {
+	test.NewTempApp(t)
+	tests := []struct {
+		name     string
+		search   string
+		township string
+		status   string
+		want     []string
+		count    string
+	}{
+		{"all", "", "", "", []string{"张庄村", "王家庄村", "李家村", "安乐村", "王坡村"}, "共 5 条"},
+		{"search any cell", "王", "", "", []string{"王家庄村", "王坡村"}, "共 2 条（全部 5 条）"},
+		{"search township column", "安乐镇", "", "", []string{"安乐村", "王坡村"}, "共 2 条（全部 5 条）"},
+		{"search number", "100", "", "", []string{"王家庄村"}, "共 1 条（全部 5 条）"},
+		{"township filter", "", "城关镇", "", []string{"张庄村", "王家庄村", "李家村"}, "共 3 条（全部 5 条）"},
+		{"township and status", "", "城关镇", "已撤并", []string{"李家村"}, "共 1 条（全部 5 条）"},
+		{"filter and search", "王", "安乐镇", "", []string{"王坡村"}, "共 1 条（全部 5 条）"},
+		{"nothing matches", "不存在", "", "", []string{}, "共 0 条（全部 5 条）"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newVillagesScreen(&UI{})
+			s.table.setData(uiaVillages())
+			if tc.township != "" {
+				s.townshipSel.SetSelected(tc.township)
+			}
+			if tc.status != "" {
+				s.statusSel.SetSelected(tc.status)
+			}
+			test.Type(s.table.search, tc.search)
+			if got := uiaColumn(s.table, 1); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("rows = %v, want %v", got, tc.want)
+			}
+			if got := s.table.count.Text; got != tc.count {
+				t.Errorf("count = %q, want %q", got, tc.count)
+			}
+			if wantEmpty := len(tc.want) == 0; s.table.empty.Visible() != wantEmpty {
+				t.Errorf("empty message visible = %v, want %v", s.table.empty.Visible(), wantEmpty)
+			}
+		})
+	}
+}
+
+func TestLedgerTableTownshipOptionsFollowData(t *testing.T) {
+	test.NewTempApp(t)
+	lt := uiaVillageTable()
+	lt.setData(uiaVillages())
+	sel := lt.filters[0].sel
+	if got, want := sel.Options, []string{"全部乡镇", "安乐镇", "城关镇"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("options = %v, want %v (pinyin order)", got, want)
+	}
+	sel.SetSelected("安乐镇")
+	lt.setData(uiaVillages()[:3]) // 安乐镇 is gone: the filter falls back to all
+	if got := sel.Selected; got != "全部乡镇" {
+		t.Errorf("selected = %q, want 全部乡镇", got)
+	}
+	if got := lt.rowCount(); got != 3 {
+		t.Errorf("rows = %d, want 3", got)
+	}
+}
+
+func TestLedgerTableSort(t *testing.T) {
+	test.NewTempApp(t)
+	tests := []struct {
+		name  string
+		taps  []int // columns tapped in order
+		col   int   // column to read
+		want  []string
+		arrow string
+	}{
+		{"store order", nil, 1, []string{"张庄村", "王家庄村", "李家村", "安乐村", "王坡村"}, ""},
+		{"numbers as numbers", []int{3}, 3, []string{"7", "9", "10", "55", "100"}, "户数 ▲"},
+		{"toggle to descending", []int{3, 3}, 3, []string{"100", "55", "10", "9", "7"}, "户数 ▼"},
+		{"text by pinyin", []int{1}, 1, []string{"安乐村", "李家村", "王家庄村", "王坡村", "张庄村"}, "村名 ▲"},
+		{"another column starts ascending", []int{3, 3, 1}, 1, []string{"安乐村", "李家村", "王家庄村", "王坡村", "张庄村"}, "村名 ▲"},
+		{"stable on ties", []int{0}, 1, []string{"安乐村", "王坡村", "张庄村", "王家庄村", "李家村"}, "乡镇 ▲"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lt := uiaVillageTable()
+			w := test.NewTempWindow(t, lt.body)
+			w.Resize(fyne.NewSize(900, 400))
+			lt.setData(uiaVillages())
+			for _, c := range tc.taps {
+				b := uiaFindButton(lt.table, lt.headerText(c))
+				if b == nil {
+					t.Fatalf("no header button %q", lt.headerText(c))
+				}
+				test.Tap(b)
+			}
+			if got := uiaColumn(lt, tc.col); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("column %d = %v, want %v", tc.col, got, tc.want)
+			}
+			if tc.arrow != "" && uiaFindButton(lt.table, tc.arrow) == nil {
+				t.Errorf("no header shows %q", tc.arrow)
+			}
+		})
+	}
+}
+
+func TestLedgerTableSelection(t *testing.T) {
+	test.NewTempApp(t)
+	lt := uiaVillageTable()
+	lt.setData(uiaVillages())
+	var got []string
+	lt.onSelect = func(v data.Village) { got = append(got, v.Name) }
+	lt.sortBy(1)
+	lt.table.Select(widget.TableCellID{Row: 1, Col: 2})
+	if v, ok := lt.selectedRecord(); !ok || v.Name != "李家村" {
+		t.Errorf("selected = %v %v, want 李家村", v.Name, ok)
+	}
+	if want := []string{"李家村"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("onSelect got %v, want %v", got, want)
+	}
+	test.Type(lt.search, "王")
+	if _, ok := lt.selectedRecord(); ok {
+		t.Error("selection kept after the rows changed")
+	}
+}
+
+func TestLedgerTableEmptyText(t *testing.T) {
+	test.NewTempApp(t)
+	lt := uiaVillageTable()
+	lt.setData(nil)
+	if !lt.empty.Visible() || lt.empty.Text != villagesEmptyText {
+		t.Errorf("empty = %q (visible %v), want %q", lt.empty.Text, lt.empty.Visible(), villagesEmptyText)
+	}
+	if lt.table.Visible() {
+		t.Error("table visible on an empty database")
+	}
+	lt.setData(uiaVillages())
+	if lt.empty.Visible() || !lt.table.Visible() {
+		t.Error("empty message still shown with rows")
+	}
+}
+
+// BenchmarkLedgerTableCity loads a city of 5,252 villages, searches and sorts: the work of
+// opening and filtering the 村庄 ledger (SPEC §9: < 100 ms).
+func BenchmarkLedgerTableCity(b *testing.B) {
+	test.NewTempApp(b)
+	vs := make([]data.Village, 5252)
+	for i := range vs {
+		vs[i] = data.Village{Township: fmt.Sprintf("第%02d镇", i%62), Name: fmt.Sprintf("村%04d", i),
+			Kind: data.KindVillage, Households: i * 7 % 900, Population: i * 13 % 4000, Status: data.VillageActive}
+	}
+	lt := uiaVillageTable()
+	w := test.NewTempWindow(b, container.NewStack(lt.body))
+	w.Resize(fyne.NewSize(1200, 700))
+	b.ResetTimer()
+	for b.Loop() {
+		lt.search.SetText("")
+		lt.setData(vs)
+		lt.search.SetText("村1")
+		lt.sortBy(1)
+		lt.sortBy(3)
+	}
+}

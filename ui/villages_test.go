@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"liangwei/data"
+	"liangwei/data/sqlite"
+)
+
+func uiaSeedVillages(t *testing.T, st *sqlite.Store, names ...string) {
+	t.Helper()
+	for _, n := range names {
+		v := data.Village{Township: "城关镇", Name: n, Kind: data.KindVillage, Status: data.VillageActive, Households: 120, Population: 430}
+		if err := st.SaveVillage(context.Background(), &v); err != nil {
+			t.Fatalf("seed %s: %v", n, err)
+		}
+	}
+}
+
+func uiaStoredVillages(t *testing.T, st *sqlite.Store) []string {
+	t.Helper()
+	vs, err := st.Villages(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := []string{}
+	for _, v := range vs {
+		out = append(out, v.Township+"/"+v.Name)
+	}
+	return out
+}
+
+func TestVillagesEmptyDatabaseSaysWhatToDo(t *testing.T) {
+	u, _ := newTestUI(t)
+	s := uiaOpen[*villagesScreen](t, u, "村庄")
+	if got := s.table.empty.Text; got != villagesEmptyText || !s.table.empty.Visible() {
+		t.Errorf("empty text = %q (visible %v), want %q", got, s.table.empty.Visible(), villagesEmptyText)
+	}
+	if s.editBtn.Disabled() == false || s.deleteBtn.Disabled() == false {
+		t.Error("编辑/删除 enabled with nothing selected")
+	}
+	uiaShot(t, u, "villages-empty")
+}
+
+func TestVillageFormAddsVillage(t *testing.T) {
+	u, st := newTestUI(t)
+	s := uiaOpen[*villagesScreen](t, u, "村庄")
+	test.Tap(s.addBtn)
+	f := s.form
+	test.Type(f.byName["乡镇"].selEntry, "城关镇")
+	test.Type(f.byName["村名"].entry, "王家庄村")
+	test.Type(f.byName["户数"].entry, "312")
+	test.Type(f.byName["人口"].entry, "1,105")
+	test.Type(f.byName["区划代码"].entry, "370102001001")
+	f.byName["类型"].sel.SetSelected("社区")
+	test.Tap(f.saveBtn)
+	if !f.closed {
+		t.Fatalf("form not closed; summary %q", f.summary.Text)
+	}
+	s.wait()
+	vs, _ := st.Villages(context.Background())
+	want := data.Village{ID: vs[0].ID, Township: "城关镇", Name: "王家庄村", Kind: data.KindCommunity, Households: 312,
+		Population: 1105, Code: "370102001001", Status: data.VillageActive}
+	if len(vs) != 1 || vs[0] != want {
+		t.Fatalf("stored %+v, want %+v", vs, want)
+	}
+	if got := uiaColumn(s.table, 1); !reflect.DeepEqual(got, []string{"王家庄村"}) {
+		t.Errorf("table rows = %v", got)
+	}
+	if !strings.Contains(s.status.Text, "已保存") {
+		t.Errorf("status = %q", s.status.Text)
+	}
+}
+
+func TestVillageFormRefuses(t *testing.T) {
+	tests := []struct {
+		name      string
+		village   string
+		code      string
+		field     string // field whose message must say why ("" when the store refuses)
+		wantField string
+		summary   string
+	}{
+		{"empty name", "", "", "村名", "村名不能为空", "还有 1 处错误，不能保存：村名：村名不能为空"},
+		{"bad code", "新村", "3701", "区划代码", "区划代码应为12位数字", "还有 1 处错误，不能保存"},
+		{"duplicate", "王家庄村", "", "", "", "保存失败："},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			u, st := newTestUI(t)
+			uiaSeedVillages(t, st, "王家庄村")
+			s := uiaOpen[*villagesScreen](t, u, "村庄")
+			test.Tap(s.addBtn)
+			f := s.form
+			if got := f.text("乡镇"); got != "城关镇" {
+				t.Errorf("乡镇 prefilled %q, want the only township 城关镇", got)
+			}
+			test.Type(f.byName["村名"].entry, tc.village)
+			test.Type(f.byName["区划代码"].entry, tc.code)
+			test.Tap(f.saveBtn)
+			if f.closed {
+				t.Fatal("form closed, want it refused")
+			}
+			if !strings.HasPrefix(f.summary.Text, tc.summary) {
+				t.Errorf("summary = %q, want prefix %q", f.summary.Text, tc.summary)
+			}
+			if tc.field != "" {
+				msg := f.byName[tc.field].msg
+				if msg.Text != tc.wantField || msg.Importance != widget.DangerImportance {
+					t.Errorf("%s message = %q (importance %v), want %q in red", tc.field, msg.Text, msg.Importance, tc.wantField)
+				}
+			}
+			if got, want := uiaStoredVillages(t, st), []string{"城关镇/王家庄村"}; !reflect.DeepEqual(got, want) {
+				t.Errorf("store = %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+func TestVillageEditRenames(t *testing.T) {
+	u, st := newTestUI(t)
+	uiaSeedVillages(t, st, "王家庄村", "李家村")
+	s := uiaOpen[*villagesScreen](t, u, "村庄")
+	s.table.table.Select(widget.TableCellID{Row: s.table.find(func(v data.Village) bool { return v.Name == "李家村" }), Col: 1})
+	test.Tap(s.editBtn)
+	f := s.form
+	if !f.editing || f.text("户数") != "120" {
+		t.Fatalf("form editing=%v 户数=%q, want the record's values", f.editing, f.text("户数"))
+	}
+	f.byName["村名"].entry.SetText("")
+	test.Type(f.byName["村名"].entry, "李家新村")
+	test.Tap(f.saveBtn)
+	s.wait()
+	if got, want := uiaStoredVillages(t, st), []string{"城关镇/李家新村", "城关镇/王家庄村"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("store = %v, want %v", got, want)
+	}
+}
+
+func TestVillageDeleteAsksFirst(t *testing.T) {
+	tests := []struct {
+		name    string
+		confirm bool
+		want    []string
+		rows    []string
+	}{
+		{"confirmed", true, []string{"城关镇/王家庄村"}, []string{"王家庄村"}},
+		{"dismissed", false, []string{"城关镇/李家村", "城关镇/王家庄村"}, []string{"李家村", "王家庄村"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			u, st := newTestUI(t)
+			uiaSeedVillages(t, st, "王家庄村", "李家村")
+			s := uiaOpen[*villagesScreen](t, u, "村庄")
+			s.table.table.Select(widget.TableCellID{Row: s.table.find(func(v data.Village) bool { return v.Name == "李家村" }), Col: 0})
+			test.Tap(s.deleteBtn)
+			if s.confirm == nil {
+				t.Fatal("delete did not ask")
+			}
+			if got := uiaStoredVillages(t, st); len(got) != 2 {
+				t.Fatalf("deleted before the answer: %v", got)
+			}
+			if tc.confirm {
+				s.confirm.Confirm()
+			} else {
+				s.confirm.Hide()
+			}
+			s.wait()
+			if got := uiaStoredVillages(t, st); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("store = %v, want %v", got, tc.want)
+			}
+			if got := uiaColumn(s.table, 1); !reflect.DeepEqual(got, tc.rows) {
+				t.Errorf("table = %v, want %v", got, tc.rows)
+			}
+			if gotBin := strings.Contains(s.status.Text, "回收站"); gotBin != tc.confirm {
+				t.Errorf("status = %q", s.status.Text)
+			}
+		})
+	}
+}
