@@ -65,9 +65,9 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 	s.welcomeText = widget.NewLabel("还没有数据。\n\n可以导入乡镇报来的工作簿（.xlsx 或 .csv），或先下载空白模板填好后再导入；" +
 		"想先看看效果，可以载入一个示例乡镇。开始前请在“设置”里填好本乡镇和负责人，报表会用到。")
 	s.welcomeText.Wrapping = fyne.TextWrapBreak
-	s.importBtn = widget.NewButtonWithIcon("导入工作簿", theme.FolderOpenIcon(), func() { s.u.goTo("数据") })
+	s.importBtn = widget.NewButtonWithIcon("导入工作簿", theme.FolderOpenIcon(), func() { s.toData((*dataScreen).onImport) })
 	s.importBtn.Importance = widget.HighImportance
-	s.templateBtn = widget.NewButtonWithIcon("下载空白模板", theme.DownloadIcon(), func() { s.u.goTo("数据") })
+	s.templateBtn = widget.NewButtonWithIcon("下载空白模板", theme.DownloadIcon(), func() { s.toData((*dataScreen).onTemplate) })
 	s.demoBtn = widget.NewButtonWithIcon("载入示例数据", theme.ContentAddIcon(), s.onLoadDemo)
 	s.settingsBtn = widget.NewButtonWithIcon("设置本乡镇", theme.SettingsIcon(), func() { s.u.goTo("设置") })
 	card := widget.NewCard("欢迎使用两委台账", "", container.NewVBox(
@@ -248,6 +248,14 @@ func (s *overviewScreen) apply(r ovResult, err error) {
 	s.unfinList.Refresh()
 	s.root.Objects = []fyne.CanvasObject{s.figures}
 	s.root.Refresh()
+}
+
+// toData goes to 数据 and opens its file dialog, saving the clerk a click.
+func (s *overviewScreen) toData(open func(*dataScreen)) {
+	s.u.goTo("数据")
+	if d, ok := s.u.screens["数据"].(*dataScreen); ok && d.importBtn != nil {
+		open(d)
+	}
 }
 
 // onLoadDemo imports the demo township, then tells every screen.
