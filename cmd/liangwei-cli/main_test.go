@@ -570,3 +570,28 @@ func TestDemo(t *testing.T) {
 		}
 	}
 }
+
+func TestImportCSVWithSheetFlag(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "csv.db")
+	// A file name that does not say which sheet it is: --sheet does, after or before the file.
+	villages := filepath.Join(dir, "名单.csv")
+	if err := os.WriteFile(villages, []byte("\ufeff乡镇,村名,类型,户数,人口\n河南镇,河南01村,村,300,1100\n河南镇,河南02村,社区,500,2100\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	elections := filepath.Join(dir, "进度.csv")
+	if err := os.WriteFile(elections, []byte("乡镇,村名,届次,组织,状态,完成日期,一次选举成功,应参加人数,实参加人数,应选职数,候选人数,当选人数\n"+
+		"河南镇,河南01村,2026,党组织,已完成,2026年3月15日,是,40,38,3,4,3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := mustRun(t, "--db", db, "import", villages, "--sheet", "村庄"); !strings.Contains(out, "名单.csv：新增 2，更新 0，未变 0") {
+		t.Errorf("csv import printed %q", out)
+	}
+	if out := mustRun(t, "--db", db, "import", "--sheet", "换届", elections); !strings.Contains(out, "进度.csv：新增 1，更新 0，未变 0") {
+		t.Errorf("csv import printed %q", out)
+	}
+	s := statsJSON(t, db)
+	if s.Villages != 2 || s.PartyOrg.Completed != 1 || s.PartyOrg.Turnout != 95 {
+		t.Errorf("after csv import: villages %d, party completed %d, turnout %v; want 2, 1, 95", s.Villages, s.PartyOrg.Completed, s.PartyOrg.Turnout)
+	}
+}
