@@ -35,8 +35,15 @@ var maxFileSize int64 = 100 << 20
 // sheet of a .csv (empty: taken from the file name, e.g. "城关镇-换届.csv"); ignored for .xlsx.
 // st is only read (the villages elections refer to) and may be nil. today is the reference
 // date of the election rules.
-func Load(ctx context.Context, st data.Store, path, sheet string, today time.Time) Preview {
+func Load(ctx context.Context, st data.Store, path, sheet string, today time.Time) (p Preview) {
 	l := newLoader(st, filepath.Base(path), today)
+	defer func() {
+		// No input may crash the program; a bug met on a strange file refuses the file.
+		if r := recover(); r != nil {
+			l.fileError(fmt.Sprintf("读取文件时发生内部错误（%v），文件未导入", r))
+			p = l.preview()
+		}
+	}()
 	l.load(ctx, path, sheet)
 	return l.preview()
 }

@@ -2,9 +2,12 @@ package exchange
 
 import (
 	"archive/zip"
+	"bytes"
 	"context"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -32,6 +35,10 @@ func (l *loader) loadXLSX(ctx context.Context, path string) (ok bool) {
 		return false
 	}
 	defer f.Close()
+	if damagedSheets(f) {
+		l.fileError("工作簿中有工作表已损坏，无法完整读取，请在 Excel 或 WPS 中打开并重新保存为 .xlsx")
+		return false
+	}
 	for _, name := range f.GetSheetList() {
 		if !l.readSheet(ctx, f, name) {
 			return false
@@ -50,6 +57,34 @@ func openMessage(err error) string {
 		return "文件解压后过大，可能已损坏，无法导入"
 	}
 	return "文件已损坏，无法读取，请在 Excel 或 WPS 中打开并重新保存为 .xlsx"
+}
+
+// damagedSheets reports whether a worksheet part of the package is not well-formed XML.
+// excelize's row iterator stops quietly at the first XML error, so a damaged sheet would read
+// as a shorter or empty one; this check refuses it instead. Parts too large to be held in
+// memory (moved to temp files by excelize) are not in Pkg and are not checked.
+func damagedSheets(f *excelize.File) bool {
+	bad := false
+	f.Pkg.Range(func(k, v any) bool {
+		name, _ := k.(string)
+		b, ok := v.([]byte)
+		if !ok || !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
+			return true
+		}
+		d := xml.NewDecoder(bytes.NewReader(b))
+		d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+		for {
+			_, err := d.Token()
+			if err == io.EOF {
+				return true
+			}
+			if err != nil {
+				bad = true
+				return false
+			}
+		}
+	})
+	return bad
 }
 
 // readSheet streams one sheet's rows; row 1 is the header. Row numbers count every row,
@@ -89,6 +124,7 @@ func (l *loader) readSheet(ctx context.Context, f *excelize.File, name string) b
 		l.errorf(label, 0, "", fmt.Sprintf("工作表无法读完（读到第%d行）", n))
 		return false
 	}
+
 	if sr != nil {
 		sr.end()
 	}
