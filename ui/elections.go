@@ -55,21 +55,21 @@ func newElectionsScreen(u *UI) *electionsScreen {
 	candT, candN := count(func(e data.Election) int { return e.Candidates })
 	elecT, elecN := count(func(e data.Election) int { return e.Elected })
 	s.table = newLedgerTable([]column[data.Election]{
-		{title: "乡镇", width: 100, text: func(e data.Election) string { return e.Township }},
-		{title: "村名", width: 110, text: func(e data.Election) string { return e.Village }},
-		{title: "届次", width: 58, numeric: true, text: func(e data.Election) string { return fmt.Sprint(e.Round) },
+		{title: "乡镇", width: 90, text: func(e data.Election) string { return e.Township }},
+		{title: "村名", width: 100, text: func(e data.Election) string { return e.Village }},
+		{title: "届次", width: 52, numeric: true, text: func(e data.Election) string { return fmt.Sprint(e.Round) },
 			num: func(e data.Election) float64 { return float64(e.Round) }},
-		{title: "组织", width: 70, text: func(e data.Election) string { return string(e.Body) }},
-		{title: "状态", width: 70, text: func(e data.Election) string { return string(e.Status) }},
-		{title: "完成日期", width: 100, text: func(e data.Election) string { return data.FormatDate(e.CompletedOn) }},
-		{title: "一次选举成功", width: 106, text: oneTimeText},
-		{title: "应参加", width: 70, numeric: true, text: eligT, num: eligN},
-		{title: "实参加", width: 70, numeric: true, text: partT, num: partN},
-		{title: "参选/到会率 %", width: 112, numeric: true, text: turnoutText, num: turnoutValue},
-		{title: "应选", width: 52, numeric: true, text: seatT, num: seatN},
-		{title: "候选", width: 52, numeric: true, text: candT, num: candN},
-		{title: "当选", width: 52, numeric: true, text: elecT, num: elecN},
-		{title: "未完成原因", width: 220, text: func(e data.Election) string { return e.Reason }},
+		{title: "组织", width: 62, text: func(e data.Election) string { return string(e.Body) }},
+		{title: "状态", width: 62, text: func(e data.Election) string { return string(e.Status) }},
+		{title: "完成日期", width: 96, text: func(e data.Election) string { return data.FormatDate(e.CompletedOn) }},
+		{title: "一次选举成功", width: 100, text: oneTimeText},
+		{title: "应参加", width: 64, numeric: true, text: eligT, num: eligN},
+		{title: "实参加", width: 64, numeric: true, text: partT, num: partN},
+		{title: "参选/到会率 %", width: 118, numeric: true, text: turnoutText, num: turnoutValue},
+		{title: "应选", width: 48, numeric: true, text: seatT, num: seatN},
+		{title: "候选", width: 48, numeric: true, text: candT, num: candN},
+		{title: "当选", width: 48, numeric: true, text: elecT, num: elecN},
+		{title: "未完成原因", width: 178, text: func(e data.Election) string { return e.Reason }},
 	})
 	s.roundSel = widget.NewSelect(nil, s.onRound)
 	s.roundSel.PlaceHolder = "届次"
@@ -111,7 +111,7 @@ func roundLabel(r int) string { return fmt.Sprintf("%d年", r) }
 
 func (s *electionsScreen) content() fyne.CanvasObject {
 	if s.view == nil {
-		filters := container.NewBorder(nil, nil, s.roundSel, nil, s.table.toolbar())
+		filters := container.NewBorder(nil, nil, minWidth(s.roundSel, 110), nil, s.table.toolbar())
 		top := container.NewBorder(nil, nil, nil, container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn), filters)
 		bottom := container.NewBorder(nil, nil, s.table.count, nil, s.status)
 		s.view = container.NewBorder(top, bottom, nil, nil, s.table.body)
@@ -239,7 +239,8 @@ func filterValue(sel *widget.Select) string {
 
 func (s *electionsScreen) onAdd() {
 	if len(s.villages) == 0 {
-		dialog.ShowInformation("还没有村庄", "请先在“村庄”中新增村庄，或在“数据”中导入工作簿，再录入换届情况。", s.u.win)
+		dialog.NewCustom("还没有村庄", "知道了",
+			widget.NewLabel("请先在“村庄”中新增村庄，或在“数据”中导入工作簿，再录入换届情况。"), s.u.win).Show()
 		return
 	}
 	e := data.Election{Round: s.round, Body: data.BodyParty, Status: data.StatusNotStarted}

@@ -24,9 +24,10 @@ type formField struct {
 	sel      *widget.Select
 	selEntry *widget.SelectEntry
 	check    *widget.Check
-	msg      *widget.Label // the field's errors (red) or warnings (orange)
-	parseErr string        // the value could not be read (not a number, bad date)
-	touched  bool          // the clerk changed this field
+	msg      *widget.Label   // the field's errors (red) or warnings (orange)
+	parseErr string          // the value could not be read (not a number, bad date)
+	touched  bool            // the clerk changed this field
+	box      *fyne.Container // the input with its message line
 }
 
 // editForm is the edit dialog of a record: fields in two columns, each with its message
@@ -55,6 +56,9 @@ type editForm struct {
 	// onSaved runs after a successful save, once the dialog is closed.
 	onSaved func()
 
+	gridHeight float32         // the fields' height without messages, to size the dialog
+	grid       *fyne.Container // the two columns of fields, laid out again when messages change
+
 	problems  data.Problems // of the last validation, parse errors included
 	dirty     bool
 	attempted bool // Save was pressed at least once
@@ -78,6 +82,7 @@ func (f *editForm) add(ff *formField) *formField {
 	ff.msg = widget.NewLabel("")
 	ff.msg.SizeName = theme.SizeNameCaptionText
 	ff.msg.Wrapping = fyne.TextWrapWord
+	ff.msg.Hide() // shown only with a message, so a clean form stays compact
 	f.fields = append(f.fields, ff)
 	f.byName[ff.name] = ff
 	return ff
@@ -249,6 +254,7 @@ func (f *editForm) show(ps data.Problems) {
 		}
 		if len(mine) == 0 {
 			ff.msg.SetText("")
+			ff.msg.Hide()
 			continue
 		}
 		msgs := make([]string, len(mine))
@@ -264,8 +270,9 @@ func (f *editForm) show(ps data.Problems) {
 			ff.msg.Importance = widget.WarningImportance
 		}
 		ff.msg.SetText(strings.Join(msgs, "；"))
-		ff.msg.Refresh()
+		ff.msg.Show()
 	}
+	f.relayout()
 	if !f.attempted {
 		return
 	}
@@ -279,6 +286,21 @@ func (f *editForm) show(ps data.Problems) {
 		msgs[i] = p.Field + "：" + p.Message
 	}
 	f.summary.SetText(fmt.Sprintf("还有 %d 处错误，不能保存：%s", len(errs), strings.Join(msgs, "；")))
+}
+
+// relayout lays the fields out again after message lines appeared or vanished; a container
+// does not notice that a child was shown or hidden.
+func (f *editForm) relayout() {
+	if f.grid == nil {
+		return
+	}
+	for _, ff := range f.fields {
+		ff.box.Refresh()
+	}
+	for _, c := range f.grid.Objects {
+		c.Refresh()
+	}
+	f.grid.Refresh()
 }
 
 // onSave validates, refuses to save with the reason while errors remain, and otherwise
@@ -343,12 +365,15 @@ func (f *editForm) content() fyne.CanvasObject {
 			label := widget.NewLabel(ff.name)
 			label.Alignment = fyne.TextAlignTrailing
 			c.Add(label)
-			c.Add(container.NewVBox(ff.input(), ff.msg))
+			ff.box = container.NewVBox(ff.input(), ff.msg)
+			c.Add(ff.box)
 		}
 		return c
 	}
 	grid := container.NewGridWithColumns(2, column(f.fields[:half]), column(f.fields[half:]))
+	f.grid = grid
 	buttons := container.NewHBox(layout.NewSpacer(), f.cancelBtn, f.saveBtn)
+	f.gridHeight = grid.MinSize().Height
 	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), f.summary, buttons), nil, nil,
 		container.NewVScroll(grid))
 }
@@ -371,6 +396,9 @@ func (f *editForm) showDialog() {
 	f.filling = false
 	f.validate()
 	f.dlg = dialog.NewCustomWithoutButtons(f.title, f.content(), f.win)
-	f.dlg.Resize(fyne.NewSize(980, 600))
+	// Room for every field plus a few message lines, but never taller than what a
+	// 1366×768 screen leaves under the title bar and taskbar; beyond that the fields scroll.
+	h := min(max(f.gridHeight+260, 380), 650)
+	f.dlg.Resize(fyne.NewSize(1000, h))
 	f.dlg.Show()
 }

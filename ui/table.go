@@ -67,7 +67,7 @@ func newLedgerTable[T any](cols []column[T]) *ledgerTable[T] {
 	lt.count = widget.NewLabel("共 0 条")
 	lt.empty = widget.NewLabel("")
 	lt.empty.Alignment = fyne.TextAlignCenter
-	lt.empty.Wrapping = fyne.TextWrapWord
+	lt.empty.Importance = widget.MediumImportance
 	lt.empty.Hide()
 
 	lt.table = widget.NewTable(
@@ -99,6 +99,11 @@ func newLedgerTable[T any](cols []column[T]) *ledgerTable[T] {
 		}
 		col := id.Col
 		b.OnTapped = func() { lt.sortBy(col) }
+		if lt.cols[col].numeric {
+			b.Alignment = widget.ButtonAlignTrailing
+		} else {
+			b.Alignment = widget.ButtonAlignLeading
+		}
 		b.SetText(lt.headerText(col))
 	}
 	lt.table.OnSelected = func(id widget.TableCellID) {
@@ -359,7 +364,32 @@ func (lt *ledgerTable[T]) find(match func(T) bool) int {
 func (lt *ledgerTable[T]) toolbar() fyne.CanvasObject {
 	left := container.NewHBox()
 	for _, f := range lt.filters {
-		left.Add(f.sel)
+		left.Add(minWidth(f.sel, 120))
 	}
 	return container.NewBorder(nil, nil, left, nil, lt.search)
+}
+
+// minWidthLayout gives its objects at least a width, so a drop-down is never narrower than
+// its longest usual option (a Select sizes itself to its placeholder only).
+type minWidthLayout struct{ width float32 }
+
+func (l minWidthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l minWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	s.Width = max(s.Width, l.width)
+	return s
+}
+
+// minWidth wraps obj so that it is at least width wide.
+func minWidth(obj fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.New(minWidthLayout{width}, obj)
 }

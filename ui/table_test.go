@@ -44,8 +44,8 @@ type uiaWaiter interface {
 	wait()
 }
 
-// uiaOpen shows a screen as the whole window content (as the navigation would, without the
-// other screens), loads it and waits for the load to be shown.
+// uiaOpen shows a screen beside a navigation list as the main window lays it out (without
+// building the other screens), loads it and waits for the load to be shown.
 func uiaOpen[S uiaWaiter](t *testing.T, u *UI, label string) S {
 	t.Helper()
 	s, ok := u.screens[label].(S)
@@ -55,7 +55,12 @@ func uiaOpen[S uiaWaiter](t *testing.T, u *UI, label string) S {
 	view := s.content()
 	u.views[label] = view
 	u.current = label
-	u.win.SetContent(view)
+	nav := widget.NewList(func() int { return len(navItems) },
+		func() fyne.CanvasObject { return widget.NewLabel("两委成员") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(navItems[i]) })
+	split := container.NewHSplit(nav, view)
+	split.Offset = 0.12
+	u.win.SetContent(split)
 	u.win.Resize(fyne.NewSize(1366, 768))
 	s.refresh()
 	s.wait()
@@ -293,3 +298,6 @@ func BenchmarkLedgerTableCity(b *testing.B) {
 		lt.sortBy(3)
 	}
 }
+
+// uiaCell is the first cell of a row, for selecting it.
+func uiaCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }
