@@ -35,12 +35,14 @@ type electionsScreen struct {
 	form    *editForm             // the form last opened
 	confirm *dialog.ConfirmDialog // the delete question, while shown
 
-	round    int            // the round shown; 0 until the first load picks one
-	villages []data.Village // every village, for the form's drop-downs
-	settingR bool           // roundSel is being set by code
-	loads    sync.WaitGroup // loads in flight; tests wait on it
-	gen      atomic.Int64   // the newest load; older results are dropped
-	view     fyne.CanvasObject
+	round         int            // the round shown; 0 until the first load picks one
+	settingsRound int            // 设置's round at the last load, to notice a change
+	selectID      int64          // select this record after the next load (the one just saved)
+	villages      []data.Village // every village, for the form's drop-downs
+	settingR      bool           // roundSel is being set by code
+	loads         sync.WaitGroup // loads in flight; tests wait on it
+	gen           atomic.Int64   // the newest load; older results are dropped
+	view          fyne.CanvasObject
 }
 
 func newElectionsScreen(u *UI) *electionsScreen {
@@ -134,21 +136,23 @@ func (s *electionsScreen) onRound(label string) {
 
 // electionsLoad is what one refresh reads from the store.
 type electionsLoad struct {
-	round     int
-	rounds    []int
-	villages  []data.Village
-	elections []data.Election
+	round         int
+	settingsRound int // 设置's current round when loaded
+	rounds        []int
+	villages      []data.Village
+	elections     []data.Election
 }
 
 // refresh reloads villages, rounds and the chosen round's elections off the UI goroutine.
-// The first load picks the round: 设置's current round, else the newest, else this year.
+// The first load picks the round: 设置's current round, else the newest, else this year;
+// later loads keep the clerk's choice unless 设置's round has changed since.
 func (s *electionsScreen) refresh() {
 	gen := s.gen.Add(1)
 	s.loads.Add(1)
-	round := s.round
+	round, seen := s.round, s.settingsRound
 	go func() {
 		defer s.loads.Done()
-		l, err := s.load(round)
+		l, err := s.load(round, seen)
 		fyne.Do(func() {
 			if s.gen.Load() != gen {
 				return
@@ -162,25 +166,25 @@ func (s *electionsScreen) refresh() {
 	}()
 }
 
-func (s *electionsScreen) load(round int) (electionsLoad, error) {
+func (s *electionsScreen) load(round, seenSettings int) (electionsLoad, error) {
 	ctx, st := s.u.ctx(), s.u.deps.Store
 	var l electionsLoad
 	var err error
 	if l.rounds, err = st.Rounds(ctx); err != nil {
 		return l, err
 	}
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return l, err
+	}
+	l.settingsRound = set.Round
+	if set.Round > 0 && set.Round != seenSettings {
+		round = set.Round
+	}
 	if round == 0 {
-		set, err := st.Settings(ctx)
-		if err != nil {
-			return l, err
-		}
-		switch {
-		case set.Round > 0:
-			round = set.Round
-		case len(l.rounds) > 0:
+		round = data.LatestRound(nil, s.u.deps.Now())
+		if len(l.rounds) > 0 {
 			round = l.rounds[0]
-		default:
-			round = s.u.deps.Now().Year()
 		}
 	}
 	l.round = round
@@ -192,7 +196,7 @@ func (s *electionsScreen) load(round int) (electionsLoad, error) {
 }
 
 func (s *electionsScreen) apply(l electionsLoad) {
-	s.round = l.round
+	s.round, s.settingsRound = l.round, l.settingsRound
 	s.villages = l.villages
 	rounds := append([]int(nil), l.rounds...)
 	if !slices.Contains(rounds, l.round) {
@@ -213,6 +217,10 @@ func (s *electionsScreen) apply(l electionsLoad) {
 		s.table.setEmptyText(fmt.Sprintf("%d年还没有换届记录。请点击“新增”录入，或在“数据”中导入工作簿。", l.round))
 	}
 	s.table.setData(l.elections)
+	if id := s.selectID; id != 0 {
+		s.selectID = 0
+		s.table.selectWhere(func(e data.Election) bool { return e.ID == id })
+	}
 	s.updateButtons()
 }
 
@@ -344,9 +352,8 @@ func (s *electionsScreen) openForm(e data.Election, editing bool) {
 	f.save = func() error { return s.u.deps.Store.SaveElection(s.u.ctx(), &rec, s.u.deps.Now()) }
 	f.onSaved = func() {
 		s.status.SetText(fmt.Sprintf("已保存：%s %s %d年 %s", rec.Township, rec.Village, rec.Round, rec.Body))
-		if rec.Round != s.round {
-			s.round = rec.Round // show the round the record went to
-		}
+		s.round = rec.Round // show the round the record went to
+		s.selectID = rec.ID
 		s.u.changed()
 	}
 	s.form = f

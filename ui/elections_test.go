@@ -106,6 +106,9 @@ func TestElectionFormTurnoutAboveRegister(t *testing.T) {
 	if row < 0 {
 		t.Fatal("saved election not in the table")
 	}
+	if sel, ok := s.table.selectedRecord(); !ok || sel.ID != es[0].ID {
+		t.Errorf("selected after save = %+v (%v), want the saved record", sel, ok)
+	}
 	var got []string
 	for c := range s.table.cols {
 		got = append(got, s.table.cellText(row, c))
@@ -321,5 +324,36 @@ func TestElectionDeleteAndEdit(t *testing.T) {
 	}
 	if !strings.Contains(s.status.Text, "回收站") {
 		t.Errorf("status = %q", s.status.Text)
+	}
+}
+
+func TestElectionsFollowSettingsRound(t *testing.T) {
+	u, st := newTestUI(t)
+	uiaSeedElections(t, st)
+	s := uiaOpen[*electionsScreen](t, u, "换届")
+	steps := []struct {
+		name string
+		do   func()
+		want string
+	}{
+		{"newest at first", func() {}, "2026年"},
+		{"设置 changes the round", func() {
+			if err := st.SaveSettings(context.Background(), data.Settings{Round: 2021}); err != nil {
+				t.Fatal(err)
+			}
+			u.changed()
+		}, "2021年"},
+		{"the clerk picks another", func() { s.roundSel.SetSelected("2026年") }, "2026年"},
+		{"other changes keep the choice", func() { u.changed() }, "2026年"},
+	}
+	for _, step := range steps {
+		step.do()
+		s.wait()
+		if got := s.roundSel.Selected; got != step.want {
+			t.Errorf("%s: round = %q, want %q", step.name, got, step.want)
+		}
+		if got := s.table.cellText(0, 2) + "年"; got != step.want {
+			t.Errorf("%s: rows of %q shown, want %q", step.name, got, step.want)
+		}
 	}
 }

@@ -103,6 +103,7 @@ func (f *editForm) addEntry(name, value, placeholder string) *widget.Entry {
 	ff.entry.SetPlaceHolder(placeholder)
 	ff.entry.SetText(value)
 	ff.entry.OnChanged = func(string) { f.changed(ff) }
+	ff.entry.OnSubmitted = func(string) { f.onSave() } // Enter saves, as in a spreadsheet form
 	return ff.entry
 }
 

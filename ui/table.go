@@ -360,6 +360,14 @@ func (lt *ledgerTable[T]) find(match func(T) bool) int {
 	return -1
 }
 
+// selectWhere selects and scrolls to the first shown record for which match is true.
+func (lt *ledgerTable[T]) selectWhere(match func(T) bool) {
+	if i := lt.find(match); i >= 0 {
+		lt.table.Select(widget.TableCellID{Row: i, Col: 0})
+		lt.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+	}
+}
+
 // toolbar is the filters followed by the search entry, which takes the remaining width.
 func (lt *ledgerTable[T]) toolbar() fyne.CanvasObject {
 	left := container.NewHBox()

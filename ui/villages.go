@@ -35,6 +35,7 @@ type villagesScreen struct {
 	form      *editForm             // the form last opened
 	confirm   *dialog.ConfirmDialog // the delete question, while shown
 	townships []string              // known townships, suggestions for the form
+	selectID  int64                 // select this village after the next load (the one just saved)
 
 	loads sync.WaitGroup // loads in flight; tests wait on it
 	gen   atomic.Int64   // the newest load; older results are dropped
@@ -101,6 +102,10 @@ func (s *villagesScreen) refresh() {
 				s.townships = append(s.townships, t.Name)
 			}
 			s.table.setData(vs)
+			if id := s.selectID; id != 0 {
+				s.selectID = 0
+				s.table.selectWhere(func(v data.Village) bool { return v.ID == id })
+			}
 			s.updateButtons()
 		})
 	}()
@@ -169,6 +174,7 @@ func (s *villagesScreen) openForm(v data.Village, editing bool) {
 	f.save = func() error { return s.u.deps.Store.SaveVillage(s.u.ctx(), &rec) }
 	f.onSaved = func() {
 		s.status.SetText(fmt.Sprintf("已保存：%s %s", rec.Township, rec.Name))
+		s.selectID = rec.ID
 		s.u.changed()
 	}
 	s.form = f

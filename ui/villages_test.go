@@ -2,10 +2,13 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -181,5 +184,51 @@ func TestVillageDeleteAsksFirst(t *testing.T) {
 				t.Errorf("status = %q", s.status.Text)
 			}
 		})
+	}
+}
+
+// uiaBrokenStore fails to list villages, as a damaged or locked database file would.
+type uiaBrokenStore struct{ *sqlite.Store }
+
+func (uiaBrokenStore) Villages(context.Context) ([]data.Village, error) {
+	return nil, errors.New("database is locked")
+}
+
+// uiaTexts collects the texts of labels and canvas texts in an object tree.
+func uiaTexts(o fyne.CanvasObject) []string {
+	switch x := o.(type) {
+	case *widget.Label:
+		return []string{x.Text}
+	case *canvas.Text:
+		return []string{x.Text}
+	case *fyne.Container:
+		var out []string
+		for _, c := range x.Objects {
+			out = append(out, uiaTexts(c)...)
+		}
+		return out
+	case fyne.Widget:
+		var out []string
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			out = append(out, uiaTexts(c)...)
+		}
+		return out
+	}
+	return nil
+}
+
+func TestVillagesLoadErrorIsShown(t *testing.T) {
+	u, st := newTestUI(t)
+	u.deps.Store = uiaBrokenStore{st}
+	s := uiaOpen[*villagesScreen](t, u, "村庄")
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no error dialog")
+	}
+	if got := strings.Join(uiaTexts(top), " "); !strings.Contains(got, "读取村庄失败") {
+		t.Errorf("dialog says %q, want 读取村庄失败", got)
+	}
+	if s.table.rowCount() != 0 {
+		t.Error("rows shown after a failed load")
 	}
 }
