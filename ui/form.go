@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -278,6 +279,11 @@ func (f *editForm) show(ps data.Problems) {
 		return
 	}
 	errs := ps.Errors()
+	order := map[string]int{}
+	for i, ff := range f.fields {
+		order[ff.name] = i
+	}
+	sort.SliceStable(errs, func(i, j int) bool { return order[errs[i].Field] < order[errs[j].Field] })
 	if len(errs) == 0 {
 		f.summary.SetText(strings.Join(other, "；"))
 		return

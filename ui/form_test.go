@@ -141,3 +141,14 @@ func TestLedgerScreenshots(t *testing.T) {
 	test.Tap(f.saveBtn)
 	uiaShot(t, u, "elections-form")
 }
+
+// TestVillageFormMarkup keeps the layout of the village form after a refused Save in
+// ui/testdata: two columns, each field's message under it, the reason above the buttons.
+func TestVillageFormMarkup(t *testing.T) {
+	u, _ := newTestUI(t)
+	s := uiaOpen[*villagesScreen](t, u, "村庄")
+	test.Tap(s.addBtn)
+	test.Type(s.form.byName["户数"].entry, "十二")
+	test.Tap(s.form.saveBtn)
+	test.AssertRendersToMarkup(t, "villages_form.xml", u.win.Canvas())
+}
