@@ -148,10 +148,8 @@ type electionsLoad struct {
 // later loads keep the clerk's choice unless 设置's round has changed since.
 func (s *electionsScreen) refresh() {
 	gen := s.gen.Add(1)
-	s.loads.Add(1)
 	round, seen := s.round, s.settingsRound
-	go func() {
-		defer s.loads.Done()
+	inBackground(&s.loads, func() {
 		l, err := s.load(round, seen)
 		fyne.Do(func() {
 			if s.gen.Load() != gen {
@@ -163,7 +161,7 @@ func (s *electionsScreen) refresh() {
 			}
 			s.apply(l)
 		})
-	}()
+	})
 }
 
 func (s *electionsScreen) load(round, seenSettings int) (electionsLoad, error) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -400,4 +401,35 @@ func (l minWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // minWidth wraps obj so that it is at least width wide.
 func minWidth(obj fyne.CanvasObject, width float32) fyne.CanvasObject {
 	return container.New(minWidthLayout{width}, obj)
+}
+
+// loadInBackground says whether screens read the store off the UI goroutine. The tests of
+// this package turn it off: Fyne's test driver runs fyne.Do at once on the calling
+// goroutine, so a background load would touch widgets while the test lays them out.
+var loadInBackground = true
+
+// inBackground runs work (a store read ending in fyne.Do) off the UI goroutine, counting it
+// in wg so tests can wait for it.
+func inBackground(wg *sync.WaitGroup, work func()) {
+	wg.Add(1)
+	if !loadInBackground {
+		defer wg.Done()
+		work()
+		return
+	}
+	go func() {
+		defer wg.Done()
+		work()
+	}()
+}
+
+// waitScreens blocks until every screen's loads started so far have been shown. Screens
+// load off the UI goroutine; tests that navigate (goTo, a tap that changes screen) call
+// it before looking at widgets or ending, so no load outlives its test.
+func waitScreens(u *UI) {
+	for _, s := range u.screens {
+		if w, ok := s.(interface{ wait() }); ok {
+			w.wait()
+		}
+	}
 }

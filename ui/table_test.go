@@ -18,6 +18,10 @@ import (
 	"liangwei/data/sqlite"
 )
 
+// Screens load synchronously in this package's tests (see loadInBackground), so a test
+// that navigates to a screen never races its load; TestBackgroundLoad covers the other way.
+func init() { loadInBackground = false }
+
 // uiaToday is the fixed reference date of the 村庄/换届 tests.
 var uiaToday = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 
@@ -301,3 +305,25 @@ func BenchmarkLedgerTableCity(b *testing.B) {
 
 // uiaCell is the first cell of a row, for selecting it.
 func uiaCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }
+
+// TestBackgroundLoad loads both screens off the test goroutine, as the program does, and
+// waits for the results.
+func TestBackgroundLoad(t *testing.T) {
+	loadInBackground = true
+	t.Cleanup(func() { loadInBackground = false })
+	u, st := newTestUI(t)
+	uiaSeedElections(t, st)
+	vs := uiaOpen[*villagesScreen](t, u, "村庄")
+	es := uiaOpen[*electionsScreen](t, u, "换届")
+	if got := vs.table.rowCount(); got != 2 {
+		t.Errorf("villages = %d, want 2", got)
+	}
+	if got := es.table.rowCount(); got != 4 {
+		t.Errorf("elections = %d, want 4", got)
+	}
+	u.changed()
+	waitScreens(u)
+	if got := es.table.rowCount(); got != 4 {
+		t.Errorf("elections after a change = %d, want 4", got)
+	}
+}

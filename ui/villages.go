@@ -81,9 +81,7 @@ func (s *villagesScreen) content() fyne.CanvasObject {
 // refresh reloads the villages off the UI goroutine and shows them.
 func (s *villagesScreen) refresh() {
 	gen := s.gen.Add(1)
-	s.loads.Add(1)
-	go func() {
-		defer s.loads.Done()
+	inBackground(&s.loads, func() {
 		vs, err := s.u.deps.Store.Villages(s.u.ctx())
 		var ts []data.Township
 		if err == nil {
@@ -108,7 +106,7 @@ func (s *villagesScreen) refresh() {
 			}
 			s.updateButtons()
 		})
-	}()
+	})
 }
 
 // wait blocks until the loads started so far have been shown (for tests).
