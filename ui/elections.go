@@ -79,11 +79,18 @@ func newElectionsScreen(u *UI) *electionsScreen {
 	s.bodySel = s.table.addFilter("全部组织", data.Strings(data.Bodies...), func(e data.Election) string { return string(e.Body) })
 	s.statusSel = s.table.addFilter("全部状态", data.Strings(data.ElectionStatuses...),
 		func(e data.Election) string { return string(e.Status) })
-	s.table.onSelect = func(data.Election) { s.updateButtons() }
+	s.table.onSelect = func(e data.Election) {
+		s.updateButtons()
+		// The reason column is narrow; the whole reason of the selected row shows below.
+		if e.Reason != "" {
+			s.status.SetText(fmt.Sprintf("%s %s（%s）未完成原因：%s", e.Township, e.Village, e.Body, e.Reason))
+		}
+	}
 	s.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
 	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
 	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
 	s.status = widget.NewLabel("")
+	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.updateButtons()
 	return s
 }
@@ -95,15 +102,16 @@ func oneTimeText(e data.Election) string {
 	return data.FormatYesNo(e.OneTime)
 }
 
+// The rate is shown once people took part; 0.00 for an election not yet held would mislead.
 func turnoutValue(e data.Election) float64 {
-	if e.Eligible <= 0 {
+	if e.Eligible <= 0 || e.Participants <= 0 {
 		return -1 // sorts before every real rate
 	}
 	return data.Rate(e.Participants, e.Eligible)
 }
 
 func turnoutText(e data.Election) string {
-	if e.Eligible <= 0 {
+	if e.Eligible <= 0 || e.Participants <= 0 {
 		return ""
 	}
 	return fmt.Sprintf("%.2f", data.Rate(e.Participants, e.Eligible))

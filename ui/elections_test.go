@@ -242,6 +242,10 @@ func TestElectionsRoundsFiltersAndSort(t *testing.T) {
 	if got, want := uiaColumn(s.table, 13), []string{"宗族矛盾，暂缓选举"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("未完成 rows = %v, want %v", got, want)
 	}
+	s.table.table.Select(uiaCell(0))
+	if want := "城关镇 李家村（村委会）未完成原因：宗族矛盾，暂缓选举"; s.status.Text != want {
+		t.Errorf("status = %q, want %q", s.status.Text, want)
+	}
 	s.statusSel.SetSelected("全部状态")
 	s.bodySel.SetSelected("党组织")
 	test.Type(s.table.search, "王家")
