@@ -322,11 +322,11 @@ func (f *editForm) onSave() {
 	}
 	if err := f.save(); err != nil {
 		var ps data.Problems
-		if errors.As(err, &ps) {
-			f.show(append(ps, f.problems...))
-			if ps.HasErrors() {
-				return
-			}
+		if errors.As(err, &ps) && ps.HasErrors() {
+			// The store validated again and found what the form did not: show its list.
+			f.problems = ps
+			f.show(ps)
+			return
 		}
 		f.summary.SetText("保存失败：" + err.Error())
 		return
