@@ -361,3 +361,23 @@ func TestElectionsFollowSettingsRound(t *testing.T) {
 		}
 	}
 }
+
+func TestElectionDuplicateRefusedInForm(t *testing.T) {
+	u, st := newTestUI(t)
+	uiaSeedElections(t, st)
+	s := uiaOpen[*electionsScreen](t, u, "换届")
+	test.Tap(s.addBtn)
+	f := s.form
+	f.byName["村名"].sel.SetSelected("王家庄村")
+	f.byName["组织"].sel.SetSelected("党组织")
+	test.Tap(f.saveBtn)
+	if f.closed {
+		t.Fatal("a second 2026 党组织 election of 王家庄村 was saved")
+	}
+	if !strings.HasPrefix(f.summary.Text, "保存失败：") || !strings.Contains(f.summary.Text, "王家庄村") {
+		t.Errorf("summary = %q, want the store's refusal naming the village", f.summary.Text)
+	}
+	if es, _ := st.Elections(context.Background(), 2026); len(es) != 4 {
+		t.Errorf("store has %d elections of 2026, want 4", len(es))
+	}
+}
