@@ -152,16 +152,14 @@ func (s *dataScreen) reload() {
 	s.loaded = false
 	s.confirmBtn.Disable()
 	s.startWork("正在读取 " + filepath.Base(path) + " …")
-	s.busy.Add(1)
-	go func() {
-		defer s.busy.Done()
+	inBackground(&s.busy, func() {
 		p := exchange.Load(s.u.ctx(), s.u.deps.Store, path, sheet, s.u.deps.Now())
 		fyne.Do(func() {
 			s.stopWork()
 			s.showPreview(p)
 			s.status.SetText("")
 		})
-	}()
+	})
 }
 
 func (s *dataScreen) sheetName() string {
@@ -221,9 +219,7 @@ func (s *dataScreen) confirm() {
 	path, sheet := s.path, s.sheetName()
 	s.confirmBtn.Disable()
 	s.startWork("正在导入 " + filepath.Base(path) + " …")
-	s.busy.Add(1)
-	go func() {
-		defer s.busy.Done()
+	inBackground(&s.busy, func() {
 		p, res, err := exchange.Import(s.u.ctx(), s.u.deps.Store, path, sheet, s.u.deps.Now())
 		fyne.Do(func() {
 			s.stopWork()
@@ -250,7 +246,7 @@ func (s *dataScreen) confirm() {
 			}
 			s.status.Refresh()
 		})
-	}()
+	})
 }
 
 func (s *dataScreen) clearPreview() {
@@ -276,9 +272,7 @@ func (s *dataScreen) template(path string) {
 
 func (s *dataScreen) writeFile(path, what string, write func(io.Writer) error) {
 	s.startWork("正在保存" + what + "…")
-	s.busy.Add(1)
-	go func() {
-		defer s.busy.Done()
+	inBackground(&s.busy, func() {
 		err := repWriteAtomic(path, func(f *os.File) error { return write(f) })
 		fyne.Do(func() {
 			s.stopWork()
@@ -294,7 +288,7 @@ func (s *dataScreen) writeFile(path, what string, write func(io.Writer) error) {
 			s.status.Importance = widget.SuccessImportance
 			s.status.Refresh()
 		})
-	}()
+	})
 }
 
 func (s *dataScreen) startWork(msg string) {

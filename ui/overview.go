@@ -137,12 +137,10 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 
 // refresh reloads the figures in the background and shows them when ready.
 func (s *overviewScreen) refresh() {
-	s.busy.Add(1)
-	go func() {
-		defer s.busy.Done()
+	inBackground(&s.busy, func() {
 		r, err := ovLoad(s.u.ctx(), s.u.deps.Store, s.u.deps.Now())
 		fyne.Do(func() { s.apply(r, err) })
-	}()
+	})
 }
 
 // ovResult is what a background load computed.
@@ -261,9 +259,7 @@ func (s *overviewScreen) toData(open func(*dataScreen)) {
 // onLoadDemo imports the demo township, then tells every screen.
 func (s *overviewScreen) onLoadDemo() {
 	s.demoBtn.Disable()
-	s.busy.Add(1)
-	go func() {
-		defer s.busy.Done()
+	inBackground(&s.busy, func() {
 		err := ovLoadDemo(s.u.ctx(), s.u.deps.Store, s.u.deps.Now())
 		fyne.Do(func() {
 			s.demoBtn.Enable()
@@ -273,7 +269,7 @@ func (s *overviewScreen) onLoadDemo() {
 			}
 			s.u.changed()
 		})
-	}()
+	})
 }
 
 // ovLoadDemo imports the demo township and, when 设置 is still empty, its clerk details, so

@@ -222,9 +222,7 @@ func (s *reportsScreen) onGenerate() {
 	s.progress.Show()
 	s.progress.Start()
 	s.body.Refresh()
-	s.busy.Add(1)
-	go func() {
-		defer s.busy.Done()
+	inBackground(&s.busy, func() {
 		path, err := repGenerate(s.u.ctx(), s.u.deps.Store, s.u.deps.DBPath, req)
 		fyne.Do(func() {
 			s.progress.Stop()
@@ -243,7 +241,7 @@ func (s *reportsScreen) onGenerate() {
 			s.result.Show()
 			s.body.Refresh()
 		})
-	}()
+	})
 }
 
 // open asks the operating system to open a file or folder; without an opener (tests) it
