@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -19,6 +18,7 @@ import (
 
 	"liangwei/data"
 	"liangwei/exchange"
+	"liangwei/internal/atomicfile"
 )
 
 func init() { register("数据", newDataScreen) }
@@ -273,7 +273,7 @@ func (s *dataScreen) template(path string) {
 func (s *dataScreen) writeFile(path, what string, write func(io.Writer) error) {
 	s.startWork("正在保存" + what + "…")
 	inBackground(&s.busy, func() {
-		err := repWriteAtomic(path, func(f *os.File) error { return write(f) })
+		err := atomicfile.Write(path, write)
 		fyne.Do(func() {
 			s.stopWork()
 			s.lastErr = err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -17,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"liangwei/data"
+	"liangwei/internal/atomicfile"
 	"liangwei/reports"
 )
 
@@ -285,37 +287,11 @@ func repGenerate(ctx context.Context, st data.Store, dbPath string, req repReque
 	}
 	name := repFileName(prefix + repKindSummary + strconv.Itoa(req.round) + ".pdf")
 	path := filepath.Join(folder, name)
-	err = repWriteAtomic(path, func(f *os.File) error { return reports.WriteSummary(f, sum, meta) })
+	err = atomicfile.Write(path, func(w io.Writer) error { return reports.WriteSummary(w, sum, meta) })
 	if err != nil {
 		return "", err
 	}
 	return path, nil
-}
-
-// repWriteAtomic writes a file through a temporary file in the same folder and renames it
-// into place, so a crash or error never leaves a half-written file under the real name.
-func repWriteAtomic(path string, write func(*os.File) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("无法在 %s 中创建文件：%w", filepath.Dir(path), err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // a no-op once renamed
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("写入 %s 失败：%w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("写入 %s 失败：%w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("无法保存 %s（文件是否正在被其他程序打开？）：%w", path, err)
-	}
-	return nil
 }
 
 // repLedger reads the townships, villages and elections of every round, keeping only one

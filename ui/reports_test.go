@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -125,63 +123,6 @@ func TestReportsBadDateIsRefused(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(folder); len(entries) != 0 {
 		t.Errorf("report folder holds %d files after refused generations, want none", len(entries))
-	}
-}
-
-func TestReportsEmptyDatabaseDisablesGenerate(t *testing.T) {
-	u, _ := uibSetup(t)
-	s := uibReports(u)
-	if !s.genBtn.Disabled() {
-		t.Error("生成 is enabled on an empty database")
-	}
-	if !strings.Contains(s.status.Text, "还没有换届数据") {
-		t.Errorf("status = %q, want it to say there is no data yet", s.status.Text)
-	}
-	if !s.kindLater.Disabled() || !strings.Contains(s.kindLater.Options[0], "即将推出") {
-		t.Errorf("later kinds %v disabled=%v, want them listed disabled with 即将推出", s.kindLater.Options, s.kindLater.Disabled())
-	}
-	uibShot(t, u, "reports-empty")
-}
-
-func TestRepWriteAtomic(t *testing.T) {
-	for _, c := range []struct {
-		name    string
-		old     string // existing content, "" for none
-		write   func(f *os.File) error
-		wantErr bool
-		want    string // content afterwards; "" means no file
-	}{
-		{"new file", "", func(f *os.File) error { _, err := f.WriteString("新"); return err }, false, "新"},
-		{"replace", "旧", func(f *os.File) error { _, err := f.WriteString("新"); return err }, false, "新"},
-		{"failure keeps the old file", "旧", func(f *os.File) error { f.WriteString("半"); return errors.New("boom") }, true, "旧"},
-		{"failure leaves nothing", "", func(f *os.File) error { return errors.New("boom") }, true, ""},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := filepath.Join(dir, "报表.pdf")
-			if c.old != "" {
-				if err := os.WriteFile(path, []byte(c.old), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			err := repWriteAtomic(path, c.write)
-			if (err != nil) != c.wantErr {
-				t.Fatalf("err = %v, want error: %v", err, c.wantErr)
-			}
-			got, rerr := os.ReadFile(path)
-			switch {
-			case c.want == "" && !errors.Is(rerr, os.ErrNotExist):
-				t.Errorf("file exists with %q, want none", got)
-			case c.want != "" && !bytes.Equal(got, []byte(c.want)):
-				t.Errorf("content = %q (%v), want %q", got, rerr, c.want)
-			}
-			entries, _ := os.ReadDir(dir)
-			for _, e := range entries {
-				if e.Name() != "报表.pdf" {
-					t.Errorf("left behind %s", e.Name())
-				}
-			}
-		})
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"liangwei/exchange"
+	"liangwei/internal/atomicfile"
 )
 
 // cmdTemplate writes the blank workbook with drop-down lists.
@@ -18,7 +19,7 @@ func (c *cli) cmdTemplate(args []string) error {
 	if len(pos) != 1 {
 		return usagef("template 需要一个文件名，例如 template 台账模板.xlsx")
 	}
-	if err := writeFileAtomic(pos[0], exchange.WriteTemplate); err != nil {
+	if err := atomicfile.Write(pos[0], exchange.WriteTemplate); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "已生成空白模板：%s\n", pos[0])
@@ -39,7 +40,7 @@ func (c *cli) cmdExport(args []string) error {
 		return err
 	}
 	defer st.Close()
-	err = writeFileAtomic(pos[0], func(w io.Writer) error { return exchange.Export(c.ctx(), st, w) })
+	err = atomicfile.Write(pos[0], func(w io.Writer) error { return exchange.Export(c.ctx(), st, w) })
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -257,34 +256,4 @@ func parseDate(s string, def time.Time) (time.Time, error) {
 		return time.Time{}, usagef("--date %v", err)
 	}
 	return d, nil
-}
-
-// writeFileAtomic writes a file through a temporary file in the same folder and renames it
-// into place, so a failed or interrupted write never leaves half a file under the name.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".liangwei-*.tmp")
-	if err != nil {
-		return fmt.Errorf("无法在 %s 中写入文件：%v", dir, err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err = write(f); err != nil {
-		return fmt.Errorf("写入 %s 失败：%v", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("写入 %s 失败：%v", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("写入 %s 失败：%v", path, err)
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("无法保存 %s（文件是否正被 Excel 或 PDF 阅读器打开？）：%v", path, err)
-	}
-	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"liangwei/data"
+	"liangwei/internal/atomicfile"
 	"liangwei/reports"
 )
 
@@ -65,7 +66,7 @@ func (c *cli) cmdReport(args []string) error {
 	if meta.Unit == "" {
 		meta.Unit = r.Township
 	}
-	err = writeFileAtomic(*out, func(w io.Writer) error { return reports.WriteSummary(w, r, meta) })
+	err = atomicfile.Write(*out, func(w io.Writer) error { return reports.WriteSummary(w, r, meta) })
 	if err != nil {
 		return err
 	}
