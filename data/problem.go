@@ -83,3 +83,12 @@ func (ps Problems) Error() string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// Finding is a problem of one record among many (a cross-record rule): Index is the
+// record's position in the slice checked, or -1 for a problem of a whole village (Key, Round).
+type Finding struct {
+	Index int
+	Key   VillageKey
+	Round int
+	Problem
+}

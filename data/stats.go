@@ -5,12 +5,48 @@ import (
 	"time"
 )
 
-// Ledger is the raw data a round's figures are computed from: every record of the scope,
-// already filtered to a township when one is asked for.
+// Ledger is a set of records identified by natural keys (names, years, numbers), not
+// database IDs: what a round's figures are computed from (already filtered to a township
+// when one is asked for), what one imported file holds, and what an export writes.
 type Ledger struct {
-	Townships []Township
-	Villages  []Village
-	Elections []Election
+	Townships   []Township
+	Villages    []Village
+	Elections   []Election
+	Members     []Member
+	Leaderships []Leadership
+	PartyOrgs   []PartyOrg
+	Complaints  []Complaint
+	Talks       []Talk
+}
+
+// Len is the number of records in the ledger.
+func (l Ledger) Len() int {
+	return len(l.Townships) + len(l.Villages) + len(l.Elections) + len(l.Members) +
+		len(l.Leaderships) + len(l.PartyOrgs) + len(l.Complaints) + len(l.Talks)
+}
+
+// ForTownship keeps only the records of one township.
+func (l Ledger) ForTownship(name string) Ledger {
+	return Ledger{
+		Townships:   keep(l.Townships, func(t Township) bool { return t.Name == name }),
+		Villages:    keep(l.Villages, func(v Village) bool { return v.Township == name }),
+		Elections:   keep(l.Elections, func(e Election) bool { return e.Township == name }),
+		Members:     keep(l.Members, func(m Member) bool { return m.Township == name }),
+		Leaderships: keep(l.Leaderships, func(x Leadership) bool { return x.Township == name }),
+		PartyOrgs:   keep(l.PartyOrgs, func(p PartyOrg) bool { return p.Township == name }),
+		Complaints:  keep(l.Complaints, func(c Complaint) bool { return c.Township == name }),
+		Talks:       keep(l.Talks, func(t Talk) bool { return t.Township == name }),
+	}
+}
+
+func keep[T any](xs []T, ok func(T) bool) []T {
+	var out []T
+	for _, x := range xs {
+		if ok(x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // BodyStats are one body's election figures (SPEC §4).
@@ -25,7 +61,7 @@ type BodyStats struct {
 	Voted       int     `json:"participants"`  // Σ实参加 over completed elections
 }
 
-// MemberStats are the structure figures of the new committees (issue 3 fills them).
+// MemberStats are the structure figures of the new committees (SPEC §4).
 type MemberStats struct {
 	Total     int     `json:"total"`
 	Party     int     `json:"party"`
@@ -37,6 +73,9 @@ type MemberStats struct {
 	Under35   int     `json:"under35"`
 	Age60Plus int     `json:"age60plus"`
 	College   int     `json:"college"`
+	// Beyond SPEC §7's keys: the 党员 among 村委会 members and the 新任 members, for their shares.
+	CommitteeParty int `json:"committee_party"`
+	New            int `json:"new"`
 }
 
 // LeadershipStats sum the township leadership rows of the round.

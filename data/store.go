@@ -6,16 +6,8 @@ import (
 	"time"
 )
 
-// Batch is what one imported file holds, or what an export writes: records identified by
-// their natural keys (names and years), not by database IDs.
-type Batch struct {
-	Townships []Township
-	Villages  []Village
-	Elections []Election
-}
-
-// Len is the number of records in the batch.
-func (b Batch) Len() int { return len(b.Townships) + len(b.Villages) + len(b.Elections) }
+// Batch is what one imported file holds: a Ledger.
+type Batch = Ledger
 
 // ImportResult says what an import changed.
 type ImportResult struct {
@@ -65,10 +57,42 @@ type Store interface {
 	DeleteElection(ctx context.Context, id int64) error
 
 	// Import upserts a whole batch on the natural keys in one transaction: all or nothing.
-	// Townships named by villages and villages named by elections must be in the batch or
-	// the database (a township named only by a village is created). source (the file name)
+	// Townships named by villages and villages named by elections, members and party
+	// organizations must be in the batch or the database (a township named only by a
+	// village, leadership, complaint or talk is created). source (the file name)
 	// goes to the audit log. The batch must already be validated.
 	Import(ctx context.Context, b Batch, source string) (ImportResult, error)
+
+	// Ledger reads every record a round's figures and reports need, in one read
+	// transaction: all townships and villages (merged ones too), the round's elections,
+	// members and leaderships, the party ledger of the year round, and the complaints
+	// (by 受理日期) and talks (by 日期) dated in that calendar year. round 0 reads every
+	// record of every round and year (for export).
+	Ledger(ctx context.Context, round int) (Ledger, error)
+
+	// Members, Leaderships, PartyOrgs, Complaints and Talks list the records that are not
+	// deleted; round/year 0 lists all. Complaints are chosen by the year of 受理日期, talks
+	// by the year of 日期. Each Save* inserts when ID is 0 and updates otherwise, refusing a
+	// record whose Validate has errors (the Problems are the error) and a duplicate key
+	// (Chinese message naming it); members and party organizations name an existing
+	// village, complaints and talks an existing township (a complaint's 村名, when given,
+	// an existing village of it). SaveMember also refuses a second 书记 or 主任 in the same
+	// village and round, on the field concerned. Delete* moves a record to the recycle bin.
+	Members(ctx context.Context, round int) ([]Member, error)
+	SaveMember(ctx context.Context, m *Member) error
+	DeleteMember(ctx context.Context, id int64) error
+	Leaderships(ctx context.Context, round int) ([]Leadership, error)
+	SaveLeadership(ctx context.Context, l *Leadership) error
+	DeleteLeadership(ctx context.Context, id int64) error
+	PartyOrgs(ctx context.Context, year int) ([]PartyOrg, error)
+	SavePartyOrg(ctx context.Context, p *PartyOrg) error
+	DeletePartyOrg(ctx context.Context, id int64) error
+	Complaints(ctx context.Context, year int) ([]Complaint, error)
+	SaveComplaint(ctx context.Context, c *Complaint) error
+	DeleteComplaint(ctx context.Context, id int64) error
+	Talks(ctx context.Context, year int) ([]Talk, error)
+	SaveTalk(ctx context.Context, t *Talk) error
+	DeleteTalk(ctx context.Context, id int64) error
 
 	Settings(ctx context.Context) (Settings, error)
 	SaveSettings(ctx context.Context, s Settings) error
