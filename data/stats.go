@@ -63,16 +63,19 @@ type BodyStats struct {
 
 // MemberStats are the structure figures of the new committees (SPEC §4).
 type MemberStats struct {
-	Total     int     `json:"total"`
-	Party     int     `json:"party"`
-	Committee int     `json:"committee"`
-	Cross     int     `json:"cross"`
-	DualHead  int     `json:"dual_head"`
-	Women     int     `json:"women"`
-	AvgAge    float64 `json:"avg_age"`
-	Under35   int     `json:"under35"`
-	Age60Plus int     `json:"age60plus"`
-	College   int     `json:"college"`
+	Total     int `json:"total"`
+	Party     int `json:"party"`
+	Committee int `json:"committee"`
+	Cross     int `json:"cross"`
+	DualHead  int `json:"dual_head"` // 一肩挑: villages whose 书记 is also 主任
+	// DualHeadBase counts the villages with both a 书记 and a 主任, the base of DualHeadRate (%).
+	DualHeadBase int     `json:"dual_head_base"`
+	DualHeadRate float64 `json:"dual_head_rate"`
+	Women        int     `json:"women"`
+	AvgAge       float64 `json:"avg_age"`
+	Under35      int     `json:"under35"`
+	Age60Plus    int     `json:"age60plus"`
+	College      int     `json:"college"`
 	// Beyond SPEC §7's keys: the 党员 among 村委会 members and the 新任 members, for their shares.
 	CommitteeParty int `json:"committee_party"`
 	New            int `json:"new"`
@@ -128,16 +131,156 @@ type Stats struct {
 // overdue complaints.
 func ComputeStats(l Ledger, round int, ref time.Time) Stats {
 	s := Stats{Round: round, Townships: len(l.Townships)}
-	s.Talks = TalkStats{
-		ByMode:     map[string]int{"申请约谈": 0, "主动约谈": 0, "下访约谈": 0},
-		ByCategory: map[string]int{"个人诉求": 0, "汇报工作和思想": 0, "意见建议": 0},
-	}
 	active := activeVillages(l.Villages)
 	s.Villages = len(active)
 	s.PartyOrg = bodyStats(active, l.Elections, round, BodyParty)
 	s.Committee = bodyStats(active, l.Elections, round, BodyCommittee)
-	_ = ref
+	s.Members = memberStats(active, l.Members, round)
+	for _, x := range l.Leaderships {
+		if x.Round == round {
+			s.Leadership.PartyCommittee += x.PartyCommittee
+			s.Leadership.Government += x.Government
+			s.Leadership.Cross += x.Cross
+		}
+	}
+	s.Party = partyStats(active, l.PartyOrgs, round)
+	s.Petitions = petitionStats(l.Complaints, round, ref)
+	s.Talks = talkStats(l.Talks, round)
 	return s
+}
+
+// memberStats computes the structure figures of the round's members in active villages,
+// in one pass.
+func memberStats(active map[VillageKey]bool, ms []Member, round int) MemberStats {
+	type heads struct{ secretary, director, dual bool }
+	villages := map[VillageKey]*heads{}
+	var st MemberStats
+	ageSum, aged := 0, 0
+	for _, m := range ms {
+		if m.Round != round || !active[m.VillageKey()] {
+			continue
+		}
+		st.Total++
+		party, comm := m.IsParty(), m.IsCommittee()
+		if party {
+			st.Party++
+		}
+		if comm {
+			st.Committee++
+			if m.Political == PolParty || m.Political == PolProbationary {
+				st.CommitteeParty++
+			}
+		}
+		if party && comm {
+			st.Cross++
+		}
+		if m.PartyPost == PartySecretary || m.CommitteePost == CommitteeDirector {
+			h := villages[m.VillageKey()]
+			if h == nil {
+				h = &heads{}
+				villages[m.VillageKey()] = h
+			}
+			h.secretary = h.secretary || m.PartyPost == PartySecretary
+			h.director = h.director || m.CommitteePost == CommitteeDirector
+			h.dual = h.dual || (m.PartyPost == PartySecretary && m.CommitteePost == CommitteeDirector)
+		}
+		birth, g := m.identity()
+		if g == Female {
+			st.Women++
+		}
+		if !birth.IsZero() {
+			age := AgeOn(birth, round)
+			ageSum += age
+			aged++
+			switch {
+			case age < 35:
+				st.Under35++
+			case age >= 60:
+				st.Age60Plus++
+			}
+		}
+		if m.Education == EduCollege || m.Education == EduBachelor {
+			st.College++
+		}
+		if m.Tenure == TenureNew {
+			st.New++
+		}
+	}
+	for _, h := range villages {
+		if h.secretary && h.director {
+			st.DualHeadBase++
+			if h.dual {
+				st.DualHead++
+			}
+		}
+	}
+	st.DualHeadRate = Rate(st.DualHead, st.DualHeadBase)
+	st.AvgAge = Average(ageSum, aged)
+	return st
+}
+
+// partyStats counts the party organizations of the year in active villages.
+func partyStats(active map[VillageKey]bool, ps []PartyOrg, year int) PartyStats {
+	var st PartyStats
+	for _, p := range ps {
+		if p.Year != year || !active[p.VillageKey()] {
+			continue
+		}
+		st.Orgs++
+		st.Members += p.Members
+		if p.FourHaves() {
+			st.FourHaves++
+		}
+		if p.Weak {
+			st.Weak++
+			if p.EffectiveResult() == RectClosed {
+				st.WeakRectified++
+			}
+		}
+	}
+	return st
+}
+
+// petitionStats counts the complaints received in the calendar year; overdue on ref.
+func petitionStats(cs []Complaint, year int, ref time.Time) PetitionStats {
+	var st PetitionStats
+	for _, c := range cs {
+		if c.Received.Year() != year {
+			continue
+		}
+		st.Total++
+		if c.Result == ResTrue || c.Result == ResPartlyTrue {
+			st.Substantiated++
+		}
+		if c.Overdue(ref) {
+			st.Overdue++
+		}
+		if !c.Pending() {
+			st.Closed++
+		}
+	}
+	return st
+}
+
+// talkStats counts the talks dated in the calendar year by mode and category; every
+// mode and category is a key, zeros included.
+func talkStats(ts []Talk, year int) TalkStats {
+	st := TalkStats{ByMode: make(map[string]int, len(TalkModes)), ByCategory: make(map[string]int, len(TalkCategories))}
+	for _, m := range TalkModes {
+		st.ByMode[string(m)] = 0
+	}
+	for _, c := range TalkCategories {
+		st.ByCategory[string(c)] = 0
+	}
+	for _, t := range ts {
+		if t.Date.Year() != year {
+			continue
+		}
+		st.Total++
+		st.ByMode[string(t.Mode)]++
+		st.ByCategory[string(t.Category)]++
+	}
+	return st
 }
 
 func activeVillages(vs []Village) map[VillageKey]bool {
@@ -231,6 +374,11 @@ func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
 	for _, e := range l.Elections {
 		if t := byTownship[e.Township]; t != nil {
 			t.Elections = append(t.Elections, e)
+		}
+	}
+	for _, m := range l.Members {
+		if t := byTownship[m.Township]; t != nil && m.Round == round {
+			t.Members = append(t.Members, m)
 		}
 	}
 	sort.Strings(names)
