@@ -33,8 +33,8 @@ var maxFileSize int64 = 100 << 20
 
 // Load reads a .xlsx or .csv file and checks it completely, writing nothing. sheet names the
 // sheet of a .csv (empty: taken from the file name, e.g. "城关镇-换届.csv"); ignored for .xlsx.
-// st is only read (the villages elections refer to) and may be nil. today is the reference
-// date of the election rules.
+// st is only read (the villages records refer to, the members a file's members are checked
+// against) and may be nil. today is the reference date of the rules.
 func Load(ctx context.Context, st data.Store, path, sheet string, today time.Time) (p Preview) {
 	l := newLoader(st, filepath.Base(path), today)
 	defer func() {
@@ -75,8 +75,9 @@ type loader struct {
 	rows  map[string]int
 	// seen maps each sheet's record keys to the row that first had them.
 	seen map[string]map[string]int
-	// electionRows is the spreadsheet row of each election in batch.Elections.
-	electionRows []int
+	// electionRows, memberRows, partyRows and complaintRows are the spreadsheet rows of
+	// the records in batch.Elections, .Members, .PartyOrgs and .Complaints.
+	electionRows, memberRows, partyRows, complaintRows []int
 	// found is set once a supported sheet was met.
 	found bool
 }
@@ -137,7 +138,8 @@ func (l *loader) load(ctx context.Context, path, sheet string) {
 		l.fileError("文件中没有可导入的工作表，工作表名应为：" + supportedNames())
 		return
 	}
-	l.checkElectionVillages(ctx)
+	l.checkVillages(ctx)
+	l.checkMembers(ctx)
 	if !l.hasErrors() && l.batch.Len() == 0 {
 		l.warnf("", 0, "", "文件中没有数据行")
 	}
@@ -329,6 +331,27 @@ func (r *row) round(h string) int {
 	return n
 }
 
+// year reads a required year (年度) such as 2026 or “2026年”.
+func (r *row) year(h string) int {
+	if !r.required(h) {
+		return 0
+	}
+	n, err := data.ParseRound(r.text(h))
+	if err != nil {
+		r.cellError(h, fmt.Errorf("“%s”不是有效的年度（%d—%d）", r.text(h), data.MinRound, data.MaxRound))
+	}
+	return n
+}
+
+// amount reads a non-negative decimal (场所面积, 集体经济收入); an empty cell is 0.
+func (r *row) amount(h string) float64 {
+	v, err := data.ParseAmount(r.text(h))
+	if err != nil {
+		r.cellError(h, err)
+	}
+	return v
+}
+
 // enum parses the cell under h with one of the data package's enum parsers.
 func enum[T ~string](r *row, h string, parse func(string) (T, error)) T {
 	v, err := parse(r.text(h))
@@ -378,10 +401,32 @@ func (r *row) check(ps data.Problems) {
 	}
 }
 
-// checkElectionVillages reports elections whose village is neither in the file nor in the
-// database.
-func (l *loader) checkElectionVillages(ctx context.Context) {
-	if len(l.batch.Elections) == 0 {
+// villageRef is a record of the file that names a village.
+type villageRef struct {
+	sheet string
+	row   int
+	key   data.VillageKey
+}
+
+// checkVillages reports elections, members, party organizations and complaints whose
+// village is neither in the file nor in the database.
+func (l *loader) checkVillages(ctx context.Context) {
+	var refs []villageRef
+	for i, e := range l.batch.Elections {
+		refs = append(refs, villageRef{"换届", l.electionRows[i], e.VillageKey()})
+	}
+	for i, m := range l.batch.Members {
+		refs = append(refs, villageRef{"两委成员", l.memberRows[i], m.VillageKey()})
+	}
+	for i, p := range l.batch.PartyOrgs {
+		refs = append(refs, villageRef{"党组织", l.partyRows[i], p.VillageKey()})
+	}
+	for i, c := range l.batch.Complaints {
+		if c.Village != "" {
+			refs = append(refs, villageRef{"信访举报", l.complaintRows[i], data.VillageKey{Township: c.Township, Village: c.Village}})
+		}
+	}
+	if len(refs) == 0 {
 		return
 	}
 	known := map[data.VillageKey]bool{}
@@ -389,8 +434,8 @@ func (l *loader) checkElectionVillages(ctx context.Context) {
 		known[v.Key()] = true
 	}
 	loaded := false
-	for i, e := range l.batch.Elections {
-		k := e.VillageKey()
+	for _, ref := range refs {
+		k := ref.key
 		if known[k] || k.Township == "" || k.Village == "" {
 			continue
 		}
@@ -408,6 +453,6 @@ func (l *loader) checkElectionVillages(ctx context.Context) {
 				continue
 			}
 		}
-		l.errorf("换届", l.electionRows[i], "村名", fmt.Sprintf("村庄“%s %s”既不在本文件的“村庄”工作表中，也不在数据库中，请先导入或新增该村", k.Township, k.Village))
+		l.errorf(ref.sheet, ref.row, "村名", fmt.Sprintf("村庄“%s %s”既不在本文件的“村庄”工作表中，也不在数据库中，请先导入或新增该村", k.Township, k.Village))
 	}
 }

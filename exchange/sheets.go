@@ -36,11 +36,14 @@ func (c column) width() float64 {
 }
 
 // sheet is one worksheet: a table of columns, a row parser for import and a row writer for
-// export. A sheet a later issue will support has only its columns (parse and rows are nil):
-// the template shows it and the importer ignores it with a warning.
+// export. A sheet without a parser would be shown by the template and ignored by the
+// importer with a warning; every sheet of SPEC §6 has one now.
 type sheet struct {
 	Name    string
 	Columns []column
+	// Keys lists the key headers in the order the key is read and reported (the last one
+	// is where a duplicate is placed); nil means the key columns in column order.
+	Keys []string
 	// parse reads one data row into the loader's batch.
 	parse func(r *row)
 	// rows lists the batch's records of this sheet as export rows, in column order.
@@ -49,8 +52,11 @@ type sheet struct {
 
 func (s *sheet) supported() bool { return s.parse != nil }
 
-// keyColumns lists the headers of the key columns, in column order.
+// keyColumns lists the headers of the key columns, in key order.
 func (s *sheet) keyColumns() []string {
+	if s.Keys != nil {
+		return s.Keys
+	}
 	var ks []string
 	for _, c := range s.Columns {
 		if c.Key {
@@ -113,26 +119,3 @@ func sheetFromFileName(name string) string {
 
 // yesNo is the drop-down of the yes/no columns.
 var yesNo = []string{"是", "否"}
-
-// The sheets of later issues: headers of SPEC §3 so the template is complete.
-func init() {
-	plain := func(name string, headers ...string) {
-		if specs[name] != nil {
-			return // a file of this package already supports the sheet
-		}
-		s := &sheet{Name: name}
-		for _, h := range headers {
-			s.Columns = append(s.Columns, column{Header: h})
-		}
-		register(s)
-	}
-	plain("两委成员", "乡镇", "村名", "届次", "姓名", "身份证号", "性别", "出生日期", "民族", "学历", "政治面貌",
-		"党组织职务", "村委会职务", "新任或连任", "身份标签", "联系电话")
-	plain("党组织", "乡镇", "村名", "年度", "党组织类型", "党员数", "女党员数", "预备党员数", "年度发展党员数",
-		"有班子", "有场所", "场所面积", "有活动", "年度活动次数", "有收入", "集体经济收入", "软弱涣散",
-		"整顿措施", "整顿进展", "整顿结果")
-	plain("乡镇班子", "乡镇", "届次", "党委班子成员数", "政府班子成员数", "交叉任职数")
-	plain("信访举报", "编号", "受理日期", "渠道", "乡镇", "村名", "反映人", "被反映人", "类别", "内容摘要",
-		"承办人", "办结时限", "办理结果", "处理情况", "回复日期")
-	plain("约谈", "编号", "乡镇", "日期", "约谈方式", "约谈人", "被约谈人", "单位", "职务", "类别", "事由", "处理情况")
-}

@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -15,20 +16,13 @@ import (
 // dropRows is how far down the template's drop-down lists reach.
 const dropRows = 5000
 
-// Export writes every supported sheet with all records of the store, merged villages
-// included, sorted by township, village, round and body. The workbook imports back into
-// an empty database to the same data.
+// Export writes every sheet with all records of the store, of every round and year, merged
+// villages included, each sheet sorted by its key (members in roster order within a village
+// and round). The workbook imports back into an empty database to the same data.
 func Export(ctx context.Context, st data.Store, w io.Writer) error {
-	var b data.Batch
-	var err error
-	if b.Townships, err = st.Townships(ctx); err != nil {
-		return fmt.Errorf("读取乡镇失败：%w", err)
-	}
-	if b.Villages, err = st.Villages(ctx); err != nil {
-		return fmt.Errorf("读取村庄失败：%w", err)
-	}
-	if b.Elections, err = st.Elections(ctx, 0); err != nil {
-		return fmt.Errorf("读取换届记录失败：%w", err)
+	b, err := st.Ledger(ctx, 0)
+	if err != nil {
+		return fmt.Errorf("读取数据失败：%w", err)
 	}
 	sortBatch(&b)
 	return writeWorkbook(w, supportedSheets(), b)
@@ -44,34 +38,55 @@ func WriteTemplate(w io.Writer) error {
 	return writeWorkbook(w, all, data.Batch{})
 }
 
+// rank is v's position in order, len(order) when absent.
+func rank[T comparable](v T, order []T) int {
+	for i, x := range order {
+		if x == v {
+			return i
+		}
+	}
+	return len(order)
+}
+
+// sortBatch puts every kind of record in the order of the export.
 func sortBatch(b *data.Batch) {
 	sort.SliceStable(b.Townships, func(i, j int) bool { return b.Townships[i].Name < b.Townships[j].Name })
 	sort.SliceStable(b.Villages, func(i, j int) bool {
-		x, y := b.Villages[i], b.Villages[j]
-		if x.Township != y.Township {
-			return x.Township < y.Township
-		}
-		return x.Name < y.Name
+		return cmp.Or(cmp.Compare(b.Villages[i].Township, b.Villages[j].Township), cmp.Compare(b.Villages[i].Name, b.Villages[j].Name)) < 0
 	})
-	bodyRank := func(bd data.Body) int {
-		for i, v := range data.Bodies {
-			if v == bd {
-				return i
-			}
-		}
-		return len(data.Bodies)
-	}
 	sort.SliceStable(b.Elections, func(i, j int) bool {
 		x, y := b.Elections[i], b.Elections[j]
-		switch {
-		case x.Township != y.Township:
-			return x.Township < y.Township
-		case x.Village != y.Village:
-			return x.Village < y.Village
-		case x.Round != y.Round:
-			return x.Round < y.Round
-		}
-		return bodyRank(x.Body) < bodyRank(y.Body)
+		return cmp.Or(cmp.Compare(x.Township, y.Township), cmp.Compare(x.Village, y.Village), cmp.Compare(x.Round, y.Round),
+			cmp.Compare(rank(x.Body, data.Bodies), rank(y.Body, data.Bodies))) < 0
+	})
+	// Members as a roster: 书记 first, then by party post, committee post, name and ID. A
+	// post of none sorts last, as it is first in PartyPosts/CommitteePosts.
+	postRank := func(m data.Member) (int, int) {
+		return (rank(m.PartyPost, data.PartyPosts) + len(data.PartyPosts) - 1) % len(data.PartyPosts),
+			(rank(m.CommitteePost, data.CommitteePosts) + len(data.CommitteePosts) - 1) % len(data.CommitteePosts)
+	}
+	sort.SliceStable(b.Members, func(i, j int) bool {
+		x, y := b.Members[i], b.Members[j]
+		xp, xc := postRank(x)
+		yp, yc := postRank(y)
+		return cmp.Or(cmp.Compare(x.Township, y.Township), cmp.Compare(x.Village, y.Village), cmp.Compare(x.Round, y.Round),
+			cmp.Compare(xp, yp), cmp.Compare(xc, yc), cmp.Compare(x.Name, y.Name), cmp.Compare(x.IDNumber, y.IDNumber)) < 0
+	})
+	sort.SliceStable(b.Leaderships, func(i, j int) bool {
+		x, y := b.Leaderships[i], b.Leaderships[j]
+		return cmp.Or(cmp.Compare(x.Township, y.Township), cmp.Compare(x.Round, y.Round)) < 0
+	})
+	sort.SliceStable(b.PartyOrgs, func(i, j int) bool {
+		x, y := b.PartyOrgs[i], b.PartyOrgs[j]
+		return cmp.Or(cmp.Compare(x.Township, y.Township), cmp.Compare(x.Village, y.Village), cmp.Compare(x.Year, y.Year)) < 0
+	})
+	sort.SliceStable(b.Complaints, func(i, j int) bool {
+		x, y := b.Complaints[i], b.Complaints[j]
+		return cmp.Or(cmp.Compare(x.Township, y.Township), x.Received.Compare(y.Received), cmp.Compare(x.No, y.No)) < 0
+	})
+	sort.SliceStable(b.Talks, func(i, j int) bool {
+		x, y := b.Talks[i], b.Talks[j]
+		return cmp.Or(cmp.Compare(x.Township, y.Township), x.Date.Compare(y.Date), cmp.Compare(x.No, y.No)) < 0
 	})
 }
 
