@@ -1,6 +1,6 @@
 // Package demo builds the demonstration ledger `liangwei-cli demo` and the desktop program
-// load: one believable township, 城关镇 of 青山县, with its villages and both elections of one
-// round. The data is deterministic (fixed seed) so the demo looks the same every time it is
+// load: one believable township, 城关镇 of 青山县, with its villages, both elections of one
+// round, the new committees' members, the party ledger, complaints and talks. The data is deterministic (fixed seed) so the demo looks the same every time it is
 // loaded on the same day, and every record passes its Validate.
 package demo
 
@@ -114,7 +114,9 @@ var specials = map[string]map[data.Body]special{
 }
 
 // Batch builds the demo ledger for the round of today (see Round): the township, its 41
-// villages (one merged) and both elections of each of the 40 active villages.
+// villages (one merged) and both elections of each of the 40 active villages; the members
+// of every active village, the township leadership, the party ledger of the year, 12
+// complaints and 20 talks (see people).
 //
 // Figures built in: 党组织 40 due, 39 已完成 (37 at the first attempt), 1 未完成;
 // 村委会 40 due, 37 已完成 (33 at the first attempt), 1 进行中, 1 未完成, 1 未启动.
@@ -194,6 +196,7 @@ func Batch(today time.Time) data.Batch {
 			b.Elections = append(b.Elections, e)
 		}
 	}
+	people(&b, round, first, last)
 	return b
 }
 
