@@ -136,8 +136,8 @@ func ageOn(birth time.Time, round int) int {
 //   - members: 9 per village + a tenth in the 10 villages with i%4 == 1 = 370; party posts
 //     5 × 40 = 200; committee posts 6 × 40 + 10 = 250; 交叉任职 2 × 40 = 80 (370 = 200 + 250 − 80).
 //   - 一肩挑: i%3 == 0 → 14 villages.
-//   - women: 书记 i%10 == 7 (4) + slot 2 i%4 == 2 (10) + slot 3 i%2 == 0 (20) + slot 6 (40)
-//   - slot 7 i%5 == 0 (8) + slot 9 (10) = 92.
+//   - women: 书记 i%10 == 7 (4) + slot 2 i%4 == 2 (10) + slot 3 i%2 == 0 (20) + slot 6 (40) +
+//     slot 7 i%5 == 0 (8) + slot 9 (10) = 92.
 //   - ages: Σ = 2020 + 1804 + 1580 + 2140 + 2460 + 1860 + 1380 + 1180 + 2100 + 300 = 16824,
 //     16824 / 370 = 45.47 → 45.5; under 35: slot 6 i%10 ≤ 4 (20) + slot 7 (40) + slot 9 (10) = 70;
 //     60 and over: slot 4 i%8 ≥ 2 (30).
