@@ -141,8 +141,8 @@ func ageOn(birth time.Time, round int) int {
 //   - ages: Σ = 2020 + 1804 + 1580 + 2140 + 2460 + 1860 + 1380 + 1180 + 2100 + 300 = 16824,
 //     16824 / 370 = 45.47 → 45.5; under 35: slot 6 i%10 ≤ 4 (20) + slot 7 (40) + slot 9 (10) = 70;
 //     60 and over: slot 4 i%8 ≥ 2 (30).
-//   - 大专及以上: slot 0 i%4 ≠ 3 (30) + slot 1 odd (20) + slot 2 i%3 == 0 (14) + slot 6 odd (20)
-//   - slot 7 (40) + slot 9 (10) = 134.
+//   - 大专及以上: slot 0 i%4 ≠ 3 (30) + slot 1 odd (20) + slot 2 i%3 == 0 (14) + slot 6 odd (20) +
+//     slot 7 (40) + slot 9 (10) = 134.
 //   - 党员 on the 村委会: 80 交叉任职 + slot 5 (40) + slot 8 even (20) = 140.
 //   - 新任: 书记 i%3 == 2 (13) + slot 6 i%4 == 0 (10) + slot 7 (40) + slot 9 (10) = 73.
 func TestPeopleCounts(t *testing.T) {
