@@ -153,10 +153,10 @@ func (p PartyOrg) Validate() Problems {
 	}{{"党员数", p.Members}, {"女党员数", p.Women}, {"预备党员数", p.Probationary}, {"年度发展党员数", p.Developed}, {"年度活动次数", p.Activities}} {
 		checkCount(&ps, c.field, c.n)
 	}
-	if p.Women > p.Members {
+	if p.Members >= 0 && p.Women > p.Members {
 		ps.errorf("女党员数", fmt.Sprintf("女党员数（%d）不能多于党员数（%d）", p.Women, p.Members))
 	}
-	if p.Probationary > p.Members {
+	if p.Members >= 0 && p.Probationary > p.Members {
 		ps.errorf("预备党员数", fmt.Sprintf("预备党员数（%d）不能多于党员数（%d）", p.Probationary, p.Members))
 	}
 	switch {

@@ -448,7 +448,7 @@ func (l Leadership) Validate() Problems {
 	checkCount(&ps, "党委班子成员数", l.PartyCommittee)
 	checkCount(&ps, "政府班子成员数", l.Government)
 	checkCount(&ps, "交叉任职数", l.Cross)
-	if l.Cross > min(l.PartyCommittee, l.Government) && l.Cross >= 0 {
+	if l.PartyCommittee >= 0 && l.Government >= 0 && l.Cross > min(l.PartyCommittee, l.Government) {
 		ps.errorf("交叉任职数", fmt.Sprintf("交叉任职数（%d）不能多于党委班子（%d）或政府班子（%d）成员数", l.Cross, l.PartyCommittee, l.Government))
 	}
 	return ps
