@@ -22,11 +22,16 @@ const (
 
 // Audit kinds.
 const (
-	KindTownship = "township"
-	KindVillage  = "village"
-	KindElection = "election"
-	KindSettings = "settings"
-	KindFile     = "file" // the row of an import as a whole; Record is the file name
+	KindTownship   = "township"
+	KindVillage    = "village"
+	KindElection   = "election"
+	KindSettings   = "settings"
+	KindMember     = "member"
+	KindLeadership = "leadership"
+	KindPartyOrg   = "party_org"
+	KindComplaint  = "complaint"
+	KindTalk       = "talk"
+	KindFile       = "file" // the row of an import as a whole; Record is the file name
 )
 
 // AuditEntry is one row of the audit log (操作日志).
@@ -35,7 +40,7 @@ type AuditEntry struct {
 	At       time.Time // UTC
 	OSUser   string
 	Action   string // create, update, delete, restore, import
-	Kind     string // township, village, election, settings, file
+	Kind     string // township, village, election, member, leadership, party_org, complaint, talk, settings, file
 	Record   string // readable key: 城关镇/东关村/2026/村委会
 	OldValue string // JSON of the record before the change; "" for none
 	NewValue string // JSON of the record after the change; "" for none

@@ -35,21 +35,29 @@ func scanElection(sc interface{ Scan(...any) error }) (data.Election, error) {
 func (s *Store) listElections(ctx context.Context, where string, args ...any) ([]data.Election, error) {
 	var out []data.Election
 	err := s.read(ctx, func(q *sql.Tx) error {
-		rows, err := q.QueryContext(ctx, selectElection+" WHERE "+where+" ORDER BY t.name, v.name, e.round, e.body", args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			e, err := scanElection(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, e)
-		}
-		return rows.Err()
+		var err error
+		out, err = queryElections(ctx, q, where, args...)
+		return err
 	})
 	return out, err
+}
+
+// queryElections lists the elections meeting where on q, by township, village, round and body.
+func queryElections(ctx context.Context, q *sql.Tx, where string, args ...any) ([]data.Election, error) {
+	rows, err := q.QueryContext(ctx, selectElection+" WHERE "+where+" ORDER BY t.name, v.name, e.round, e.body", args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []data.Election
+	for rows.Next() {
+		e, err := scanElection(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
 }
 
 // Elections lists the elections of a round (every round when round is 0) that are not

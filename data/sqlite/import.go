@@ -13,14 +13,28 @@ import (
 // Import upserts a batch on the natural keys in one transaction: all or nothing. Townships
 // come first, then villages (a township they name that is neither in the batch nor the
 // database is created), then elections (whose village must be in the batch or the database,
-// not in the recycle bin). A key matching a deleted record restores it (counted as Inserted).
+// not in the recycle bin), members, leaderships, party organizations, complaints and talks.
+// Members and party organizations need a village like elections; a township named by a
+// leadership, complaint or talk is created like for villages; a complaint's 村名, when
+// given, must be a village of its township. After the members, no village may have two
+// 书记 or two 主任 in a round, counting the members already in the database. A key matching a deleted record restores it (counted as Inserted).
 // Inserted+Updated+Unchanged is always b.Len(): townships created only because a village
 // names them are not counted, but they are audited. The audit log gets one row per record
 // inserted, restored or updated (with Source = source) and one "import" row with the counts.
 // The batch is expected to be validated by the importer; a record with errors or a key given
 // twice is still refused here, as a guard.
 func (s *Store) Import(ctx context.Context, b data.Batch, source string) (data.ImportResult, error) {
-	if err := checkBatch(b); err != nil {
+	// Members are stored as saved by hand: 性别 and 出生日期 from the ID when absent. The
+	// caller's slice is left alone.
+	if len(b.Members) > 0 {
+		ms := make([]data.Member, len(b.Members))
+		copy(ms, b.Members)
+		for i := range ms {
+			ms[i].FillFromID()
+		}
+		b.Members = ms
+	}
+	if err := checkBatch(b, s.now()); err != nil {
 		return data.ImportResult{}, err
 	}
 	var res data.ImportResult
@@ -44,6 +58,9 @@ func (s *Store) Import(ctx context.Context, b data.Batch, source string) (data.I
 				return err
 			}
 		}
+		if err := im.rest(b); err != nil {
+			return err
+		}
 		res = im.res
 		return w.log(ActionImport, KindFile, source, nil, importCounts{res.Inserted, res.Updated, res.Unchanged}, source)
 	})
@@ -54,7 +71,7 @@ func (s *Store) Import(ctx context.Context, b data.Batch, source string) (data.I
 }
 
 // checkBatch refuses records with errors and keys given twice, before anything is written.
-func checkBatch(b data.Batch) error {
+func checkBatch(b data.Batch, today time.Time) error {
 	// The importer checks "not in the future" against its own date; the store checks every
 	// other rule, so it validates as of a date no completion can be after.
 	farFuture := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
@@ -95,7 +112,7 @@ func checkBatch(b data.Batch) error {
 		}
 		elecs[k] = true
 	}
-	return nil
+	return checkBatchRest(b, today, flat)
 }
 
 type rec[V comparable] struct {

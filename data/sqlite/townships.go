@@ -12,22 +12,30 @@ import (
 func (s *Store) Townships(ctx context.Context) ([]data.Township, error) {
 	var out []data.Township
 	err := s.read(ctx, func(q *sql.Tx) error {
-		rows, err := q.QueryContext(ctx, `SELECT id, name, county, contact, phone FROM townships
-			WHERE deleted_at IS NULL ORDER BY name`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var t data.Township
-			if err := rows.Scan(&t.ID, &t.Name, &t.County, &t.Contact, &t.Phone); err != nil {
-				return err
-			}
-			out = append(out, t)
-		}
-		return rows.Err()
+		var err error
+		out, err = queryTownships(ctx, q)
+		return err
 	})
 	return out, err
+}
+
+// queryTownships lists the townships that are not deleted on q, by name.
+func queryTownships(ctx context.Context, q *sql.Tx) ([]data.Township, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, name, county, contact, phone FROM townships
+		WHERE deleted_at IS NULL ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []data.Township
+	for rows.Next() {
+		var t data.Township
+		if err := rows.Scan(&t.ID, &t.Name, &t.County, &t.Contact, &t.Phone); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
 }
 
 // SaveTownship inserts a township (ID 0; a deleted one of the same name is restored) or

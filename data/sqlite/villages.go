@@ -22,21 +22,29 @@ func scanVillage(sc interface{ Scan(...any) error }) (data.Village, error) {
 func (s *Store) listVillages(ctx context.Context, where string) ([]data.Village, error) {
 	var out []data.Village
 	err := s.read(ctx, func(q *sql.Tx) error {
-		rows, err := q.QueryContext(ctx, selectVillage+" WHERE "+where+" ORDER BY t.name, v.name")
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			v, err := scanVillage(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, v)
-		}
-		return rows.Err()
+		var err error
+		out, err = queryVillages(ctx, q, where)
+		return err
 	})
 	return out, err
+}
+
+// queryVillages lists the villages meeting where on q, by township and name.
+func queryVillages(ctx context.Context, q *sql.Tx, where string) ([]data.Village, error) {
+	rows, err := q.QueryContext(ctx, selectVillage+" WHERE "+where+" ORDER BY t.name, v.name")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []data.Village
+	for rows.Next() {
+		v, err := scanVillage(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
 
 // Villages lists the villages that are not deleted, by township and name.

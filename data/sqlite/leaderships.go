@@ -1,0 +1,113 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"liangwei/data"
+)
+
+// ErrUnknownTownship is matched (errors.Is) by a save naming a township that does not exist
+// (or is in the recycle bin).
+var ErrUnknownTownship = errors.New("乡镇不存在")
+
+// liveTownshipID finds a township that is not deleted by its name.
+func (w *tx) liveTownshipID(name string) (int64, error) {
+	r, err := w.townshipByName(name)
+	if err != nil {
+		return 0, err
+	}
+	if r == nil {
+		return 0, refuse(ErrUnknownTownship, "找不到乡镇“%s”，请先添加该乡镇", name)
+	}
+	if r.deleted {
+		return 0, refuse(ErrUnknownTownship, "乡镇“%s”在回收站中，请先从回收站恢复", name)
+	}
+	return r.t.ID, nil
+}
+
+type leadershipValue struct {
+	Township       string `json:"乡镇"`
+	Round          int    `json:"届次"`
+	PartyCommittee int    `json:"党委班子成员数"`
+	Government     int    `json:"政府班子成员数"`
+	Cross          int    `json:"交叉任职数"`
+}
+
+func leadershipVal(l data.Leadership) leadershipValue {
+	return leadershipValue{l.Township, l.Round, l.PartyCommittee, l.Government, l.Cross}
+}
+
+func leadershipArgs(townshipID int64, l data.Leadership) []any {
+	return []any{townshipID, l.Round, l.PartyCommittee, l.Government, l.Cross}
+}
+
+var leadershipKind = &kindSpec[data.Leadership, leadershipValue]{
+	audit:  KindLeadership,
+	table:  "leaderships",
+	alias:  "l",
+	parent: "l.township_id",
+	sel: `SELECT l.id, t.name, l.round, l.party_committee, l.government, l.cross_posts
+		FROM leaderships l JOIN townships t ON t.id = l.township_id`,
+	live:   "l.deleted_at IS NULL AND t.deleted_at IS NULL",
+	order:  "t.name, l.round",
+	insert: `INSERT INTO leaderships (township_id, round, party_committee, government, cross_posts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	update: `UPDATE leaderships SET township_id = ?, round = ?, party_committee = ?, government = ?, cross_posts = ?,
+		updated_at = ?, deleted_at = NULL WHERE id = ?`,
+	scan: func(sc scanner) (data.Leadership, error) {
+		var l data.Leadership
+		err := sc.Scan(&l.ID, &l.Township, &l.Round, &l.PartyCommittee, &l.Government, &l.Cross)
+		return l, err
+	},
+	id:      func(l data.Leadership) int64 { return l.ID },
+	val:     leadershipVal,
+	keyText: func(l data.Leadership) string { return l.Township + "/" + strconv.Itoa(l.Round) },
+	label: func(l data.Leadership) string {
+		return fmt.Sprintf("乡镇“%s”%d年的班子记录", l.Township, l.Round)
+	},
+	restorable: func(w *tx, l data.Leadership) error {
+		_, err := w.liveTownshipID(l.Township)
+		return err
+	},
+}
+
+// Leaderships lists the township leaderships of a round (every round when round is 0) that
+// are not deleted, by township and round.
+func (s *Store) Leaderships(ctx context.Context, round int) ([]data.Leadership, error) {
+	if round == 0 {
+		return listRead(ctx, s, leadershipKind, leadershipKind.live)
+	}
+	return listRead(ctx, s, leadershipKind, "l.round = ? AND "+leadershipKind.live, round)
+}
+
+// DeletedLeaderships lists the leaderships in the recycle bin.
+func (s *Store) DeletedLeaderships(ctx context.Context) ([]data.Leadership, error) {
+	return listRead(ctx, s, leadershipKind, deletedWhere(leadershipKind))
+}
+
+// SaveLeadership inserts a township leadership (ID 0; a deleted one with the same key is
+// restored) or updates one. Its township must exist and not be deleted.
+func (s *Store) SaveLeadership(ctx context.Context, l *data.Leadership) error {
+	if ps := l.Validate(); ps.HasErrors() {
+		return ps
+	}
+	return s.write(ctx, func(w *tx) error {
+		tid, err := w.liveTownshipID(l.Township)
+		if err != nil {
+			return err
+		}
+		return saveRec(w, leadershipKind, *l, &l.ID, "township_id = ? AND round = ?", []any{tid, l.Round}, leadershipArgs(tid, *l), nil)
+	})
+}
+
+// DeleteLeadership moves a township leadership to the recycle bin.
+func (s *Store) DeleteLeadership(ctx context.Context, id int64) error {
+	return deleteRec(ctx, s, leadershipKind, id)
+}
+
+// RestoreLeadership takes a township leadership out of the recycle bin.
+func (s *Store) RestoreLeadership(ctx context.Context, id int64) error {
+	return restoreRec(ctx, s, leadershipKind, id)
+}

@@ -1,0 +1,192 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"liangwei/data"
+)
+
+type memberValue struct {
+	Township      string `json:"乡镇"`
+	Village       string `json:"村名"`
+	Round         int    `json:"届次"`
+	Name          string `json:"姓名"`
+	IDNumber      string `json:"身份证号"`
+	Gender        string `json:"性别"`
+	Birth         string `json:"出生日期"`
+	Ethnicity     string `json:"民族"`
+	Education     string `json:"学历"`
+	Political     string `json:"政治面貌"`
+	PartyPost     string `json:"党组织职务"`
+	CommitteePost string `json:"村委会职务"`
+	Tenure        string `json:"新任或连任"`
+	Tags          string `json:"身份标签"`
+	Phone         string `json:"联系电话"`
+}
+
+func memberVal(m data.Member) memberValue {
+	return memberValue{
+		Township: m.Township, Village: m.Village, Round: m.Round, Name: m.Name, IDNumber: m.IDNumber,
+		Gender: string(m.Gender), Birth: data.FormatDate(m.Birth), Ethnicity: m.Ethnicity, Education: string(m.Education),
+		Political: string(m.Political), PartyPost: string(m.PartyPost), CommitteePost: string(m.CommitteePost),
+		Tenure: string(m.Tenure), Tags: tagsText(m.Tags), Phone: m.Phone,
+	}
+}
+
+// tagsText is the stored form of 身份标签: joined with 、 as read back (without empty or
+// repeated tags), so that a re-saved member compares equal to what was stored.
+func tagsText(tags []string) string {
+	if len(tags) == 0 {
+		return ""
+	}
+	return data.FormatTags(data.ParseTags(data.FormatTags(tags)))
+}
+
+// memberArgs are the values of the members columns after village_id.
+func memberArgs(villageID int64, m data.Member) []any {
+	return []any{villageID, m.Round, m.Name, m.IDNumber, string(m.Gender), nullDate(m.Birth), m.Ethnicity, string(m.Education),
+		string(m.Political), string(m.PartyPost), string(m.CommitteePost), string(m.Tenure), tagsText(m.Tags), m.Phone}
+}
+
+func scanMember(sc scanner) (data.Member, error) {
+	var m data.Member
+	var gender, edu, pol, pp, cp, tenure, tags string
+	var birth sql.NullString
+	if err := sc.Scan(&m.ID, &m.Township, &m.Village, &m.Round, &m.Name, &m.IDNumber, &gender, &birth, &m.Ethnicity,
+		&edu, &pol, &pp, &cp, &tenure, &tags, &m.Phone); err != nil {
+		return m, err
+	}
+	m.Gender, m.Education, m.Political = data.Gender(gender), data.Education(edu), data.Political(pol)
+	m.PartyPost, m.CommitteePost, m.Tenure = data.PartyPost(pp), data.CommitteePost(cp), data.Tenure(tenure)
+	if tags != "" {
+		m.Tags = data.ParseTags(tags)
+	}
+	var err error
+	m.Birth, err = parseDate(birth)
+	return m, err
+}
+
+// memberKeyText shows the ID number masked: the audit log's record column is listed on
+// screen.
+func memberKeyText(m data.Member) string {
+	return m.Township + "/" + m.Village + "/" + strconv.Itoa(m.Round) + "/" + m.Name + "/" + data.MaskID(m.IDNumber)
+}
+
+func memberLabel(m data.Member) string {
+	return fmt.Sprintf("村庄“%s/%s”%d年两委成员%s（身份证号 %s）", m.Township, m.Village, m.Round, m.Name, data.MaskID(m.IDNumber))
+}
+
+var memberKind = &kindSpec[data.Member, memberValue]{
+	audit:  KindMember,
+	table:  "members",
+	alias:  "m",
+	parent: "m.village_id",
+	sel: `SELECT m.id, t.name, v.name, m.round, m.name, m.id_number, m.gender, m.birth, m.ethnicity, m.education,
+		m.political, m.party_post, m.committee_post, m.tenure, m.tags, m.phone
+		FROM members m JOIN villages v ON v.id = m.village_id JOIN townships t ON t.id = v.township_id`,
+	live:  "m.deleted_at IS NULL AND v.deleted_at IS NULL AND t.deleted_at IS NULL",
+	order: "t.name, v.name, m.round, m.id",
+	insert: `INSERT INTO members (village_id, round, name, id_number, gender, birth, ethnicity, education, political,
+		party_post, committee_post, tenure, tags, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	update: `UPDATE members SET village_id = ?, round = ?, name = ?, id_number = ?, gender = ?, birth = ?, ethnicity = ?,
+		education = ?, political = ?, party_post = ?, committee_post = ?, tenure = ?, tags = ?, phone = ?,
+		updated_at = ?, deleted_at = NULL WHERE id = ?`,
+	scan:    scanMember,
+	id:      func(m data.Member) int64 { return m.ID },
+	val:     memberVal,
+	keyText: memberKeyText,
+	label:   memberLabel,
+	restorable: func(w *tx, m data.Member) error {
+		vid, err := w.liveVillageID(m.Township, m.Village)
+		if err != nil {
+			return err
+		}
+		return w.checkPosts(vid, m, m.ID)
+	},
+}
+
+// Members lists the members of a round (every round when round is 0) that are not deleted
+// and whose village is not deleted, by township, village, round and entry order.
+func (s *Store) Members(ctx context.Context, round int) ([]data.Member, error) {
+	if round == 0 {
+		return listRead(ctx, s, memberKind, memberKind.live)
+	}
+	return listRead(ctx, s, memberKind, "m.round = ? AND "+memberKind.live, round)
+}
+
+// DeletedMembers lists the members in the recycle bin (deleted themselves, not only hidden
+// by a deleted village).
+func (s *Store) DeletedMembers(ctx context.Context) ([]data.Member, error) {
+	return listRead(ctx, s, memberKind, deletedWhere(memberKind))
+}
+
+// SaveMember fills 性别 and 出生日期 from the ID number when absent, then inserts a member
+// (ID 0; a deleted one with the same key is restored) or updates one. Its village must exist
+// and not be deleted; a second 书记 or 主任 of the village and round is refused with a
+// data.Problems on 党组织职务 or 村委会职务 naming who holds the post.
+func (s *Store) SaveMember(ctx context.Context, m *data.Member) error {
+	m.FillFromID()
+	if ps := m.Validate(); ps.HasErrors() {
+		return ps
+	}
+	return s.write(ctx, func(w *tx) error {
+		vid, err := w.liveVillageID(m.Township, m.Village)
+		if err != nil {
+			return err
+		}
+		return saveRec(w, memberKind, *m, &m.ID, "village_id = ? AND round = ? AND id_number = ?",
+			[]any{vid, m.Round, m.IDNumber}, memberArgs(vid, *m),
+			func(self int64) error { return w.checkPosts(vid, *m, self) })
+	})
+}
+
+// DeleteMember moves a member to the recycle bin.
+func (s *Store) DeleteMember(ctx context.Context, id int64) error {
+	return deleteRec(ctx, s, memberKind, id)
+}
+
+// RestoreMember takes a member out of the recycle bin. Its village must not be deleted, and
+// its 书记 or 主任 post must not have been given to someone else meanwhile.
+func (s *Store) RestoreMember(ctx context.Context, id int64) error {
+	return restoreRec(ctx, s, memberKind, id)
+}
+
+// uniquePosts are the posts a village has at most one holder of per round.
+var uniquePosts = []struct {
+	field, column, post string
+	holds               func(data.Member) bool
+}{
+	{"党组织职务", "party_post", string(data.PartySecretary), func(m data.Member) bool { return m.PartyPost == data.PartySecretary }},
+	{"村委会职务", "committee_post", string(data.CommitteeDirector), func(m data.Member) bool { return m.CommitteePost == data.CommitteeDirector }},
+}
+
+// checkPosts refuses m's 书记 or 主任 post when another listed member of the village and
+// round (other than the row self) holds it, with a problem on the field concerned.
+func (w *tx) checkPosts(villageID int64, m data.Member, self int64) error {
+	var ps data.Problems
+	for _, p := range uniquePosts {
+		if !p.holds(m) {
+			continue
+		}
+		var name, idn string
+		err := w.queryRow(`SELECT name, id_number FROM members WHERE village_id = ? AND round = ? AND `+p.column+` = ?
+			AND deleted_at IS NULL AND id <> ? ORDER BY id LIMIT 1`, villageID, m.Round, p.post, self).Scan(&name, &idn)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		ps = append(ps, data.Problem{Field: p.field, Level: data.LevelError, Message: fmt.Sprintf(
+			"村庄“%s/%s”%d年已有%s：%s（身份证号 %s），每村每届只能有一名%s",
+			m.Township, m.Village, m.Round, p.post, name, data.MaskID(idn), p.post)})
+	}
+	if len(ps) > 0 {
+		return ps
+	}
+	return nil
+}

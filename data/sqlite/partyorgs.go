@@ -1,0 +1,126 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"liangwei/data"
+)
+
+type partyOrgValue struct {
+	Township     string  `json:"乡镇"`
+	Village      string  `json:"村名"`
+	Year         int     `json:"年度"`
+	Type         string  `json:"党组织类型"`
+	Members      int     `json:"党员数"`
+	Women        int     `json:"女党员数"`
+	Probationary int     `json:"预备党员数"`
+	Developed    int     `json:"年度发展党员数"`
+	HasTeam      string  `json:"有班子"`
+	HasVenue     string  `json:"有场所"`
+	VenueArea    float64 `json:"场所面积"`
+	HasActivity  string  `json:"有活动"`
+	Activities   int     `json:"年度活动次数"`
+	HasIncome    string  `json:"有收入"`
+	Income       float64 `json:"集体经济收入"`
+	Weak         string  `json:"软弱涣散"`
+	Measures     string  `json:"整顿措施"`
+	Progress     string  `json:"整顿进展"`
+	Result       string  `json:"整顿结果"`
+}
+
+func partyOrgVal(p data.PartyOrg) partyOrgValue {
+	yn := data.FormatYesNo
+	return partyOrgValue{
+		Township: p.Township, Village: p.Village, Year: p.Year, Type: string(p.Type), Members: p.Members, Women: p.Women,
+		Probationary: p.Probationary, Developed: p.Developed, HasTeam: yn(p.HasTeam), HasVenue: yn(p.HasVenue),
+		VenueArea: p.VenueArea, HasActivity: yn(p.HasActivity), Activities: p.Activities, HasIncome: yn(p.HasIncome),
+		Income: p.Income, Weak: yn(p.Weak), Measures: p.Measures, Progress: p.Progress, Result: string(p.Result),
+	}
+}
+
+func partyOrgArgs(villageID int64, p data.PartyOrg) []any {
+	return []any{villageID, p.Year, string(p.Type), p.Members, p.Women, p.Probationary, p.Developed, boolInt(p.HasTeam),
+		boolInt(p.HasVenue), p.VenueArea, boolInt(p.HasActivity), p.Activities, boolInt(p.HasIncome), p.Income,
+		boolInt(p.Weak), p.Measures, p.Progress, string(p.Result)}
+}
+
+func scanPartyOrg(sc scanner) (data.PartyOrg, error) {
+	var p data.PartyOrg
+	var typ, result string
+	err := sc.Scan(&p.ID, &p.Township, &p.Village, &p.Year, &typ, &p.Members, &p.Women, &p.Probationary, &p.Developed,
+		&p.HasTeam, &p.HasVenue, &p.VenueArea, &p.HasActivity, &p.Activities, &p.HasIncome, &p.Income, &p.Weak,
+		&p.Measures, &p.Progress, &result)
+	p.Type, p.Result = data.OrgType(typ), data.Rectification(result)
+	return p, err
+}
+
+var partyOrgKind = &kindSpec[data.PartyOrg, partyOrgValue]{
+	audit:  KindPartyOrg,
+	table:  "party_orgs",
+	alias:  "p",
+	parent: "p.village_id",
+	sel: `SELECT p.id, t.name, v.name, p.year, p.org_type, p.members, p.women, p.probationary, p.developed, p.has_team,
+		p.has_venue, p.venue_area, p.has_activity, p.activities, p.has_income, p.income, p.weak, p.measures, p.progress, p.result
+		FROM party_orgs p JOIN villages v ON v.id = p.village_id JOIN townships t ON t.id = v.township_id`,
+	live:  "p.deleted_at IS NULL AND v.deleted_at IS NULL AND t.deleted_at IS NULL",
+	order: "t.name, v.name, p.year",
+	insert: `INSERT INTO party_orgs (village_id, year, org_type, members, women, probationary, developed, has_team, has_venue,
+		venue_area, has_activity, activities, has_income, income, weak, measures, progress, result, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	update: `UPDATE party_orgs SET village_id = ?, year = ?, org_type = ?, members = ?, women = ?, probationary = ?,
+		developed = ?, has_team = ?, has_venue = ?, venue_area = ?, has_activity = ?, activities = ?, has_income = ?,
+		income = ?, weak = ?, measures = ?, progress = ?, result = ?, updated_at = ?, deleted_at = NULL WHERE id = ?`,
+	scan:    scanPartyOrg,
+	id:      func(p data.PartyOrg) int64 { return p.ID },
+	val:     partyOrgVal,
+	keyText: func(p data.PartyOrg) string { return p.Township + "/" + p.Village + "/" + strconv.Itoa(p.Year) },
+	label: func(p data.PartyOrg) string {
+		return fmt.Sprintf("村庄“%s/%s”%d年度党组织台账", p.Township, p.Village, p.Year)
+	},
+	restorable: func(w *tx, p data.PartyOrg) error {
+		_, err := w.liveVillageID(p.Township, p.Village)
+		return err
+	},
+}
+
+// PartyOrgs lists the party-organization ledger rows of a year (every year when year is 0)
+// that are not deleted and whose village is not deleted, by township, village and year.
+func (s *Store) PartyOrgs(ctx context.Context, year int) ([]data.PartyOrg, error) {
+	if year == 0 {
+		return listRead(ctx, s, partyOrgKind, partyOrgKind.live)
+	}
+	return listRead(ctx, s, partyOrgKind, "p.year = ? AND "+partyOrgKind.live, year)
+}
+
+// DeletedPartyOrgs lists the party-organization rows in the recycle bin.
+func (s *Store) DeletedPartyOrgs(ctx context.Context) ([]data.PartyOrg, error) {
+	return listRead(ctx, s, partyOrgKind, deletedWhere(partyOrgKind))
+}
+
+// SavePartyOrg inserts a party-organization row (ID 0; a deleted one with the same key is
+// restored) or updates one. Its village must exist and not be deleted.
+func (s *Store) SavePartyOrg(ctx context.Context, p *data.PartyOrg) error {
+	if ps := p.Validate(); ps.HasErrors() {
+		return ps
+	}
+	return s.write(ctx, func(w *tx) error {
+		vid, err := w.liveVillageID(p.Township, p.Village)
+		if err != nil {
+			return err
+		}
+		return saveRec(w, partyOrgKind, *p, &p.ID, "village_id = ? AND year = ?", []any{vid, p.Year}, partyOrgArgs(vid, *p), nil)
+	})
+}
+
+// DeletePartyOrg moves a party-organization row to the recycle bin.
+func (s *Store) DeletePartyOrg(ctx context.Context, id int64) error {
+	return deleteRec(ctx, s, partyOrgKind, id)
+}
+
+// RestorePartyOrg takes a party-organization row out of the recycle bin; its village must
+// not be deleted.
+func (s *Store) RestorePartyOrg(ctx context.Context, id int64) error {
+	return restoreRec(ctx, s, partyOrgKind, id)
+}

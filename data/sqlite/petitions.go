@@ -1,0 +1,251 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"liangwei/data"
+)
+
+type complaintValue struct {
+	No          string `json:"编号"`
+	Received    string `json:"受理日期"`
+	Channel     string `json:"渠道"`
+	Township    string `json:"乡镇"`
+	Village     string `json:"村名"`
+	Complainant string `json:"反映人"`
+	Subject     string `json:"被反映人"`
+	Category    string `json:"类别"`
+	Summary     string `json:"内容摘要"`
+	Handler     string `json:"承办人"`
+	Deadline    string `json:"办结时限"`
+	Result      string `json:"办理结果"`
+	Handling    string `json:"处理情况"`
+	Replied     string `json:"回复日期"`
+}
+
+func complaintVal(c data.Complaint) complaintValue {
+	return complaintValue{
+		No: c.No, Received: data.FormatDate(c.Received), Channel: string(c.Channel), Township: c.Township, Village: c.Village,
+		Complainant: c.Complainant, Subject: c.Subject, Category: string(c.Category), Summary: c.Summary, Handler: c.Handler,
+		Deadline: data.FormatDate(c.Deadline), Result: string(c.Result), Handling: c.Handling, Replied: data.FormatDate(c.Replied),
+	}
+}
+
+// complaintArgs are the complaints columns; villageID 0 (no 村名) is stored as NULL.
+func complaintArgs(townshipID, villageID int64, c data.Complaint) []any {
+	var vid any
+	if villageID != 0 {
+		vid = villageID
+	}
+	return []any{townshipID, c.No, nullDate(c.Received), string(c.Channel), vid, c.Complainant, c.Subject, string(c.Category),
+		c.Summary, c.Handler, nullDate(c.Deadline), string(c.Result), c.Handling, nullDate(c.Replied)}
+}
+
+func scanComplaint(sc scanner) (data.Complaint, error) {
+	var c data.Complaint
+	var channel, category, result string
+	var received, deadline, replied sql.NullString
+	if err := sc.Scan(&c.ID, &c.Township, &c.No, &received, &channel, &c.Village, &c.Complainant, &c.Subject, &category,
+		&c.Summary, &c.Handler, &deadline, &result, &c.Handling, &replied); err != nil {
+		return c, err
+	}
+	c.Channel, c.Category, c.Result = data.Channel(channel), data.ComplaintCategory(category), data.ComplaintResult(result)
+	var err error
+	if c.Received, err = parseDate(received); err != nil {
+		return c, err
+	}
+	if c.Deadline, err = parseDate(deadline); err != nil {
+		return c, err
+	}
+	c.Replied, err = parseDate(replied)
+	return c, err
+}
+
+func complaintLabel(c data.Complaint) string {
+	return fmt.Sprintf("乡镇“%s”编号为“%s”的信访举报", c.Township, c.No)
+}
+
+var complaintKind = &kindSpec[data.Complaint, complaintValue]{
+	audit:  KindComplaint,
+	table:  "complaints",
+	alias:  "c",
+	parent: "c.township_id",
+	sel: `SELECT c.id, t.name, c.no, c.received, c.channel, coalesce(v.name, ''), c.complainant, c.subject, c.category,
+		c.summary, c.handler, c.deadline, c.result, c.handling, c.replied
+		FROM complaints c JOIN townships t ON t.id = c.township_id LEFT JOIN villages v ON v.id = c.village_id`,
+	// A complaint stays listed when the village it names is deleted: the village is only
+	// where it happened.
+	live:  "c.deleted_at IS NULL AND t.deleted_at IS NULL",
+	order: "t.name, c.received, c.no",
+	insert: `INSERT INTO complaints (township_id, no, received, channel, village_id, complainant, subject, category, summary,
+		handler, deadline, result, handling, replied, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	update: `UPDATE complaints SET township_id = ?, no = ?, received = ?, channel = ?, village_id = ?, complainant = ?,
+		subject = ?, category = ?, summary = ?, handler = ?, deadline = ?, result = ?, handling = ?, replied = ?,
+		updated_at = ?, deleted_at = NULL WHERE id = ?`,
+	scan:    scanComplaint,
+	id:      func(c data.Complaint) int64 { return c.ID },
+	val:     complaintVal,
+	keyText: func(c data.Complaint) string { return c.Township + "/" + c.No },
+	label:   complaintLabel,
+	restorable: func(w *tx, c data.Complaint) error {
+		_, err := w.liveTownshipID(c.Township)
+		return err
+	},
+}
+
+// Complaints lists the complaints received in a year (every complaint when year is 0) that
+// are not deleted, by township, 受理日期 and 编号.
+func (s *Store) Complaints(ctx context.Context, year int) ([]data.Complaint, error) {
+	if year == 0 {
+		return listRead(ctx, s, complaintKind, complaintKind.live)
+	}
+	cond, args := yearRange("c.received", year)
+	return listRead(ctx, s, complaintKind, cond+" AND "+complaintKind.live, args...)
+}
+
+// DeletedComplaints lists the complaints in the recycle bin.
+func (s *Store) DeletedComplaints(ctx context.Context) ([]data.Complaint, error) {
+	return listRead(ctx, s, complaintKind, deletedWhere(complaintKind))
+}
+
+// SaveComplaint inserts a complaint (ID 0; a deleted one with the same key is restored) or
+// updates one. Its township must exist and not be deleted; its 村名, when given, must be a
+// village of that township that is not deleted.
+func (s *Store) SaveComplaint(ctx context.Context, c *data.Complaint) error {
+	if ps := c.Validate(s.now()); ps.HasErrors() {
+		return ps
+	}
+	return s.write(ctx, func(w *tx) error {
+		tid, err := w.liveTownshipID(c.Township)
+		if err != nil {
+			return err
+		}
+		var vid int64
+		if c.Village != "" {
+			if vid, err = w.liveVillageID(c.Township, c.Village); err != nil {
+				return err
+			}
+		}
+		return saveRec(w, complaintKind, *c, &c.ID, "township_id = ? AND no = ?", []any{tid, c.No}, complaintArgs(tid, vid, *c), nil)
+	})
+}
+
+// DeleteComplaint moves a complaint to the recycle bin.
+func (s *Store) DeleteComplaint(ctx context.Context, id int64) error {
+	return deleteRec(ctx, s, complaintKind, id)
+}
+
+// RestoreComplaint takes a complaint out of the recycle bin.
+func (s *Store) RestoreComplaint(ctx context.Context, id int64) error {
+	return restoreRec(ctx, s, complaintKind, id)
+}
+
+type talkValue struct {
+	No          string `json:"编号"`
+	Township    string `json:"乡镇"`
+	Date        string `json:"日期"`
+	Mode        string `json:"约谈方式"`
+	Interviewer string `json:"约谈人"`
+	Interviewee string `json:"被约谈人"`
+	Unit        string `json:"单位"`
+	Post        string `json:"职务"`
+	Category    string `json:"类别"`
+	Cause       string `json:"事由"`
+	Handling    string `json:"处理情况"`
+}
+
+func talkVal(t data.Talk) talkValue {
+	return talkValue{
+		No: t.No, Township: t.Township, Date: data.FormatDate(t.Date), Mode: string(t.Mode), Interviewer: t.Interviewer,
+		Interviewee: t.Interviewee, Unit: t.Unit, Post: t.Post, Category: string(t.Category), Cause: t.Cause, Handling: t.Handling,
+	}
+}
+
+func talkArgs(townshipID int64, t data.Talk) []any {
+	return []any{townshipID, t.No, nullDate(t.Date), string(t.Mode), t.Interviewer, t.Interviewee, t.Unit, t.Post,
+		string(t.Category), t.Cause, t.Handling}
+}
+
+func scanTalk(sc scanner) (data.Talk, error) {
+	var t data.Talk
+	var mode, category string
+	var date sql.NullString
+	if err := sc.Scan(&t.ID, &t.Township, &t.No, &date, &mode, &t.Interviewer, &t.Interviewee, &t.Unit, &t.Post,
+		&category, &t.Cause, &t.Handling); err != nil {
+		return t, err
+	}
+	t.Mode, t.Category = data.TalkMode(mode), data.TalkCategory(category)
+	var err error
+	t.Date, err = parseDate(date)
+	return t, err
+}
+
+func talkLabel(t data.Talk) string {
+	return fmt.Sprintf("乡镇“%s”编号为“%s”的约谈记录", t.Township, t.No)
+}
+
+var talkKind = &kindSpec[data.Talk, talkValue]{
+	audit:  KindTalk,
+	table:  "talks",
+	alias:  "k",
+	parent: "k.township_id",
+	sel: `SELECT k.id, t.name, k.no, k.date, k.mode, k.interviewer, k.interviewee, k.unit, k.post, k.category, k.cause, k.handling
+		FROM talks k JOIN townships t ON t.id = k.township_id`,
+	live:  "k.deleted_at IS NULL AND t.deleted_at IS NULL",
+	order: "t.name, k.date, k.no",
+	insert: `INSERT INTO talks (township_id, no, date, mode, interviewer, interviewee, unit, post, category, cause, handling,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	update: `UPDATE talks SET township_id = ?, no = ?, date = ?, mode = ?, interviewer = ?, interviewee = ?, unit = ?, post = ?,
+		category = ?, cause = ?, handling = ?, updated_at = ?, deleted_at = NULL WHERE id = ?`,
+	scan:    scanTalk,
+	id:      func(t data.Talk) int64 { return t.ID },
+	val:     talkVal,
+	keyText: func(t data.Talk) string { return t.Township + "/" + t.No },
+	label:   talkLabel,
+	restorable: func(w *tx, t data.Talk) error {
+		_, err := w.liveTownshipID(t.Township)
+		return err
+	},
+}
+
+// Talks lists the talks held in a year (every talk when year is 0) that are not deleted, by
+// township, 日期 and 编号.
+func (s *Store) Talks(ctx context.Context, year int) ([]data.Talk, error) {
+	if year == 0 {
+		return listRead(ctx, s, talkKind, talkKind.live)
+	}
+	cond, args := yearRange("k.date", year)
+	return listRead(ctx, s, talkKind, cond+" AND "+talkKind.live, args...)
+}
+
+// DeletedTalks lists the talks in the recycle bin.
+func (s *Store) DeletedTalks(ctx context.Context) ([]data.Talk, error) {
+	return listRead(ctx, s, talkKind, deletedWhere(talkKind))
+}
+
+// SaveTalk inserts a talk (ID 0; a deleted one with the same key is restored) or updates
+// one. Its township must exist and not be deleted.
+func (s *Store) SaveTalk(ctx context.Context, t *data.Talk) error {
+	if ps := t.Validate(); ps.HasErrors() {
+		return ps
+	}
+	return s.write(ctx, func(w *tx) error {
+		tid, err := w.liveTownshipID(t.Township)
+		if err != nil {
+			return err
+		}
+		return saveRec(w, talkKind, *t, &t.ID, "township_id = ? AND no = ?", []any{tid, t.No}, talkArgs(tid, *t), nil)
+	})
+}
+
+// DeleteTalk moves a talk to the recycle bin.
+func (s *Store) DeleteTalk(ctx context.Context, id int64) error {
+	return deleteRec(ctx, s, talkKind, id)
+}
+
+// RestoreTalk takes a talk out of the recycle bin.
+func (s *Store) RestoreTalk(ctx context.Context, id int64) error {
+	return restoreRec(ctx, s, talkKind, id)
+}
