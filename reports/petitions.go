@@ -69,6 +69,9 @@ func WritePetitions(w io.Writer, r data.PetitionsReport, m Meta) error {
 		for i, c := range r.Complaints {
 			overdue := i < len(r.Overdue) && r.Overdue[i]
 			result := string(c.Result)
+			if c.Pending() {
+				result = string(data.ResPending) // an empty result is still being handled
+			}
 			fill := colorWhite
 			if overdue {
 				result += "（超期）"

@@ -420,3 +420,62 @@ func BenchmarkWritePetitions(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes/pdf")
 }
+
+// TestWritePetitionsFromLedger draws the ledger data.BuildPetitions makes of a hand-made
+// data.Ledger: complaints of another year stay out, and around the deadline day only the
+// pending complaints whose 办结时限 is before the reference date are 超期.
+func TestWritePetitionsFromLedger(t *testing.T) {
+	c := func(no string, recv, deadline time.Time, res data.ComplaintResult, ch data.Channel, cat data.ComplaintCategory) data.Complaint {
+		return data.Complaint{Township: "城关镇", No: no, Received: recv, Channel: ch, Village: "东关村",
+			Complainant: "匿名", Subject: "某某", Category: cat, Summary: "摘要" + no, Handler: "李明", Deadline: deadline, Result: res}
+	}
+	var l data.Ledger
+	l.Townships = []data.Township{{Name: "城关镇"}}
+	l.Complaints = []data.Complaint{
+		c("LY-01", time.Date(2025, 12, 30, 0, 0, 0, 0, time.UTC), day(1, 10), data.ResPending, data.ChanSMS, data.CatOther), // last year
+		c("DAY-0", day(4, 1), day(4, 20), data.ResPending, data.ChanLetter, data.CatBribery),                                // deadline today: not yet
+		c("DAY-1", day(3, 31), day(4, 19), data.ResPending, data.ChanLetter, data.CatBribery),                               // deadline yesterday: 超期
+		c("DAY+1", day(4, 2), day(4, 21), data.ResPending, data.ChanVisit, data.CatProcedure),                               // deadline tomorrow
+		c("EMPTY", day(2, 1), day(3, 1), "", data.ChanPhone, data.CatEligibility),                                           // no result yet: pending, 超期
+		c("TRUE", day(1, 5), day(2, 1), data.ResTrue, data.ChanReferred, data.CatBribery),                                   // closed after its deadline
+		c("PART", day(1, 6), day(2, 1), data.ResPartlyTrue, data.ChanOnline, data.CatProcedure),
+		c("NODL", day(1, 7), time.Time{}, data.ResPending, data.ChanVisit, data.CatOther), // no deadline: never 超期
+	}
+	r := data.BuildPetitions(l, 2026, petitionsRef)
+	r.Township = "城关镇"
+	pages := pdfPages(t, renderPetitions(t, r, testMeta))
+	text := strings.Join(pages, "\n")
+	flat := flatText(text)
+	wantOverdue := map[string]bool{"DAY-0": false, "DAY-1": true, "DAY+1": false, "EMPTY": true, "TRUE": false, "PART": false, "NODL": false}
+	for no, want := range wantOverdue {
+		line := ""
+		for _, l := range strings.Split(text, "\n") {
+			if strings.Contains(l, " "+no+" ") {
+				line = l
+			}
+		}
+		if line == "" {
+			t.Errorf("no line for %s in:\n%s", no, text)
+			continue
+		}
+		if got := strings.Contains(line, "（超期）"); got != want {
+			t.Errorf("%s marked 超期 = %v, want %v: %q", no, got, want, line)
+		}
+	}
+	if strings.Contains(text, "LY-01") {
+		t.Errorf("a complaint of 2025 is in the 2026 ledger:\n%s", text)
+	}
+	for _, want := range []string{
+		"EMPTY 2026-02-01 电话 东关村 匿名 某某 资格争议 摘要EMPTY 李明 2026-03-01 办理中（超期）",
+		// by 受理日期: TRUE, PART, NODL, EMPTY, DAY-1, DAY-0, DAY+1
+		"1 TRUE", "2 PART", "3 NODL", "4 EMPTY", "5 DAY-1", "6 DAY-0", "7 DAY+1",
+		"渠道 来信 来访 电话 网络 短信 上级交办 合计 件数 2 2 1 1 0 1 7",
+		"类别 拉票贿选 资格争议 程序违规 其他 合计 件数 3 1 2 1 7",
+		"办理结果 办理中 属实 部分属实 不属实 合计 件数 5 1 1 0 7",
+		"截至2026年4月20日，共受理信访举报 7 件，其中属实（含部分属实）2 件，已办结 2 件，超期 2 件。",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("PDF text lacks %q; got:\n%s", want, flat)
+		}
+	}
+}

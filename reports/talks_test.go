@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"liangwei/data"
 )
@@ -276,4 +277,41 @@ func BenchmarkWriteTalks(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes/pdf")
+}
+
+// TestWriteTalksFromLedger draws the report data.BuildTalks makes of a hand-made
+// data.Ledger: talks of other years stay out of the grid and the list.
+func TestWriteTalksFromLedger(t *testing.T) {
+	k := func(no string, date time.Time, mode data.TalkMode, cat data.TalkCategory) data.Talk {
+		return data.Talk{Township: "城关镇", No: no, Date: date, Mode: mode, Interviewer: "张卫国",
+			Interviewee: "被谈" + no, Unit: "东关村", Post: "书记", Category: cat, Cause: "事由" + no, Handling: "已谈"}
+	}
+	var l data.Ledger
+	l.Townships = []data.Township{{Name: "城关镇"}}
+	l.Talks = []data.Talk{
+		k("T5", day(5, 1), data.ModeVisiting, data.TalkSuggestion),
+		k("T1", day(1, 2), data.ModeRequested, data.TalkPersonal),
+		k("T2", day(1, 2), data.ModeInitiated, data.TalkReport),
+		k("T3", day(3, 3), data.ModeInitiated, data.TalkReport),
+		k("T4", day(12, 31), data.ModeRequested, data.TalkReport),
+		k("OLD", time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), data.ModeRequested, data.TalkPersonal),
+		k("NEW", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), data.ModeVisiting, data.TalkPersonal),
+	}
+	r := data.BuildTalks(l, 2026)
+	r.Township = "城关镇"
+	text := flatText(strings.Join(pdfPages(t, renderTalks(t, r, testMeta)), "\n"))
+	for _, want := range []string{
+		"申请约谈 1 1 0 2 主动约谈 0 2 0 2 下访约谈 0 0 1 1 合计 1 3 1 5",
+		"约谈情况明细（共5次）",
+		"1 T1 2026-01-02 申请约谈", "2 T2 2026-01-02 主动约谈", "3 T3 2026-03-03", "4 T5 2026-05-01", "5 T4 2026-12-31",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q; got:\n%s", want, text)
+		}
+	}
+	for _, no := range []string{"OLD", "NEW"} {
+		if strings.Contains(text, "被谈"+no) {
+			t.Errorf("talk %s of another year is listed:\n%s", no, text)
+		}
+	}
 }
