@@ -48,9 +48,18 @@ type overviewScreen struct {
 	commTurnout  *widget.Label
 	warnings     *widget.Label
 	warningsBtn  *widget.Button
-	unfinLabel   *widget.Label
-	unfinList    *widget.List
-	message      *widget.Label // load errors
+	// figs are the structure, party, leadership, complaint and talk figures by their
+	// Chinese label (两委成员, 女性, “四有”齐全, 受理 …).
+	figs          map[string]*widget.Label
+	memberCard    *widget.Card
+	partyCard     *widget.Card
+	petitionCard  *widget.Card
+	overdueBtn    *widget.Button // 办理中超期 N 件, leading to 信访举报
+	memberWarn    *widget.Label
+	memberWarnBtn *widget.Button
+	unfinLabel    *widget.Label
+	unfinList     *widget.List
+	message       *widget.Label // load errors
 
 	// What the last load found; written only on the UI goroutine (inside fyne.Do).
 	empty      bool
@@ -100,6 +109,29 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 
 	s.warnings = widget.NewLabel("")
 	s.warningsBtn = widget.NewButton("查看换届记录", func() { s.u.goTo("换届") })
+	s.memberWarn = widget.NewLabel("")
+	s.memberWarnBtn = widget.NewButton("查看两委成员", func() { s.u.goTo("两委成员") })
+
+	s.figs = map[string]*widget.Label{}
+	s.memberCard = widget.NewCard("", "", s.figGrid(3,
+		"两委成员", "党组织成员", "村委会成员",
+		"交叉任职", "一肩挑", "女性",
+		"平均年龄", "35岁以下", "60岁以上",
+		"大专及以上", "村委会中党员", "新任"))
+	s.partyCard = widget.NewCard("", "", container.NewVBox(
+		s.figGrid(1, "党组织", "党员", "“四有”齐全", "软弱涣散"),
+		widget.NewSeparator(),
+		s.figGrid(1, "乡镇党委班子", "乡镇政府班子", "班子交叉任职"),
+	))
+	s.overdueBtn = widget.NewButton("", func() { s.u.goTo("信访举报") })
+	overdue := container.NewBorder(nil, nil, widget.NewLabel("办理中超期"), nil, s.overdueBtn)
+	s.petitionCard = widget.NewCard("", "", container.NewVBox(
+		s.figGrid(1, "受理", "属实（含部分属实）", "已办结"), overdue,
+		widget.NewSeparator(),
+		s.figGrid(1, "约谈", "申请约谈", "主动约谈", "下访约谈"),
+	))
+	cards := container.NewBorder(nil, nil, nil,
+		container.NewGridWithColumns(2, s.partyCard, s.petitionCard), s.memberCard)
 	s.message = widget.NewLabel("")
 	s.message.Importance = widget.DangerImportance
 	s.message.Wrapping = fyne.TextWrapWord
@@ -125,8 +157,9 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 	}
 
 	top := container.NewVBox(
-		s.heading, s.message, bars, widget.NewSeparator(), table,
-		container.NewHBox(s.warnings, s.warningsBtn), widget.NewSeparator(),
+		s.heading, s.message, bars, widget.NewSeparator(), table, cards,
+		container.NewHBox(s.warnings, s.warningsBtn),
+		container.NewHBox(s.memberWarn, s.memberWarnBtn), widget.NewSeparator(),
 		container.NewHBox(s.unfinLabel, widget.NewLabel("（点一项可到“换届”修改）")),
 	)
 	s.figures = container.NewBorder(top, nil, nil, nil, s.unfinList)
@@ -145,32 +178,18 @@ func (s *overviewScreen) refresh() {
 
 // ovResult is what a background load computed.
 type ovResult struct {
-	empty      bool
-	stats      data.Stats
-	unfinished []data.Unfinished
-	warnings   int
+	empty          bool
+	stats          data.Stats
+	unfinished     []data.Unfinished
+	warnings       int // elections with warnings
+	memberWarnings int // villages' member warnings (no 书记, no 主任, no woman)
 }
 
-// ovLoad reads the ledger and computes the figures of the current round: the round of 设置
-// when set, else the latest round in the data.
+// ovLoad reads the ledger of the current round (the round of 设置 when set, else the latest
+// round in the data) in one store call and computes its figures.
 func ovLoad(ctx context.Context, st data.Store, today time.Time) (ovResult, error) {
 	if st == nil {
 		return ovResult{empty: true}, nil
-	}
-	vs, err := st.Villages(ctx)
-	if err != nil {
-		return ovResult{}, err
-	}
-	if len(vs) == 0 {
-		return ovResult{empty: true}, nil
-	}
-	ts, err := st.Townships(ctx)
-	if err != nil {
-		return ovResult{}, err
-	}
-	es, err := st.Elections(ctx, 0)
-	if err != nil {
-		return ovResult{}, err
 	}
 	set, err := st.Settings(ctx)
 	if err != nil {
@@ -178,22 +197,46 @@ func ovLoad(ctx context.Context, st data.Store, today time.Time) (ovResult, erro
 	}
 	round := set.Round
 	if round == 0 {
-		round = data.LatestRound(es, today)
+		rounds, err := st.Rounds(ctx)
+		if err != nil {
+			return ovResult{}, err
+		}
+		round = data.LatestRound(nil, today)
+		if len(rounds) > 0 {
+			round = rounds[0]
+		}
 	}
-	l := data.Ledger{Townships: ts, Villages: vs, Elections: es}
+	l, err := st.Ledger(ctx, round)
+	if err != nil {
+		return ovResult{}, err
+	}
+	if len(l.Villages) == 0 {
+		return ovResult{empty: true}, nil
+	}
 	r := ovResult{
 		stats:      data.ComputeStats(l, round, today),
 		unfinished: data.BuildSummary(l, round, today).Unfinished,
 	}
 	active := map[data.VillageKey]bool{}
-	for _, v := range vs {
+	for _, v := range l.Villages {
 		if v.Active() {
 			active[v.Key()] = true
 		}
 	}
-	for _, e := range es {
+	for _, e := range l.Elections {
 		if e.Round == round && active[e.VillageKey()] && len(e.Validate(today).Warnings()) > 0 {
 			r.warnings++
+		}
+	}
+	var ms []data.Member
+	for _, m := range l.Members {
+		if m.Round == round && active[m.VillageKey()] {
+			ms = append(ms, m)
+		}
+	}
+	for _, fd := range data.CheckMembers(ms) {
+		if fd.Level == data.LevelWarning {
+			r.memberWarnings++
 		}
 	}
 	return r, nil
@@ -238,6 +281,7 @@ func (s *overviewScreen) apply(r ovResult, err error) {
 		s.warningsBtn.Hide()
 	}
 	s.warnings.Refresh()
+	s.applyFigures(r)
 	if len(r.unfinished) == 0 {
 		s.unfinLabel.SetText("所有村的两委换届均已完成")
 	} else {
@@ -246,6 +290,82 @@ func (s *overviewScreen) apply(r ovResult, err error) {
 	s.unfinList.Refresh()
 	s.root.Objects = []fyne.CanvasObject{s.figures}
 	s.root.Refresh()
+}
+
+// figGrid lays out named figures in cols columns, each “label …… value”; the value labels
+// go into figs under their names.
+func (s *overviewScreen) figGrid(cols int, names ...string) fyne.CanvasObject {
+	g := container.NewGridWithColumns(cols)
+	for _, n := range names {
+		v := ovFigure()
+		s.figs[n] = v
+		g.Add(container.NewBorder(nil, nil, widget.NewLabel(n), nil, v))
+	}
+	return g
+}
+
+// applyFigures shows the structure, party, leadership, complaint and talk figures.
+func (s *overviewScreen) applyFigures(r ovResult) {
+	st := r.stats
+	m := st.Members
+	people := func(n, of int) string { return fmt.Sprintf("%d 人（%.2f%%）", n, data.Rate(n, of)) }
+	set := func(name, text string) { s.figs[name].SetText(text) }
+	s.memberCard.SetTitle(fmt.Sprintf("%d年两委成员结构", st.Round))
+	set("两委成员", fmt.Sprintf("%d 人", m.Total))
+	set("党组织成员", fmt.Sprintf("%d 人", m.Party))
+	set("村委会成员", fmt.Sprintf("%d 人", m.Committee))
+	set("交叉任职", people(m.Cross, m.Total))
+	set("一肩挑", fmt.Sprintf("%d 村（%.2f%%）", m.DualHead, m.DualHeadRate))
+	set("女性", people(m.Women, m.Total))
+	if m.Total > 0 {
+		set("平均年龄", fmt.Sprintf("%.1f 岁", m.AvgAge))
+	} else {
+		set("平均年龄", "—")
+	}
+	set("35岁以下", people(m.Under35, m.Total))
+	set("60岁以上", people(m.Age60Plus, m.Total))
+	set("大专及以上", people(m.College, m.Total))
+	set("村委会中党员", people(m.CommitteeParty, m.Committee))
+	set("新任", people(m.New, m.Total))
+
+	p := st.Party
+	s.partyCard.SetTitle(fmt.Sprintf("%d年村级党组织", st.Round))
+	set("党组织", fmt.Sprintf("%d 个", p.Orgs))
+	set("党员", fmt.Sprintf("%d 名", p.Members))
+	set("“四有”齐全", fmt.Sprintf("%d 个（%.2f%%）", p.FourHaves, data.Rate(p.FourHaves, p.Orgs)))
+	set("软弱涣散", fmt.Sprintf("%d 个，已销号 %d", p.Weak, p.WeakRectified))
+	set("乡镇党委班子", fmt.Sprintf("%d 人", st.Leadership.PartyCommittee))
+	set("乡镇政府班子", fmt.Sprintf("%d 人", st.Leadership.Government))
+	set("班子交叉任职", fmt.Sprintf("%d 人", st.Leadership.Cross))
+
+	c := st.Petitions
+	s.petitionCard.SetTitle(fmt.Sprintf("%d年信访举报与约谈", st.Round))
+	set("受理", fmt.Sprintf("%d 件", c.Total))
+	set("属实（含部分属实）", fmt.Sprintf("%d 件", c.Substantiated))
+	set("已办结", fmt.Sprintf("%d 件", c.Closed))
+	s.overdueBtn.SetText(fmt.Sprintf("%d 件", c.Overdue))
+	if c.Overdue > 0 {
+		s.overdueBtn.Importance = widget.DangerImportance
+	} else {
+		s.overdueBtn.Importance = widget.LowImportance
+	}
+	s.overdueBtn.Refresh()
+	t := st.Talks
+	set("约谈", fmt.Sprintf("%d 次", t.Total))
+	for _, mode := range []string{"申请约谈", "主动约谈", "下访约谈"} {
+		set(mode, fmt.Sprintf("%d 次", t.ByMode[mode]))
+	}
+
+	if r.memberWarnings > 0 {
+		s.memberWarn.SetText(fmt.Sprintf("两委成员有 %d 条提示（如村里没有书记或主任、村委会没有女性成员），建议核实。", r.memberWarnings))
+		s.memberWarn.Importance = widget.WarningImportance
+		s.memberWarnBtn.Show()
+	} else {
+		s.memberWarn.SetText("两委成员没有提示。")
+		s.memberWarn.Importance = widget.MediumImportance
+		s.memberWarnBtn.Hide()
+	}
+	s.memberWarn.Refresh()
 }
 
 // toData goes to 数据 and opens its file dialog, saving the clerk a click.

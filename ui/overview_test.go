@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"liangwei/data"
 	"liangwei/data/sqlite"
@@ -274,5 +275,140 @@ func TestOvBarText(t *testing.T) {
 		if got := ovBarText(c.b); got != c.want {
 			t.Errorf("ovBarText(%+v) = %q, want %q", c.b, got, c.want)
 		}
+	}
+}
+
+// u2aStructureBatch is uibSmallBatch with a hand-counted set of 2026 members (5 in 东村 and
+// 西村), a leadership row, two party organizations, three complaints and two talks.
+func u2aStructureBatch() data.Batch {
+	b := uibSmallBatch()
+	m := func(village, name, first17 string, pol data.Political, party data.PartyPost, com data.CommitteePost, edu data.Education, tenure data.Tenure) data.Member {
+		x := data.Member{Township: "测试镇", Village: village, Round: 2026, Name: name, IDNumber: u2aID(first17, false),
+			Ethnicity: "汉族", Education: edu, Political: pol, PartyPost: party, CommitteePost: com, Tenure: tenure}
+		x.FillFromID()
+		return x
+	}
+	b.Members = []data.Member{
+		// 东村: a 一肩挑 书记 (56), a young woman on the party committee (30), an old man on the 村委会 (65).
+		m("东村", "张三", "37010219700101001", data.PolParty, data.PartySecretary, data.CommitteeDirector, data.EduBachelor, data.TenureReelected),
+		m("东村", "李四", "37010219950601002", data.PolParty, data.PartyMember, data.CommitteeNone, data.EduCollege, data.TenureNew),
+		m("东村", "王五", "37010219600201003", data.PolMasses, data.PartyNone, data.CommitteeMember, data.EduMiddle, data.TenureReelected),
+		// 西村: 书记 (45) and a woman 主任 (38), who is a 预备党员.
+		m("西村", "赵六", "37010219800701005", data.PolParty, data.PartySecretary, data.CommitteeNone, data.EduHigh, data.TenureNew),
+		m("西村", "钱七", "37010219880101006", data.PolProbationary, data.PartyNone, data.CommitteeDirector, data.EduCollege, data.TenureNew),
+	}
+	b.Leaderships = []data.Leadership{{Township: "测试镇", Round: 2026, PartyCommittee: 9, Government: 4, Cross: 2}}
+	b.PartyOrgs = []data.PartyOrg{
+		{Township: "测试镇", Village: "东村", Year: 2026, Type: data.OrgBranch, Members: 40, Women: 10,
+			HasTeam: true, HasVenue: true, VenueArea: 120, HasActivity: true, Activities: 12, HasIncome: true, Income: 8.5},
+		{Township: "测试镇", Village: "西村", Year: 2026, Type: data.OrgBranch, Members: 30, Women: 6,
+			HasTeam: true, Weak: true, Measures: "选派第一书记", Result: data.RectClosed},
+	}
+	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
+	c := func(no string, res data.ComplaintResult, deadline time.Time) data.Complaint {
+		return data.Complaint{Township: "测试镇", No: no, Received: day(3, 1), Channel: data.ChanLetter,
+			Category: data.CatBribery, Result: res, Deadline: deadline}
+	}
+	b.Complaints = []data.Complaint{
+		c("2026-01", data.ResPending, day(11, 1)),   // overdue on 20 November
+		c("2026-02", data.ResPending, day(12, 31)),  // not yet due
+		c("2026-03", data.ResPartlyTrue, day(4, 1)), // closed, substantiated
+	}
+	b.Talks = []data.Talk{
+		{Township: "测试镇", No: "T1", Date: day(5, 1), Mode: data.ModeRequested, Interviewee: "张三", Category: data.TalkPersonal},
+		{Township: "测试镇", No: "T2", Date: day(6, 1), Mode: data.ModeVisiting, Interviewee: "李四", Category: data.TalkReport},
+	}
+	return b
+}
+
+func TestOverviewStructureFigures(t *testing.T) {
+	u, st := uibSetup(t)
+	if _, err := st.Import(context.Background(), u2aStructureBatch(), "test"); err != nil {
+		t.Fatal(err)
+	}
+	s := uibOverview(u)
+	u.changed()
+	s.busy.Wait()
+	if s.message.Visible() {
+		t.Fatalf("load error: %s", s.message.Text)
+	}
+	want := map[string]string{
+		"两委成员":      "5 人",
+		"党组织成员":     "3 人",
+		"村委会成员":     "3 人",
+		"交叉任职":      "1 人（20.00%）",
+		"一肩挑":       "1 村（50.00%）", // 东村 of the two villages with both posts filled
+		"女性":        "2 人（40.00%）",
+		"平均年龄":      "46.8 岁", // (56+30+65+45+38)/5
+		"35岁以下":     "1 人（20.00%）",
+		"60岁以上":     "1 人（20.00%）",
+		"大专及以上":     "3 人（60.00%）",
+		"村委会中党员":    "2 人（66.67%）", // 张三 and the 预备党员 钱七 of 3
+		"新任":        "3 人（60.00%）",
+		"党组织":       "2 个",
+		"党员":        "70 名",
+		"“四有”齐全":    "1 个（50.00%）",
+		"软弱涣散":      "1 个，已销号 1",
+		"乡镇党委班子":    "9 人",
+		"乡镇政府班子":    "4 人",
+		"班子交叉任职":    "2 人",
+		"受理":        "3 件",
+		"属实（含部分属实）": "1 件",
+		"已办结":       "1 件",
+		"约谈":        "2 次",
+		"申请约谈":      "1 次",
+		"主动约谈":      "0 次",
+		"下访约谈":      "1 次",
+	}
+	for name, w := range want {
+		if got := s.figs[name].Text; got != w {
+			t.Errorf("%s = %q, want %q", name, got, w)
+		}
+	}
+	if got := len(s.figs); got != len(want) {
+		t.Errorf("%d figures shown, the test checks %d", got, len(want))
+	}
+	if s.overdueBtn.Text != "1 件" || s.overdueBtn.Importance != widget.DangerImportance {
+		t.Errorf("overdue = %q (importance %v), want 1 件 highlighted", s.overdueBtn.Text, s.overdueBtn.Importance)
+	}
+	// 东村's 村委会 (张三, 王五) has no woman.
+	if !strings.HasPrefix(s.memberWarn.Text, "两委成员有 1 条提示") || !s.memberWarnBtn.Visible() {
+		t.Errorf("member warnings = %q (button shown %v)", s.memberWarn.Text, s.memberWarnBtn.Visible())
+	}
+	uibShot(t, u, "overview-structure")
+	uiaShot(t, u, "overview-structure")
+
+	test.Tap(s.overdueBtn)
+	if u.current != "信访举报" {
+		t.Errorf("tapping the overdue count shows %q, want 信访举报", u.current)
+	}
+	waitScreens(u)
+	u.goTo("概览")
+	waitScreens(u)
+	test.Tap(s.memberWarnBtn)
+	if u.current != "两委成员" {
+		t.Errorf("tapping the member warnings shows %q, want 两委成员", u.current)
+	}
+	waitScreens(u)
+}
+
+func TestOverviewNoOverdueIsQuiet(t *testing.T) {
+	u, st := uibSetup(t)
+	if _, err := st.Import(context.Background(), uibSmallBatch(), "test"); err != nil {
+		t.Fatal(err)
+	}
+	s := uibOverview(u)
+	u.changed()
+	s.busy.Wait()
+	for name, w := range map[string]string{"两委成员": "0 人", "平均年龄": "—", "女性": "0 人（0.00%）", "受理": "0 件"} {
+		if got := s.figs[name].Text; got != w {
+			t.Errorf("%s = %q, want %q", name, got, w)
+		}
+	}
+	if s.overdueBtn.Text != "0 件" || s.overdueBtn.Importance == widget.DangerImportance {
+		t.Errorf("overdue = %q (importance %v), want 0 件 not highlighted", s.overdueBtn.Text, s.overdueBtn.Importance)
+	}
+	if s.memberWarnBtn.Visible() {
+		t.Errorf("member warnings button shown with no members: %q", s.memberWarn.Text)
 	}
 }

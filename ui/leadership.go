@@ -1,0 +1,334 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"liangwei/data"
+)
+
+func init() { register("乡镇班子", func(u *UI) screen { return newLeadershipScreen(u) }) }
+
+// leadershipScreen is the 乡镇班子 ledger: each township's leadership of one round, the sums
+// of the rows shown, and the 新增 / 编辑 / 删除 buttons with their form.
+type leadershipScreen struct {
+	u *UI
+
+	table       *ledgerTable[data.Leadership]
+	roundSel    *widget.Select // choosing a round reloads from the store
+	townshipSel *widget.Select
+	addBtn      *widget.Button
+	editBtn     *widget.Button
+	deleteBtn   *widget.Button
+	sums        *widget.Label // 合计 of the rows shown
+	status      *widget.Label // what the last action did
+
+	form    *editForm             // the form last opened
+	confirm *dialog.ConfirmDialog // the delete question, while shown
+
+	round         int      // the round shown; 0 until the first load picks one
+	settingsRound int      // 设置's round at the last load, to notice a change
+	selectID      int64    // select this record after the next load (the one just saved)
+	townships     []string // every township, for the form
+	settingR      bool     // roundSel is being set by code
+	loads         sync.WaitGroup
+	gen           atomic.Int64
+	view          fyne.CanvasObject
+}
+
+func newLeadershipScreen(u *UI) *leadershipScreen {
+	s := &leadershipScreen{u: u}
+	num := func(title string, f func(data.Leadership) int) column[data.Leadership] {
+		return column[data.Leadership]{title: title, width: 150, numeric: true,
+			text: func(l data.Leadership) string { return fmt.Sprint(f(l)) },
+			num:  func(l data.Leadership) float64 { return float64(f(l)) }}
+	}
+	s.table = newLedgerTable([]column[data.Leadership]{
+		{title: "乡镇", width: 160, text: func(l data.Leadership) string { return l.Township }},
+		{title: "届次", width: 70, numeric: true, text: func(l data.Leadership) string { return fmt.Sprint(l.Round) },
+			num: func(l data.Leadership) float64 { return float64(l.Round) }},
+		num("党委班子成员数", func(l data.Leadership) int { return l.PartyCommittee }),
+		num("政府班子成员数", func(l data.Leadership) int { return l.Government }),
+		num("交叉任职数", func(l data.Leadership) int { return l.Cross }),
+	})
+	s.roundSel = widget.NewSelect(nil, s.onRound)
+	s.roundSel.PlaceHolder = "届次"
+	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(l data.Leadership) string { return l.Township })
+	s.table.onSelect = func(data.Leadership) { s.updateButtons() }
+	s.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
+	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
+	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
+	s.sums = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.status = widget.NewLabel("")
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	// The sums follow search and filter: they are recomputed whenever the count changes.
+	countChanged := s.table.search.OnChanged
+	s.table.search.OnChanged = func(q string) { countChanged(q); s.updateSums() }
+	for _, f := range s.table.filters {
+		cb := f.sel.OnChanged
+		f.sel.OnChanged = func(v string) { cb(v); s.updateSums() }
+	}
+	s.updateButtons()
+	return s
+}
+
+func (s *leadershipScreen) content() fyne.CanvasObject {
+	if s.view == nil {
+		filters := container.NewBorder(nil, nil, minWidth(s.roundSel, 110), nil, s.table.toolbar())
+		top := container.NewBorder(nil, nil, nil, container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn), filters)
+		bottom := container.NewVBox(s.sums, container.NewBorder(nil, nil, s.table.count, nil, s.status))
+		s.view = container.NewBorder(top, bottom, nil, nil, s.table.body)
+	}
+	return s.view
+}
+
+// ldSums adds up the leadership rows.
+func ldSums(ls []data.Leadership) data.LeadershipStats {
+	var t data.LeadershipStats
+	for _, l := range ls {
+		t.PartyCommittee += l.PartyCommittee
+		t.Government += l.Government
+		t.Cross += l.Cross
+	}
+	return t
+}
+
+// updateSums writes the 合计 line of the rows shown.
+func (s *leadershipScreen) updateSums() {
+	rows := make([]data.Leadership, s.table.rowCount())
+	for i := range rows {
+		rows[i] = s.table.row(i)
+	}
+	if len(rows) == 0 {
+		s.sums.SetText("")
+		return
+	}
+	t := ldSums(rows)
+	s.sums.SetText(fmt.Sprintf("合计（%d个乡镇）：党委班子成员 %d 人，政府班子成员 %d 人，交叉任职 %d 人",
+		len(rows), t.PartyCommittee, t.Government, t.Cross))
+}
+
+// onRound reloads the table when the clerk picks another round.
+func (s *leadershipScreen) onRound(label string) {
+	if s.settingR {
+		return
+	}
+	r, err := data.ParseRound(label)
+	if err != nil || r == s.round {
+		return
+	}
+	s.round = r
+	s.refresh()
+}
+
+// leadershipLoad is what one refresh reads from the store.
+type leadershipLoad struct {
+	round, settingsRound int
+	rounds               []int
+	townships            []string
+	rows                 []data.Leadership
+}
+
+// refresh reloads townships, rounds and the chosen round's rows off the UI goroutine. The
+// rounds offered are those of the elections and of the leadership rows.
+func (s *leadershipScreen) refresh() {
+	gen := s.gen.Add(1)
+	round, seen := s.round, s.settingsRound
+	inBackground(&s.loads, func() {
+		l, err := s.load(round, seen)
+		fyne.Do(func() {
+			if s.gen.Load() != gen {
+				return
+			}
+			if err != nil {
+				s.u.showError("读取乡镇班子失败", err)
+				return
+			}
+			s.apply(l)
+		})
+	})
+}
+
+func (s *leadershipScreen) load(round, seenSettings int) (leadershipLoad, error) {
+	ctx, st := s.u.ctx(), s.u.deps.Store
+	var l leadershipLoad
+	var err error
+	if l.rounds, err = st.Rounds(ctx); err != nil {
+		return l, err
+	}
+	all, err := st.Leaderships(ctx, 0)
+	if err != nil {
+		return l, err
+	}
+	for _, x := range all {
+		if !slices.Contains(l.rounds, x.Round) {
+			l.rounds = append(l.rounds, x.Round)
+		}
+	}
+	slices.SortFunc(l.rounds, func(a, b int) int { return b - a })
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return l, err
+	}
+	l.settingsRound = set.Round
+	if set.Round > 0 && set.Round != seenSettings {
+		round = set.Round
+	}
+	if round == 0 {
+		round = data.LatestRound(nil, s.u.deps.Now())
+		if len(l.rounds) > 0 {
+			round = l.rounds[0]
+		}
+	}
+	l.round = round
+	for _, x := range all {
+		if x.Round == round {
+			l.rows = append(l.rows, x)
+		}
+	}
+	ts, err := st.Townships(ctx)
+	if err != nil {
+		return l, err
+	}
+	for _, t := range ts {
+		l.townships = append(l.townships, t.Name)
+	}
+	sortChinese(l.townships)
+	return l, nil
+}
+
+func (s *leadershipScreen) apply(l leadershipLoad) {
+	s.round, s.settingsRound = l.round, l.settingsRound
+	s.townships = l.townships
+	rounds := append([]int(nil), l.rounds...)
+	if !slices.Contains(rounds, l.round) {
+		rounds = append(rounds, l.round)
+	}
+	slices.SortFunc(rounds, func(a, b int) int { return b - a })
+	opts := make([]string, len(rounds))
+	for i, r := range rounds {
+		opts[i] = roundLabel(r)
+	}
+	s.settingR = true
+	s.roundSel.SetOptions(opts)
+	s.roundSel.SetSelected(roundLabel(l.round))
+	s.settingR = false
+	s.table.setEmptyText(fmt.Sprintf("%d年还没有乡镇班子记录。请点击“新增”录入，或在“数据”中导入工作簿。", l.round))
+	s.table.setData(l.rows)
+	if id := s.selectID; id != 0 {
+		s.selectID = 0
+		s.table.selectWhere(func(x data.Leadership) bool { return x.ID == id })
+	}
+	s.updateSums()
+	s.updateButtons()
+}
+
+// wait blocks until the loads started so far have been shown (for tests).
+func (s *leadershipScreen) wait() { s.loads.Wait() }
+
+func (s *leadershipScreen) updateButtons() {
+	if _, ok := s.table.selectedRecord(); ok {
+		s.editBtn.Enable()
+		s.deleteBtn.Enable()
+	} else {
+		s.editBtn.Disable()
+		s.deleteBtn.Disable()
+	}
+}
+
+func (s *leadershipScreen) onAdd() {
+	l := data.Leadership{Round: s.round, Township: filterValue(s.townshipSel)}
+	if l.Township == "" && len(s.townships) == 1 {
+		l.Township = s.townships[0]
+	}
+	s.openForm(l, false)
+}
+
+func (s *leadershipScreen) onEdit() {
+	l, ok := s.table.selectedRecord()
+	if !ok {
+		s.status.SetText("请先在表格中选择一个乡镇。")
+		return
+	}
+	s.openForm(l, true)
+}
+
+// openForm shows the leadership form; editing keeps the record's ID so the store updates it.
+// The 交叉任职数 field says its limit, min(党委, 政府), as the two counts are typed.
+func (s *leadershipScreen) openForm(l data.Leadership, editing bool) {
+	title := "新增乡镇班子"
+	if editing {
+		title = fmt.Sprintf("编辑乡镇班子：%s %d年", l.Township, l.Round)
+	}
+	f := newEditForm(s.u.win, title, editing)
+	f.addSelect("乡镇", s.townships, l.Township) // the store wants an existing township
+	f.addEntry("届次", fmt.Sprint(l.Round), "如 2026")
+	party := f.addCount("党委班子成员数", l.PartyCommittee)
+	gov := f.addCount("政府班子成员数", l.Government)
+	cross := f.addCount("交叉任职数", l.Cross)
+	hint := func() {
+		p, _ := data.ParseCount(party.Text)
+		g, _ := data.ParseCount(gov.Text)
+		cross.SetPlaceHolder(fmt.Sprintf("不超过 %d（党委、政府班子人数的较小者）", max(0, min(p, g))))
+	}
+	hint()
+	for _, e := range []*widget.Entry{party, gov} {
+		cb := e.OnChanged
+		e.OnChanged = func(v string) { hint(); cb(v) }
+	}
+
+	var rec data.Leadership
+	f.build = func() data.Problems {
+		rec = data.Leadership{
+			ID:             l.ID,
+			Township:       f.selected("乡镇"),
+			Round:          f.round("届次"),
+			PartyCommittee: f.count("党委班子成员数"),
+			Government:     f.count("政府班子成员数"),
+			Cross:          f.count("交叉任职数"),
+		}
+		return rec.Validate()
+	}
+	f.save = func() error { return s.u.deps.Store.SaveLeadership(s.u.ctx(), &rec) }
+	f.onSaved = func() {
+		s.status.SetText(fmt.Sprintf("已保存：%s %d年", rec.Township, rec.Round))
+		s.round = rec.Round
+		s.selectID = rec.ID
+		s.u.changed()
+	}
+	s.form = f
+	f.showDialog()
+}
+
+func (s *leadershipScreen) onDelete() {
+	l, ok := s.table.selectedRecord()
+	if !ok {
+		s.status.SetText("请先在表格中选择一个乡镇。")
+		return
+	}
+	what := fmt.Sprintf("%s %d年乡镇班子", l.Township, l.Round)
+	s.confirm = dialog.NewConfirm("删除乡镇班子", "确定删除“"+what+"”吗？\n删除后可在“数据”→“回收站”中恢复。", func(ok bool) {
+		s.confirm = nil
+		if !ok {
+			return
+		}
+		if err := s.u.deps.Store.DeleteLeadership(s.u.ctx(), l.ID); err != nil {
+			s.u.showError("删除乡镇班子失败", err)
+			return
+		}
+		s.status.SetText("已将“" + what + "”移到回收站，可在“数据”→“回收站”中恢复。")
+		s.u.changed()
+	}, s.u.win)
+	s.confirm.SetConfirmText("删除")
+	s.confirm.SetDismissText("取消")
+	s.confirm.SetConfirmImportance(widget.DangerImportance)
+	s.confirm.Show()
+}

@@ -1,0 +1,532 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"liangwei/data"
+)
+
+func init() { register("两委成员", func(u *UI) screen { return newMembersScreen(u) }) }
+
+// memNoPost is how a form and the table show “no post” (PartyNone, CommitteeNone).
+const memNoPost = "—"
+
+// The post filter's choices beyond the posts themselves.
+const (
+	memPostPartyMember     = "党组织委员"
+	memPostCommitteeMember = "村委会委员"
+	memPostCross           = "交叉任职"
+	memPostDualHead        = "一肩挑"
+)
+
+// memPostFilters are the choices of the post filter: a post of either body, members
+// holding posts in both (交叉任职) and 书记 who are also 主任 (一肩挑).
+var memPostFilters = []string{
+	string(data.PartySecretary), string(data.PartyDeputy), memPostPartyMember,
+	string(data.CommitteeDirector), string(data.CommitteeDeputy), memPostCommitteeMember,
+	memPostCross, memPostDualHead,
+}
+
+// memHasPost reports whether m matches a choice of the post filter.
+func memHasPost(m data.Member, choice string) bool {
+	switch choice {
+	case memPostPartyMember:
+		return m.PartyPost == data.PartyMember
+	case memPostCommitteeMember:
+		return m.CommitteePost == data.CommitteeMember
+	case memPostCross:
+		return m.PartyPost != data.PartyNone && m.CommitteePost != data.CommitteeNone
+	case memPostDualHead:
+		return m.PartyPost == data.PartySecretary && m.CommitteePost == data.CommitteeDirector
+	}
+	return string(m.PartyPost) == choice || string(m.CommitteePost) == choice
+}
+
+// memPostText shows an empty post as —.
+func memPostText[T ~string](p T) string {
+	if p == "" {
+		return memNoPost
+	}
+	return string(p)
+}
+
+// memEthnicities are the suggestions of the 民族 field; any other may be typed.
+var memEthnicities = []string{"汉族", "回族", "满族", "蒙古族", "壮族", "苗族", "土家族", "彝族", "藏族", "维吾尔族", "朝鲜族"}
+
+// membersScreen is the 两委成员 ledger: the members of one round, filters by round,
+// township, village and post, and the 新增 / 编辑 / 删除 buttons with their form.
+type membersScreen struct {
+	u *UI
+
+	table       *ledgerTable[data.Member]
+	roundSel    *widget.Select // choosing a round reloads from the store
+	townshipSel *widget.Select
+	villageSel  *widget.Select
+	postSel     *widget.Select
+	addBtn      *widget.Button
+	editBtn     *widget.Button
+	deleteBtn   *widget.Button
+	status      *widget.Label // what the last action did
+
+	form    *editForm             // the form last opened
+	tags    *widget.CheckGroup    // the form's 身份标签 check boxes
+	confirm *dialog.ConfirmDialog // the delete question, while shown
+
+	round         int            // the round shown; 0 until the first load picks one
+	settingsRound int            // 设置's round at the last load, to notice a change
+	selectID      int64          // select this record after the next load (the one just saved)
+	villages      []data.Village // every village, for the form's drop-downs
+	members       []data.Member  // the round's members, for the form's live one-书记 check
+	settingR      bool           // roundSel is being set by code
+	loads         sync.WaitGroup // loads in flight; tests wait on it
+	gen           atomic.Int64   // the newest load; older results are dropped
+	view          fyne.CanvasObject
+}
+
+func newMembersScreen(u *UI) *membersScreen {
+	s := &membersScreen{u: u}
+	s.table = newLedgerTable([]column[data.Member]{
+		{title: "乡镇", width: 84, text: func(m data.Member) string { return m.Township }},
+		{title: "村名", width: 92, text: func(m data.Member) string { return m.Village }},
+		{title: "届次", width: 52, numeric: true, text: func(m data.Member) string { return fmt.Sprint(m.Round) },
+			num: func(m data.Member) float64 { return float64(m.Round) }},
+		{title: "姓名", width: 72, text: func(m data.Member) string { return m.Name }},
+		{title: "性别", width: 48, text: func(m data.Member) string { return string(m.Gender) }},
+		{title: "年龄", width: 48, numeric: true, text: memAgeText, num: func(m data.Member) float64 { return float64(memAge(m)) }},
+		{title: "学历", width: 92, text: func(m data.Member) string { return string(m.Education) }},
+		{title: "政治面貌", width: 80, text: func(m data.Member) string { return string(m.Political) }},
+		{title: "党组织职务", width: 88, text: func(m data.Member) string { return memPostText(m.PartyPost) }},
+		{title: "村委会职务", width: 88, text: func(m data.Member) string { return memPostText(m.CommitteePost) }},
+		{title: "新任或连任", width: 88, text: func(m data.Member) string { return string(m.Tenure) }},
+		{title: "身份标签", width: 130, text: func(m data.Member) string { return data.FormatTags(m.Tags) }},
+		{title: "身份证号", width: 160, text: func(m data.Member) string { return data.MaskID(m.IDNumber) }},
+	})
+	s.roundSel = widget.NewSelect(nil, s.onRound)
+	s.roundSel.PlaceHolder = "届次"
+	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(m data.Member) string { return m.Township })
+	s.villageSel = s.table.addFilter("全部村", nil, func(m data.Member) string { return m.Village })
+	// A member may hold two posts, and the table's filters compare one value: the value is
+	// the chosen post itself when the member holds it.
+	s.postSel = s.table.addFilter("全部职务", memPostFilters, func(m data.Member) string {
+		if c := s.postSel.Selected; memHasPost(m, c) {
+			return c
+		}
+		return ""
+	})
+	s.table.onSelect = func(data.Member) { s.updateButtons() }
+	s.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
+	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
+	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
+	s.status = widget.NewLabel("")
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.updateButtons()
+	return s
+}
+
+// memAge is the member's age in full years on 1 January of the round; -1 without a birth date.
+func memAge(m data.Member) int {
+	if m.Birth.IsZero() {
+		return -1
+	}
+	return data.AgeOn(m.Birth, m.Round)
+}
+
+func memAgeText(m data.Member) string {
+	if a := memAge(m); a >= 0 {
+		return fmt.Sprint(a)
+	}
+	return ""
+}
+
+func (s *membersScreen) content() fyne.CanvasObject {
+	if s.view == nil {
+		filters := container.NewBorder(nil, nil, minWidth(s.roundSel, 110), nil, s.table.toolbar())
+		top := container.NewBorder(nil, nil, nil, container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn), filters)
+		bottom := container.NewBorder(nil, nil, s.table.count, nil, s.status)
+		s.view = container.NewBorder(top, bottom, nil, nil, s.table.body)
+	}
+	return s.view
+}
+
+// onRound reloads the table when the clerk picks another round.
+func (s *membersScreen) onRound(label string) {
+	if s.settingR {
+		return
+	}
+	r, err := data.ParseRound(label)
+	if err != nil || r == s.round {
+		return
+	}
+	s.round = r
+	s.refresh()
+}
+
+// membersLoad is what one refresh reads from the store.
+type membersLoad struct {
+	round         int
+	settingsRound int
+	rounds        []int
+	villages      []data.Village
+	members       []data.Member
+}
+
+// refresh reloads villages, rounds and the chosen round's members off the UI goroutine,
+// choosing the round as the 换届 screen does.
+func (s *membersScreen) refresh() {
+	gen := s.gen.Add(1)
+	round, seen := s.round, s.settingsRound
+	inBackground(&s.loads, func() {
+		l, err := s.load(round, seen)
+		fyne.Do(func() {
+			if s.gen.Load() != gen {
+				return
+			}
+			if err != nil {
+				s.u.showError("读取两委成员失败", err)
+				return
+			}
+			s.apply(l)
+		})
+	})
+}
+
+func (s *membersScreen) load(round, seenSettings int) (membersLoad, error) {
+	ctx, st := s.u.ctx(), s.u.deps.Store
+	var l membersLoad
+	var err error
+	if l.rounds, err = st.Rounds(ctx); err != nil {
+		return l, err
+	}
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return l, err
+	}
+	l.settingsRound = set.Round
+	if set.Round > 0 && set.Round != seenSettings {
+		round = set.Round
+	}
+	if round == 0 {
+		round = data.LatestRound(nil, s.u.deps.Now())
+		if len(l.rounds) > 0 {
+			round = l.rounds[0]
+		}
+	}
+	l.round = round
+	if l.villages, err = st.Villages(ctx); err != nil {
+		return l, err
+	}
+	l.members, err = st.Members(ctx, round)
+	return l, err
+}
+
+func (s *membersScreen) apply(l membersLoad) {
+	s.round, s.settingsRound = l.round, l.settingsRound
+	s.villages, s.members = l.villages, l.members
+	rounds := append([]int(nil), l.rounds...)
+	if !slices.Contains(rounds, l.round) {
+		rounds = append(rounds, l.round)
+	}
+	slices.SortFunc(rounds, func(a, b int) int { return b - a })
+	opts := make([]string, len(rounds))
+	for i, r := range rounds {
+		opts[i] = roundLabel(r)
+	}
+	s.settingR = true
+	s.roundSel.SetOptions(opts)
+	s.roundSel.SetSelected(roundLabel(l.round))
+	s.settingR = false
+	if len(l.villages) == 0 {
+		s.table.setEmptyText("还没有村庄。请在“数据”中导入工作簿，或先在“村庄”中新增村庄。")
+	} else {
+		s.table.setEmptyText(fmt.Sprintf("%d年还没有两委成员。请点击“新增”录入，或在“数据”中导入工作簿。", l.round))
+	}
+	s.table.setData(l.members)
+	if id := s.selectID; id != 0 {
+		s.selectID = 0
+		s.table.selectWhere(func(m data.Member) bool { return m.ID == id })
+	}
+	s.updateButtons()
+}
+
+// wait blocks until the loads started so far have been shown (for tests).
+func (s *membersScreen) wait() { s.loads.Wait() }
+
+func (s *membersScreen) updateButtons() {
+	if _, ok := s.table.selectedRecord(); ok {
+		s.editBtn.Enable()
+		s.deleteBtn.Enable()
+	} else {
+		s.editBtn.Disable()
+		s.deleteBtn.Disable()
+	}
+}
+
+func (s *membersScreen) onAdd() {
+	if len(s.villages) == 0 {
+		dialog.NewCustom("还没有村庄", "知道了",
+			widget.NewLabel("请先在“村庄”中新增村庄，或在“数据”中导入工作簿，再录入两委成员。"), s.u.win).Show()
+		return
+	}
+	m := data.Member{Round: s.round, Ethnicity: "汉族"}
+	m.Township = filterValue(s.townshipSel)
+	if ts := memTownships(s.villages); m.Township == "" && len(ts) == 1 {
+		m.Township = ts[0]
+	}
+	if v := filterValue(s.villageSel); v != "" && slices.Contains(memVillageNames(s.villages, m.Township), v) {
+		m.Village = v
+	}
+	s.openForm(m, false)
+}
+
+func (s *membersScreen) onEdit() {
+	m, ok := s.table.selectedRecord()
+	if !ok {
+		s.status.SetText("请先在表格中选择一名成员。")
+		return
+	}
+	s.openForm(m, true)
+}
+
+// memTownships are the townships that have villages, in pinyin order.
+func memTownships(vs []data.Village) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range vs {
+		if !seen[v.Township] {
+			seen[v.Township] = true
+			out = append(out, v.Township)
+		}
+	}
+	sortChinese(out)
+	return out
+}
+
+// memVillageNames are the villages of a township, in pinyin order (merged ones too, so their
+// history can be corrected).
+func memVillageNames(vs []data.Village, township string) []string {
+	var out []string
+	for _, v := range vs {
+		if v.Township == township {
+			out = append(out, v.Name)
+		}
+	}
+	sortChinese(out)
+	return out
+}
+
+// memSplitTags separates the tags the county counts (the check boxes) from the others (the
+// free-text line).
+func memSplitTags(tags []string) (known, other []string) {
+	for _, t := range tags {
+		if slices.Contains(data.MemberTags, t) {
+			known = append(known, t)
+		} else {
+			other = append(other, t)
+		}
+	}
+	return known, other
+}
+
+// memTags are the ticked tags in the order of data.MemberTags, then the typed ones not
+// already ticked.
+func memTags(ticked []string, typed string) []string {
+	var out []string
+	for _, t := range data.MemberTags {
+		if slices.Contains(ticked, t) {
+			out = append(out, t)
+		}
+	}
+	for _, t := range data.ParseTags(typed) {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// openForm shows the member form; editing keeps the record's ID so the store updates it.
+func (s *membersScreen) openForm(m data.Member, editing bool) {
+	title := "新增两委成员"
+	if editing {
+		title = fmt.Sprintf("编辑两委成员：%s %s %d年 %s", m.Township, m.Village, m.Round, m.Name)
+	}
+	f := newEditForm(s.u.win, title, editing)
+	townshipSel := f.addSelect("乡镇", memTownships(s.villages), m.Township)
+	villageSel := f.addSelect("村名", memVillageNames(s.villages, m.Township), m.Village)
+	f.addEntry("届次", fmt.Sprint(m.Round), "如 2026")
+	f.addEntry("姓名", m.Name, "")
+	idEntry := f.addEntry("身份证号", m.IDNumber, "18位，性别和出生日期将自动填写")
+	genderSel := f.addSelect("性别", data.Strings(data.Male, data.Female), string(m.Gender))
+	birthEntry := f.addDate("出生日期", m.Birth)
+	f.addSelectEntry("民族", memEthnicities, m.Ethnicity)
+	f.addSelect("学历", data.Strings(data.Educations...), string(m.Education))
+	f.addSelect("政治面貌", data.Strings(data.Politicals...), string(m.Political))
+	f.addSelect("党组织职务", memPostOptions(data.PartyPosts), memPostText(m.PartyPost))
+	f.addSelect("村委会职务", memPostOptions(data.CommitteePosts), memPostText(m.CommitteePost))
+	f.addSelect("新任或连任", data.Strings(data.TenureNew, data.TenureReelected), string(m.Tenure))
+	f.addEntry("联系电话", m.Phone, "")
+	known, other := memSplitTags(m.Tags)
+	f.addEntry("身份标签", strings.Join(other, "、"), "其他标签，多个用“、”分开")
+	tags := widget.NewCheckGroup(data.MemberTags, nil)
+	tags.Horizontal = false
+	tags.SetSelected(known)
+	tags.OnChanged = func([]string) { f.changed(f.byName["身份标签"]) }
+	s.tags = tags
+
+	changed := townshipSel.OnChanged
+	townshipSel.OnChanged = func(t string) {
+		names := memVillageNames(s.villages, t)
+		villageSel.SetOptions(names)
+		if !slices.Contains(names, villageSel.Selected) {
+			villageSel.ClearSelected()
+		}
+		changed(t)
+	}
+	// A complete, valid ID fills 性别 and 出生日期: the ID is what the county checks them against.
+	idChanged := idEntry.OnChanged
+	idEntry.OnChanged = func(txt string) {
+		if id := strings.TrimSpace(txt); utf8.RuneCountInString(id) == 18 {
+			if birth, g, err := data.ParseIDNumber(id); err == nil {
+				filling := f.filling
+				f.filling = true
+				genderSel.SetSelected(string(g))
+				birthEntry.SetText(data.FormatDate(birth))
+				f.filling = filling
+			}
+		}
+		idChanged(txt)
+	}
+
+	var rec data.Member
+	f.build = func() data.Problems {
+		rec = data.Member{
+			ID:            m.ID,
+			Township:      f.selected("乡镇"),
+			Village:       f.selected("村名"),
+			Round:         f.round("届次"),
+			Name:          f.text("姓名"),
+			IDNumber:      data.NormalizeID(f.text("身份证号")),
+			Gender:        data.Gender(f.selected("性别")),
+			Birth:         f.date("出生日期"),
+			Ethnicity:     f.text("民族"),
+			Education:     data.Education(f.selected("学历")),
+			Political:     data.Political(f.selected("政治面貌")),
+			PartyPost:     data.PartyPost(memPostValue(f.selected("党组织职务"))),
+			CommitteePost: data.CommitteePost(memPostValue(f.selected("村委会职务"))),
+			Tenure:        data.Tenure(f.selected("新任或连任")),
+			Tags:          memTags(tags.Selected, f.text("身份标签")),
+			Phone:         f.text("联系电话"),
+		}
+		ps := rec.Validate()
+		// While the ID is being typed, its length is no news; at 18 characters every rule
+		// (the check digit first of all) shows at once.
+		if n := utf8.RuneCountInString(rec.IDNumber); n > 0 && n < 18 && !f.attempted {
+			ps = slices.DeleteFunc(ps, func(p data.Problem) bool { return p.Field == "身份证号" })
+		}
+		return append(ps, s.postConflicts(rec)...)
+	}
+	f.save = func() error { return s.u.deps.Store.SaveMember(s.u.ctx(), &rec) }
+	f.onSaved = func() {
+		s.status.SetText(fmt.Sprintf("已保存：%s %s %d年 %s", rec.Township, rec.Village, rec.Round, rec.Name))
+		s.round = rec.Round // show the round the record went to
+		s.selectID = rec.ID
+		s.u.changed()
+	}
+	s.form = f
+	memShowFormWith(f, "身份标签", tags)
+}
+
+// postConflicts are the errors of the cross-record rules (a second 书记 or 主任 in the
+// village and round) that the record would cause among the members loaded, so the clerk
+// sees them before saving; the store refuses them in any case.
+func (s *membersScreen) postConflicts(rec data.Member) data.Problems {
+	if rec.Round != s.round || rec.Village == "" {
+		return nil
+	}
+	// CheckMembers refuses the later holder of a post: the record goes last.
+	var ms []data.Member
+	for _, m := range s.members {
+		if m.ID != rec.ID && m.Township == rec.Township && m.Village == rec.Village {
+			ms = append(ms, m)
+		}
+	}
+	ms = append(ms, rec)
+	var ps data.Problems
+	for _, fd := range data.CheckMembers(ms) {
+		if fd.Index == len(ms)-1 && fd.Level == data.LevelError {
+			ps = append(ps, fd.Problem)
+		}
+	}
+	return ps
+}
+
+// memPostOptions are a post drop-down's choices, none shown as —.
+func memPostOptions[T ~string](posts []T) []string {
+	out := make([]string, len(posts))
+	for i, p := range posts {
+		out[i] = memPostText(p)
+	}
+	return out
+}
+
+// memPostValue reads a post drop-down's choice back: — is no post.
+func memPostValue(s string) string {
+	if s == memNoPost {
+		return ""
+	}
+	return s
+}
+
+// memShowFormWith opens f like showDialog, with extra placed above the input of the named
+// field (check boxes, which the form has no field kind for), so its message line still
+// shows under them.
+func memShowFormWith(f *editForm, field string, extra fyne.CanvasObject) {
+	f.filling = false
+	f.validate()
+	content := f.content()
+	if ff := f.byName[field]; ff != nil && ff.box != nil {
+		ff.box.Objects = append([]fyne.CanvasObject{extra}, ff.box.Objects...)
+		ff.box.Refresh()
+		f.gridHeight = f.grid.MinSize().Height
+	}
+	f.dlg = dialog.NewCustomWithoutButtons(f.title, content, f.win)
+	h := min(max(f.gridHeight+260, 380), 650)
+	f.dlg.Resize(fyne.NewSize(1000, h))
+	f.dlg.Show()
+}
+
+func (s *membersScreen) onDelete() {
+	m, ok := s.table.selectedRecord()
+	if !ok {
+		s.status.SetText("请先在表格中选择一名成员。")
+		return
+	}
+	what := fmt.Sprintf("%s %s %d年 %s", m.Township, m.Village, m.Round, m.Name)
+	s.confirm = dialog.NewConfirm("删除两委成员", "确定删除“"+what+"”吗？\n删除后可在“数据”→“回收站”中恢复。", func(ok bool) {
+		s.confirm = nil
+		if !ok {
+			return
+		}
+		if err := s.u.deps.Store.DeleteMember(s.u.ctx(), m.ID); err != nil {
+			s.u.showError("删除两委成员失败", err)
+			return
+		}
+		s.status.SetText("已将“" + what + "”移到回收站，可在“数据”→“回收站”中恢复。")
+		s.u.changed()
+	}, s.u.win)
+	s.confirm.SetConfirmText("删除")
+	s.confirm.SetDismissText("取消")
+	s.confirm.SetConfirmImportance(widget.DangerImportance)
+	s.confirm.Show()
+}
