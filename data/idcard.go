@@ -21,6 +21,13 @@ func NormalizeID(s string) string {
 	if s == "" {
 		return ""
 	}
+	clean := true // the usual case: ASCII digits and X only, nothing to rewrite
+	for i := 0; i < len(s) && clean; i++ {
+		clean = s[i] >= '0' && s[i] <= '9' || s[i] == 'X'
+	}
+	if clean {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
