@@ -263,8 +263,8 @@ func (m *Member) FillFromID() {
 	}
 }
 
-// identity returns the member's birth date and gender, from the ID when not given; ok is
-// false when neither the record nor a valid ID tells.
+// identity returns the member's birth date and gender, taken from the ID when not given;
+// zero values when neither the record nor a valid ID tells.
 func (m Member) identity() (birth time.Time, g Gender) {
 	birth, g = m.Birth, m.Gender
 	if birth.IsZero() || g == "" {
