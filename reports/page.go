@@ -7,12 +7,14 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"liangwei/assets"
+	"liangwei/data"
 )
 
 // Meta are the report's signature and heading fields, usually from 设置.
@@ -63,6 +65,7 @@ var (
 	colorHeader = [3]int{221, 231, 242}
 	colorTotal  = [3]int{242, 242, 242}
 	colorWhite  = [3]int{255, 255, 255}
+	colorBand   = [3]int{236, 241, 236}
 )
 
 // doc is one report being drawn: the fpdf document plus the table whose header repeats
@@ -171,6 +174,9 @@ func (d *doc) newPage() {
 	d.pdf.SetXY(marginX, marginTop)
 	if d.tbl != nil {
 		d.tbl.drawHeader()
+		if d.tbl.carry != "" {
+			d.tbl.drawBand(d.tbl.carry + "（续）")
+		}
 	}
 	d.setSize(size)
 }
@@ -371,6 +377,9 @@ func (d *doc) signature() {
 type table struct {
 	d    *doc
 	cols []Column
+	// carry is the band (e.g. a village heading) the rows now drawn belong to; a page
+	// break repeats it, marked （续）, under the header.
+	carry string
 }
 
 // beginTable resolves the column widths (a zero width takes what is left), draws the
@@ -516,6 +525,112 @@ func (t *table) span(text string) {
 	d.cell(marginX, top, w, h, text, "C", colorWhite)
 	d.pdf.SetXY(marginX, top+h)
 }
+
+// band draws a full-width, left-aligned row such as a village heading, on a new page
+// unless it and keep more millimetres (the first row under it) fit, and remembers it to
+// repeat after a page break until the next band or the end of the table.
+func (t *table) band(text string, keep float64) {
+	d := t.d
+	d.setSize(bodySize)
+	t.carry = ""
+	if !d.fits(t.rowHeight() + keep) {
+		d.newPage()
+	}
+	t.drawBand(text)
+	t.carry = text
+}
+
+// rowHeight is the height of a row of one line.
+func (t *table) rowHeight() float64 { return oneLineRow(t.d) }
+
+func (t *table) drawBand(text string) {
+	d := t.d
+	w := 0.0
+	for _, c := range t.cols {
+		w += c.Width
+	}
+	top := d.pdf.GetY()
+	h := t.rowHeight()
+	d.pdf.SetFillColor(colorBand[0], colorBand[1], colorBand[2])
+	d.pdf.Rect(marginX, top, w, h, "FD")
+	d.pdf.SetXY(marginX, top)
+	d.pdf.CellFormat(w, h, d.fitLine(safeText(text), w-2*cellMargin), "", 0, "L", false, 0, "")
+	d.pdf.SetXY(marginX, top+h)
+}
+
+// fitLine cuts s (already safe) with an ellipsis to fit on one line of w millimetres.
+func (d *doc) fitLine(s string, w float64) string {
+	lines := d.wrap(s, w)
+	if len(lines) <= 1 {
+		return lines[0]
+	}
+	rs := []rune(lines[0])
+	for len(rs) > 1 && d.textWidth(string(rs)+"…") > w {
+		rs = rs[:len(rs)-1]
+	}
+	return string(rs) + "…"
+}
+
+// figure is one line of a report's closing figures: a value and, for a count that is a
+// share of something, its percentage and what it is a share of.
+type figure struct {
+	name  string
+	value string
+	share string // percentage, "" when the figure is not a share
+	basis string // e.g. 占两委成员总数
+}
+
+// count is a figure of n alone.
+func count(name string, n int) figure { return figure{name: name, value: strconv.Itoa(n)} }
+
+// share is a figure of n with its percentage of of.
+func share(name string, n, of int, basis string) figure {
+	return figure{name: name, value: strconv.Itoa(n), share: pct(data.Rate(n, of)), basis: basis}
+}
+
+// figureColumns are one figure's columns; a landscape page sets two figures side by side.
+var figureColumns = []Column{
+	{Header: "项目", Width: 46, Align: "L"},
+	{Header: "数值", Width: 18, Align: "R"},
+	{Header: "占比%", Width: 18, Align: "R"},
+	{Header: "说明", Width: 54, Align: "L"},
+}
+
+// figures draws a heading and the table of figures under it, as many side by side as the
+// page width allows, filled column by column so related figures stay together.
+func (d *doc) figures(heading string, fs []figure) {
+	w := 0.0
+	for _, c := range figureColumns {
+		w += c.Width
+	}
+	per := max(int((d.width+0.01)/w), 1)
+	var cols []Column
+	for range per {
+		cols = append(cols, figureColumns...)
+	}
+	rows := (len(fs) + per - 1) / per
+	d.setSize(bodySize)
+	// Keep the heading, header and every row on one page (the table is short).
+	probe := &table{d: d, cols: cols}
+	d.heading(heading, probe.headerHeight()+float64(rows)*oneLineRow(d))
+	t := d.beginTable(cols)
+	for i := range rows {
+		var cells []string
+		for k := range per {
+			if j := k*rows + i; j < len(fs) {
+				f := fs[j]
+				cells = append(cells, f.name, f.value, f.share, f.basis)
+			} else {
+				cells = append(cells, "", "", "", "")
+			}
+		}
+		t.row(cells, colorWhite)
+	}
+	t.end()
+}
+
+// oneLineRow is the height of a one-line table row.
+func oneLineRow(d *doc) float64 { return d.lineH() + 2*cellPadY }
 
 // cell draws a bordered, filled box with text wrapped and centred vertically in it.
 func (d *doc) cell(x, y, w, h float64, text, align string, fill [3]int) {

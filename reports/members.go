@@ -1,0 +1,136 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"liangwei/data"
+)
+
+// membersColumns are the columns of the 两委成员花名册, sized for A4 landscape; the
+// village of each group of rows is a band above it.
+var membersColumns = []Column{
+	{Header: "序号", Width: 12, Align: "R"},
+	{Header: "姓名", Width: 19, Align: "L"},
+	{Header: "性别", Width: 10, Align: "C"},
+	{Header: "年龄", Width: 10, Align: "R"},
+	{Header: "民族", Width: 14, Align: "C"},
+	{Header: "学历", Width: 20, Align: "C"},
+	{Header: "政治面貌", Width: 18, Align: "C"},
+	{Header: "党组织\n职务", Width: 15, Align: "C"},
+	{Header: "村委会\n职务", Width: 15, Align: "C"},
+	{Header: "新任或\n连任", Width: 14, Align: "C"},
+	{Header: "身份标签", Width: 0, Align: "L"},
+	{Header: "身份证号", Width: 37, Align: "L"},
+	{Header: "联系电话", Width: 27, Align: "L"},
+}
+
+// MembersTitle is the title of the roster: {unit}村“两委”成员花名册（{round}年）, where the
+// unit is the report's township, else m.Unit, else nothing.
+func MembersTitle(r data.MembersReport, m Meta) string {
+	unit := r.Township
+	if unit == "" {
+		unit = m.Unit
+	}
+	t := unit + "村“两委”成员花名册"
+	if r.Round > 0 {
+		t += fmt.Sprintf("（%d年）", r.Round)
+	}
+	return t
+}
+
+// WriteMembers writes the 两委成员花名册 of SPEC §5 as an A4 landscape PDF: the members
+// village by village with their posts, gender, age on 1 January of the round, education,
+// tags, masked 身份证号 and phone, then the structure figures and the signature block. The
+// full 身份证号 never reaches the PDF. The same r and m give byte-identical output.
+func WriteMembers(w io.Writer, r data.MembersReport, m Meta) error {
+	title := MembersTitle(r, m)
+	return render(w, Landscape, title, m, func(d *doc) {
+		d.title(title)
+		n := 0
+		for _, v := range r.Villages {
+			n += len(v.Members)
+		}
+		d.line("填报单位（盖章）："+m.Unit, fmt.Sprintf("共%d个村（社区）、%d人", len(r.Villages), n))
+		t := d.beginTable(membersColumns)
+		if n == 0 {
+			t.span("暂无数据")
+			t.end()
+			d.signature()
+			return
+		}
+		seq := 0
+		for _, v := range r.Villages {
+			if len(v.Members) == 0 {
+				continue
+			}
+			band := v.Village
+			if r.Township == "" && v.Township != "" {
+				band = v.Township + " " + v.Village
+			}
+			t.band(fmt.Sprintf("%s（%d人）", band, len(v.Members)), t.rowHeight())
+			for _, mb := range v.Members {
+				seq++
+				t.row(memberCells(seq, mb, r.Round), colorWhite)
+			}
+		}
+		t.end()
+		d.figures("班子结构情况", memberFigures(r))
+		d.signature()
+	})
+}
+
+// memberCells are one member's cells; the 身份证号 is masked.
+func memberCells(seq int, m data.Member, round int) []string {
+	age := ""
+	if !m.Birth.IsZero() {
+		age = strconv.Itoa(data.AgeOn(m.Birth, round))
+	}
+	return []string{
+		strconv.Itoa(seq), m.Name, string(m.Gender), age, m.Ethnicity, string(m.Education),
+		string(m.Political), dash(string(m.PartyPost)), dash(string(m.CommitteePost)), string(m.Tenure),
+		data.FormatTags(m.Tags), data.MaskID(m.IDNumber), m.Phone,
+	}
+}
+
+// memberFigures are the structure figures of SPEC §4 from r.Stats, plus the two counts the
+// stats do not carry: the villages with both a 书记 and a 主任 (the base of the 一肩挑 rate)
+// and the members of each identity tag the county counts.
+func memberFigures(r data.MembersReport) []figure {
+	s := r.Stats
+	const ofAll = "占两委成员总数"
+	both := 0
+	tags := make(map[string]int, len(data.MemberTags))
+	for _, v := range r.Villages {
+		secretary, director := false, false
+		for _, m := range v.Members {
+			secretary = secretary || m.PartyPost == data.PartySecretary
+			director = director || m.CommitteePost == data.CommitteeDirector
+			for _, tag := range m.Tags {
+				tags[tag]++
+			}
+		}
+		if secretary && director {
+			both++
+		}
+	}
+	fs := []figure{
+		{name: "两委成员总数", value: strconv.Itoa(s.Total), basis: "党组织成员＋村委会成员－交叉任职"},
+		share("党组织成员", s.Party, s.Total, ofAll),
+		share("村委会成员", s.Committee, s.Total, ofAll),
+		share("交叉任职", s.Cross, s.Total, ofAll),
+		share("书记、主任“一肩挑”村数", s.DualHead, both, fmt.Sprintf("占书记、主任均已配备的%d个村", both)),
+		share("女性成员", s.Women, s.Total, ofAll),
+		{name: "平均年龄（岁）", value: strconv.FormatFloat(s.AvgAge, 'f', 1, 64), basis: fmt.Sprintf("按%d年1月1日计算周岁", r.Round)},
+		share("35岁以下", s.Under35, s.Total, ofAll),
+		share("60岁及以上", s.Age60Plus, s.Total, ofAll),
+		share("大专及以上学历", s.College, s.Total, ofAll),
+		share("村委会成员中的党员", s.CommitteeParty, s.Committee, "占村委会成员"),
+		share("新任成员", s.New, s.Total, ofAll),
+	}
+	for _, tag := range data.MemberTags {
+		fs = append(fs, share(tag, tags[tag], s.Total, ofAll))
+	}
+	return fs
+}
