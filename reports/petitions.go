@@ -29,6 +29,13 @@ var petitionColumns = []Column{
 	{Header: "回复日期", Width: 19, Align: "C"},
 }
 
+// petitionFitted are the columns of petitionColumns whose width follows their content
+// (a 编号 such as 城关信〔2026〕01号 is much longer than XF-001), between a minimum and a
+// maximum beyond which the text wraps; 内容摘要 takes what they leave.
+var petitionFitted = map[string][2]float64{
+	"编号": {14, 36}, "村名": {14, 26}, "反映人": {15, 22}, "被反映人": {16, 22}, "承办人": {14, 20},
+}
+
 // petitionTownshipColumn is inserted after 序号 when one report covers several townships.
 var petitionTownshipColumn = Column{Header: "乡镇", Width: 18, Align: "L"}
 
@@ -57,7 +64,14 @@ func WritePetitions(w io.Writer, r data.PetitionsReport, m Meta) error {
 		d.title(title)
 		d.line("填报单位（盖章）："+m.Unit, "单位：件")
 
-		cols := petitionColumns
+		cols := append([]Column(nil), petitionColumns...)
+		for i, c := range cols {
+			if lim, ok := petitionFitted[c.Header]; ok {
+				cols[i].Width = listColumnWidth(d, c.Header, lim, len(r.Complaints), func(k int) string {
+					return petitionCell(r.Complaints[k], c.Header)
+				})
+			}
+		}
 		several := r.Township == "" && petitionTownships(r.Complaints) > 1
 		if several {
 			cols = append([]Column{cols[0], petitionTownshipColumn}, cols[1:]...)
@@ -111,6 +125,38 @@ func PetitionsSummaryLine(r data.PetitionsReport) string {
 	}
 	return fmt.Sprintf("%s共受理信访举报 %d 件，其中属实（含部分属实）%d 件，已办结 %d 件，超期 %d 件。",
 		asOf, s.Total, s.Substantiated, s.Closed, s.Overdue)
+}
+
+// petitionCell is the text of a fitted column for c.
+func petitionCell(c data.Complaint, header string) string {
+	switch header {
+	case "编号":
+		return c.No
+	case "村名":
+		return c.Village
+	case "反映人":
+		return c.Complainant
+	case "被反映人":
+		return c.Subject
+	case "承办人":
+		return c.Handler
+	}
+	return ""
+}
+
+// listColumnWidth is the width, in millimetres, of a list column (of the petitions or the
+// talks report) that fits the widest of its header and its n values, kept within lim
+// (minimum, maximum): longer values wrap.
+func listColumnWidth(d *doc, header string, lim [2]float64, n int, value func(i int) string) float64 {
+	d.setSize(bodySize)
+	w := d.textWidth(safeText(header))
+	for i := range n {
+		if w >= lim[1] {
+			break
+		}
+		w = max(w, d.textWidth(safeText(value(i))))
+	}
+	return min(max(w+2*cellMargin+0.5, lim[0]), lim[1])
 }
 
 // petitionTownships counts the distinct townships of the complaints.

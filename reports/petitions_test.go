@@ -228,7 +228,7 @@ func TestWritePetitionsPages(t *testing.T) {
 		wantPages int
 	}{
 		{"one page", 3, 1},
-		{"several pages", 120, 14},
+		{"several pages", 120, 12},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -476,6 +476,61 @@ func TestWritePetitionsFromLedger(t *testing.T) {
 	} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("PDF text lacks %q; got:\n%s", want, flat)
+		}
+	}
+}
+
+// TestListColumnWidth: a fitted column is as wide as its widest value (which then stays on
+// one line), never narrower than its minimum nor wider than its maximum.
+func TestListColumnWidth(t *testing.T) {
+	lim := [2]float64{14, 36}
+	tests := []struct {
+		name     string
+		values   []string
+		want     float64 // 0: between the limits, with every value on one line
+		oneLine  bool
+		wantWrap bool
+	}{
+		{"empty list takes the minimum", nil, 14, true, false},
+		{"short values take the minimum", []string{"1", "XF-1"}, 14, true, false},
+		{"document number fits", []string{"XF-001", "城关信〔2026〕01号"}, 0, true, false},
+		{"too long is capped and wraps", []string{"城关镇纪委信访室〔2026〕第000123号（转办）"}, 36, false, true},
+	}
+	d := newDoc(Landscape, "测试", testMeta)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := listColumnWidth(d, "编号", lim, len(tc.values), func(i int) string { return tc.values[i] })
+			if tc.want != 0 && got != tc.want {
+				t.Errorf("width = %.2f, want %.2f", got, tc.want)
+			}
+			if got < lim[0] || got > lim[1] {
+				t.Errorf("width = %.2f, outside %v", got, lim)
+			}
+			for _, v := range tc.values {
+				lines := len(d.wrapText(v, got-2*cellMargin))
+				if tc.oneLine && lines != 1 {
+					t.Errorf("%q takes %d lines at %.2f mm, want 1", v, lines, got)
+				}
+				if tc.wantWrap && lines < 2 {
+					t.Errorf("%q takes %d line at the maximum %.2f mm, want it wrapped", v, lines, got)
+				}
+			}
+		})
+	}
+}
+
+// TestWritePetitionsDocumentNumbers: 编号 written as official document numbers stay on the
+// row's one line.
+func TestWritePetitionsDocumentNumbers(t *testing.T) {
+	r := petitionsFixture()
+	for i := range r.Complaints {
+		r.Complaints[i].No = fmt.Sprintf("城关信〔2026〕%02d号", i+1)
+	}
+	text := pdfPages(t, renderPetitions(t, r, testMeta))[0]
+	for i, c := range r.Complaints {
+		want := fmt.Sprintf("%d %s %s", i+1, c.No, data.FormatDate(c.Received))
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks the one-line %q; got:\n%s", want, text)
 		}
 	}
 }

@@ -33,6 +33,12 @@ var talkColumns = []Column{
 	{Header: "处理情况", Width: 0, Align: "L"},
 }
 
+// talkFitted are the columns of talkColumns whose width follows their content, between a
+// minimum and a maximum beyond which the text wraps; 事由 and 处理情况 share what they leave.
+var talkFitted = map[string][2]float64{
+	"编号": {14, 36}, "约谈人": {15, 26}, "被约谈人": {16, 22}, "单位": {16, 36}, "职务": {14, 26},
+}
+
 // talkTownshipColumn is inserted after 序号 when one report covers several townships.
 var talkTownshipColumn = Column{Header: "乡镇", Width: 18, Align: "L"}
 
@@ -70,7 +76,14 @@ func WriteTalks(w io.Writer, r data.TalksReport, m Meta) error {
 		t.end()
 
 		d.heading(fmt.Sprintf("约谈情况明细（共%d次）", len(r.Talks)), 20)
-		cols := talkColumns
+		cols := append([]Column(nil), talkColumns...)
+		for i, c := range cols {
+			if lim, ok := talkFitted[c.Header]; ok {
+				cols[i].Width = listColumnWidth(d, c.Header, lim, len(r.Talks), func(k int) string {
+					return talkCell(r.Talks[k], c.Header)
+				})
+			}
+		}
 		several := r.Township == "" && talkTownships(r.Talks) > 1
 		if several {
 			cols = append([]Column{cols[0], talkTownshipColumn}, cols[1:]...)
@@ -115,6 +128,23 @@ func talkGridRows(g [3][3]int) [][]string {
 		total = append(total, strconv.Itoa(n))
 	}
 	return append(rows, append(total, strconv.Itoa(all)))
+}
+
+// talkCell is the text of a fitted column for k.
+func talkCell(k data.Talk, header string) string {
+	switch header {
+	case "编号":
+		return k.No
+	case "约谈人":
+		return k.Interviewer
+	case "被约谈人":
+		return k.Interviewee
+	case "单位":
+		return k.Unit
+	case "职务":
+		return k.Post
+	}
+	return ""
 }
 
 // talkTownships counts the distinct townships of the talks.

@@ -315,3 +315,21 @@ func TestWriteTalksFromLedger(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteTalksDocumentNumbers: long 编号, 约谈人 and 职务 widen their columns instead of
+// wrapping.
+func TestWriteTalksDocumentNumbers(t *testing.T) {
+	r := talksFixture()
+	for i := range r.Talks {
+		r.Talks[i].No = fmt.Sprintf("城关谈〔2026〕%02d号", i+1)
+		r.Talks[i].Interviewer = "县委组织部"
+		r.Talks[i].Post = "党组织书记"
+	}
+	text := pdfPages(t, renderTalks(t, r, testMeta))[0]
+	for i, k := range r.Talks {
+		want := fmt.Sprintf("%d %s %s %s 县委组织部 %s %s 党组织书记", i+1, k.No, data.FormatDate(k.Date), k.Mode, k.Interviewee, k.Unit)
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks the one-line %q; got:\n%s", want, text)
+		}
+	}
+}
