@@ -1,0 +1,387 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"liangwei/data"
+)
+
+func init() { register("信访举报", func(u *UI) screen { return newComplaintsScreen(u) }) }
+
+// Options of the 信访举报 status filter. 办理中 lists every complaint still being handled,
+// the overdue ones included (they are marked 超期); 超期 only those past 办结时限.
+const (
+	cpAllStatus = "全部状态"
+	cpPending   = "办理中"
+	cpOverdue   = "超期"
+	cpClosed    = "已办结"
+	// cpNoVillage is the 村名 choice of a complaint about the township as a whole.
+	cpNoVillage = "—（不涉及具体村）"
+	// cpAnonymous is what 反映人 says of an anonymous complaint.
+	cpAnonymous = "匿名"
+)
+
+// complaintsScreen is the 信访举报 ledger: every complaint, filtered by year of 受理日期,
+// township, 类别 and status, overdue ones highlighted, with 新增 / 编辑 / 删除 and the form.
+type complaintsScreen struct {
+	u *UI
+
+	table       *ledgerTable[data.Complaint]
+	yearSel     *widget.Select
+	townshipSel *widget.Select
+	categorySel *widget.Select
+	statusSel   *widget.Select // 全部状态 / 办理中 / 超期 / 已办结
+	addBtn      *widget.Button
+	editBtn     *widget.Button
+	deleteBtn   *widget.Button
+	overdue     *widget.Label // how many are overdue among those shown
+	status      *widget.Label // what the last action did
+
+	form    *editForm             // the form last opened
+	confirm *dialog.ConfirmDialog // the delete question, while shown
+
+	today     time.Time // the reference date of 超期, taken at each load
+	townships []string  // every township, for the form
+	villages  []data.Village
+	years     u2bYears
+	selectID  int64 // select this record after the next load (the one just saved)
+	showYear  int   // show this year after the next load (the one just saved to)
+	loads     sync.WaitGroup
+	gen       atomic.Int64
+	view      fyne.CanvasObject
+}
+
+func newComplaintsScreen(u *UI) *complaintsScreen {
+	s := &complaintsScreen{u: u, today: u.deps.Now()}
+	date := func(title string, f func(data.Complaint) time.Time) column[data.Complaint] {
+		return column[data.Complaint]{title: title, width: 96, text: func(c data.Complaint) string { return data.FormatDate(f(c)) }}
+	}
+	s.table = newLedgerTable([]column[data.Complaint]{
+		{title: "编号", width: 92, text: func(c data.Complaint) string { return c.No }},
+		date("受理日期", func(c data.Complaint) time.Time { return c.Received }),
+		{title: "渠道", width: 72, text: func(c data.Complaint) string { return string(c.Channel) }},
+		{title: "乡镇", width: 84, text: func(c data.Complaint) string { return c.Township }},
+		{title: "村名", width: 92, text: func(c data.Complaint) string { return c.Village }},
+		{title: "反映人", width: 70, text: func(c data.Complaint) string { return c.Complainant }},
+		{title: "被反映人", width: 80, text: func(c data.Complaint) string { return c.Subject }},
+		{title: "类别", width: 76, text: func(c data.Complaint) string { return string(c.Category) }},
+		{title: "承办人", width: 70, text: func(c data.Complaint) string { return c.Handler }},
+		date("办结时限", func(c data.Complaint) time.Time { return c.Deadline }),
+		{title: "办理结果", width: 124, text: s.resultText},
+		date("回复日期", func(c data.Complaint) time.Time { return c.Replied }),
+	})
+	s.yearSel = s.table.addFilter(poAllYears, []string{}, func(c data.Complaint) string { return roundLabel(c.Received.Year()) })
+	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(c data.Complaint) string { return c.Township })
+	s.categorySel = s.table.addFilter("全部类别", data.Strings(data.ComplaintCategories...),
+		func(c data.Complaint) string { return string(c.Category) })
+	s.statusSel = u2bMatchFilter(s.table, cpAllStatus, []string{cpPending, cpOverdue, cpClosed}, func(c data.Complaint, opt string) bool {
+		switch opt {
+		case cpPending:
+			return c.Pending()
+		case cpOverdue:
+			return c.Overdue(s.today)
+		case cpClosed:
+			return !c.Pending()
+		}
+		return false
+	})
+	s.highlightOverdue()
+	u2bAfterApply(s.table, s.countOverdue)
+	s.table.onSelect = func(c data.Complaint) {
+		s.updateButtons()
+		// The summary does not fit in the table; the selected complaint's shows below it.
+		if c.Summary != "" {
+			s.status.SetText(fmt.Sprintf("%s %s 内容摘要：%s", c.Township, c.No, c.Summary))
+		}
+	}
+	s.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
+	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
+	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
+	s.overdue = widget.NewLabel("")
+	s.overdue.Importance = widget.DangerImportance
+	s.status = widget.NewLabel("")
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.updateButtons()
+	return s
+}
+
+// resultText is the 办理结果 cell: an overdue complaint is marked 超期.
+func (s *complaintsScreen) resultText(c data.Complaint) string {
+	if c.Overdue(s.today) {
+		return string(c.Result) + "（超期）"
+	}
+	return string(c.Result)
+}
+
+// highlightOverdue tints the rows of overdue complaints and writes them in the error colour,
+// on top of the table's own cell drawing (which only knows the selection).
+func (s *complaintsScreen) highlightOverdue() {
+	draw := s.table.table.UpdateCell
+	s.table.table.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		draw(id, o)
+		stack := o.(*fyne.Container)
+		bg := stack.Objects[0].(*canvas.Rectangle)
+		l := stack.Objects[1].(*widget.Label)
+		late := id.Row >= 0 && id.Row < s.table.rowCount() && s.table.row(id.Row).Overdue(s.today)
+		imp := widget.MediumImportance
+		if late {
+			imp = widget.DangerImportance
+			if id.Row != s.table.selected {
+				bg.FillColor = cpOverdueTint()
+				bg.Show()
+			}
+		}
+		if l.Importance != imp {
+			l.Importance = imp
+			l.Refresh()
+		}
+	}
+}
+
+// cpOverdueTint is the theme's error colour, faint enough to read black text on.
+func cpOverdueTint() color.Color {
+	r, g, b, _ := theme.Color(theme.ColorNameError).RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x30}
+}
+
+// isOverdue reports whether row i of the table is shown as overdue.
+func (s *complaintsScreen) isOverdue(i int) bool { return s.table.row(i).Overdue(s.today) }
+
+// countOverdue says how many of the complaints shown are overdue.
+func (s *complaintsScreen) countOverdue() {
+	n := 0
+	for i := 0; i < s.table.rowCount(); i++ {
+		if s.isOverdue(i) {
+			n++
+		}
+	}
+	if n == 0 {
+		s.overdue.SetText("")
+		return
+	}
+	s.overdue.SetText(fmt.Sprintf("其中超期 %d 件", n))
+}
+
+func (s *complaintsScreen) content() fyne.CanvasObject {
+	if s.view == nil {
+		top := container.NewBorder(nil, nil, nil, container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn), s.table.toolbar())
+		bottom := container.NewBorder(nil, nil, container.NewHBox(s.table.count, s.overdue), nil, s.status)
+		s.view = container.NewBorder(top, bottom, nil, nil, s.table.body)
+	}
+	return s.view
+}
+
+// complaintsLoad is what one refresh reads from the store.
+type complaintsLoad struct {
+	today      time.Time
+	round      int
+	townships  []data.Township
+	villages   []data.Village
+	complaints []data.Complaint
+}
+
+// refresh reloads every complaint, the townships and villages off the UI goroutine; the
+// reference date of 超期 is taken anew, so a screen left open overnight stays right.
+func (s *complaintsScreen) refresh() {
+	gen := s.gen.Add(1)
+	inBackground(&s.loads, func() {
+		l := complaintsLoad{today: s.u.deps.Now()}
+		ctx, st := s.u.ctx(), s.u.deps.Store
+		set, err := st.Settings(ctx)
+		if err == nil {
+			l.round = set.Round
+			l.townships, err = st.Townships(ctx)
+		}
+		if err == nil {
+			l.villages, err = st.Villages(ctx)
+		}
+		if err == nil {
+			l.complaints, err = st.Complaints(ctx, 0)
+		}
+		fyne.Do(func() {
+			if s.gen.Load() != gen {
+				return
+			}
+			if err != nil {
+				s.u.showError("读取信访举报失败", err)
+				return
+			}
+			s.apply(l)
+		})
+	})
+}
+
+func (s *complaintsScreen) apply(l complaintsLoad) {
+	s.today = l.today
+	s.villages = l.villages
+	s.townships = s.townships[:0]
+	for _, t := range l.townships {
+		s.townships = append(s.townships, t.Name)
+	}
+	sortChinese(s.townships)
+	years := make([]int, len(l.complaints))
+	for i, c := range l.complaints {
+		years[i] = c.Received.Year()
+	}
+	s.years.set(s.yearSel, years, l.round, s.showYear)
+	s.showYear = 0
+	if len(s.townships) == 0 {
+		s.table.setEmptyText("还没有乡镇。请在“数据”中导入工作簿，或先在“村庄”中新增村庄，再登记信访举报。")
+	} else {
+		s.table.setEmptyText("还没有信访举报记录。请在“数据”中导入工作簿（“信访举报”工作表），或点击“新增”登记。")
+	}
+	s.table.setData(l.complaints)
+	s.countOverdue()
+	if id := s.selectID; id != 0 {
+		s.selectID = 0
+		s.table.selectWhere(func(c data.Complaint) bool { return c.ID == id })
+	}
+	s.updateButtons()
+}
+
+// wait blocks until the loads started so far have been shown (for tests).
+func (s *complaintsScreen) wait() { s.loads.Wait() }
+
+func (s *complaintsScreen) updateButtons() {
+	if _, ok := s.table.selectedRecord(); ok {
+		s.editBtn.Enable()
+		s.deleteBtn.Enable()
+	} else {
+		s.editBtn.Disable()
+		s.deleteBtn.Disable()
+	}
+}
+
+func (s *complaintsScreen) onAdd() {
+	if len(s.townships) == 0 {
+		dialog.NewCustom("还没有乡镇", "知道了",
+			widget.NewLabel("请先在“数据”中导入工作簿，或在“村庄”中新增村庄（乡镇随之建立），再登记信访举报。"), s.u.win).Show()
+		return
+	}
+	c := data.Complaint{Received: s.today, Result: data.ResPending}
+	if c.Township = filterValue(s.townshipSel); c.Township == "" && len(s.townships) == 1 {
+		c.Township = s.townships[0]
+	}
+	if cat := filterValue(s.categorySel); cat != "" {
+		c.Category = data.ComplaintCategory(cat)
+	}
+	s.openForm(c, false)
+}
+
+func (s *complaintsScreen) onEdit() {
+	c, ok := s.table.selectedRecord()
+	if !ok {
+		s.status.SetText("请先在表格中选择一条信访举报。")
+		return
+	}
+	s.openForm(c, true)
+}
+
+// villageOptions are the 村名 choices of a township: none first, then its villages.
+func (s *complaintsScreen) villageOptions(township string) []string {
+	return append([]string{cpNoVillage}, u2bVillageNames(s.villages, township)...)
+}
+
+// openForm shows the complaint form; editing keeps the record's ID so the store updates it.
+func (s *complaintsScreen) openForm(c data.Complaint, editing bool) {
+	title := "登记信访举报"
+	if editing {
+		title = fmt.Sprintf("编辑信访举报：%s %s", c.Township, c.No)
+	}
+	f := newEditForm(s.u.win, title, editing)
+	f.addEntry("编号", c.No, "如 XF-2026-001")
+	f.addDate("受理日期", c.Received)
+	f.addSelect("渠道", data.Strings(data.Channels...), string(c.Channel))
+	townshipSel := f.addSelect("乡镇", s.townships, c.Township)
+	village := c.Village
+	if village == "" && c.Township != "" {
+		village = cpNoVillage
+	}
+	villageSel := f.addSelect("村名", s.villageOptions(c.Township), village)
+	f.addSelectEntry("反映人", []string{cpAnonymous}, c.Complainant).SetPlaceHolder("姓名，或选“匿名”")
+	f.addEntry("被反映人", c.Subject, "")
+	f.addSelect("类别", data.Strings(data.ComplaintCategories...), string(c.Category))
+	f.addEntry("内容摘要", c.Summary, "反映的主要问题")
+	f.addEntry("承办人", c.Handler, "")
+	f.addDate("办结时限", c.Deadline)
+	f.addSelect("办理结果", data.Strings(data.ComplaintResults...), string(c.Result))
+	f.addEntry("处理情况", c.Handling, "")
+	f.addDate("回复日期", c.Replied)
+	u2bFollowTownship(townshipSel, villageSel, s.villageOptions)
+
+	var rec data.Complaint
+	f.build = func() data.Problems {
+		rec = data.Complaint{
+			ID:          c.ID,
+			Township:    f.selected("乡镇"),
+			No:          f.text("编号"),
+			Received:    f.date("受理日期"),
+			Channel:     data.Channel(f.selected("渠道")),
+			Village:     f.selected("村名"),
+			Complainant: f.text("反映人"),
+			Subject:     f.text("被反映人"),
+			Category:    data.ComplaintCategory(f.selected("类别")),
+			Summary:     f.text("内容摘要"),
+			Handler:     f.text("承办人"),
+			Deadline:    f.date("办结时限"),
+			Result:      data.ComplaintResult(f.selected("办理结果")),
+			Handling:    f.text("处理情况"),
+			Replied:     f.date("回复日期"),
+		}
+		if rec.Village == cpNoVillage {
+			rec.Village = ""
+		}
+		return rec.Validate(s.u.deps.Now())
+	}
+	f.save = func() error { return s.u.deps.Store.SaveComplaint(s.u.ctx(), &rec) }
+	f.onSaved = func() {
+		s.status.SetText(fmt.Sprintf("已保存：%s %s", rec.Township, rec.No))
+		s.selectID = rec.ID
+		s.showYear = rec.Received.Year()
+		s.u.changed()
+	}
+	s.form = f
+	f.showDialog()
+}
+
+func (s *complaintsScreen) onDelete() {
+	c, ok := s.table.selectedRecord()
+	if !ok {
+		s.status.SetText("请先在表格中选择一条信访举报。")
+		return
+	}
+	what := fmt.Sprintf("%s 信访举报 %s", c.Township, c.No)
+	s.confirm = u2bConfirmDelete(s.u, "删除信访举报", what, func() error {
+		return s.u.deps.Store.DeleteComplaint(s.u.ctx(), c.ID)
+	}, s.status)
+}
+
+// u2bAfterApply calls after each time the table filters again (a filter, the search, new
+// data), wrapping the widgets' callbacks; it is how a screen keeps a line of counts of the
+// rows shown.
+func u2bAfterApply[T any](lt *ledgerTable[T], after func()) {
+	for _, f := range lt.filters {
+		sel := f.sel
+		prev := sel.OnChanged
+		sel.OnChanged = func(v string) {
+			prev(v)
+			after()
+		}
+	}
+	prev := lt.search.OnChanged
+	lt.search.OnChanged = func(v string) {
+		prev(v)
+		after()
+	}
+}

@@ -1,0 +1,499 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"liangwei/data"
+)
+
+func init() { register("党组织", func(u *UI) screen { return newPartyOrgsScreen(u) }) }
+
+// Options of the 党组织 screen's filters.
+const (
+	poAllYears  = "全部年度"
+	poAllWeak   = "全部"
+	poWeak      = "软弱涣散"
+	poFourAll   = "四有齐全"
+	poFourShort = "四有未齐全"
+)
+
+// partyOrgsScreen is the 党组织 ledger: every year's party organization rows, filtered by
+// year, township, 软弱涣散 and 四有, with 新增 / 编辑 / 删除 and the form.
+type partyOrgsScreen struct {
+	u *UI
+
+	table       *ledgerTable[data.PartyOrg]
+	yearSel     *widget.Select
+	townshipSel *widget.Select
+	weakSel     *widget.Select // 全部 / 软弱涣散 / 整顿中 / 已销号
+	fourSel     *widget.Select // 全部 / 四有齐全 / 四有未齐全
+	addBtn      *widget.Button
+	editBtn     *widget.Button
+	deleteBtn   *widget.Button
+	status      *widget.Label // what the last action did
+
+	form    *editForm             // the form last opened
+	confirm *dialog.ConfirmDialog // the delete question, while shown
+
+	villages  []data.Village // every village, for the form's drop-downs
+	years     u2bYears       // the year filter's state
+	selectID  int64          // select this record after the next load (the one just saved)
+	showYear  int            // show this year after the next load (the one just saved to)
+	loads     sync.WaitGroup // loads in flight; tests wait on it
+	gen       atomic.Int64   // the newest load; older results are dropped
+	view      fyne.CanvasObject
+	lastRound int // 设置's round at the last load
+}
+
+func newPartyOrgsScreen(u *UI) *partyOrgsScreen {
+	s := &partyOrgsScreen{u: u}
+	num := func(title string, width float32, f func(data.PartyOrg) int) column[data.PartyOrg] {
+		return column[data.PartyOrg]{title: title, width: width, numeric: true,
+			text: func(p data.PartyOrg) string { return strconv.Itoa(f(p)) },
+			num:  func(p data.PartyOrg) float64 { return float64(f(p)) }}
+	}
+	yes := func(title string, f func(data.PartyOrg) bool) column[data.PartyOrg] {
+		return column[data.PartyOrg]{title: title, width: 52, text: func(p data.PartyOrg) string { return u2bYesBlank(f(p)) }}
+	}
+	s.table = newLedgerTable([]column[data.PartyOrg]{
+		{title: "乡镇", width: 96, text: func(p data.PartyOrg) string { return p.Township }},
+		{title: "村名", width: 110, text: func(p data.PartyOrg) string { return p.Village }},
+		num("年度", 62, func(p data.PartyOrg) int { return p.Year }),
+		{title: "类型", width: 66, text: func(p data.PartyOrg) string { return string(p.Type) }},
+		num("党员", 60, func(p data.PartyOrg) int { return p.Members }),
+		num("女党员", 72, func(p data.PartyOrg) int { return p.Women }),
+		num("预备", 60, func(p data.PartyOrg) int { return p.Probationary }),
+		num("发展", 60, func(p data.PartyOrg) int { return p.Developed }),
+		yes("班子", func(p data.PartyOrg) bool { return p.HasTeam }),
+		yes("场所", func(p data.PartyOrg) bool { return p.HasVenue }),
+		yes("活动", func(p data.PartyOrg) bool { return p.HasActivity }),
+		yes("收入", func(p data.PartyOrg) bool { return p.HasIncome }),
+		{title: "四有齐全", width: 84, text: func(p data.PartyOrg) string { return data.FormatYesNo(p.FourHaves()) }},
+		{title: "软弱涣散", width: 84, text: func(p data.PartyOrg) string { return u2bYesBlank(p.Weak) }},
+		{title: "整顿结果", width: 84, text: func(p data.PartyOrg) string { return string(p.EffectiveResult()) }},
+	})
+	s.yearSel = s.table.addFilter(poAllYears, []string{}, func(p data.PartyOrg) string { return roundLabel(p.Year) })
+	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(p data.PartyOrg) string { return p.Township })
+	s.weakSel = u2bMatchFilter(s.table, poAllWeak, []string{poWeak, string(data.RectInProgress), string(data.RectClosed)},
+		func(p data.PartyOrg, opt string) bool {
+			if opt == poWeak {
+				return p.Weak
+			}
+			return p.Weak && string(p.EffectiveResult()) == opt
+		})
+	s.fourSel = s.table.addFilter("四有：全部", []string{poFourAll, poFourShort}, func(p data.PartyOrg) string {
+		if p.FourHaves() {
+			return poFourAll
+		}
+		return poFourShort
+	})
+	s.table.onSelect = func(p data.PartyOrg) {
+		s.updateButtons()
+		// The measures do not fit in the table; the selected row's show below it.
+		if p.Weak && p.Measures != "" {
+			s.status.SetText(fmt.Sprintf("%s %s 整顿措施：%s", p.Township, p.Village, p.Measures))
+		}
+	}
+	s.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
+	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
+	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
+	s.status = widget.NewLabel("")
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.updateButtons()
+	return s
+}
+
+func (s *partyOrgsScreen) content() fyne.CanvasObject {
+	if s.view == nil {
+		top := container.NewBorder(nil, nil, nil, container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn), s.table.toolbar())
+		bottom := container.NewBorder(nil, nil, s.table.count, nil, s.status)
+		s.view = container.NewBorder(top, bottom, nil, nil, s.table.body)
+	}
+	return s.view
+}
+
+// partyOrgsLoad is what one refresh reads from the store.
+type partyOrgsLoad struct {
+	orgs     []data.PartyOrg
+	villages []data.Village
+	round    int // 设置's current round
+}
+
+// refresh reloads every year's rows and the villages off the UI goroutine.
+func (s *partyOrgsScreen) refresh() {
+	gen := s.gen.Add(1)
+	inBackground(&s.loads, func() {
+		var l partyOrgsLoad
+		ctx, st := s.u.ctx(), s.u.deps.Store
+		set, err := st.Settings(ctx)
+		if err == nil {
+			l.round = set.Round
+			l.villages, err = st.Villages(ctx)
+		}
+		if err == nil {
+			l.orgs, err = st.PartyOrgs(ctx, 0)
+		}
+		fyne.Do(func() {
+			if s.gen.Load() != gen {
+				return
+			}
+			if err != nil {
+				s.u.showError("读取党组织台账失败", err)
+				return
+			}
+			s.apply(l)
+		})
+	})
+}
+
+func (s *partyOrgsScreen) apply(l partyOrgsLoad) {
+	s.villages = l.villages
+	years := make([]int, len(l.orgs))
+	for i, p := range l.orgs {
+		years[i] = p.Year
+	}
+	s.years.set(s.yearSel, years, l.round, s.showYear)
+	s.showYear = 0
+	if len(l.villages) == 0 {
+		s.table.setEmptyText("还没有村庄。请在“数据”中导入工作簿，或先在“村庄”中新增村庄，再录入党组织台账。")
+	} else {
+		s.table.setEmptyText("还没有党组织台账。请在“数据”中导入工作簿（“党组织”工作表），或点击“新增”录入。")
+	}
+	s.table.setData(l.orgs)
+	if id := s.selectID; id != 0 {
+		s.selectID = 0
+		s.table.selectWhere(func(p data.PartyOrg) bool { return p.ID == id })
+	}
+	s.updateButtons()
+}
+
+// wait blocks until the loads started so far have been shown (for tests).
+func (s *partyOrgsScreen) wait() { s.loads.Wait() }
+
+func (s *partyOrgsScreen) updateButtons() {
+	if _, ok := s.table.selectedRecord(); ok {
+		s.editBtn.Enable()
+		s.deleteBtn.Enable()
+	} else {
+		s.editBtn.Disable()
+		s.deleteBtn.Disable()
+	}
+}
+
+func (s *partyOrgsScreen) onAdd() {
+	if len(s.villages) == 0 {
+		dialog.NewCustom("还没有村庄", "知道了",
+			widget.NewLabel("请先在“村庄”中新增村庄，或在“数据”中导入工作簿，再录入党组织台账。"), s.u.win).Show()
+		return
+	}
+	p := data.PartyOrg{Year: s.years.current(s.yearSel, s.u.deps.Now()), Type: data.OrgBranch}
+	p.Township = filterValue(s.townshipSel)
+	if ts := u2bVillageTownships(s.villages); p.Township == "" && len(ts) == 1 {
+		p.Township = ts[0]
+	}
+	s.openForm(p, false)
+}
+
+func (s *partyOrgsScreen) onEdit() {
+	p, ok := s.table.selectedRecord()
+	if !ok {
+		s.status.SetText("请先在表格中选择一条党组织台账。")
+		return
+	}
+	s.openForm(p, true)
+}
+
+// openForm shows the party organization form; editing keeps the record's ID so the store
+// updates it. The fields are grouped so that the left column holds the organization and
+// its members and the right the four guarantees (四有) with the values they enable.
+func (s *partyOrgsScreen) openForm(p data.PartyOrg, editing bool) {
+	title := "新增党组织台账"
+	if editing {
+		title = fmt.Sprintf("编辑党组织台账：%s %s %d年", p.Township, p.Village, p.Year)
+	}
+	f := newEditForm(s.u.win, title, editing)
+	townshipSel := f.addSelect("乡镇", u2bVillageTownships(s.villages), p.Township)
+	villageSel := f.addSelect("村名", u2bVillageNames(s.villages, p.Township), p.Village)
+	f.addEntry("年度", strconv.Itoa(p.Year), "如 2026")
+	f.addSelect("党组织类型", data.Strings(data.OrgTypes...), string(p.Type))
+	f.addCount("党员数", p.Members)
+	f.addCount("女党员数", p.Women)
+	f.addCount("预备党员数", p.Probationary)
+	f.addCount("年度发展党员数", p.Developed)
+	f.addCheck("软弱涣散", p.Weak)
+	f.addSelect("整顿结果", data.Strings(data.RectInProgress, data.RectClosed), string(p.Result))
+	f.addCheck("有班子", p.HasTeam)
+	f.addCheck("有场所", p.HasVenue)
+	f.addEntry("场所面积", u2bAmountText(p.VenueArea), "平方米，如 120")
+	f.addCheck("有活动", p.HasActivity)
+	f.addCount("年度活动次数", p.Activities)
+	f.addCheck("有收入", p.HasIncome)
+	f.addEntry("集体经济收入", u2bAmountText(p.Income), "万元，如 12.5")
+	f.addEntry("整顿措施", p.Measures, "软弱涣散时填写")
+	f.addEntry("整顿进展", p.Progress, "软弱涣散时填写")
+
+	u2bFollowTownship(townshipSel, villageSel, func(t string) []string { return u2bVillageNames(s.villages, t) })
+	u2bEnableWith(f, "有场所", "场所面积")
+	u2bEnableWith(f, "有活动", "年度活动次数")
+	u2bEnableWith(f, "有收入", "集体经济收入")
+	u2bEnableWith(f, "软弱涣散", "整顿措施", "整顿进展", "整顿结果")
+	// A branch newly marked weak starts its rectification: 整顿中 until the county closes it.
+	weak := f.byName["软弱涣散"].check
+	prev := weak.OnChanged
+	weak.OnChanged = func(on bool) {
+		if r := f.byName["整顿结果"].sel; on && r.Selected == "" {
+			r.SetSelected(string(data.RectInProgress))
+		}
+		prev(on)
+	}
+
+	var rec data.PartyOrg
+	f.build = func() data.Problems {
+		rec = data.PartyOrg{
+			ID:           p.ID,
+			Township:     f.selected("乡镇"),
+			Village:      f.selected("村名"),
+			Year:         f.round("年度"),
+			Type:         data.OrgType(f.selected("党组织类型")),
+			Members:      f.count("党员数"),
+			Women:        f.count("女党员数"),
+			Probationary: f.count("预备党员数"),
+			Developed:    f.count("年度发展党员数"),
+			HasTeam:      f.checked("有班子"),
+			HasVenue:     f.checked("有场所"),
+			HasActivity:  f.checked("有活动"),
+			HasIncome:    f.checked("有收入"),
+			Weak:         f.checked("软弱涣散"),
+		}
+		// A value whose check box is off is not part of the record (its field is disabled).
+		if rec.HasVenue {
+			rec.VenueArea = u2bAmount(f, "场所面积")
+		}
+		if rec.HasActivity {
+			rec.Activities = f.count("年度活动次数")
+		}
+		if rec.HasIncome {
+			rec.Income = u2bAmount(f, "集体经济收入")
+		}
+		if rec.Weak {
+			rec.Measures = f.text("整顿措施")
+			rec.Progress = f.text("整顿进展")
+			rec.Result = data.Rectification(f.selected("整顿结果"))
+		}
+		return rec.Validate()
+	}
+	f.save = func() error { return s.u.deps.Store.SavePartyOrg(s.u.ctx(), &rec) }
+	f.onSaved = func() {
+		s.status.SetText(fmt.Sprintf("已保存：%s %s %d年党组织台账", rec.Township, rec.Village, rec.Year))
+		s.selectID = rec.ID
+		s.showYear = rec.Year
+		s.u.changed()
+	}
+	s.form = f
+	f.showDialog()
+}
+
+func (s *partyOrgsScreen) onDelete() {
+	p, ok := s.table.selectedRecord()
+	if !ok {
+		s.status.SetText("请先在表格中选择一条党组织台账。")
+		return
+	}
+	what := fmt.Sprintf("%s %s %d年党组织台账", p.Township, p.Village, p.Year)
+	s.confirm = u2bConfirmDelete(s.u, "删除党组织台账", what, func() error {
+		return s.u.deps.Store.DeletePartyOrg(s.u.ctx(), p.ID)
+	}, s.status)
+}
+
+// The helpers below serve the 党组织, 信访举报 and 约谈 screens (prefix u2b: they are not part
+// of table.go/form.go, whose owners may fold them in).
+
+// u2bYesBlank shows a yes/no column as 是 or nothing, so the 否 cells do not crowd the 是.
+func u2bYesBlank(v bool) string {
+	if v {
+		return "是"
+	}
+	return ""
+}
+
+// u2bMatchFilter adds a drop-down whose options are predicates rather than values (e.g.
+// 软弱涣散 = every weak branch, 整顿中 = the weak ones still being rectified), which the
+// table's equality filters cannot express: a row shows when match(row, choice) is true.
+func u2bMatchFilter[T any](lt *ledgerTable[T], all string, options []string, match func(T, string) bool) *widget.Select {
+	var sel *widget.Select
+	sel = lt.addFilter(all, options, func(r T) string {
+		if sel != nil && match(r, sel.Selected) {
+			return sel.Selected
+		}
+		return "\x00" // never an option
+	})
+	return sel
+}
+
+// u2bYears is the state of a year drop-down over rows loaded for every year. Its options
+// are the years found, newest first, after the “all years” option.
+type u2bYears struct {
+	picked bool // the first load chose the year shown
+}
+
+// set refreshes the options without filtering (the caller's setData filters once). The
+// first load shows 设置's round when it has rows, else the newest year; later loads keep
+// the clerk's choice, or show want (the year a record was just saved to) when given.
+func (y *u2bYears) set(sel *widget.Select, years []int, settingsRound, want int) {
+	seen := map[int]bool{}
+	var ys []int
+	for _, v := range years {
+		if !seen[v] {
+			seen[v] = true
+			ys = append(ys, v)
+		}
+	}
+	slices.SortFunc(ys, func(a, b int) int { return b - a })
+	opts := []string{sel.Options[0]}
+	for _, v := range ys {
+		opts = append(opts, roundLabel(v))
+	}
+	cur := sel.Selected
+	switch {
+	case want != 0 && seen[want]:
+		cur = roundLabel(want)
+	case !y.picked && seen[settingsRound]:
+		cur = roundLabel(settingsRound)
+	case !y.picked && len(ys) > 0:
+		cur = roundLabel(ys[0])
+	case !slices.Contains(opts, cur):
+		cur = opts[0]
+	}
+	if len(ys) > 0 {
+		y.picked = true
+	}
+	cb := sel.OnChanged
+	sel.OnChanged = nil
+	sel.Options = opts
+	sel.SetSelected(cur)
+	sel.OnChanged = cb
+}
+
+// current is the year a new record starts in: the year shown, else this year.
+func (y *u2bYears) current(sel *widget.Select, now time.Time) int {
+	if sel.SelectedIndex() > 0 {
+		if r, err := data.ParseRound(sel.Selected); err == nil {
+			return r
+		}
+	}
+	return now.Year()
+}
+
+// u2bVillageTownships are the townships that have villages, in pinyin order.
+func u2bVillageTownships(vs []data.Village) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range vs {
+		if !seen[v.Township] {
+			seen[v.Township] = true
+			out = append(out, v.Township)
+		}
+	}
+	sortChinese(out)
+	return out
+}
+
+// u2bVillageNames are the villages of a township, in pinyin order (merged ones too, so
+// their history can be corrected).
+func u2bVillageNames(vs []data.Village, township string) []string {
+	var out []string
+	for _, v := range vs {
+		if v.Township == township {
+			out = append(out, v.Name)
+		}
+	}
+	sortChinese(out)
+	return out
+}
+
+// u2bFollowTownship makes a village drop-down offer the villages of the chosen township,
+// clearing a choice that no longer belongs to it.
+func u2bFollowTownship(townshipSel, villageSel *widget.Select, names func(string) []string) {
+	changed := townshipSel.OnChanged
+	townshipSel.OnChanged = func(t string) {
+		opts := names(t)
+		villageSel.SetOptions(opts)
+		if !slices.Contains(opts, villageSel.Selected) {
+			villageSel.ClearSelected()
+		}
+		changed(t)
+	}
+}
+
+// u2bEnableWith enables the fields deps only while the check field is ticked (场所面积 with
+// 有场所); build should then ignore their values.
+func u2bEnableWith(f *editForm, check string, deps ...string) {
+	c := f.byName[check].check
+	set := func(on bool) {
+		for _, name := range deps {
+			d, ok := f.byName[name].input().(fyne.Disableable)
+			if !ok {
+				continue
+			}
+			if on {
+				d.Enable()
+			} else {
+				d.Disable()
+			}
+		}
+	}
+	set(c.Checked)
+	prev := c.OnChanged
+	c.OnChanged = func(on bool) {
+		set(on)
+		prev(on)
+	}
+}
+
+// u2bAmount reads a decimal (场所面积, 集体经济收入), noting a parse error on the field.
+func u2bAmount(f *editForm, name string) float64 {
+	v, err := data.ParseAmount(f.text(name))
+	f.noteParse(name, err)
+	return v
+}
+
+// u2bAmountText shows a decimal as typed (12.5, not 12.500000); 0 as an empty field.
+func u2bAmountText(v float64) string {
+	if v == 0 {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// u2bConfirmDelete asks before moving a record to the recycle bin, then deletes it and says
+// so in status.
+func u2bConfirmDelete(u *UI, title, what string, del func() error, status *widget.Label) *dialog.ConfirmDialog {
+	var d *dialog.ConfirmDialog
+	d = dialog.NewConfirm(title, "确定删除“"+what+"”吗？\n删除后可在“数据”→“回收站”中恢复。", func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := del(); err != nil {
+			u.showError(title+"失败", err)
+			return
+		}
+		status.SetText("已将“" + what + "”移到回收站，可在“数据”→“回收站”中恢复。")
+		u.changed()
+	}, u.win)
+	d.SetConfirmText("删除")
+	d.SetDismissText("取消")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+	return d
+}
