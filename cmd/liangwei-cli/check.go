@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"time"
 
@@ -18,8 +19,9 @@ func (f finding) String() string {
 	return fmt.Sprintf("%s %s: %s: %s", f.Level, f.where, f.Field, f.Message)
 }
 
-// cmdCheck validates every township, village and election of the round, plus the rules that
-// span records, and lists the problems. Errors make the exit status 1.
+// cmdCheck validates every record of the round (townships, villages, elections, members,
+// leaderships, the year's party ledger, complaints and talks), plus the rules that span
+// records, and lists the problems. Errors make the exit status 1.
 func (c *cli) cmdCheck(args []string) error {
 	fs := c.commandFlags()
 	roundS := fs.String("round", "", "届次（年份）")
@@ -54,8 +56,9 @@ func (c *cli) cmdCheck(args []string) error {
 		}
 	}
 	l := sc.ledger
-	fmt.Fprintf(c.stdout, "检查完毕（%d年届次）：乡镇 %d 个，村（社区）%d 个，换届记录 %d 条；错误 %d 个，警告 %d 个\n",
-		sc.round, len(l.Townships), len(l.Villages), len(l.Elections), errs, warns)
+	fmt.Fprintf(c.stdout, "检查完毕（%d年届次）：乡镇 %d 个，村（社区）%d 个，换届记录 %d 条，两委成员 %d 人，乡镇班子 %d 条，党组织台账 %d 条，信访举报 %d 件，约谈 %d 条；错误 %d 个，警告 %d 个\n",
+		sc.round, len(l.Townships), len(l.Villages), len(l.Elections), len(l.Members), len(l.Leaderships),
+		len(l.PartyOrgs), len(l.Complaints), len(l.Talks), errs, warns)
 	if errs > 0 {
 		return errReported
 	}
@@ -106,6 +109,91 @@ func checkLedger(l data.Ledger, round int, today time.Time) []finding {
 				where := v.Township + "/" + v.Name + "/" + strconv.Itoa(round) + "/" + string(b)
 				add(where, data.Problems{{Field: "状态", Level: data.LevelWarning, Message: fmt.Sprintf("%d年届次没有%s换届记录", round, b)}})
 			}
+		}
+	}
+
+	// Members: each record, the village it names, then the rules across the village's roster.
+	var ms []data.Member
+	for _, m := range l.Members {
+		if m.Round == round {
+			ms = append(ms, m)
+		}
+	}
+	for _, m := range ms {
+		add(memberWhere(m), m.Validate())
+		add(memberWhere(m), villageProblems(villages, m.VillageKey(), "两委成员"))
+	}
+	for _, f := range data.CheckMembers(ms) {
+		where := f.Key.Township + "/" + f.Key.Village + "/" + strconv.Itoa(f.Round) + "/两委成员"
+		if f.Index >= 0 && f.Index < len(ms) {
+			where = memberWhere(ms[f.Index])
+		}
+		out = append(out, finding{where, f.Problem})
+	}
+	out = append(out, balance(l, round)...)
+
+	for _, x := range l.Leaderships {
+		if x.Round == round {
+			add(x.Township+"/"+strconv.Itoa(x.Round)+"/乡镇班子", x.Validate())
+		}
+	}
+	for _, p := range l.PartyOrgs {
+		if p.Year != round {
+			continue
+		}
+		where := p.Township + "/" + p.Village + "/" + strconv.Itoa(p.Year) + "/党组织台账"
+		add(where, p.Validate())
+		add(where, villageProblems(villages, p.VillageKey(), "党组织台账"))
+	}
+	for _, x := range l.Complaints {
+		if x.Received.Year() == round {
+			add(x.Township+"/信访举报/"+x.No, x.Validate(today))
+		}
+	}
+	for _, x := range l.Talks {
+		if x.Date.Year() == round {
+			add(x.Township+"/约谈/"+x.No, x.Validate())
+		}
+	}
+	return out
+}
+
+// memberWhere locates a member: 乡镇/村名/届次/姓名（masked 身份证号）.
+func memberWhere(m data.Member) string {
+	return fmt.Sprintf("%s/%s/%d/%s（%s）", m.Township, m.Village, m.Round, m.Name, data.MaskID(m.IDNumber))
+}
+
+// villageProblems says when a record names a village that is not in the ledger or was merged.
+func villageProblems(villages map[data.VillageKey]data.Village, k data.VillageKey, kind string) data.Problems {
+	v, ok := villages[k]
+	switch {
+	case !ok:
+		return data.Problems{{Field: "村名", Level: data.LevelError, Message: "村庄台账中没有这个村"}}
+	case !v.Active():
+		return data.Problems{{Field: "村名", Level: data.LevelWarning, Message: "该村已撤并，这条" + kind + "记录不计入统计"}}
+	}
+	return nil
+}
+
+// balance checks the identity of SPEC §4 per township: 两委成员 = 党组织成员 + 村委会成员 −
+// 交叉任职. It fails only when a member holds no post, which Member.Validate also reports;
+// the township total tells the clerk the figures of the report would not add up.
+func balance(l data.Ledger, round int) []finding {
+	names := map[string]bool{}
+	var order []string
+	for _, m := range l.Members {
+		if m.Round == round && !names[m.Township] {
+			names[m.Township] = true
+			order = append(order, m.Township)
+		}
+	}
+	sort.Strings(order)
+	var out []finding
+	for _, t := range order {
+		s := data.ComputeStats(l.ForTownship(t), round, time.Time{}).Members
+		if s.Total != s.Party+s.Committee-s.Cross {
+			out = append(out, finding{t + "/" + strconv.Itoa(round) + "/两委成员", data.Problem{Field: "两委成员", Level: data.LevelError,
+				Message: fmt.Sprintf("两委成员 %d 人 ≠ 党组织成员 %d + 村委会成员 %d − 交叉任职 %d，有成员未填写任何职务", s.Total, s.Party, s.Committee, s.Cross)}})
 		}
 	}
 	return out

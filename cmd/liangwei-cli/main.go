@@ -33,10 +33,15 @@ const usageText = `用法：liangwei-cli [--db 数据库文件] 命令 [参数]
   import [--sheet 工作表] 文件...    导入工作簿（.xlsx）或 CSV；每个文件要么全部导入，要么不写入任何数据
   export 文件.xlsx                  导出全部台账（可再导入，也可交县里汇总）
   stats [--round 届次] [--township 乡镇] [--date 日期] [--json]
-                                    统计换届完成情况；--json 输出 JSON
+                                    统计换届完成情况、两委成员结构、党组织、信访举报和约谈；--json 输出 JSON
   check [--round 届次]              逐条检查记录，列出错误和警告
-  report summary --out 文件.pdf [--round 届次] [--township 乡镇] [--date 日期]
-                                    生成《换届完成情况汇总表》PDF
+  report 类型 --out 文件.pdf [--round 届次] [--township 乡镇] [--date 日期]
+                                    生成报表 PDF，类型：
+                                      summary    换届完成情况汇总表
+                                      members    两委成员花名册
+                                      party      村级党组织“四有”情况统计表
+                                      petitions  信访举报受理情况台账（--date 也是判断超期的日期）
+                                      talks      干部约谈情况统计表
   demo                              载入演示数据（青山县城关镇）
 
 数据库位置：--db 指定；否则取环境变量 LIANGWEI_DB；否则为用户配置目录下的 liangwei/liangwei.db。
@@ -56,7 +61,7 @@ var commands = map[string]command{
 	"export":   {"export 文件.xlsx", (*cli).cmdExport},
 	"stats":    {"stats [--round 届次] [--township 乡镇] [--date 日期] [--json]", (*cli).cmdStats},
 	"check":    {"check [--round 届次]", (*cli).cmdCheck},
-	"report":   {"report summary --out 文件.pdf [--round 届次] [--township 乡镇] [--date 日期]", (*cli).cmdReport},
+	"report":   {"report summary|members|party|petitions|talks --out 文件.pdf [--round 届次] [--township 乡镇] [--date 日期]", (*cli).cmdReport},
 	"demo":     {"demo", (*cli).cmdDemo},
 }
 

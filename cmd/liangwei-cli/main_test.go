@@ -347,7 +347,7 @@ func TestUsageErrors(t *testing.T) {
 		{"template without file", []string{"--db", db, "template"}, "template 需要一个文件名"},
 		{"export two files", []string{"--db", db, "export", "a.xlsx", "b.xlsx"}, "export 需要一个文件名"},
 		{"report without kind", []string{"--db", db, "report", "--out", "x.pdf"}, "缺少报表类型"},
-		{"report unknown kind", []string{"--db", db, "report", "detail", "--out", "x.pdf"}, "报表类型“detail”尚未提供"},
+		{"report unknown kind", []string{"--db", db, "report", "roster", "--out", "x.pdf"}, "报表类型“roster”尚未提供"},
 		{"report without out", []string{"--db", db, "report", "summary"}, "缺少 --out"},
 		{"init with argument", []string{"--db", db, "init", "now"}, "init 不需要参数"},
 	}
@@ -371,7 +371,7 @@ func TestUsageErrors(t *testing.T) {
 func TestHelp(t *testing.T) {
 	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}} {
 		code, out, _ := runCLI(t, args...)
-		if code != 0 || !strings.Contains(out, "report summary --out") {
+		if code != 0 || !strings.Contains(out, "report 类型 --out") || !strings.Contains(out, "petitions  信访举报受理情况台账") {
 			t.Errorf("%v: exit %d, stdout %q", args, code, out)
 		}
 	}
@@ -474,7 +474,7 @@ func TestCheck(t *testing.T) {
 		"警告 河西镇/河西48村/2026/村委会: 状态: 2026年届次没有村委会换届记录",
 		"警告 河西镇/河西49村/2026/党组织: 村名: 该村已撤并，这条换届记录不计入统计",
 		"警告 河西镇/河西50村/2026/村委会: 村名: 该村已撤并",
-		"检查完毕（2026年届次）：乡镇 1 个，村（社区）50 个，换届记录 97 条；错误 0 个，警告 3 个",
+		"检查完毕（2026年届次）：乡镇 1 个，村（社区）50 个，换届记录 97 条，两委成员 0 人，乡镇班子 0 条，党组织台账 0 条，信访举报 0 件，约谈 0 条；错误 0 个，警告 3 个",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("check output lacks %q:\n%s", want, out)
@@ -543,7 +543,9 @@ func TestDemo(t *testing.T) {
 	db := filepath.Join(dir, "demo.db")
 	out := mustRun(t, "--db", db, "demo")
 	for _, want := range []string{"已载入演示数据：青山县城关镇，村（社区）41 个（其中已撤并 1 个），2026年换届记录 80 条",
-		"新增 122，更新 0，未变 0", "已填写设置：填报单位 城关镇"} {
+		"两委成员 370 人，乡镇班子 1 条，党组织台账 40 条，信访举报 12 件，约谈 20 条",
+		// 1 township + 41 villages + 80 elections + 370 + 1 + 40 + 12 + 20.
+		"新增 565，更新 0，未变 0", "已填写设置：填报单位 城关镇"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo printed %q, want %q", out, want)
 		}
@@ -553,12 +555,21 @@ func TestDemo(t *testing.T) {
 	if want := []int{2026, 40, 39, 37, 37, 33}; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("demo stats (round, villages, party done, one-time, committee done, one-time) = %v, want %v", got, want)
 	}
+	// The demo's own tests count these by hand (demo/people_test.go).
+	got = []int{s.Members.Total, s.Members.DualHead, s.Leadership.PartyCommittee, s.Party.Orgs, s.Party.FourHaves, s.Party.Weak,
+		s.Petitions.Total, s.Petitions.Overdue, s.Talks.Total}
+	if want := []int{370, 14, 9, 40, 36, 2, 12, 2, 20}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("demo members, 一肩挑, 党委班子, orgs, 四有, weak, complaints, overdue, talks = %v, want %v", got, want)
+	}
 	// A second load changes nothing and keeps the settings.
 	out = mustRun(t, "--db", db, "demo")
-	if !strings.Contains(out, "新增 0，更新 0，未变 122") || strings.Contains(out, "已填写设置") {
+	if !strings.Contains(out, "新增 0，更新 0，未变 565") || strings.Contains(out, "已填写设置") {
 		t.Errorf("second demo printed %q", out)
 	}
-	if code, out, _ := runCLI(t, "--db", db, "check"); code != 0 || !strings.Contains(out, "错误 0 个，警告 0 个") {
+	// The only warnings are the four party organizations short of 四有 and the two overdue
+	// complaints the demo has on purpose.
+	if code, out, _ := runCLI(t, "--db", db, "check"); code != 0 || !strings.Contains(out, "错误 0 个，警告 6 个") ||
+		strings.Count(out, "“四有”未全部达到") != 4 || strings.Count(out, "超期") != 2 {
 		t.Errorf("check on the demo: exit %d\n%s", code, out)
 	}
 	pdf := filepath.Join(dir, "demo.pdf")
@@ -567,6 +578,22 @@ func TestDemo(t *testing.T) {
 	for _, want := range []string{"城关镇", "王志刚", "李红梅", "张晓雯", "黄土岗村", "选民登记存在争议，待重新选举"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("demo PDF lacks %q", want)
+		}
+	}
+	// Every new report of the demo; the roster shows the rare characters of the names.
+	for kind, wants := range map[string][]string{
+		"members":   {"城关镇村“两委”成员花名册（2026年）", "镕", "堃", "赟", "喆", "昇", "珺", "玥", "彧"},
+		"party":     {"杜家沟村", "已销号", "韩家坡村"},
+		"petitions": {"城关信〔2026〕11号", "超期"},
+		"talks":     {"城关镇干部约谈情况统计表（2026年）", "城关谈〔2026〕20号"},
+	} {
+		pdf := filepath.Join(dir, kind+".pdf")
+		mustRun(t, "--db", db, "report", kind, "--out", pdf)
+		text := flat(pdfText(t, pdf))
+		for _, want := range wants {
+			if !strings.Contains(text, want) {
+				t.Errorf("demo %s PDF lacks %q", kind, want)
+			}
 		}
 	}
 }

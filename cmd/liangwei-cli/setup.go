@@ -40,9 +40,9 @@ func (c *cli) cmdDemo(args []string) error {
 	today := c.today()
 	b := demo.Batch(today)
 	// The demo is tested to be valid; checking again keeps a broken build from writing it.
-	for _, e := range b.Elections {
-		if ps := e.Validate(today); ps.HasErrors() {
-			return fmt.Errorf("演示数据有误（%s %s）：%v", e.Village, e.Body, ps.Errors())
+	for _, f := range checkLedger(b, demo.Round(today), today) {
+		if f.Level == data.LevelError {
+			return fmt.Errorf("演示数据有误：%s", f)
 		}
 	}
 	st, p, err := c.open()
@@ -73,6 +73,8 @@ func (c *cli) cmdDemo(args []string) error {
 	}
 	fmt.Fprintf(c.stdout, "已载入演示数据：%s%s，村（社区）%d 个（其中已撤并 %d 个），%d年换届记录 %d 条\n",
 		demo.County, demo.Township, len(b.Villages), len(b.Villages)-active, demo.Round(today), len(b.Elections))
+	fmt.Fprintf(c.stdout, "两委成员 %d 人，乡镇班子 %d 条，党组织台账 %d 条，信访举报 %d 件，约谈 %d 条\n",
+		len(b.Members), len(b.Leaderships), len(b.PartyOrgs), len(b.Complaints), len(b.Talks))
 	fmt.Fprintf(c.stdout, "新增 %d，更新 %d，未变 %d\n", res.Inserted, res.Updated, res.Unchanged)
 	if filled {
 		fmt.Fprintf(c.stdout, "已填写设置：填报单位 %s，负责人 %s，审核人 %s，填表人 %s\n",

@@ -12,7 +12,9 @@ import (
 	"liangwei/data"
 )
 
-// scope is what a stats, check or report run looks at: one round, all townships or one.
+// scope is what a stats, check or report run looks at: one round, all townships or one,
+// with the records st.Ledger reads for it (the round's elections and members, the year's
+// party ledger, complaints and talks).
 type scope struct {
 	round    int
 	township string // "" for every township
@@ -40,25 +42,17 @@ func (c *cli) loadScope(st data.Store, round int, township string) (scope, error
 			round = rounds[0]
 		}
 	}
-	ts, err := st.Townships(ctx)
+	l, err := st.Ledger(ctx, round)
 	if err != nil {
-		return scope{}, fmt.Errorf("读取乡镇失败：%v", err)
+		return scope{}, fmt.Errorf("读取%d年台账失败：%v", round, err)
 	}
-	vs, err := st.Villages(ctx)
-	if err != nil {
-		return scope{}, fmt.Errorf("读取村庄失败：%v", err)
-	}
-	es, err := st.Elections(ctx, round)
-	if err != nil {
-		return scope{}, fmt.Errorf("读取换届记录失败：%v", err)
-	}
-	s := scope{round: round, township: township, ledger: data.Ledger{Townships: ts, Villages: vs, Elections: es}}
+	s := scope{round: round, township: township, ledger: l}
 	if township == "" {
 		return s, nil
 	}
 	found := false
 	var names []string
-	for _, t := range ts {
+	for _, t := range l.Townships {
 		names = append(names, t.Name)
 		if t.Name == township {
 			found = true
@@ -70,29 +64,8 @@ func (c *cli) loadScope(st data.Store, round int, township string) (scope, error
 		}
 		return scope{}, fmt.Errorf("未找到乡镇“%s”，现有乡镇：%s", township, strings.Join(names, "、"))
 	}
-	s.ledger = filterTownship(s.ledger, township)
+	s.ledger = l.ForTownship(township)
 	return s, nil
-}
-
-// filterTownship keeps only one township's records.
-func filterTownship(l data.Ledger, name string) data.Ledger {
-	var out data.Ledger
-	for _, t := range l.Townships {
-		if t.Name == name {
-			out.Townships = append(out.Townships, t)
-		}
-	}
-	for _, v := range l.Villages {
-		if v.Township == name {
-			out.Villages = append(out.Villages, v)
-		}
-	}
-	for _, e := range l.Elections {
-		if e.Township == name {
-			out.Elections = append(out.Elections, e)
-		}
-	}
-	return out
 }
 
 // cmdStats prints the round's figures, as JSON (SPEC §7) or as Chinese text.
@@ -156,8 +129,12 @@ func writeStats(w io.Writer, s data.Stats, township string, ref time.Time) {
 			b.name, b.s.Due, b.s.Completed, b.s.Rate, b.s.OneTime, b.s.OneTimeRate, b.turnout, b.s.Turnout, b.s.Voted, b.s.Eligible)
 	}
 	m := s.Members
-	fmt.Fprintf(w, "两委成员：%d 人（党组织 %d，村委会 %d，交叉任职 %d），一肩挑 %d 个村；女性 %d，平均年龄 %.1f 岁，35岁以下 %d，60岁及以上 %d，大专及以上 %d\n",
-		m.Total, m.Party, m.Committee, m.Cross, m.DualHead, m.Women, m.AvgAge, m.Under35, m.Age60Plus, m.College)
+	fmt.Fprintf(w, "两委成员：%d 人（党组织成员 %d，村委会成员 %d，交叉任职 %d），一肩挑 %d 个村（占书记、主任均已配备的 %d 个村的 %.2f%%）\n",
+		m.Total, m.Party, m.Committee, m.Cross, m.DualHead, m.DualHeadBase, m.DualHeadRate)
+	fmt.Fprintf(w, "成员结构：女性 %d（%.2f%%），平均年龄 %.1f 岁，35岁以下 %d（%.2f%%），60岁及以上 %d（%.2f%%），大专及以上 %d（%.2f%%），村委会成员中党员 %d（%.2f%%），新任 %d（%.2f%%）\n",
+		m.Women, data.Rate(m.Women, m.Total), m.AvgAge, m.Under35, data.Rate(m.Under35, m.Total),
+		m.Age60Plus, data.Rate(m.Age60Plus, m.Total), m.College, data.Rate(m.College, m.Total),
+		m.CommitteeParty, data.Rate(m.CommitteeParty, m.Committee), m.New, data.Rate(m.New, m.Total))
 	l := s.Leadership
 	fmt.Fprintf(w, "乡镇班子：党委班子成员 %d，政府班子成员 %d，交叉任职 %d\n", l.PartyCommittee, l.Government, l.Cross)
 	p := s.Party
