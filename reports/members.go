@@ -94,25 +94,18 @@ func memberCells(seq int, m data.Member, round int) []string {
 	}
 }
 
-// memberFigures are the structure figures of SPEC §4 from r.Stats, plus the two counts the
-// stats do not carry: the villages with both a 书记 and a 主任 (the base of the 一肩挑 rate)
-// and the members of each identity tag the county counts.
+// memberFigures are the structure figures of SPEC §4 from r.Stats, plus the members of
+// each identity tag the county counts (致富能手, 退役军人, 大学生村官…), counted here from
+// the roster.
 func memberFigures(r data.MembersReport) []figure {
 	s := r.Stats
 	const ofAll = "占两委成员总数"
-	both := 0
 	tags := make(map[string]int, len(data.MemberTags))
 	for _, v := range r.Villages {
-		secretary, director := false, false
 		for _, m := range v.Members {
-			secretary = secretary || m.PartyPost == data.PartySecretary
-			director = director || m.CommitteePost == data.CommitteeDirector
 			for _, tag := range m.Tags {
 				tags[tag]++
 			}
-		}
-		if secretary && director {
-			both++
 		}
 	}
 	fs := []figure{
@@ -120,7 +113,8 @@ func memberFigures(r data.MembersReport) []figure {
 		share("党组织成员", s.Party, s.Total, ofAll),
 		share("村委会成员", s.Committee, s.Total, ofAll),
 		share("交叉任职", s.Cross, s.Total, ofAll),
-		share("书记、主任“一肩挑”村数", s.DualHead, both, fmt.Sprintf("占书记、主任均已配备的%d个村", both)),
+		{name: "书记、主任“一肩挑”村数", value: strconv.Itoa(s.DualHead), share: pct(s.DualHeadRate),
+			basis: fmt.Sprintf("占书记、主任均已配备的%d个村", s.DualHeadBase)},
 		share("女性成员", s.Women, s.Total, ofAll),
 		{name: "平均年龄（岁）", value: strconv.FormatFloat(s.AvgAge, 'f', 1, 64), basis: fmt.Sprintf("按%d年1月1日计算周岁", r.Round)},
 		share("35岁以下", s.Under35, s.Total, ofAll),

@@ -73,7 +73,7 @@ func rosterReport() data.MembersReport {
 		// Ages on 2026-01-01: 50, 34, 59, 27, 45, 37, 67 → 319/7 = 45.6; under 35: 李堃 孙喆;
 		// 60+: 郑玥彧; 大专及以上: 王镕 孙喆; 党员 in the 村委会: 王镕 赵赟 吴珺; 新任: 孙喆 吴珺.
 		Stats: data.MemberStats{
-			Total: 7, Party: 4, Committee: 5, Cross: 2, DualHead: 1, Women: 2, AvgAge: 45.6,
+			Total: 7, Party: 4, Committee: 5, Cross: 2, DualHead: 1, DualHeadBase: 2, DualHeadRate: 50, Women: 2, AvgAge: 45.6,
 			Under35: 2, Age60Plus: 1, College: 2, CommitteeParty: 3, New: 2,
 		},
 	}
@@ -384,4 +384,49 @@ func BenchmarkWriteMembers(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes/pdf")
+}
+
+// rosterLedger holds the members of rosterReport, plus two that BuildMembers must leave
+// out: one of another round and one of a merged village.
+func rosterLedger() data.Ledger {
+	l := data.Ledger{Townships: []data.Township{{Name: "城关镇"}}}
+	for _, v := range []string{"东关村", "西关村"} {
+		l.Villages = append(l.Villages, data.Village{Township: "城关镇", Name: v, Kind: data.KindVillage, Status: data.VillageActive})
+	}
+	l.Villages = append(l.Villages, data.Village{Township: "城关镇", Name: "老城村", Kind: data.KindVillage, Status: data.VillageMerged})
+	r := rosterReport()
+	// Reverse the order so that the builder, not the input, sorts the roster.
+	for i := len(r.Villages) - 1; i >= 0; i-- {
+		for j := len(r.Villages[i].Members) - 1; j >= 0; j-- {
+			l.Members = append(l.Members, r.Villages[i].Members[j])
+		}
+	}
+	old := member("东关村", "钱旧", data.Male, birthday(1970, 5, 5), 31, data.PartySecretary, data.CommitteeNone)
+	old.Round = 2021
+	merged := member("老城村", "冯撤", data.Female, birthday(1970, 5, 5), 42, data.PartySecretary, data.CommitteeDirector)
+	l.Members = append(l.Members, old, merged)
+	return l
+}
+
+// TestWriteMembersFromLedger builds the roster from records with data.BuildMembers: the
+// result draws exactly the hand-made roster (and its golden file) whose figures are
+// counted by hand in rosterReport.
+func TestWriteMembersFromLedger(t *testing.T) {
+	r := data.BuildMembers(rosterLedger(), 2026)
+	r.Township = "城关镇"
+	want := rosterReport()
+	if r.Stats != want.Stats {
+		t.Errorf("BuildMembers stats = %+v, want %+v", r.Stats, want.Stats)
+	}
+	got := renderMembers(t, r, testMeta)
+	if !bytes.Equal(got, renderMembers(t, want, testMeta)) {
+		text := strings.Join(pdfPages(t, got), "\f")
+		t.Errorf("the roster built from the ledger differs from the hand-made one; got:\n%s", text)
+	}
+	text := strings.Join(pdfPages(t, got), "\f")
+	for _, bad := range []string{"钱旧", "冯撤", "老城村"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the roster shows %s, of another round or a merged village", bad)
+		}
+	}
 }

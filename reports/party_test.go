@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -267,4 +268,63 @@ func TestWritePartyWriteError(t *testing.T) {
 // TestWritePartyGolden compares the report with reports/testdata/party.pdf.
 func TestWritePartyGolden(t *testing.T) {
 	checkGolden(t, "party.pdf", renderParty(t, partyReport(), testMeta))
+}
+
+// TestWritePartyFromLedger builds the report from records with data.BuildParty and checks
+// the hand counts of partyReport, the order by village name and the 软弱涣散 list; an
+// organization of another year and one of a merged village stay out.
+func TestWritePartyFromLedger(t *testing.T) {
+	hand := partyReport()
+	l := data.Ledger{Townships: []data.Township{{Name: "城关镇"}}}
+	for _, p := range hand.Orgs {
+		l.Villages = append(l.Villages, data.Village{Township: "城关镇", Name: p.Village, Kind: data.KindVillage, Status: data.VillageActive})
+	}
+	l.Villages = append(l.Villages, data.Village{Township: "城关镇", Name: "老城村", Kind: data.KindVillage, Status: data.VillageMerged})
+	l.PartyOrgs = append(l.PartyOrgs, hand.Orgs...)
+	old := hand.Orgs[0]
+	old.Year, old.Members = 2025, 999
+	merged := hand.Orgs[1]
+	merged.Village, merged.Members = "老城村", 888
+	l.PartyOrgs = append(l.PartyOrgs, old, merged)
+
+	r := data.BuildParty(l, 2026)
+	r.Township = "城关镇"
+	if r.Stats != hand.Stats {
+		t.Errorf("BuildParty stats = %+v, want %+v", r.Stats, hand.Stats)
+	}
+	if r.Totals != hand.Totals {
+		t.Errorf("BuildParty totals = %+v, want %+v", r.Totals, hand.Totals)
+	}
+	text := strings.Join(pdfPages(t, renderParty(t, r, testMeta)), "\f")
+	for _, want := range []string{
+		"合计 4个 154 36 4 6 4 2 3 46 3 55.50 2 2",
+		"软弱涣散村党组织整顿情况（共2个）",
+		"县级领导联系，整顿软弱涣散 经县委组织部验收合格 已销号",
+		"“四有”齐全（个） 2 50.00", "其中已销号（个） 1 50.00",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q; got:\n%s", want, text)
+		}
+	}
+	// Rows come in the builder's order, by village name.
+	order := regexp.MustCompile(`\n ?(\d) (\S+村) 党`).FindAllStringSubmatch(text, -1)
+	var got []string
+	for _, m := range order {
+		got = append(got, m[1]+m[2])
+	}
+	var want []string
+	names := []string{"东关村", "西关村", "南街村", "北街村"}
+	sorted := append([]string(nil), names...)
+	slices.Sort(sorted)
+	for i, n := range sorted {
+		want = append(want, fmt.Sprint(i+1)+n)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("rows %v, want %v", got, want)
+	}
+	for _, bad := range []string{"999", "888", "老城村"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the report shows %s, of another year or a merged village", bad)
+		}
+	}
 }
