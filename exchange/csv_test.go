@@ -3,10 +3,13 @@ package exchange
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -95,9 +98,9 @@ func TestCSVSheetAndRows(t *testing.T) {
 		}},
 		{"sheet argument wins", "export.csv", "村庄", villages, nil},
 		{"township name contains 乡镇", "某乡镇-村庄.csv", "", villages, nil},
-		{"no sheet", "data.csv", "", villages, []string{"data.csv: 无法从文件名判断这是哪个工作表，请在文件名中写明（如“城关镇-换届.csv”）或用 --sheet 指定：乡镇、村庄、换届"}},
+		{"no sheet", "data.csv", "", villages, []string{"data.csv: 无法从文件名判断这是哪个工作表，请在文件名中写明（如“城关镇-换届.csv”）或用 --sheet 指定：乡镇、村庄、换届、两委成员、党组织、乡镇班子、信访举报、约谈"}},
 		{"unknown sheet", "data.csv", "Sheet1", villages, []string{"data.csv: “Sheet1”不是工作表名，应为：乡镇、村庄、换届、两委成员、党组织、乡镇班子、信访举报、约谈"}},
-		{"unsupported sheet", "城关镇-约谈.csv", "", villages, []string{"城关镇-约谈.csv: 本版本暂不支持导入“约谈”，可导入的有：乡镇、村庄、换届"}},
+		{"columns of another sheet", "城关镇-约谈.csv", "", villages, []string{"城关镇-约谈.csv:约谈:1:编号: 缺少“编号”列（第1行应为列标题）"}},
 		{"only blank lines", "村庄.csv", "", "\n\n", []string{"村庄.csv: 文件是空的"}},
 		{"binary", "村庄.csv", "", "PK\x03\x04\x00\x00", []string{"村庄.csv: 这不是文本格式的 CSV 文件（可能是改了扩展名的工作簿），请导入原文件"}},
 		{"not gbk either", "村庄.csv", "", "\xff\xff\xff,\x81\n", []string{"村庄.csv: 文件编码无法识别（既不是 UTF-8 也不是 GBK），请在 Excel 中另存为“CSV UTF-8（逗号分隔）”"}},
@@ -177,14 +180,80 @@ func TestImportRejectsCSVWithErrors(t *testing.T) {
 	}
 }
 
+// memberCSV is a 两委成员 sheet of 张家庄村 (goodTownship's village 0) whose names use
+// characters outside GB2312 but inside GBK, as Excel on Chinese Windows saves them.
+func memberCSV() string {
+	var b strings.Builder
+	b.WriteString("乡镇,村名,届次,姓名,身份证号,性别,出生日期,民族,学历,政治面貌,党组织职务,村委会职务,新任或连任,身份标签,联系电话\r\n")
+	posts := [][2]string{{"书记", "主任"}, {"副书记", "—"}, {"委员", "委员"}, {"委员", "—"}, {"—", "副主任"}, {"—", "委员"}, {"委员", "-"}, {"无", "委员"}}
+	for j, name := range []string{"王镕", "李堃", "张赟", "刘喆", "陈昇", "杨珺", "赵玥", "周彧"} {
+		female := j%2 == 1
+		id := makeID(time.Date(1970+j, 5, 9, 0, 0, 0, 0, time.UTC), 100+j, female)
+		political := "中共党员"
+		if posts[j][0] == "—" || posts[j][0] == "无" {
+			political = "群众"
+		}
+		fmt.Fprintf(&b, "城关镇,%s,2026,%s,%s,,,汉族,高中,%s,%s,%s,连任,致富能手,1380534%04d\r\n", villageName(0), name, id, political, posts[j][0], posts[j][1], j)
+	}
+	return b.String()
+}
+
+func TestCSVMembersGBK(t *testing.T) {
+	st := openStore(t)
+	seed := writeXLSX(t, t.TempDir(), "村庄.xlsx", goodTownship(2).village)
+	if _, _, err := Import(ctx, st, seed, "", today); err != nil {
+		t.Fatal(err)
+	}
+	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(memberCSV()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if utf8.Valid(gbk) {
+		t.Fatal("the GBK file is valid UTF-8: the test would not test GBK")
+	}
+	path := writeFile(t, filepath.Join(t.TempDir(), "城关镇两委成员.csv"), gbk)
+	p, res, err := Import(ctx, st, path, "", today)
+	if err != nil {
+		t.Fatalf("Import: %v %v", err, p.Issues)
+	}
+	if res.Inserted != 8 || len(p.Issues) != 0 {
+		t.Errorf("result %+v, issues %v", res, p.Issues)
+	}
+	ms, err := st.Members(ctx, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	women := 0
+	for _, m := range ms {
+		names = append(names, m.Name)
+		if m.Gender == data.Female {
+			women++
+		}
+		if m.Education != data.EduHigh || len(m.Tags) != 1 || m.Tags[0] != "致富能手" || m.Birth.Month() != time.May {
+			t.Errorf("member %+v", m)
+		}
+	}
+	slices.Sort(names)
+	want := []string{"王镕", "李堃", "张赟", "刘喆", "陈昇", "杨珺", "赵玥", "周彧"}
+	slices.Sort(want)
+	if !reflect.DeepEqual(names, want) || women != 4 {
+		t.Errorf("names %v (%d women), want %v (4)", names, women, want)
+	}
+}
+
 // FuzzReadCSV checks that any bytes either fail with a Chinese message or give records with
 // valid UTF-8 cells and strictly increasing row numbers starting at 1 or later.
 func FuzzReadCSV(f *testing.F) {
 	gbk, _ := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(villageCSV))
+	gbkMembers, _ := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(memberCSV()))
 	for _, s := range [][]byte{
 		[]byte(villageCSV),
 		append([]byte{0xEF, 0xBB, 0xBF}, villageCSV...),
 		gbk,
+		[]byte(memberCSV()),
+		gbkMembers,
+		[]byte("姓名,身份证号\n\"王\n镕\",3.71426199001011E+17\n"),
 		[]byte("a,b\n\"x\ny\",2\n\n3,4"),
 		[]byte("\"unterminated\n"),
 		[]byte("a\tb\n1\t2\n"),

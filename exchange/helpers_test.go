@@ -140,7 +140,7 @@ func openStore(t testing.TB) *sqlite.Store {
 	return st
 }
 
-// snapshot is everything the store holds, IDs cleared, for "unchanged" comparisons.
+// snapshot is everything the store holds, IDs cleared and in export order, for "unchanged" comparisons.
 func snapshot(t testing.TB, st data.Store) data.Batch {
 	t.Helper()
 	var b data.Batch
@@ -154,6 +154,28 @@ func snapshot(t testing.TB, st data.Store) data.Batch {
 	if b.Elections, err = st.Elections(ctx, 0); err != nil {
 		t.Fatal(err)
 	}
+	if b.Members, err = st.Members(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	if b.Leaderships, err = st.Leaderships(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	if b.PartyOrgs, err = st.PartyOrgs(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	if b.Complaints, err = st.Complaints(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	if b.Talks, err = st.Talks(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	clearIDs(&b)
+	sortBatch(&b) // the store's order within a village follows insertion
+	return b
+}
+
+// clearIDs zeroes the database IDs, which differ between databases holding the same data.
+func clearIDs(b *data.Batch) {
 	for i := range b.Townships {
 		b.Townships[i].ID = 0
 	}
@@ -163,14 +185,43 @@ func snapshot(t testing.TB, st data.Store) data.Batch {
 	for i := range b.Elections {
 		b.Elections[i].ID = 0
 	}
-	return b
+	for i := range b.Members {
+		b.Members[i].ID = 0
+	}
+	for i := range b.Leaderships {
+		b.Leaderships[i].ID = 0
+	}
+	for i := range b.PartyOrgs {
+		b.PartyOrgs[i].ID = 0
+	}
+	for i := range b.Complaints {
+		b.Complaints[i].ID = 0
+	}
+	for i := range b.Talks {
+		b.Talks[i].ID = 0
+	}
+}
+
+func counts(b data.Batch) []int {
+	return []int{len(b.Townships), len(b.Villages), len(b.Elections), len(b.Members), len(b.Leaderships),
+		len(b.PartyOrgs), len(b.Complaints), len(b.Talks)}
 }
 
 func sameBatch(t testing.TB, got, want data.Batch) {
 	t.Helper()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("store changed:\n got %d/%d/%d records\nwant %d/%d/%d", len(got.Townships), len(got.Villages), len(got.Elections),
-			len(want.Townships), len(want.Villages), len(want.Elections))
+	if reflect.DeepEqual(got, want) {
+		return
+	}
+	t.Errorf("store changed:\n got %v records\nwant %v", counts(got), counts(want))
+	gv, wv := reflect.ValueOf(got), reflect.ValueOf(want)
+	for i := 0; i < gv.NumField(); i++ {
+		g, w := gv.Field(i), wv.Field(i)
+		for j := 0; j < min(g.Len(), w.Len()); j++ {
+			if !reflect.DeepEqual(g.Index(j).Interface(), w.Index(j).Interface()) {
+				t.Errorf("first difference in %s:\n got %+v\nwant %+v", gv.Type().Field(i).Name, g.Index(j), w.Index(j))
+				break
+			}
+		}
 	}
 }
 

@@ -318,8 +318,8 @@ func TestWarningsDoNotBlock(t *testing.T) {
 	fx.election.rows[1][8] = 20 // 党组织 of the first village: 20 of 40 attended
 	fx.election.rows[4][10] = 5 // 村委会 of the second village: 5 candidates for 5 seats
 	fx.election.rows = append(fx.election.rows, []any{"城关镇", villageName(0), 2021, "党组织", "已完成", "2021-05-01", "是", 40, 39, 5, 6, 5})
-	members := sheetData{"两委成员", [][]any{{"乡镇", "村名", "姓名"}, {"城关镇", villageName(0), "王昇"}}}
-	path := writeXLSX(t, t.TempDir(), "城关镇.xlsx", append(fx.sheets(), members)...)
+	notes := sheetData{"备注", [][]any{{"乡镇", "村名", "说明"}, {"城关镇", villageName(0), "王昇联系"}}}
+	path := writeXLSX(t, t.TempDir(), "城关镇.xlsx", append(fx.sheets(), notes)...)
 
 	p, res, err := Import(ctx, st, path, "", today)
 	if err != nil {
@@ -332,7 +332,7 @@ func TestWarningsDoNotBlock(t *testing.T) {
 		sheet  string
 		row    int
 		column string
-	}{{"换届", 2, "实参加人数"}, {"换届", 5, "候选人数"}, {"两委成员", 0, ""}} {
+	}{{"换届", 2, "实参加人数"}, {"换届", 5, "候选人数"}, {"备注", 0, ""}} {
 		i, ok := findIssue(p.Issues, w.sheet, w.row, w.column)
 		if !ok || i.Level != data.LevelWarning {
 			t.Errorf("no warning at %s:%d:%s in %v", w.sheet, w.row, w.column, p.Issues)

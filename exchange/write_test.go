@@ -4,8 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -67,7 +69,7 @@ func TestExportRoundTrip(t *testing.T) {
 		t.Errorf("export → import → export differs")
 	}
 
-	if got, want := reflect.ValueOf(c1).MapKeys(), 3; len(got) != want {
+	if got, want := reflect.ValueOf(c1).MapKeys(), len(Sheets); len(got) != want {
 		t.Errorf("%d sheets, want %d", len(got), want)
 	}
 	for _, c := range []struct {
@@ -167,6 +169,13 @@ func TestTemplate(t *testing.T) {
 	wantLists := map[string]map[string]string{
 		"村庄": {"C2:C5000": `"村,社区"`, "G2:G5000": `"正常,已撤并"`},
 		"换届": {"D2:D5000": `"党组织,村委会"`, "E2:E5000": `"未启动,进行中,已完成,未完成"`, "G2:G5000": `"是,否"`},
+		"两委成员": {"F2:F5000": `"男,女"`, "I2:I5000": `"初中及以下,高中中专,大专,本科及以上"`, "J2:J5000": `"中共党员,预备党员,群众,其他"`,
+			"K2:K5000": `"—,书记,副书记,委员"`, "L2:L5000": `"—,主任,副主任,委员"`, "M2:M5000": `"新任,连任"`},
+		"党组织": {"D2:D5000": `"党支部,党总支,党委"`, "I2:I5000": `"是,否"`, "J2:J5000": `"是,否"`, "L2:L5000": `"是,否"`,
+			"N2:N5000": `"是,否"`, "P2:P5000": `"是,否"`, "S2:S5000": `"整顿中,已销号"`},
+		"乡镇班子": {},
+		"信访举报": {"C2:C5000": `"来信,来访,电话,网络,短信,上级交办"`, "H2:H5000": `"拉票贿选,资格争议,程序违规,其他"`, "L2:L5000": `"办理中,属实,部分属实,不属实"`},
+		"约谈":   {"D2:D5000": `"申请约谈,主动约谈,下访约谈"`, "I2:I5000": `"个人诉求,汇报工作和思想,意见建议"`},
 	}
 	for s, want := range wantLists {
 		dvs, err := f.GetDataValidations(s)
@@ -194,4 +203,135 @@ func TestTemplate(t *testing.T) {
 	if len(p.Issues) != 1 || !strings.Contains(p.Issues[0].Message, "没有数据行") {
 		t.Errorf("issues = %v, want only the no-data warning", p.Issues)
 	}
+}
+
+// TestExportRoundTripAllSheets exports a ledger with every kind of record, several rounds
+// and years, imports it into an empty database and exports again: same records, same cells.
+func TestExportRoundTripAllSheets(t *testing.T) {
+	dir := t.TempDir()
+	fx := goodLedger(6)
+	// Another round and year: a 2021 member, a 2025 party ledger row, last year's complaint.
+	old := append([]any(nil), fx.member.rows[1]...)
+	old[2], old[10], old[11], old[13] = "2021年", "书记", "主任", "退役军人"
+	fx.member.rows = append(fx.member.rows, old)
+	fx.party.rows = append(fx.party.rows, []any{"城关镇", villageName(0), 2025, "党支部", 28, 7, 1, 2,
+		"是", "否", nil, "是", 10, "否", nil, "是", "选派第一书记", "整顿中", "整顿中"})
+	fx.complaint.rows = append(fx.complaint.rows, []any{"2025-009", time.Date(2025, 12, 30, 0, 0, 0, 0, time.UTC), "上级交办", "城关镇", nil, "匿名", "钱某", "其他", "", "", "", "不属实", "", "2026-01-05"})
+	src := writeXLSX(t, dir, "城关镇.xlsx", fx.sheets()...)
+
+	first := openStore(t)
+	if p, _, err := Import(ctx, first, src, "", today); err != nil {
+		t.Fatalf("import: %v %v", err, p.Issues)
+	}
+	exp1 := filepath.Join(dir, "export1.xlsx")
+	exportTo(t, first, exp1)
+
+	second := openStore(t)
+	p, res, err := Import(ctx, second, exp1, "", today)
+	if err != nil {
+		t.Fatalf("re-import: %v %v", err, p.Issues)
+	}
+	if got, want := res.Inserted, fx.records(); got != want {
+		t.Errorf("inserted %d, want %d", got, want)
+	}
+	if got, want := len(p.Issues.Errors()), 0; got != want {
+		t.Errorf("errors re-importing an export: %v", p.Issues)
+	}
+	want := snapshot(t, first)
+	sameBatch(t, snapshot(t, second), want)
+	if got := counts(want); !reflect.DeepEqual(got, []int{1, 6, 12, 49, 2, 7, 13, 20}) {
+		t.Errorf("records %v", got)
+	}
+
+	exp2 := filepath.Join(dir, "export2.xlsx")
+	exportTo(t, second, exp2)
+	c1, c2 := cells(t, exp1), cells(t, exp2)
+	if !reflect.DeepEqual(c1, c2) {
+		for s := range c1 {
+			if !reflect.DeepEqual(c1[s], c2[s]) {
+				t.Errorf("export → import → export differs in %s", s)
+			}
+		}
+	}
+	if got := len(c1); got != len(Sheets) {
+		t.Errorf("%d sheets, want %d", got, len(Sheets))
+	}
+
+	// The member row of village 0 with j = 2 (a woman, 委员 of the party only) and its tags;
+	// the 2021 member comes first in its village, the 2026 书记 next.
+	m2 := fx.member.rows[3]
+	birth := m2[6].(string)
+	for _, c := range []struct {
+		sheet string
+		row   int // -1: the row whose first key cells are want's
+		key   int
+		want  []string
+	}{
+		{"两委成员", 0, 0, []string{"乡镇", "村名", "届次", "姓名", "身份证号", "性别", "出生日期", "民族", "学历", "政治面貌", "党组织职务", "村委会职务", "新任或连任", "身份标签", "联系电话"}},
+		{"两委成员", -1, 5, []string{"城关镇", villageName(0), "2021", old[3].(string), old[4].(string), "男", dateOf(old[4].(string)), "汉族", "初中及以下", "中共党员", "书记", "主任", "新任", "退役军人", old[14].(string)}},
+		{"两委成员", -1, 5, []string{"城关镇", villageName(0), "2026", fx.member.rows[1][3].(string), fx.member.rows[1][4].(string), "男", dateOf(fx.member.rows[1][4].(string)), "汉族", "初中及以下", "中共党员", "书记", "主任", "新任", "", fx.member.rows[1][14].(string)}},
+		{"两委成员", -1, 5, []string{"城关镇", villageName(0), "2026", m2[3].(string), m2[4].(string), "女", birth, "汉族", "大专", "中共党员", "委员", "—", "连任", "", m2[14].(string)}},
+		{"党组织", -1, 3, []string{"城关镇", villageName(0), "2025", "党支部", "28", "7", "1", "2", "是", "否", "", "是", "10", "否", "", "是", "选派第一书记", "整顿中", "整顿中"}},
+		{"党组织", -1, 3, []string{"城关镇", villageName(0), "2026", "党总支", "30", "8", "0", "1", "是", "是", "120.5", "是", "12", "是", "3", "否"}},
+		{"党组织", -1, 3, []string{"城关镇", villageName(1), "2026", "党支部", "31", "9", "1", "2", "是", "是", "200", "是", "12", "是", "12.5", "否"}},
+		{"乡镇班子", 1, 0, []string{"城关镇", "2021", "9", "5", "3"}},
+		{"信访举报", 1, 0, []string{"2025-009", "2025-12-30", "上级交办", "城关镇", "", "匿名", "钱某", "其他", "", "", "", "不属实", "", "2026-01-05"}},
+		{"信访举报", -1, 1, []string{"2026-001", "2026-03-01", "来信", "城关镇", villageName(0), "匿名", "赵某", "拉票贿选", "反映换届中存在问题", "王珺", "2026-07-31", "办理中", "已调查核实"}},
+		{"约谈", -1, 2, []string{"YT01", "城关镇", "2026-02-01", "申请约谈", "县委组织部", "张镕", villageName(0) + "党支部", "书记", "个人诉求", "换届工作", "已谈话提醒"}},
+	} {
+		rows := c1[c.sheet]
+		if c.row >= len(rows) {
+			t.Errorf("%s has %d rows, want row %d", c.sheet, len(rows), c.row+1)
+			continue
+		}
+		if c.row < 0 {
+			c.row = rowStarting(rows, c.want[:c.key])
+			if c.row < 0 {
+				t.Errorf("%s has no row starting with %q", c.sheet, c.want[:c.key])
+				continue
+			}
+		}
+		if got := rows[c.row]; !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s row %d =\n %q\nwant\n %q", c.sheet, c.row+1, got, c.want)
+		}
+	}
+
+	// Members by village and round, then as a roster: the 2021 member, then the 2026 书记
+	// (also 主任), 副书记, the party-and-committee 委员, the party-only ones.
+	var order []int
+	for _, j := range []int{-1, 0, 1, 5, 2} {
+		r, round := old, "2021"
+		if j >= 0 {
+			r, round = fx.member.rows[1+j], "2026"
+		}
+		order = append(order, rowStarting(c1["两委成员"], []string{"城关镇", villageName(0), round, r[3].(string), r[4].(string)}))
+	}
+	if !slices.IsSorted(order) || order[0] < 1 || order[4]-order[0] != 4 {
+		t.Errorf("rows of village 0's members %v, want consecutive in roster order", order)
+	}
+
+	// ID numbers and numbers like 编号 are text cells, so Excel keeps all 18 digits.
+	f, err := excelize.OpenFile(exp1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, c := range []struct{ sheet, cell string }{{"两委成员", "E2"}, {"两委成员", "O2"}, {"信访举报", "A2"}, {"约谈", "A2"}} {
+		if typ, err := f.GetCellType(c.sheet, c.cell); err != nil || typ == excelize.CellTypeNumber {
+			t.Errorf("%s!%s type %v, %v; want text", c.sheet, c.cell, typ, err)
+		}
+	}
+}
+
+// dateOf is the birth date an ID number encodes, as the export writes it.
+func dateOf(id string) string { return id[6:10] + "-" + id[10:12] + "-" + id[12:14] }
+
+// rowStarting is the index of the first row whose leading cells are prefix, -1 if none.
+func rowStarting(rows [][]string, prefix []string) int {
+	for i, r := range rows {
+		if len(r) >= len(prefix) && reflect.DeepEqual(r[:len(prefix)], prefix) {
+			return i
+		}
+	}
+	return -1
 }
