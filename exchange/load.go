@@ -1,7 +1,10 @@
 // Package exchange reads and writes the workbook of SPEC §6: import of .xlsx and .csv files
 // with every problem located as “文件:工作表:行:列: 信息”, all-or-nothing upsert through the
 // store, export, and the blank template. Each sheet is a small table of columns plus a row
-// parser (township.go, village.go, election.go); adding a sheet is adding such a file.
+// parser and a row writer (township.go, village.go, election.go, member.go, party.go,
+// leadership.go, petition.go, talk.go); adding a sheet is adding such a file. Rules spanning
+// records (villages named by other sheets, one 书记 and one 主任 per village and round) are
+// checked once every row is read, against the file and the store together.
 package exchange
 
 import (
