@@ -80,7 +80,7 @@ type membersScreen struct {
 	status      *widget.Label // what the last action did
 
 	form    *editForm             // the form last opened
-	tags    *widget.CheckGroup    // the form's 身份标签 check boxes
+	tags    *memTagChecks         // the form's 身份标签 check boxes
 	confirm *dialog.ConfirmDialog // the delete question, while shown
 
 	round         int            // the round shown; 0 until the first load picks one
@@ -338,6 +338,45 @@ func memSplitTags(tags []string) (known, other []string) {
 	return known, other
 }
 
+// memTagChecks are the check boxes of data.MemberTags in two columns (one column of six
+// long labels made the form scroll on 1366×768).
+type memTagChecks struct {
+	checks []*widget.Check
+	box    *fyne.Container
+}
+
+func newMemTagChecks(ticked []string, changed func()) *memTagChecks {
+	tc := &memTagChecks{box: container.NewGridWithColumns(2)}
+	for _, t := range data.MemberTags {
+		c := widget.NewCheck(t, nil)
+		c.SetChecked(slices.Contains(ticked, t))
+		c.OnChanged = func(bool) { changed() }
+		tc.checks = append(tc.checks, c)
+		tc.box.Add(c)
+	}
+	return tc
+}
+
+// selected are the ticked tags, in the order of data.MemberTags.
+func (tc *memTagChecks) selected() []string {
+	var out []string
+	for _, c := range tc.checks {
+		if c.Checked {
+			out = append(out, c.Text)
+		}
+	}
+	return out
+}
+
+// check ticks the named tags (for tests).
+func (tc *memTagChecks) check(tags ...string) {
+	for _, c := range tc.checks {
+		if slices.Contains(tags, c.Text) {
+			c.SetChecked(true)
+		}
+	}
+}
+
 // memTags are the ticked tags in the order of data.MemberTags, then the typed ones not
 // already ticked.
 func memTags(ticked []string, typed string) []string {
@@ -378,10 +417,7 @@ func (s *membersScreen) openForm(m data.Member, editing bool) {
 	f.addEntry("联系电话", m.Phone, "")
 	known, other := memSplitTags(m.Tags)
 	f.addEntry("身份标签", strings.Join(other, "、"), "其他标签，多个用“、”分开")
-	tags := widget.NewCheckGroup(data.MemberTags, nil)
-	tags.Horizontal = false
-	tags.SetSelected(known)
-	tags.OnChanged = func([]string) { f.changed(f.byName["身份标签"]) }
+	tags := newMemTagChecks(known, func() { f.changed(f.byName["身份标签"]) })
 	s.tags = tags
 
 	changed := townshipSel.OnChanged
@@ -425,7 +461,7 @@ func (s *membersScreen) openForm(m data.Member, editing bool) {
 			PartyPost:     data.PartyPost(memPostValue(f.selected("党组织职务"))),
 			CommitteePost: data.CommitteePost(memPostValue(f.selected("村委会职务"))),
 			Tenure:        data.Tenure(f.selected("新任或连任")),
-			Tags:          memTags(tags.Selected, f.text("身份标签")),
+			Tags:          memTags(tags.selected(), f.text("身份标签")),
 			Phone:         f.text("联系电话"),
 		}
 		ps := rec.Validate()
@@ -444,7 +480,7 @@ func (s *membersScreen) openForm(m data.Member, editing bool) {
 		s.u.changed()
 	}
 	s.form = f
-	memShowFormWith(f, "身份标签", tags)
+	memShowFormWith(f, "身份标签", tags.box)
 }
 
 // postConflicts are the errors of the cross-record rules (a second 书记 or 主任 in the
@@ -499,6 +535,15 @@ func memShowFormWith(f *editForm, field string, extra fyne.CanvasObject) {
 		ff.box.Objects = append([]fyne.CanvasObject{extra}, ff.box.Objects...)
 		ff.box.Refresh()
 		f.gridHeight = f.grid.MinSize().Height
+	}
+	// A refused Save can write a summary of several lines; lay the dialog out again so it
+	// does not run under the buttons.
+	save := f.saveBtn.OnTapped
+	f.saveBtn.OnTapped = func() {
+		save()
+		if !f.closed {
+			content.Refresh()
+		}
 	}
 	f.dlg = dialog.NewCustomWithoutButtons(f.title, content, f.win)
 	h := min(max(f.gridHeight+260, 380), 650)

@@ -149,7 +149,7 @@ func TestMemberFormSavesMember(t *testing.T) {
 	id := u2aID("37010219900615002", false)
 	u2aFill(f, "王家庄村", "李玥", strings.ToLower(id), "中共党员", "委员", "主任")
 	f.byName["学历"].sel.SetSelected("本科及以上")
-	s.tags.SetSelected([]string{"致富能手", "大学生村官"})
+	s.tags.check("致富能手", "大学生村官")
 	test.Type(f.byName["身份标签"].entry, "妇女主任、网格员")
 	test.Type(f.byName["联系电话"].entry, "13905310000")
 	test.Tap(f.saveBtn)
@@ -195,7 +195,7 @@ func TestMemberFormSavesMember(t *testing.T) {
 
 	// Editing shows the known tags as ticked boxes and the others as text.
 	test.Tap(s.editBtn)
-	if got, want := s.tags.Selected, []string{"大学生村官", "致富能手"}; !reflect.DeepEqual(got, want) {
+	if got, want := s.tags.selected(), []string{"大学生村官", "致富能手"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("edit form tags ticked = %v, want %v", got, want)
 	}
 	if got := s.form.text("身份标签"); got != "妇女主任、网格员" {

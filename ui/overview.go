@@ -113,23 +113,17 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 	s.memberWarnBtn = widget.NewButton("查看两委成员", func() { s.u.goTo("两委成员") })
 
 	s.figs = map[string]*widget.Label{}
-	s.memberCard = widget.NewCard("", "", s.figGrid(3,
+	s.memberCard = widget.NewCard("", "", container.NewVBox(s.figGrid(3,
 		"两委成员", "党组织成员", "村委会成员",
 		"交叉任职", "一肩挑", "女性",
 		"平均年龄", "35岁以下", "60岁以上",
-		"大专及以上", "村委会中党员", "新任"))
-	s.partyCard = widget.NewCard("", "", container.NewVBox(
-		s.figGrid(1, "党组织", "党员", "“四有”齐全", "软弱涣散"),
-		widget.NewSeparator(),
-		s.figGrid(1, "乡镇党委班子", "乡镇政府班子", "班子交叉任职"),
-	))
+		"大专及以上", "村委会中党员", "新任",
+		"乡镇党委班子", "乡镇政府班子", "班子交叉任职")))
+	s.partyCard = widget.NewCard("", "", container.NewVBox(s.figGrid(1, "党组织", "党员", "“四有”齐全", "软弱涣散")))
 	s.overdueBtn = widget.NewButton("", func() { s.u.goTo("信访举报") })
-	overdue := container.NewBorder(nil, nil, widget.NewLabel("办理中超期"), nil, s.overdueBtn)
+	overdue := container.NewBorder(nil, nil, widget.NewLabel("办理中超期"), s.overdueBtn)
 	s.petitionCard = widget.NewCard("", "", container.NewVBox(
-		s.figGrid(1, "受理", "属实（含部分属实）", "已办结"), overdue,
-		widget.NewSeparator(),
-		s.figGrid(1, "约谈", "申请约谈", "主动约谈", "下访约谈"),
-	))
+		s.figGrid(1, "受理", "属实（含部分属实）", "已办结"), overdue, s.figGrid(1, "约谈")))
 	cards := container.NewBorder(nil, nil, nil,
 		container.NewGridWithColumns(2, s.partyCard, s.petitionCard), s.memberCard)
 	s.message = widget.NewLabel("")
@@ -310,7 +304,7 @@ func (s *overviewScreen) applyFigures(r ovResult) {
 	m := st.Members
 	people := func(n, of int) string { return fmt.Sprintf("%d 人（%.2f%%）", n, data.Rate(n, of)) }
 	set := func(name, text string) { s.figs[name].SetText(text) }
-	s.memberCard.SetTitle(fmt.Sprintf("%d年两委成员结构", st.Round))
+	s.memberCard.SetSubTitle(fmt.Sprintf("%d年两委成员结构与乡镇班子", st.Round))
 	set("两委成员", fmt.Sprintf("%d 人", m.Total))
 	set("党组织成员", fmt.Sprintf("%d 人", m.Party))
 	set("村委会成员", fmt.Sprintf("%d 人", m.Committee))
@@ -329,7 +323,7 @@ func (s *overviewScreen) applyFigures(r ovResult) {
 	set("新任", people(m.New, m.Total))
 
 	p := st.Party
-	s.partyCard.SetTitle(fmt.Sprintf("%d年村级党组织", st.Round))
+	s.partyCard.SetSubTitle(fmt.Sprintf("%d年村级党组织", st.Round))
 	set("党组织", fmt.Sprintf("%d 个", p.Orgs))
 	set("党员", fmt.Sprintf("%d 名", p.Members))
 	set("“四有”齐全", fmt.Sprintf("%d 个（%.2f%%）", p.FourHaves, data.Rate(p.FourHaves, p.Orgs)))
@@ -339,7 +333,7 @@ func (s *overviewScreen) applyFigures(r ovResult) {
 	set("班子交叉任职", fmt.Sprintf("%d 人", st.Leadership.Cross))
 
 	c := st.Petitions
-	s.petitionCard.SetTitle(fmt.Sprintf("%d年信访举报与约谈", st.Round))
+	s.petitionCard.SetSubTitle(fmt.Sprintf("%d年信访举报与约谈", st.Round))
 	set("受理", fmt.Sprintf("%d 件", c.Total))
 	set("属实（含部分属实）", fmt.Sprintf("%d 件", c.Substantiated))
 	set("已办结", fmt.Sprintf("%d 件", c.Closed))
@@ -351,10 +345,8 @@ func (s *overviewScreen) applyFigures(r ovResult) {
 	}
 	s.overdueBtn.Refresh()
 	t := st.Talks
-	set("约谈", fmt.Sprintf("%d 次", t.Total))
-	for _, mode := range []string{"申请约谈", "主动约谈", "下访约谈"} {
-		set(mode, fmt.Sprintf("%d 次", t.ByMode[mode]))
-	}
+	set("约谈", fmt.Sprintf("%d 次（申请%d 主动%d 下访%d）", t.Total,
+		t.ByMode[string(data.ModeRequested)], t.ByMode[string(data.ModeInitiated)], t.ByMode[string(data.ModeVisiting)]))
 
 	if r.memberWarnings > 0 {
 		s.memberWarn.SetText(fmt.Sprintf("两委成员有 %d 条提示（如村里没有书记或主任、村委会没有女性成员），建议核实。", r.memberWarnings))
