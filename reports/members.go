@@ -22,7 +22,7 @@ var membersColumns = []Column{
 	{Header: "村委会\n职务", Width: 15, Align: "C"},
 	{Header: "新任或\n连任", Width: 14, Align: "C"},
 	{Header: "身份标签", Width: 0, Align: "L"},
-	{Header: "身份证号", Width: 37, Align: "L"},
+	{Header: "身份证号", Width: 35, Align: "L"},
 	{Header: "联系电话", Width: 27, Align: "L"},
 }
 
