@@ -24,10 +24,50 @@ import (
 
 func init() { register("报表", newReportsScreen) }
 
-// The report kinds of SPEC §5; only the summary is built so far.
-const repKindSummary = "换届完成情况汇总表"
+// The report kinds of SPEC §5, by the names the clerk picks from.
+const (
+	repKindSummary   = "换届完成情况汇总表"
+	repKindMembers   = "两委成员花名册"
+	repKindParty     = "村级党组织“四有”情况统计表"
+	repKindPetitions = "信访举报受理情况台账"
+	repKindTalks     = "干部约谈情况统计表"
+)
 
-var repKindsLater = []string{"换届情况明细表", "两委成员花名册", "村级党组织“四有”情况统计表", "信访举报受理情况台账", "干部约谈情况统计表"}
+// repKinds are the kinds that can be generated, in the order offered.
+var repKinds = []string{repKindSummary, repKindMembers, repKindParty, repKindPetitions, repKindTalks}
+
+// repKindsLater are listed but disabled: 即将推出.
+var repKindsLater = []string{"换届情况明细表"}
+
+// repWriters build each kind's values from the round's ledger and draw them. The 填报日期
+// is also the reference date of 超期 complaints.
+var repWriters = map[string]func(w io.Writer, l data.Ledger, req repRequest, meta reports.Meta) error{
+	repKindSummary: func(w io.Writer, l data.Ledger, req repRequest, meta reports.Meta) error {
+		r := data.BuildSummary(l, req.round, req.date)
+		r.Township = req.township
+		return reports.WriteSummary(w, r, meta)
+	},
+	repKindMembers: func(w io.Writer, l data.Ledger, req repRequest, meta reports.Meta) error {
+		r := data.BuildMembers(l, req.round)
+		r.Township = req.township
+		return reports.WriteMembers(w, r, meta)
+	},
+	repKindParty: func(w io.Writer, l data.Ledger, req repRequest, meta reports.Meta) error {
+		r := data.BuildParty(l, req.round)
+		r.Township = req.township
+		return reports.WriteParty(w, r, meta)
+	},
+	repKindPetitions: func(w io.Writer, l data.Ledger, req repRequest, meta reports.Meta) error {
+		r := data.BuildPetitions(l, req.round, req.date)
+		r.Township = req.township
+		return reports.WritePetitions(w, r, meta)
+	},
+	repKindTalks: func(w io.Writer, l data.Ledger, req repRequest, meta reports.Meta) error {
+		r := data.BuildTalks(l, req.round)
+		r.Township = req.township
+		return reports.WriteTalks(w, r, meta)
+	},
+}
 
 // repAll is the township choice meaning every township in the database.
 const repAll = "全部乡镇"
@@ -66,7 +106,7 @@ type reportsScreen struct {
 func newReportsScreen(u *UI) screen { return &reportsScreen{u: u} }
 
 func (s *reportsScreen) content() fyne.CanvasObject {
-	s.kind = widget.NewRadioGroup([]string{repKindSummary}, nil)
+	s.kind = widget.NewRadioGroup(repKinds, nil)
 	s.kind.Required = true
 	s.kind.SetSelected(repKindSummary)
 	later := make([]string, len(repKindsLater))
@@ -196,6 +236,7 @@ func (s *reportsScreen) checkDate() (time.Time, bool) {
 
 // repRequest is one generation, read from the widgets on the UI goroutine.
 type repRequest struct {
+	kind     string // one of repKinds
 	round    int
 	township string // "" for all
 	date     time.Time
@@ -214,7 +255,11 @@ func (s *reportsScreen) onGenerate() {
 		s.status.SetText("填报日期有误，请改正后再生成")
 		return
 	}
-	req := repRequest{round: round, date: date}
+	req := repRequest{kind: s.kind.Selected, round: round, date: date}
+	if repWriters[req.kind] == nil {
+		s.status.SetText("请先选择报表")
+		return
+	}
 	if t := s.township.Selected; t != repAll {
 		req.township = t
 	}
@@ -258,19 +303,24 @@ func (s *reportsScreen) open(path string) {
 	}
 }
 
-// repGenerate builds the summary report from the store and writes it atomically to the
-// report folder of 设置; it returns the path written.
+// repGenerate builds the requested report from the round's ledger in the store and writes
+// it atomically to the report folder of 设置 as {乡镇}{报表}{届次}.pdf; it returns the path.
 func repGenerate(ctx context.Context, st data.Store, dbPath string, req repRequest) (string, error) {
+	write := repWriters[req.kind]
+	if write == nil {
+		return "", fmt.Errorf("未知的报表“%s”", req.kind)
+	}
 	set, err := st.Settings(ctx)
 	if err != nil {
 		return "", fmt.Errorf("读取设置失败：%w", err)
 	}
-	l, err := repLedger(ctx, st, req.township)
+	l, err := st.Ledger(ctx, req.round)
 	if err != nil {
 		return "", fmt.Errorf("读取台账失败：%w", err)
 	}
-	sum := data.BuildSummary(l, req.round, req.date)
-	sum.Township = req.township
+	if req.township != "" {
+		l = l.ForTownship(req.township)
+	}
 	unit := set.Township
 	if unit == "" {
 		unit = req.township
@@ -285,51 +335,13 @@ func repGenerate(ctx context.Context, st data.Store, dbPath string, req repReque
 	if prefix == "" {
 		prefix = set.Township
 	}
-	name := repFileName(prefix + repKindSummary + strconv.Itoa(req.round) + ".pdf")
+	name := repFileName(prefix + req.kind + strconv.Itoa(req.round) + ".pdf")
 	path := filepath.Join(folder, name)
-	err = atomicfile.Write(path, func(w io.Writer) error { return reports.WriteSummary(w, sum, meta) })
+	err = atomicfile.Write(path, func(w io.Writer) error { return write(w, l, req, meta) })
 	if err != nil {
 		return "", err
 	}
 	return path, nil
-}
-
-// repLedger reads the townships, villages and elections of every round, keeping only one
-// township's when township is not empty.
-func repLedger(ctx context.Context, st data.Store, township string) (data.Ledger, error) {
-	ts, err := st.Townships(ctx)
-	if err != nil {
-		return data.Ledger{}, err
-	}
-	vs, err := st.Villages(ctx)
-	if err != nil {
-		return data.Ledger{}, err
-	}
-	es, err := st.Elections(ctx, 0)
-	if err != nil {
-		return data.Ledger{}, err
-	}
-	l := data.Ledger{Townships: ts, Villages: vs, Elections: es}
-	if township == "" {
-		return l, nil
-	}
-	var f data.Ledger
-	for _, t := range l.Townships {
-		if t.Name == township {
-			f.Townships = append(f.Townships, t)
-		}
-	}
-	for _, v := range l.Villages {
-		if v.Township == township {
-			f.Villages = append(f.Villages, v)
-		}
-	}
-	for _, e := range l.Elections {
-		if e.Township == township {
-			f.Elections = append(f.Elections, e)
-		}
-	}
-	return f, nil
 }
 
 // repFileName replaces the characters Windows refuses in file names.

@@ -2,11 +2,14 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -95,6 +98,100 @@ func TestReportsGenerateSummaryPDF(t *testing.T) {
 			uibShot(t, u, "reports-done")
 		})
 	}
+}
+
+// repTestID is a valid 身份证号 born on birth (yyyymmdd) with sequence seq (odd: a man).
+func repTestID(birth string, seq int) string {
+	body := fmt.Sprintf("130229%s%03d", birth, seq)
+	w := []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+	sum := 0
+	for i := 0; i < 17; i++ {
+		sum += int(body[i]-'0') * w[i]
+	}
+	return body + string("10X98765432"[sum%11])
+}
+
+// repSmallLedger is uibSmallBatch with two members of 东村 (a 书记 who is also 主任 and a
+// woman 委员), the township leadership, a party ledger row, an overdue complaint and a talk.
+func repSmallLedger() data.Batch {
+	b := uibSmallBatch()
+	m := func(name, id string, g data.Gender, pp data.PartyPost, cp data.CommitteePost, pol data.Political) data.Member {
+		x := data.Member{Township: "测试镇", Village: "东村", Round: 2026, Name: name, IDNumber: id, Ethnicity: "汉族",
+			Education: data.EduCollege, Political: pol, PartyPost: pp, CommitteePost: cp, Tenure: data.TenureNew}
+		x.FillFromID()
+		return x
+	}
+	b.Members = []data.Member{
+		m("赵子堃", repTestID("19750612", 11), data.Male, data.PartySecretary, data.CommitteeDirector, data.PolParty),
+		m("钱玥", repTestID("19900301", 22), data.Female, data.PartyNone, data.CommitteeMember, data.PolMasses),
+	}
+	b.Leaderships = []data.Leadership{{Township: "测试镇", Round: 2026, PartyCommittee: 9, Government: 4, Cross: 2}}
+	b.PartyOrgs = []data.PartyOrg{{Township: "测试镇", Village: "东村", Year: 2026, Type: data.OrgBranch, Members: 50, Women: 10,
+		HasTeam: true, HasVenue: true, VenueArea: 120, HasActivity: true, Activities: 12, HasIncome: true, Income: 8.5,
+		Weak: true, Measures: "派驻第一书记", Result: data.RectInProgress}}
+	d := func(m time.Month, day int) time.Time { return time.Date(2026, m, day, 0, 0, 0, 0, time.UTC) }
+	b.Complaints = []data.Complaint{{Township: "测试镇", No: "测信01", Received: d(9, 1), Channel: data.ChanLetter, Village: "东村",
+		Complainant: "匿名", Subject: "赵某", Category: data.CatBribery, Summary: "反映拉票", Handler: "张晓雯",
+		Deadline: d(10, 1), Result: data.ResPending}}
+	b.Talks = []data.Talk{{Township: "测试镇", No: "测谈01", Date: d(6, 1), Mode: data.ModeInitiated, Interviewer: "王志刚",
+		Interviewee: "赵子堃", Unit: "东村", Post: "书记", Category: data.TalkReport, Cause: "换届后工作思路"}}
+	return b
+}
+
+func TestReportsGenerateEachKind(t *testing.T) {
+	u, st := uibSetup(t)
+	ctx := context.Background()
+	if _, err := st.Import(ctx, repSmallLedger(), "test"); err != nil {
+		t.Fatal(err)
+	}
+	folder := filepath.Join(t.TempDir(), "报表")
+	if err := st.SaveSettings(ctx, data.Settings{Township: "测试镇", Leader: "王志刚", DataFolder: folder}); err != nil {
+		t.Fatal(err)
+	}
+	u.changed()
+	uibOverview(u).busy.Wait()
+	s := uibReports(u)
+	if got, want := s.kind.Options, repKinds; !reflect.DeepEqual(got, want) {
+		t.Errorf("kinds offered %v, want %v", got, want)
+	}
+	if got := s.kindLater.Options; len(got) != 1 || got[0] != "换届情况明细表（即将推出）" || !s.kindLater.Disabled() {
+		t.Errorf("later kinds %v (disabled %v), want only 换届情况明细表 as 即将推出", got, s.kindLater.Disabled())
+	}
+	for _, c := range []struct {
+		kind, file string
+		texts      []string
+	}{
+		{repKindMembers, "测试镇两委成员花名册2026.pdf", []string{"测试镇村“两委”成员花名册（2026年）", "赵子堃", "钱玥", "1302**********"}},
+		{repKindParty, "测试镇村级党组织“四有”情况统计表2026.pdf", []string{"测试镇村级党组织“四有”情况统计表（2026年）", "派驻第一书记"}},
+		{repKindPetitions, "测试镇信访举报受理情况台账2026.pdf", []string{"信访举报受理情况台账（2026年）", "测信01", "超期"}},
+		{repKindTalks, "测试镇干部约谈情况统计表2026.pdf", []string{"测试镇干部约谈情况统计表（2026年）", "测谈01"}},
+		{repKindSummary, "测试镇换届完成情况汇总表2026.pdf", []string{"测试镇村“两委”换届完成情况汇总表（2026年）", "66.67"}},
+	} {
+		t.Run(c.kind, func(t *testing.T) {
+			s.kind.SetSelected(c.kind)
+			test.Tap(s.genBtn)
+			s.busy.Wait()
+			if s.lastErr != nil {
+				t.Fatalf("generate: %v", s.lastErr)
+			}
+			want := filepath.Join(folder, c.file)
+			if s.lastPath != want {
+				t.Fatalf("written %q, want %q", s.lastPath, want)
+			}
+			text := strings.Join(strings.Fields(uibPDFText(t, want)), "")
+			for _, w := range c.texts {
+				if !strings.Contains(text, w) {
+					t.Errorf("PDF text lacks %q:\n%s", w, text)
+				}
+			}
+			for _, m := range repSmallLedger().Members {
+				if strings.Contains(text, m.IDNumber) {
+					t.Errorf("PDF shows the full 身份证号 %s", m.IDNumber)
+				}
+			}
+		})
+	}
+	uibShot(t, u, "reports-kinds")
 }
 
 func TestReportsBadDateIsRefused(t *testing.T) {
