@@ -68,9 +68,9 @@ func newComplaintsScreen(u *UI) *complaintsScreen {
 		return column[data.Complaint]{title: title, width: 96, text: func(c data.Complaint) string { return data.FormatDate(f(c)) }}
 	}
 	s.table = newLedgerTable([]column[data.Complaint]{
-		{title: "编号", width: 92, text: func(c data.Complaint) string { return c.No }},
+		{title: "编号", width: 160, text: func(c data.Complaint) string { return c.No }},
 		date("受理日期", func(c data.Complaint) time.Time { return c.Received }),
-		{title: "渠道", width: 72, text: func(c data.Complaint) string { return string(c.Channel) }},
+		{title: "渠道", width: 80, text: func(c data.Complaint) string { return string(c.Channel) }},
 		{title: "乡镇", width: 84, text: func(c data.Complaint) string { return c.Township }},
 		{title: "村名", width: 92, text: func(c data.Complaint) string { return c.Village }},
 		{title: "反映人", width: 70, text: func(c data.Complaint) string { return c.Complainant }},
@@ -300,7 +300,7 @@ func (s *complaintsScreen) openForm(c data.Complaint, editing bool) {
 		title = fmt.Sprintf("编辑信访举报：%s %s", c.Township, c.No)
 	}
 	f := newEditForm(s.u.win, title, editing)
-	f.addEntry("编号", c.No, "如 XF-2026-001")
+	f.addEntry("编号", c.No, "如 城关信〔2026〕1号")
 	f.addDate("受理日期", c.Received)
 	f.addSelect("渠道", data.Strings(data.Channels...), string(c.Channel))
 	townshipSel := f.addSelect("乡镇", s.townships, c.Township)
@@ -312,11 +312,11 @@ func (s *complaintsScreen) openForm(c data.Complaint, editing bool) {
 	f.addSelectEntry("反映人", []string{cpAnonymous}, c.Complainant).SetPlaceHolder("姓名，或选“匿名”")
 	f.addEntry("被反映人", c.Subject, "")
 	f.addSelect("类别", data.Strings(data.ComplaintCategories...), string(c.Category))
-	f.addEntry("内容摘要", c.Summary, "反映的主要问题")
+	u2bLongText(f.addEntry("内容摘要", c.Summary, "反映的主要问题"))
 	f.addEntry("承办人", c.Handler, "")
 	f.addDate("办结时限", c.Deadline)
 	f.addSelect("办理结果", data.Strings(data.ComplaintResults...), string(c.Result))
-	f.addEntry("处理情况", c.Handling, "")
+	u2bLongText(f.addEntry("处理情况", c.Handling, ""))
 	f.addDate("回复日期", c.Replied)
 	u2bFollowTownship(townshipSel, villageSel, s.villageOptions)
 
@@ -332,11 +332,11 @@ func (s *complaintsScreen) openForm(c data.Complaint, editing bool) {
 			Complainant: f.text("反映人"),
 			Subject:     f.text("被反映人"),
 			Category:    data.ComplaintCategory(f.selected("类别")),
-			Summary:     f.text("内容摘要"),
+			Summary:     u2bOneLine(f.text("内容摘要")),
 			Handler:     f.text("承办人"),
 			Deadline:    f.date("办结时限"),
 			Result:      data.ComplaintResult(f.selected("办理结果")),
-			Handling:    f.text("处理情况"),
+			Handling:    u2bOneLine(f.text("处理情况")),
 			Replied:     f.date("回复日期"),
 		}
 		if rec.Village == cpNoVillage {

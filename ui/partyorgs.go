@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -22,7 +23,7 @@ func init() { register("党组织", func(u *UI) screen { return newPartyOrgsScre
 // Options of the 党组织 screen's filters.
 const (
 	poAllYears  = "全部年度"
-	poAllWeak   = "全部"
+	poAllWeak   = "软弱涣散：全部"
 	poWeak      = "软弱涣散"
 	poFourAll   = "四有齐全"
 	poFourShort = "四有未齐全"
@@ -116,7 +117,11 @@ func newPartyOrgsScreen(u *UI) *partyOrgsScreen {
 
 func (s *partyOrgsScreen) content() fyne.CanvasObject {
 	if s.view == nil {
-		top := container.NewBorder(nil, nil, nil, container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn), s.table.toolbar())
+		// The table's own toolbar gives every filter 120 px; “软弱涣散：全部” needs more.
+		filters := container.NewHBox(minWidth(s.yearSel, 110), minWidth(s.townshipSel, 120),
+			minWidth(s.weakSel, 156), minWidth(s.fourSel, 130))
+		bar := container.NewBorder(nil, nil, filters, nil, s.table.search)
+		top := container.NewBorder(nil, nil, nil, container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn), bar)
 		bottom := container.NewBorder(nil, nil, s.table.count, nil, s.status)
 		s.view = container.NewBorder(top, bottom, nil, nil, s.table.body)
 	}
@@ -240,8 +245,8 @@ func (s *partyOrgsScreen) openForm(p data.PartyOrg, editing bool) {
 	f.addCount("年度活动次数", p.Activities)
 	f.addCheck("有收入", p.HasIncome)
 	f.addEntry("集体经济收入", u2bAmountText(p.Income), "万元，如 12.5")
-	f.addEntry("整顿措施", p.Measures, "软弱涣散时填写")
-	f.addEntry("整顿进展", p.Progress, "软弱涣散时填写")
+	u2bLongText(f.addEntry("整顿措施", p.Measures, "软弱涣散时填写"))
+	u2bLongText(f.addEntry("整顿进展", p.Progress, "软弱涣散时填写"))
 
 	u2bFollowTownship(townshipSel, villageSel, func(t string) []string { return u2bVillageNames(s.villages, t) })
 	u2bEnableWith(f, "有场所", "场所面积")
@@ -287,8 +292,8 @@ func (s *partyOrgsScreen) openForm(p data.PartyOrg, editing bool) {
 			rec.Income = u2bAmount(f, "集体经济收入")
 		}
 		if rec.Weak {
-			rec.Measures = f.text("整顿措施")
-			rec.Progress = f.text("整顿进展")
+			rec.Measures = u2bOneLine(f.text("整顿措施"))
+			rec.Progress = u2bOneLine(f.text("整顿进展"))
 			rec.Result = data.Rectification(f.selected("整顿结果"))
 		}
 		return rec.Validate()
@@ -459,6 +464,20 @@ func u2bEnableWith(f *editForm, check string, deps ...string) {
 		set(on)
 		prev(on)
 	}
+}
+
+// u2bLongText makes an entry of a long text field (整顿措施, 内容摘要) two wrapped lines high,
+// so what is typed stays visible. Shift+Enter saves there; Enter starts a line.
+func u2bLongText(e *widget.Entry) {
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(2)
+}
+
+// u2bOneLine joins the lines of a long text field with spaces: a ledger cell, a workbook
+// cell and a PDF row hold one line.
+func u2bOneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
 }
 
 // u2bAmount reads a decimal (场所面积, 集体经济收入), noting a parse error on the field.

@@ -239,12 +239,12 @@ func TestPartyOrgFilters(t *testing.T) {
 		year, weak, four string
 		want             []string // village/year of the rows shown, in store order
 	}{
-		{"2026年", "全部", "四有：全部", []string{"丙村2026", "丁村2026", "甲村2026", "乙村2026"}},
+		{"2026年", "软弱涣散：全部", "四有：全部", []string{"丙村2026", "丁村2026", "甲村2026", "乙村2026"}},
 		{"2026年", "软弱涣散", "四有：全部", []string{"丙村2026", "丁村2026", "乙村2026"}},
 		{"2026年", "整顿中", "四有：全部", []string{"丁村2026", "乙村2026"}},
 		{"2026年", "已销号", "四有：全部", []string{"丙村2026"}},
-		{"2026年", "全部", "四有未齐全", []string{"丁村2026", "乙村2026"}},
-		{"2026年", "全部", "四有齐全", []string{"丙村2026", "甲村2026"}},
+		{"2026年", "软弱涣散：全部", "四有未齐全", []string{"丁村2026", "乙村2026"}},
+		{"2026年", "软弱涣散：全部", "四有齐全", []string{"丙村2026", "甲村2026"}},
 		{"全部年度", "整顿中", "四有：全部", []string{"丁村2026", "甲村2025", "乙村2026"}},
 		{"2025年", "已销号", "四有：全部", nil},
 	}
@@ -267,7 +267,7 @@ func TestPartyOrgFilters(t *testing.T) {
 		})
 	}
 	s.yearSel.SetSelected("2026年")
-	s.weakSel.SetSelected("全部")
+	s.weakSel.SetSelected("软弱涣散：全部")
 	s.fourSel.SetSelected("四有：全部")
 	row := s.table.find(func(p data.PartyOrg) bool { return p.Village == "丁村" })
 	if got := s.table.cellText(row, 14); got != "整顿中" {

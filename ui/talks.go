@@ -49,16 +49,16 @@ type talksScreen struct {
 func newTalksScreen(u *UI) *talksScreen {
 	s := &talksScreen{u: u}
 	s.table = newLedgerTable([]column[data.Talk]{
-		{title: "编号", width: 92, text: func(t data.Talk) string { return t.No }},
+		{title: "编号", width: 160, text: func(t data.Talk) string { return t.No }},
 		{title: "日期", width: 96, text: func(t data.Talk) string { return data.FormatDate(t.Date) }},
 		{title: "乡镇", width: 84, text: func(t data.Talk) string { return t.Township }},
 		{title: "约谈方式", width: 84, text: func(t data.Talk) string { return string(t.Mode) }},
 		{title: "约谈人", width: 72, text: func(t data.Talk) string { return t.Interviewer }},
 		{title: "被约谈人", width: 80, text: func(t data.Talk) string { return t.Interviewee }},
 		{title: "单位", width: 120, text: func(t data.Talk) string { return t.Unit }},
-		{title: "职务", width: 84, text: func(t data.Talk) string { return t.Post }},
+		{title: "职务", width: 100, text: func(t data.Talk) string { return t.Post }},
 		{title: "类别", width: 116, text: func(t data.Talk) string { return string(t.Category) }},
-		{title: "事由", width: 200, text: func(t data.Talk) string { return t.Cause }},
+		{title: "事由", width: 240, text: func(t data.Talk) string { return t.Cause }},
 	})
 	s.yearSel = s.table.addFilter(poAllYears, []string{}, func(t data.Talk) string { return roundLabel(t.Date.Year()) })
 	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(t data.Talk) string { return t.Township })
@@ -212,7 +212,7 @@ func (s *talksScreen) openForm(t data.Talk, editing bool) {
 		title = fmt.Sprintf("编辑约谈：%s %s", t.Township, t.No)
 	}
 	f := newEditForm(s.u.win, title, editing)
-	f.addEntry("编号", t.No, "如 YT-2026-001")
+	f.addEntry("编号", t.No, "如 城关谈〔2026〕1号")
 	f.addSelect("乡镇", s.townships, t.Township)
 	f.addDate("日期", t.Date)
 	f.addSelect("约谈方式", data.Strings(data.TalkModes...), string(t.Mode))
@@ -221,8 +221,8 @@ func (s *talksScreen) openForm(t data.Talk, editing bool) {
 	f.addEntry("单位", t.Unit, "如 王家庄村党支部")
 	f.addEntry("职务", t.Post, "如 书记")
 	f.addSelect("类别", data.Strings(data.TalkCategories...), string(t.Category))
-	f.addEntry("事由", t.Cause, "")
-	f.addEntry("处理情况", t.Handling, "")
+	u2bLongText(f.addEntry("事由", t.Cause, ""))
+	u2bLongText(f.addEntry("处理情况", t.Handling, ""))
 
 	var rec data.Talk
 	f.build = func() data.Problems {
@@ -237,8 +237,8 @@ func (s *talksScreen) openForm(t data.Talk, editing bool) {
 			Unit:        f.text("单位"),
 			Post:        f.text("职务"),
 			Category:    data.TalkCategory(f.selected("类别")),
-			Cause:       f.text("事由"),
-			Handling:    f.text("处理情况"),
+			Cause:       u2bOneLine(f.text("事由")),
+			Handling:    u2bOneLine(f.text("处理情况")),
 		}
 		return rec.Validate()
 	}

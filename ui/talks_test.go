@@ -11,6 +11,7 @@ import (
 
 	"liangwei/data"
 	"liangwei/data/sqlite"
+	"liangwei/demo"
 )
 
 // u2bSeedTalks stores talks of 城关镇 (which must exist).
@@ -137,4 +138,44 @@ func TestTalkCategoryCountLine(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLedgerScreenshotsU2b renders the 党组织, 信访举报 and 约谈 screens and their forms at
+// 1366×768 on the demo township; with LIANGWEI_SHOTS=/tmp/shots the PNGs are kept to look at.
+func TestLedgerScreenshotsU2b(t *testing.T) {
+	u, st := newTestUI(t)
+	if _, err := st.Import(context.Background(), demo.Batch(uiaToday), "demo"); err != nil {
+		t.Fatal(err)
+	}
+	ps := uiaOpen[*partyOrgsScreen](t, u, "党组织")
+	if ps.table.rowCount() == 0 {
+		t.Fatal("demo shows no party organizations")
+	}
+	uiaShot(t, u, "partyorgs-demo")
+	ps.table.selectWhere(func(p data.PartyOrg) bool { return p.Weak })
+	test.Tap(ps.editBtn)
+	uiaRetype(ps.form.byName["女党员数"].entry, "999")
+	test.Tap(ps.form.saveBtn)
+	uiaShot(t, u, "partyorgs-form")
+	ps.form.close()
+
+	cs := uiaOpen[*complaintsScreen](t, u, "信访举报")
+	if cs.table.rowCount() == 0 {
+		t.Fatal("demo shows no complaints")
+	}
+	uiaShot(t, u, "complaints-demo")
+	test.Tap(cs.addBtn)
+	test.Type(cs.form.byName["回复日期"].entry, "2020-01-01")
+	test.Tap(cs.form.saveBtn)
+	uiaShot(t, u, "complaints-form")
+	cs.form.close()
+
+	ks := uiaOpen[*talksScreen](t, u, "约谈")
+	if ks.table.rowCount() == 0 {
+		t.Fatal("demo shows no talks")
+	}
+	uiaShot(t, u, "talks-demo")
+	test.Tap(ks.addBtn)
+	test.Tap(ks.form.saveBtn)
+	uiaShot(t, u, "talks-form")
 }
