@@ -175,7 +175,7 @@ func (d *doc) newPage() {
 	if d.tbl != nil {
 		d.tbl.drawHeader()
 		if d.tbl.carry != "" {
-			d.tbl.drawBand(d.tbl.carry + "（续）")
+			d.tbl.drawBand(d.tbl.carry, "（续）")
 		}
 	}
 	d.setSize(size)
@@ -536,14 +536,15 @@ func (t *table) band(text string, keep float64) {
 	if !d.fits(t.rowHeight() + keep) {
 		d.newPage()
 	}
-	t.drawBand(text)
+	t.drawBand(text, "")
 	t.carry = text
 }
 
 // rowHeight is the height of a row of one line.
 func (t *table) rowHeight() float64 { return oneLineRow(t.d) }
 
-func (t *table) drawBand(text string) {
+// drawBand draws the band text, cut to fit, followed by suffix.
+func (t *table) drawBand(text, suffix string) {
 	d := t.d
 	w := 0.0
 	for _, c := range t.cols {
@@ -554,7 +555,7 @@ func (t *table) drawBand(text string) {
 	d.pdf.SetFillColor(colorBand[0], colorBand[1], colorBand[2])
 	d.pdf.Rect(marginX, top, w, h, "FD")
 	d.pdf.SetXY(marginX, top)
-	d.pdf.CellFormat(w, h, d.fitLine(safeText(text), w-2*cellMargin), "", 0, "L", false, 0, "")
+	d.pdf.CellFormat(w, h, d.fitLine(safeText(text), w-2*cellMargin-d.textWidth(suffix))+suffix, "", 0, "L", false, 0, "")
 	d.pdf.SetXY(marginX, top+h)
 }
 

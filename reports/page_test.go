@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -69,5 +70,38 @@ func TestSignaturePortrait(t *testing.T) {
 	}
 	if lines != 2 {
 		t.Errorf("负责人 and 填报日期 on %d distinct lines, want 2 (the block wraps on A4 portrait):\n%s", lines, text)
+	}
+}
+
+// TestBandLongText: a band longer than the table is cut with an ellipsis on one line, and
+// a page break under it repeats it marked （续）.
+func TestBandLongText(t *testing.T) {
+	long := strings.Repeat("很长的村名", 40) + "止"
+	var buf bytes.Buffer
+	err := render(&buf, Portrait, "测试", testMeta, func(d *doc) {
+		tb := d.beginTable([]Column{{Header: "序号", Width: 12, Align: "R"}, {Header: "姓名"}})
+		tb.band(long, tb.rowHeight())
+		for i := range 80 {
+			tb.row([]string{strconv.Itoa(i + 1), "王镕"}, colorWhite)
+		}
+		tb.end()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfPages(t, buf.Bytes())
+	if len(pages) < 2 {
+		t.Fatalf("got %d pages, want at least 2", len(pages))
+	}
+	for i, p := range pages {
+		if !strings.Contains(p, "很长的村名很长的村名") || !strings.Contains(p, "…") {
+			t.Errorf("page %d lacks the cut band:\n%s", i+1, p)
+		}
+		if i > 0 && !strings.Contains(p, "…（续）") {
+			t.Errorf("page %d lacks the repeated band marked …（续）:\n%s", i+1, p)
+		}
+		if strings.Contains(p, "止") {
+			t.Errorf("page %d shows the end of a band that cannot fit:\n%s", i+1, p)
+		}
 	}
 }
