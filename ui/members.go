@@ -124,6 +124,12 @@ func newMembersScreen(u *UI) *membersScreen {
 		}
 		return ""
 	})
+	// The village filter offers the villages of the chosen township only.
+	townshipChanged := s.townshipSel.OnChanged
+	s.townshipSel.OnChanged = func(t string) {
+		s.narrowVillages()
+		townshipChanged(t)
+	}
 	s.table.onSelect = func(data.Member) { s.updateButtons() }
 	s.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
 	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
@@ -252,11 +258,42 @@ func (s *membersScreen) apply(l membersLoad) {
 		s.table.setEmptyText(fmt.Sprintf("%d年还没有两委成员。请点击“新增”录入，或在“数据”中导入工作簿。", l.round))
 	}
 	s.table.setData(l.members)
+	if s.narrowVillages() {
+		s.table.apply()
+	}
 	if id := s.selectID; id != 0 {
 		s.selectID = 0
 		s.table.selectWhere(func(m data.Member) bool { return m.ID == id })
 	}
 	s.updateButtons()
+}
+
+// narrowVillages sets the village filter's options to the villages of the chosen township
+// found in the data (all villages when none is chosen), keeping the choice when it is among
+// them. It reports whether the choice had to be cleared.
+func (s *membersScreen) narrowVillages() bool {
+	t := filterValue(s.townshipSel)
+	seen := map[string]bool{}
+	var names []string
+	for _, m := range s.table.all {
+		if (t == "" || m.Township == t) && m.Village != "" && !seen[m.Village] {
+			seen[m.Village] = true
+			names = append(names, m.Village)
+		}
+	}
+	sortChinese(names)
+	all := s.villageSel.Options[0]
+	cur := s.villageSel.Selected
+	cleared := cur != all && !seen[cur]
+	if cleared {
+		cur = all
+	}
+	cb := s.villageSel.OnChanged
+	s.villageSel.OnChanged = nil // the caller applies the filters once
+	s.villageSel.Options = append([]string{all}, names...)
+	s.villageSel.SetSelected(cur)
+	s.villageSel.OnChanged = cb
+	return cleared
 }
 
 // wait blocks until the loads started so far have been shown (for tests).

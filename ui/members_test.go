@@ -296,6 +296,13 @@ func TestMembersFiltersAndDelete(t *testing.T) {
 	if got, want := names(), []string{"李强", "李红"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("李家村: %v, want %v", got, want)
 	}
+	s.townshipSel.SetSelected("城关镇")
+	if got, want := s.villageSel.Options, []string{"全部村", "李家村", "王家庄村"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("village options of 城关镇 = %v, want %v", got, want)
+	}
+	if got, want := names(), []string{"李强", "李红"}; s.villageSel.Selected != "李家村" || !reflect.DeepEqual(got, want) {
+		t.Errorf("choosing the village's own township changed the rows to %v (village %q)", got, s.villageSel.Selected)
+	}
 	test.Type(s.table.search, "李红")
 	if got := s.table.rowCount(); got != 1 {
 		t.Fatalf("search 李红: %d rows", got)
@@ -357,4 +364,45 @@ func TestMemberScreenshots(t *testing.T) {
 	test.Type(ls.form.byName["政府班子成员数"].entry, "4")
 	test.Type(ls.form.byName["交叉任职数"].entry, "5")
 	uiaShot(t, u, "leadership-form")
+}
+
+func TestMembersVillageFilterFollowsTownship(t *testing.T) {
+	u, st := newTestUI(t)
+	uiaSeedVillages(t, st, "王家庄村")
+	v := data.Village{Township: "安乐镇", Name: "安乐村", Kind: data.KindVillage, Status: data.VillageActive}
+	if err := st.SaveVillage(context.Background(), &v); err != nil {
+		t.Fatal(err)
+	}
+	u2aSeedMember(t, st, "王家庄村", "王建国", "37010219700101001", "中共党员", data.PartySecretary, data.CommitteeNone)
+	m := data.Member{Township: "安乐镇", Village: "安乐村", Round: 2026, Name: "安平", IDNumber: u2aID("37010219800101003", false),
+		Political: data.PolMasses, CommitteePost: data.CommitteeDirector}
+	if err := st.SaveMember(context.Background(), &m); err != nil {
+		t.Fatal(err)
+	}
+	s := uiaOpen[*membersScreen](t, u, "两委成员")
+	steps := []struct {
+		township, village string
+		wantOptions       []string
+		wantRows          int
+	}{
+		{"全部乡镇", "安乐村", []string{"全部村", "安乐村", "王家庄村"}, 1},
+		{"城关镇", "", []string{"全部村", "王家庄村"}, 1}, // 安乐村 is not in 城关镇: the choice is cleared
+		{"安乐镇", "安乐村", []string{"全部村", "安乐村"}, 1},
+		{"全部乡镇", "", []string{"全部村", "安乐村", "王家庄村"}, 1},
+	}
+	for _, st := range steps {
+		s.townshipSel.SetSelected(st.township)
+		if st.village != "" {
+			s.villageSel.SetSelected(st.village)
+		}
+		if !reflect.DeepEqual(s.villageSel.Options, st.wantOptions) {
+			t.Errorf("%s: village options %v, want %v", st.township, s.villageSel.Options, st.wantOptions)
+		}
+		if got := s.table.rowCount(); got != st.wantRows {
+			t.Errorf("%s/%s: %d rows, want %d", st.township, s.villageSel.Selected, got, st.wantRows)
+		}
+	}
+	if s.villageSel.Selected != "安乐村" {
+		t.Errorf("village choice = %q, want 安乐村 kept when all townships are shown", s.villageSel.Selected)
+	}
 }
