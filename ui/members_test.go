@@ -2,12 +2,15 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -404,5 +407,39 @@ func TestMembersVillageFilterFollowsTownship(t *testing.T) {
 	}
 	if s.villageSel.Selected != "安乐村" {
 		t.Errorf("village choice = %q, want 安乐村 kept when all townships are shown", s.villageSel.Selected)
+	}
+}
+
+// BenchmarkMembersTableCity loads the members of a city (5,252 villages, 7 each), then
+// filters by township and post, searches and sorts by age: the work of opening and
+// filtering the 两委成员 ledger (SPEC §9).
+func BenchmarkMembersTableCity(b *testing.B) {
+	test.NewTempApp(b)
+	ms := make([]data.Member, 5252*7)
+	posts := []struct {
+		p data.PartyPost
+		c data.CommitteePost
+	}{{data.PartySecretary, data.CommitteeDirector}, {data.PartyDeputy, data.CommitteeNone}, {data.PartyMember, data.CommitteeMember},
+		{data.PartyMember, data.CommitteeNone}, {data.PartyNone, data.CommitteeDeputy}, {data.PartyNone, data.CommitteeMember}, {data.PartyMember, data.CommitteeNone}}
+	for i := range ms {
+		v := i / 7
+		ms[i] = data.Member{Township: fmt.Sprintf("第%02d镇", v%62), Village: fmt.Sprintf("村%04d", v), Round: 2026,
+			Name: fmt.Sprintf("成员%05d", i), IDNumber: fmt.Sprintf("37010219%02d0101%03d1", 60+i%40, i%1000), Gender: data.Male,
+			Birth: time.Date(1960+i%40, 1, 1, 0, 0, 0, 0, time.UTC), Education: data.EduHigh, Political: data.PolParty,
+			PartyPost: posts[i%7].p, CommitteePost: posts[i%7].c, Tenure: data.TenureNew, Tags: []string{"致富能手"}}
+	}
+	s := newMembersScreen(&UI{})
+	w := test.NewTempWindow(b, container.NewStack(s.table.body))
+	w.Resize(fyne.NewSize(1200, 700))
+	b.ResetTimer()
+	for b.Loop() {
+		s.townshipSel.SetSelected("全部乡镇")
+		s.postSel.SetSelected("全部职务")
+		s.table.search.SetText("")
+		s.table.setData(ms)
+		s.townshipSel.SetSelected("第07镇")
+		s.postSel.SetSelected("书记")
+		s.table.search.SetText("村0")
+		s.table.sortBy(5)
 	}
 }
