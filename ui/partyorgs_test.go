@@ -274,3 +274,36 @@ func TestPartyOrgFilters(t *testing.T) {
 		t.Errorf("丁村 整顿结果 = %q, want 整顿中 for a weak branch without a result", got)
 	}
 }
+
+func TestPartyOrgEditUpdatesTheRow(t *testing.T) {
+	u, st := newTestUI(t)
+	uiaSeedVillages(t, st, "王家庄村")
+	u2bSeedParty(t, st, data.PartyOrg{Village: "王家庄村", Year: 2026, Members: 10, Weak: true, Measures: "选派第一书记"})
+	s := uiaOpen[*partyOrgsScreen](t, u, "党组织")
+	s.table.selectRow(0)
+	test.Tap(s.editBtn)
+	f := s.form
+	for name, want := range map[string]bool{"整顿措施": true, "整顿结果": true, "场所面积": false} {
+		if got := u2bEnabled(f, name); got != want {
+			t.Errorf("%s enabled = %v, want %v for the stored row", name, got, want)
+		}
+	}
+	if got := f.text("整顿措施"); got != "选派第一书记" {
+		t.Errorf("整顿措施 = %q", got)
+	}
+	uiaRetype(f.byName["党员数"].entry, "12")
+	f.byName["整顿结果"].sel.SetSelected("已销号")
+	test.Tap(f.saveBtn)
+	if !f.closed {
+		t.Fatalf("not saved: %q", f.summary.Text)
+	}
+	s.wait()
+	ps, _ := st.PartyOrgs(context.Background(), 0)
+	if len(ps) != 1 || ps[0].Members != 12 || ps[0].Result != data.RectClosed {
+		t.Errorf("stored %+v, want the one row updated", ps)
+	}
+	s.weakSel.SetSelected("已销号")
+	if s.table.rowCount() != 1 {
+		t.Errorf("已销号 filter shows %d rows, want the edited one", s.table.rowCount())
+	}
+}

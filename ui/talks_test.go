@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -178,4 +179,68 @@ func TestLedgerScreenshotsU2b(t *testing.T) {
 	test.Tap(ks.addBtn)
 	test.Tap(ks.form.saveBtn)
 	uiaShot(t, u, "talks-form")
+}
+
+func TestU2bDeleteMovesToRecycleBin(t *testing.T) {
+	tests := []struct {
+		label   string
+		confirm bool
+	}{
+		{"党组织", true}, {"党组织", false},
+		{"信访举报", true}, {"信访举报", false},
+		{"约谈", true}, {"约谈", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.label+map[bool]string{true: "/confirmed", false: "/cancelled"}[tc.confirm], func(t *testing.T) {
+			u, st := newTestUI(t)
+			uiaSeedVillages(t, st, "王家庄村")
+			ctx := context.Background()
+			var (
+				del    func()
+				status *widget.Label
+				dlg    func() *dialog.ConfirmDialog
+				left   func() int
+			)
+			switch tc.label {
+			case "党组织":
+				u2bSeedParty(t, st, data.PartyOrg{Village: "王家庄村", Year: 2026, Members: 10})
+				s := uiaOpen[*partyOrgsScreen](t, u, tc.label)
+				s.table.selectRow(0)
+				del, status, dlg = func() { test.Tap(s.deleteBtn) }, s.status, func() *dialog.ConfirmDialog { return s.confirm }
+				left = func() int { ps, _ := st.PartyOrgs(ctx, 0); return len(ps) }
+			case "信访举报":
+				u2bSeedComplaints(t, st, data.Complaint{No: "1", Received: u2bDay(3, 1)})
+				s := uiaOpen[*complaintsScreen](t, u, tc.label)
+				s.table.selectRow(0)
+				del, status, dlg = func() { test.Tap(s.deleteBtn) }, s.status, func() *dialog.ConfirmDialog { return s.confirm }
+				left = func() int { cs, _ := st.Complaints(ctx, 0); return len(cs) }
+			case "约谈":
+				u2bSeedTalks(t, st, data.Talk{No: "1", Date: u2bDay(3, 1), Mode: data.ModeInitiated, Category: data.TalkReport})
+				s := uiaOpen[*talksScreen](t, u, tc.label)
+				s.table.selectRow(0)
+				del, status, dlg = func() { test.Tap(s.deleteBtn) }, s.status, func() *dialog.ConfirmDialog { return s.confirm }
+				left = func() int { ks, _ := st.Talks(ctx, 0); return len(ks) }
+			}
+			del()
+			if dlg() == nil {
+				t.Fatal("删除 asked nothing")
+			}
+			if tc.confirm {
+				dlg().Confirm()
+			} else {
+				dlg().Hide()
+			}
+			waitScreens(u)
+			want := 1
+			if tc.confirm {
+				want = 0
+			}
+			if got := left(); got != want {
+				t.Errorf("records left = %d, want %d", got, want)
+			}
+			if got := strings.Contains(status.Text, "回收站"); got != tc.confirm {
+				t.Errorf("status = %q", status.Text)
+			}
+		})
+	}
 }
