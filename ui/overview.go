@@ -113,19 +113,19 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 	s.memberWarnBtn = widget.NewButton("查看两委成员", func() { s.u.goTo("两委成员") })
 
 	s.figs = map[string]*widget.Label{}
-	s.memberCard = widget.NewCard("", "", container.NewVBox(s.figGrid(3,
-		"两委成员", "党组织成员", "村委会成员",
-		"交叉任职", "一肩挑", "女性",
-		"平均年龄", "35岁以下", "60岁以上",
-		"大专及以上", "村委会中党员", "新任",
-		"乡镇党委班子", "乡镇政府班子", "班子交叉任职")))
-	s.partyCard = widget.NewCard("", "", container.NewVBox(s.figGrid(1, "党组织", "党员", "“四有”齐全", "软弱涣散")))
+	// The structure figures take the whole width in five columns; the party and the
+	// complaint figures share the row below, so every “label …… value” pair has room.
+	s.memberCard = widget.NewCard("", "", container.NewVBox(s.figGrid(5,
+		"两委成员", "党组织成员", "村委会成员", "交叉任职", "一肩挑",
+		"女性", "平均年龄", "35岁以下", "60岁以上", "大专及以上",
+		"村委会中党员", "新任", "乡镇党委班子", "乡镇政府班子", "班子交叉任职")))
+	s.partyCard = widget.NewCard("", "", container.NewVBox(s.figGrid(2, "党组织", "党员", "“四有”齐全", "软弱涣散")))
 	s.overdueBtn = widget.NewButton("", func() { s.u.goTo("信访举报") })
 	overdue := container.NewBorder(nil, nil, widget.NewLabel("办理中超期"), s.overdueBtn)
-	s.petitionCard = widget.NewCard("", "", container.NewVBox(
-		s.figGrid(1, "受理", "属实（含部分属实）", "已办结"), overdue, s.figGrid(1, "约谈")))
-	cards := container.NewBorder(nil, nil, nil,
-		container.NewGridWithColumns(2, s.partyCard, s.petitionCard), s.memberCard)
+	s.petitionCard = widget.NewCard("", "", container.NewVBox(container.NewGridWithColumns(3,
+		s.figCell("受理"), s.figCell("属实（含部分属实）"), s.figCell("已办结"),
+		overdue, s.figCell("约谈"), s.figCell("约谈方式"))))
+	cards := container.NewVBox(s.memberCard, container.NewBorder(nil, nil, s.partyCard, nil, s.petitionCard))
 	s.message = widget.NewLabel("")
 	s.message.Importance = widget.DangerImportance
 	s.message.Wrapping = fyne.TextWrapWord
@@ -291,11 +291,16 @@ func (s *overviewScreen) apply(r ovResult, err error) {
 func (s *overviewScreen) figGrid(cols int, names ...string) fyne.CanvasObject {
 	g := container.NewGridWithColumns(cols)
 	for _, n := range names {
-		v := ovFigure()
-		s.figs[n] = v
-		g.Add(container.NewBorder(nil, nil, widget.NewLabel(n), nil, v))
+		g.Add(s.figCell(n))
 	}
 	return g
+}
+
+// figCell is one figure, “label …… value”, its value label kept in figs under name.
+func (s *overviewScreen) figCell(name string) fyne.CanvasObject {
+	v := ovFigure()
+	s.figs[name] = v
+	return container.NewBorder(nil, nil, widget.NewLabel(name), nil, v)
 }
 
 // applyFigures shows the structure, party, leadership, complaint and talk figures.
@@ -345,7 +350,8 @@ func (s *overviewScreen) applyFigures(r ovResult) {
 	}
 	s.overdueBtn.Refresh()
 	t := st.Talks
-	set("约谈", fmt.Sprintf("%d 次（申请%d 主动%d 下访%d）", t.Total,
+	set("约谈", fmt.Sprintf("%d 次", t.Total))
+	set("约谈方式", fmt.Sprintf("申请%d 主动%d 下访%d",
 		t.ByMode[string(data.ModeRequested)], t.ByMode[string(data.ModeInitiated)], t.ByMode[string(data.ModeVisiting)]))
 
 	if r.memberWarnings > 0 {

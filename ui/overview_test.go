@@ -355,7 +355,8 @@ func TestOverviewStructureFigures(t *testing.T) {
 		"受理":        "3 件",
 		"属实（含部分属实）": "1 件",
 		"已办结":       "1 件",
-		"约谈":        "2 次（申请1 主动0 下访1）",
+		"约谈":        "2 次",
+		"约谈方式":      "申请1 主动0 下访1",
 	}
 	for name, w := range want {
 		if got := s.figs[name].Text; got != w {
