@@ -94,6 +94,29 @@ type Store interface {
 	SaveTalk(ctx context.Context, t *Talk) error
 	DeleteTalk(ctx context.Context, id int64) error
 
+	// Locks lists the locked rounds. Lock marks a round 已上报; Unlock needs a reason (an
+	// empty one is refused). Both are audited. While a round is locked every save, delete,
+	// restore or import touching it is refused with a *LockedError.
+	Locks(ctx context.Context) ([]RoundLock, error)
+	Lock(ctx context.Context, round int, note string) error
+	Unlock(ctx context.Context, round int, reason string) error
+
+	// AuditLog lists the audit log, newest first.
+	AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, error)
+	// Trash lists the recycle bin, newest first; Restore brings one item back.
+	Trash(ctx context.Context) ([]TrashItem, error)
+	Restore(ctx context.Context, kind string, id int64) error
+
+	// BackupNow writes a consistent copy of the database into the backups folder beside it
+	// and keeps the newest 30. Backups lists them, newest first. AutoBackup makes one when
+	// the newest is older than a day (made reports whether it did). RestoreBackup checks
+	// that path is a database of this program (integrity, schema not newer), backs up the
+	// current data, then replaces it; the store stays usable.
+	BackupNow(ctx context.Context) (Backup, error)
+	Backups(ctx context.Context) ([]Backup, error)
+	AutoBackup(ctx context.Context, now time.Time) (made bool, err error)
+	RestoreBackup(ctx context.Context, path string) error
+
 	Settings(ctx context.Context) (Settings, error)
 	SaveSettings(ctx context.Context, s Settings) error
 

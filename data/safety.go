@@ -1,0 +1,67 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ErrLocked is matched (errors.Is) by every refusal to change a locked round.
+var ErrLocked = errors.New("届次已上报锁定")
+
+// LockedError says which round refused a change; it matches ErrLocked.
+type LockedError struct{ Round int }
+
+func (e *LockedError) Error() string {
+	return fmt.Sprintf("%d年届次已上报锁定，不能修改；如确需修改，请先解锁并说明原因", e.Round)
+}
+
+// Is makes errors.Is(err, ErrLocked) true.
+func (e *LockedError) Is(target error) bool { return target == ErrLocked }
+
+// RoundLock is a round marked 已上报: its elections, members and leaderships, the party
+// ledger of its year and the complaints and talks dated in that year cannot be changed
+// until it is unlocked with a reason.
+type RoundLock struct {
+	Round    int
+	LockedAt time.Time
+	By       string // OS user
+	Note     string // e.g. the report it was locked after
+}
+
+// AuditEntry is one row of the audit log (操作日志).
+type AuditEntry struct {
+	ID       int64
+	At       time.Time
+	OSUser   string
+	Action   string // create, update, delete, restore, import, lock, unlock, backup, restore-backup
+	Kind     string // township, village, election, member, leadership, party_org, complaint, talk, settings, file, round
+	Record   string // readable key, e.g. 城关镇/东关村/2026/村委会
+	OldValue string // JSON keyed by Chinese headers, or ""
+	NewValue string
+	Source   string // the imported file, or ""
+}
+
+// AuditFilter narrows the audit log; zero fields do not filter.
+type AuditFilter struct {
+	Kind    string    // one Kind value
+	Village string    // a substring of Record, e.g. a village name
+	Since   time.Time // inclusive, by day
+	Until   time.Time // inclusive, by day
+	Limit   int       // newest first; 0 = all
+}
+
+// TrashItem is a deleted record in the recycle bin (回收站).
+type TrashItem struct {
+	Kind      string // as AuditEntry.Kind
+	ID        int64
+	Record    string // readable key
+	DeletedAt time.Time
+}
+
+// Backup is one backup file of the database.
+type Backup struct {
+	Path string
+	At   time.Time
+	Size int64
+}
