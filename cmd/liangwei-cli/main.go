@@ -3,6 +3,7 @@
 // level, and for tests. It is pure Go and builds with CGO_ENABLED=0.
 //
 //	liangwei-cli [--db PATH] init | template | import | export | stats | check | report | demo
+//	liangwei-cli [--db PATH] audit | trash | lock | unlock | locks | backup | backups | restore
 //
 // Exit status: 0 success, 1 user error (bad file, invalid data), 2 usage error.
 package main
@@ -44,6 +45,20 @@ const usageText = `用法：liangwei-cli [--db 数据库文件] 命令 [参数]
                                       talks      干部约谈情况统计表
   demo                              载入演示数据（青山县城关镇）
 
+数据安全：
+  audit [--since 日期] [--until 日期] [--kind 类别] [--village 村名] [--limit 条数] [--json]
+                                    操作日志，最新的在前（默认显示最新 100 条，--limit 0 显示全部）；
+                                    类别：乡镇 村庄 换届 两委成员 乡镇班子 党组织 信访举报 约谈 设置 导入文件 届次
+  trash                             列出回收站（已删除的记录）
+  trash restore 类别 编号           从回收站恢复一条记录（也可写 undelete 类别 编号）
+  lock --round 届次 [--note 备注]   锁定已上报的届次：此后对它的修改和导入都会被拒绝
+  unlock --round 届次 --reason 原因 解锁届次，必须说明原因（记入操作日志）
+  locks                             列出已锁定的届次
+  backup [文件]                     备份数据库：写到指定文件；不写文件名则存入备份文件夹（保留最新 30 份）
+  backups                           列出备份文件夹中的备份
+  restore 文件                      用备份文件恢复数据：先检查是否本程序完好的数据库，
+                                    并先备份当前数据，再替换
+
 数据库位置：--db 指定；否则取环境变量 LIANGWEI_DB；否则为用户配置目录下的 liangwei/liangwei.db。
 日期可写作 2026-03-15、2026/3/15、2026年3月15日 或 20260315。
 `
@@ -63,6 +78,15 @@ var commands = map[string]command{
 	"check":    {"check [--round 届次]", (*cli).cmdCheck},
 	"report":   {"report summary|members|party|petitions|talks --out 文件.pdf [--round 届次] [--township 乡镇] [--date 日期]", (*cli).cmdReport},
 	"demo":     {"demo", (*cli).cmdDemo},
+	"audit":    {"audit [--since 日期] [--until 日期] [--kind 类别] [--village 村名] [--limit 条数] [--json]", (*cli).cmdAudit},
+	"trash":    {"trash [restore 类别 编号]", (*cli).cmdTrash},
+	"undelete": {"undelete 类别 编号", (*cli).cmdUndelete},
+	"lock":     {"lock --round 届次 [--note 备注]", (*cli).cmdLock},
+	"unlock":   {"unlock --round 届次 --reason 原因", (*cli).cmdUnlock},
+	"locks":    {"locks", (*cli).cmdLocks},
+	"backup":   {"backup [文件]", (*cli).cmdBackup},
+	"backups":  {"backups", (*cli).cmdBackups},
+	"restore":  {"restore 文件", (*cli).cmdRestore},
 }
 
 // cli is one invocation: where output goes, which database, and the clock.
