@@ -1,0 +1,174 @@
+package demo
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+
+	"liangwei/data"
+)
+
+// TestCityYearbook checks that the full city states the yearbook's figures (SPEC §1).
+func TestCityYearbook(t *testing.T) {
+	c := City(day(2026, 11, 25))
+	got := c.Expected
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"round", got.Round, 2026},
+		{"townships", got.Townships, 62},
+		{"villages", got.Villages, 5252},
+		{"party due", got.PartyOrg.Due, 5252},
+		{"party completed", got.PartyOrg.Completed, 5216},
+		{"party rate", got.PartyOrg.Rate, 99.31},
+		{"committee due", got.Committee.Due, 5252},
+		{"committee completed", got.Committee.Completed, 5188},
+		{"committee rate", got.Committee.Rate, 98.78},
+		{"leadership", got.Leadership, data.LeadershipStats{PartyCommittee: 542, Government: 193, Cross: 124}},
+		{"talks", got.Talks.Total, 441},
+		{"talks by category", got.Talks.ByCategory, map[string]int{"个人诉求": 59, "汇报工作和思想": 341, "意见建议": 41}},
+		{"members", got.Members.Total, 5188*9 + (5188+2)/4},
+		{"batches", len(c.Townships), 62},
+	}
+	for _, ck := range checks {
+		if !reflect.DeepEqual(ck.got, ck.want) {
+			t.Errorf("%s = %v, want %v", ck.name, ck.got, ck.want)
+		}
+	}
+	merged := 0
+	for _, v := range c.Merged().Villages {
+		if !v.Active() {
+			merged++
+		}
+	}
+	if merged != 34 {
+		t.Errorf("merged villages = %d, want 34", merged)
+	}
+}
+
+// TestCityFigures computes the figures of each generated city from its records and compares
+// them with the figures stated by construction.
+func TestCityFigures(t *testing.T) {
+	cases := []struct {
+		today time.Time
+		scale Scale
+	}{
+		{day(2026, 11, 25), CityScale},
+		{day(2026, 7, 1), Scale{Townships: 6, Villages: 240}},
+		{day(2027, 1, 3), Scale{Townships: 3, Villages: 100}},
+		{day(2026, 6, 30), Scale{Townships: 1, Villages: 40}},
+		{day(2026, 9, 9), Scale{Townships: 10, Villages: 847}},
+	}
+	for _, tc := range cases {
+		t.Run(fmt.Sprintf("%s-%dx%d", data.FormatDate(tc.today), tc.scale.Townships, tc.scale.Villages), func(t *testing.T) {
+			c := CityOf(tc.today, tc.scale)
+			got := data.ComputeStats(c.Merged(), c.Round, tc.today)
+			if !reflect.DeepEqual(got, c.Expected) {
+				g, _ := json.Marshal(got)
+				w, _ := json.Marshal(c.Expected)
+				t.Errorf("figures of the records differ from the stated ones:\n got %s\nwant %s", g, w)
+			}
+			if got.PartyOrg.Completed == got.PartyOrg.Due || got.Committee.Completed >= got.PartyOrg.Completed {
+				t.Errorf("want some unfinished elections, more on the committee: party %d/%d, committee %d",
+					got.PartyOrg.Completed, got.PartyOrg.Due, got.Committee.Completed)
+			}
+		})
+	}
+}
+
+// TestCityValid checks that every generated record passes its rules (warnings only for the
+// planned 四有 gaps and overdue complaints), that each batch is one township's, and that every
+// key is unique.
+func TestCityValid(t *testing.T) {
+	for _, today := range todays {
+		t.Run(data.FormatDate(today), func(t *testing.T) {
+			c := CityOf(today, Scale{Townships: 8, Villages: 700})
+			for _, b := range c.Townships {
+				if len(b.Townships) != 1 {
+					t.Fatalf("batch with %d townships", len(b.Townships))
+				}
+				checkTownshipBatch(t, b, today)
+			}
+		})
+	}
+}
+
+func checkTownshipBatch(t *testing.T, b data.Batch, today time.Time) {
+	t.Helper()
+	name := b.Townships[0].Name
+	errs := func(what string, ps data.Problems) {
+		if e := ps.Errors(); len(e) > 0 {
+			t.Errorf("%s %s: %v", name, what, e)
+		}
+	}
+	noWarn := func(what string, ps data.Problems) {
+		if len(ps) > 0 {
+			t.Errorf("%s %s: %v", name, what, ps)
+		}
+	}
+	noWarn("township", b.Townships[0].Validate())
+	keys := map[string]bool{}
+	unique := func(k string) {
+		if keys[k] {
+			t.Errorf("%s: duplicate key %s", name, k)
+		}
+		keys[k] = true
+	}
+	for _, v := range b.Villages {
+		noWarn("village "+v.Name, v.Validate())
+		unique("v/" + v.Name)
+		if v.Township != name {
+			t.Errorf("village %s of %s in %s's batch", v.Name, v.Township, name)
+		}
+	}
+	for _, e := range b.Elections {
+		noWarn("election "+e.Village, e.Validate(today))
+		unique(fmt.Sprintf("e/%s/%s", e.Village, e.Body))
+		if !keys["v/"+e.Village] {
+			t.Errorf("election of unknown village %s", e.Village)
+		}
+	}
+	for _, m := range b.Members {
+		noWarn("member "+m.Name, m.Validate())
+		unique("m/" + m.Village + "/" + m.IDNumber)
+	}
+	for _, f := range data.CheckMembers(b.Members) {
+		t.Errorf("%s members: %v", name, f)
+	}
+	for _, l := range b.Leaderships {
+		noWarn("leadership", l.Validate())
+	}
+	for _, p := range b.PartyOrgs {
+		errs("party "+p.Village, p.Validate())
+		unique("p/" + p.Village)
+		if w := p.Validate().Warnings(); len(w) > 0 && p.FourHaves() {
+			t.Errorf("party %s: warnings %v", p.Village, w)
+		}
+	}
+	for _, x := range b.Complaints {
+		errs("complaint "+x.No, x.Validate(today))
+		unique("c/" + x.No)
+		if x.Village != "" && !keys["v/"+x.Village] {
+			t.Errorf("complaint about unknown village %s", x.Village)
+		}
+		if w := x.Validate(today).Warnings(); len(w) > 0 && !x.Pending() {
+			t.Errorf("complaint %s: warnings %v", x.No, w)
+		}
+	}
+	for _, x := range b.Talks {
+		noWarn("talk "+x.No, x.Validate())
+		unique("t/" + x.No)
+	}
+}
+
+// TestCityDeterministic checks that the same day gives the same city.
+func TestCityDeterministic(t *testing.T) {
+	s := Scale{Townships: 4, Villages: 300}
+	a, b := CityOf(day(2026, 11, 25), s), CityOf(day(2026, 11, 25), s)
+	if !reflect.DeepEqual(a, b) {
+		t.Error("two cities of the same day differ")
+	}
+}
