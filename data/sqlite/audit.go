@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"liangwei/data"
@@ -18,6 +19,11 @@ const (
 	ActionDelete  = "delete"
 	ActionRestore = "restore" // out of the recycle bin, by hand or by a save or import of its key
 	ActionImport  = "import"  // one row per imported file, with the counts
+	ActionLock    = "lock"    // a round marked 已上报
+	ActionUnlock  = "unlock"  // a lock lifted; new_value holds the reason
+	ActionBackup  = "backup"  // a backup written; record is the backup file
+	// ActionRestoreBackup replaces the data by a backup; record is the backup file.
+	ActionRestoreBackup = "restore-backup"
 )
 
 // Audit kinds.
@@ -31,38 +37,53 @@ const (
 	KindPartyOrg   = "party_org"
 	KindComplaint  = "complaint"
 	KindTalk       = "talk"
-	KindFile       = "file" // the row of an import as a whole; Record is the file name
+	KindFile       = "file"  // an imported file, a backup; Record is the file name
+	KindRound      = "round" // a lock or unlock; Record is the round
 )
 
-// AuditEntry is one row of the audit log (操作日志).
-type AuditEntry struct {
-	ID       int64
-	At       time.Time // UTC
-	OSUser   string
-	Action   string // create, update, delete, restore, import
-	Kind     string // township, village, election, member, leadership, party_org, complaint, talk, settings, file
-	Record   string // readable key: 城关镇/东关村/2026/村委会
-	OldValue string // JSON of the record before the change; "" for none
-	NewValue string // JSON of the record after the change; "" for none
-	Source   string // the imported file a change came from; "" for changes made by hand
-}
-
-// Audit returns the newest limit entries of the audit log, newest first; limit <= 0 returns
-// every entry.
-func (s *Store) Audit(ctx context.Context, limit int) ([]AuditEntry, error) {
-	if limit <= 0 {
-		limit = -1
+// AuditLog lists the audit log, newest first, narrowed by f: Kind exactly, Village as a
+// substring of the record key, Since and Until by calendar day (inclusive; the day is taken
+// in the location of the given time, so a date picked in local time means that local day),
+// and at most Limit entries (0: all).
+func (s *Store) AuditLog(ctx context.Context, f data.AuditFilter) ([]data.AuditEntry, error) {
+	var where []string
+	var args []any
+	if f.Kind != "" {
+		where = append(where, "kind = ?")
+		args = append(args, f.Kind)
 	}
-	var out []AuditEntry
+	if f.Village != "" {
+		where = append(where, "instr(record, ?) > 0")
+		args = append(args, f.Village)
+	}
+	if !f.Since.IsZero() {
+		y, m, d := f.Since.Date()
+		where = append(where, "at >= ?")
+		args = append(args, time.Date(y, m, d, 0, 0, 0, 0, f.Since.Location()).UTC().Format(time.RFC3339))
+	}
+	if !f.Until.IsZero() {
+		y, m, d := f.Until.Date()
+		where = append(where, "at < ?")
+		args = append(args, time.Date(y, m, d+1, 0, 0, 0, 0, f.Until.Location()).UTC().Format(time.RFC3339))
+	}
+	query := `SELECT id, at, os_user, action, kind, record, old_value, new_value, source FROM audit_log`
+	if len(where) > 0 {
+		query += " WHERE " + strings.Join(where, " AND ")
+	}
+	query += " ORDER BY id DESC"
+	if f.Limit > 0 {
+		query += " LIMIT ?"
+		args = append(args, f.Limit)
+	}
+	var out []data.AuditEntry
 	err := s.read(ctx, func(q *sql.Tx) error {
-		rows, err := q.QueryContext(ctx, `SELECT id, at, os_user, action, kind, record, old_value, new_value, source
-			FROM audit_log ORDER BY id DESC LIMIT ?`, limit)
+		rows, err := q.QueryContext(ctx, query, args...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var e AuditEntry
+			var e data.AuditEntry
 			var at string
 			if err := rows.Scan(&e.ID, &at, &e.OSUser, &e.Action, &e.Kind, &e.Record, &e.OldValue, &e.NewValue, &e.Source); err != nil {
 				return err

@@ -106,6 +106,9 @@ func (s *Store) SaveElection(ctx context.Context, e *data.Election, today time.T
 		return ps
 	}
 	return s.write(ctx, func(w *tx) error {
+		if err := w.checkLocked(e.Round); err != nil {
+			return err
+		}
 		vid, err := w.liveVillageID(e.Township, e.Village)
 		if err != nil {
 			return err
@@ -138,6 +141,9 @@ func (s *Store) SaveElection(ctx context.Context, e *data.Election, today time.T
 		if err != nil {
 			return err
 		}
+		if err := w.checkLocked(old.Round); err != nil {
+			return err
+		}
 		if other != nil && other.e.ID != e.ID {
 			return refuse(ErrDuplicate, "%s已存在%s", electionLabel(*e), binNote(other.deleted))
 		}
@@ -158,6 +164,9 @@ func (s *Store) DeleteElection(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
+		if err := w.checkLocked(old.Round); err != nil {
+			return err
+		}
 		if _, err := w.exec(`UPDATE elections SET deleted_at = ?, updated_at = ? WHERE id = ?`, w.now, w.now, id); err != nil {
 			return err
 		}
@@ -174,6 +183,9 @@ func (s *Store) RestoreElection(ctx context.Context, id int64) error {
 			return data.ErrNotFound
 		}
 		if err != nil {
+			return err
+		}
+		if err := w.checkLocked(e.Round); err != nil {
 			return err
 		}
 		if _, err := w.liveVillageID(e.Township, e.Village); err != nil {

@@ -79,9 +79,9 @@ func genBatch(nv int) data.Batch {
 	return b
 }
 
-func mustAudit(t *testing.T, s *Store) []AuditEntry {
+func mustAudit(t *testing.T, s *Store) []data.AuditEntry {
 	t.Helper()
-	a, err := s.Audit(ctx, 0)
+	a, err := s.AuditLog(ctx, data.AuditFilter{})
 	if err != nil {
 		t.Fatalf("Audit: %v", err)
 	}

@@ -39,6 +39,9 @@ func (s *Store) Import(ctx context.Context, b data.Batch, source string) (data.I
 	}
 	var res data.ImportResult
 	err := s.write(ctx, func(w *tx) error {
+		if err := w.checkBatchLocks(b); err != nil {
+			return err
+		}
 		im, err := w.newImporter(source)
 		if err != nil {
 			return err

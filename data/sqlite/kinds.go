@@ -42,6 +42,8 @@ type kindSpec[R any, V comparable] struct {
 	val     func(R) V
 	keyText func(R) string // the readable key of the audit log
 	label   func(R) string // the record in a Chinese message
+	// round is the round (or year) that binds the record to a lock; 0 when none.
+	round func(R) int
 	// restorable is checked before a record leaves the recycle bin: what it belongs to must
 	// be listed (and, for members, its posts free).
 	restorable func(w *tx, r R) error
@@ -91,6 +93,9 @@ func byID[R any, V comparable](w *tx, k *kindSpec[R, V], id int64, cond string) 
 // anything is written, with the ID the record will have (0 for a new row).
 func saveRec[R any, V comparable](w *tx, k *kindSpec[R, V], r R, id *int64, keyWhere string, keyArgs, args []any,
 	check func(self int64) error) error {
+	if err := w.checkLocked(k.round(r)); err != nil {
+		return err
+	}
 	var otherID int64
 	var otherDeleted bool
 	err := w.queryRow("SELECT id, deleted_at IS NOT NULL FROM "+k.table+" WHERE "+keyWhere, keyArgs...).Scan(&otherID, &otherDeleted)
@@ -123,6 +128,9 @@ func saveRec[R any, V comparable](w *tx, k *kindSpec[R, V], r R, id *int64, keyW
 			if err != nil {
 				return err
 			}
+			if err := w.checkLocked(k.round(old)); err != nil {
+				return err
+			}
 			if err := check(otherID); err != nil {
 				return err
 			}
@@ -137,6 +145,9 @@ func saveRec[R any, V comparable](w *tx, k *kindSpec[R, V], r R, id *int64, keyW
 	}
 	old, err := byID(w, k, *id, k.live)
 	if err != nil {
+		return err
+	}
+	if err := w.checkLocked(k.round(old)); err != nil {
 		return err
 	}
 	if found && otherID != *id {
@@ -161,6 +172,9 @@ func deleteRec[R any, V comparable](ctx context.Context, s *Store, k *kindSpec[R
 		if err != nil {
 			return err
 		}
+		if err := w.checkLocked(k.round(old)); err != nil {
+			return err
+		}
 		if _, err := w.exec("UPDATE "+k.table+" SET deleted_at = ?, updated_at = ? WHERE id = ?", w.now, w.now, id); err != nil {
 			return err
 		}
@@ -173,6 +187,9 @@ func restoreRec[R any, V comparable](ctx context.Context, s *Store, k *kindSpec[
 	return s.write(ctx, func(w *tx) error {
 		r, err := byID(w, k, id, k.alias+".deleted_at IS NOT NULL")
 		if err != nil {
+			return err
+		}
+		if err := w.checkLocked(k.round(r)); err != nil {
 			return err
 		}
 		if err := k.restorable(w, r); err != nil {

@@ -67,6 +67,7 @@ var leadershipKind = &kindSpec[data.Leadership, leadershipValue]{
 	label: func(l data.Leadership) string {
 		return fmt.Sprintf("乡镇“%s”%d年的班子记录", l.Township, l.Round)
 	},
+	round: func(l data.Leadership) int { return l.Round },
 	restorable: func(w *tx, l data.Leadership) error {
 		_, err := w.liveTownshipID(l.Township)
 		return err

@@ -100,6 +100,7 @@ var memberKind = &kindSpec[data.Member, memberValue]{
 	val:     memberVal,
 	keyText: memberKeyText,
 	label:   memberLabel,
+	round:   func(m data.Member) int { return m.Round },
 	restorable: func(w *tx, m data.Member) error {
 		vid, err := w.liveVillageID(m.Township, m.Village)
 		if err != nil {

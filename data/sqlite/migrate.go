@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -50,24 +51,25 @@ func migrations() ([]migration, error) {
 	return ms, nil
 }
 
-// migrate refuses a database of another program, then applies every migration not yet
-// recorded in schema_migrations, each in its own transaction.
-func (s *Store) migrate(ctx context.Context) error {
+// migrateDB refuses a database of another program, then applies to db every migration not
+// yet recorded in schema_migrations, each in its own transaction. s gives the path of
+// messages, the clock and the OS user.
+func migrateDB(ctx context.Context, db *sql.DB, s *Store) error {
 	ms, err := migrations()
 	if err != nil {
 		return err
 	}
-	if err := s.checkOurs(ctx, ms); err != nil {
+	if err := checkOurs(ctx, db, s.path, ms); err != nil {
 		return err
 	}
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT NOT NULL,
 		applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("无法初始化数据库“%s”：%w", s.path, err)
 	}
 	for _, m := range ms {
-		if err := s.write(ctx, func(t *tx) error {
+		if err := s.writeOn(ctx, db, func(t *tx) error {
 			// Checked inside the (immediate) transaction: two programs opening a new file
 			// at once apply each migration once.
 			var n int
@@ -83,6 +85,9 @@ func (s *Store) migrate(ctx context.Context) error {
 			_, err := t.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", m.version, m.name, t.now)
 			return err
 		}); err != nil {
+			if errors.Is(err, ErrBusy) {
+				return err
+			}
 			return fmt.Errorf("升级数据库“%s”失败（%s）：%w", s.path, m.name, err)
 		}
 	}
@@ -91,11 +96,11 @@ func (s *Store) migrate(ctx context.Context) error {
 
 // checkOurs tells our database (or a new, empty one) from another program's SQLite file and
 // from one written by a newer version of this program.
-func (s *Store) checkOurs(ctx context.Context, ms []migration) error {
+func checkOurs(ctx context.Context, db *sql.DB, path string, ms []migration) error {
 	var tables []string
-	rows, err := s.db.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+	rows, err := db.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
 	if err != nil {
-		return fmt.Errorf("无法读取数据库“%s”，文件可能已损坏：%w", s.path, err)
+		return fmt.Errorf("无法读取数据库“%s”，文件可能已损坏：%w", path, err)
 	}
 	for rows.Next() {
 		var n string
@@ -107,7 +112,7 @@ func (s *Store) checkOurs(ctx context.Context, ms []migration) error {
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("无法读取数据库“%s”，文件可能已损坏：%w", s.path, err)
+		return fmt.Errorf("无法读取数据库“%s”，文件可能已损坏：%w", path, err)
 	}
 	if len(tables) == 0 {
 		return nil
@@ -119,14 +124,14 @@ func (s *Store) checkOurs(ctx context.Context, ms []migration) error {
 		}
 	}
 	if !ours {
-		return fmt.Errorf("“%s”是其他程序的数据库，不是两委台账的数据库文件，请选择正确的文件", s.path)
+		return fmt.Errorf("“%s”是其他程序的数据库，不是两委台账的数据库文件，请选择正确的文件", path)
 	}
 	var max sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, "SELECT max(version) FROM schema_migrations").Scan(&max); err != nil {
-		return fmt.Errorf("“%s”不是两委台账的数据库文件：%w", s.path, err)
+	if err := db.QueryRowContext(ctx, "SELECT max(version) FROM schema_migrations").Scan(&max); err != nil {
+		return fmt.Errorf("“%s”不是两委台账的数据库文件：%w", path, err)
 	}
 	if latest := ms[len(ms)-1].version; max.Valid && int(max.Int64) > latest {
-		return fmt.Errorf("数据库“%s”由更新版本的两委台账创建（数据版本 %d，本程序支持到 %d），请升级程序", s.path, max.Int64, latest)
+		return fmt.Errorf("数据库“%s”由更新版本的两委台账创建（数据版本 %d，本程序支持到 %d），请升级程序", path, max.Int64, latest)
 	}
 	return nil
 }

@@ -79,6 +79,7 @@ var partyOrgKind = &kindSpec[data.PartyOrg, partyOrgValue]{
 	label: func(p data.PartyOrg) string {
 		return fmt.Sprintf("村庄“%s/%s”%d年度党组织台账", p.Township, p.Village, p.Year)
 	},
+	round: func(p data.PartyOrg) int { return p.Year },
 	restorable: func(w *tx, p data.PartyOrg) error {
 		_, err := w.liveVillageID(p.Township, p.Village)
 		return err

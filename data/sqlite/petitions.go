@@ -89,6 +89,7 @@ var complaintKind = &kindSpec[data.Complaint, complaintValue]{
 	val:     complaintVal,
 	keyText: func(c data.Complaint) string { return c.Township + "/" + c.No },
 	label:   complaintLabel,
+	round:   func(c data.Complaint) int { return yearOf(c.Received) },
 	restorable: func(w *tx, c data.Complaint) error {
 		_, err := w.liveTownshipID(c.Township)
 		return err
@@ -204,6 +205,7 @@ var talkKind = &kindSpec[data.Talk, talkValue]{
 	val:     talkVal,
 	keyText: func(t data.Talk) string { return t.Township + "/" + t.No },
 	label:   talkLabel,
+	round:   func(t data.Talk) int { return yearOf(t.Date) },
 	restorable: func(w *tx, t data.Talk) error {
 		_, err := w.liveTownshipID(t.Township)
 		return err

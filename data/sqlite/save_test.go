@@ -308,8 +308,8 @@ func TestAuditRows(t *testing.T) {
 	if !strings.Contains(got[2].NewValue, `"状态":"已完成"`) || !strings.Contains(got[2].NewValue, `"完成日期":"2026-03-15"`) {
 		t.Errorf("create new value = %s", got[2].NewValue)
 	}
-	if limited, err := s.Audit(ctx, 2); err != nil || len(limited) != 2 || limited[0].ID != got[0].ID {
-		t.Errorf("Audit(2) = %+v, %v", limited, err)
+	if limited, err := s.AuditLog(ctx, data.AuditFilter{Limit: 2}); err != nil || len(limited) != 2 || limited[0].ID != got[0].ID {
+		t.Errorf("AuditLog(Limit 2) = %+v, %v", limited, err)
 	}
 }
 

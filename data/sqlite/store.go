@@ -13,28 +13,42 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"liangwei/data"
 )
 
-// dsnParams are the per-connection settings (STYLE.md). They live in the DSN so that every
+// dsn gives the per-connection settings (STYLE.md). They live in the DSN so that every
 // pooled connection gets them. _txlock=immediate makes write transactions take the write
 // lock at BEGIN, so two writers wait for each other (busy_timeout) instead of failing with
 // SQLITE_BUSY when a deferred transaction tries to upgrade; read-only transactions stay
 // deferred.
-const dsnParams = "?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+func dsn(path string, busy int) string {
+	return path + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(" + strconv.Itoa(busy) +
+		")&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+}
+
+// busyTimeout is how long, in milliseconds, a write waits for another program's write to
+// finish before giving up with errBusy.
+const busyTimeout = 5000
 
 // sqliteHeader starts every SQLite 3 database file.
 var sqliteHeader = []byte("SQLite format 3\x00")
 
 // Store is the ledger database. It is safe for concurrent use.
 type Store struct {
+	// mu guards db: every transaction holds it for reading, RestoreBackup for writing while
+	// it swaps the file and the pool.
+	mu     sync.RWMutex
 	db     *sql.DB
 	path   string
+	busy   int // busy_timeout in milliseconds
 	osUser string
 	now    func() time.Time // the clock of timestamps; tests may replace it
 }
@@ -58,6 +72,11 @@ func DefaultPath() (string, error) {
 // the migrations it lacks. A file that is not a SQLite database, or a database of another
 // program, is refused with a Chinese error and left untouched.
 func Open(path string) (*Store, error) {
+	return open(path, busyTimeout)
+}
+
+// open is Open with a busy timeout in milliseconds (tests shorten it).
+func open(path string, busy int) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("未指定数据库文件")
 	}
@@ -67,22 +86,35 @@ func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("无法创建数据库文件夹“%s”：%w", filepath.Dir(path), err)
 	}
-	db, err := sql.Open("sqlite", path+dsnParams)
+	s := &Store{path: path, busy: busy, osUser: osUser(), now: time.Now}
+	db, err := s.openDB(context.Background())
 	if err != nil {
-		return nil, fmt.Errorf("无法打开数据库“%s”：%w", path, err)
+		return nil, err
+	}
+	s.db = db
+	return s, nil
+}
+
+// openDB opens a pool on s.path and applies the migrations it lacks. It does not touch
+// s.db, so that RestoreBackup can call it while holding s.mu.
+func (s *Store) openDB(ctx context.Context) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", dsn(s.path, s.busy))
+	if err != nil {
+		return nil, fmt.Errorf("无法打开数据库“%s”：%w", s.path, err)
 	}
 	db.SetMaxOpenConns(8)
-	s := &Store{db: db, path: path, osUser: osUser(), now: time.Now}
-	ctx := context.Background()
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("无法打开数据库“%s”，文件可能已损坏或被占用：%w", path, err)
+		if isBusy(err) {
+			return nil, errBusy
+		}
+		return nil, fmt.Errorf("无法打开数据库“%s”，文件可能已损坏或被占用：%w", s.path, err)
 	}
-	if err := s.migrate(ctx); err != nil {
+	if err := migrateDB(ctx, db, s); err != nil {
 		db.Close()
 		return nil, err
 	}
-	return s, nil
+	return db, nil
 }
 
 // checkFile refuses an existing file that is not a SQLite database before the driver touches
@@ -135,12 +167,23 @@ func osUser() string {
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database; the WAL is checkpointed when the last connection closes.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.db.Close()
+}
 
 // IntegrityCheck runs PRAGMA integrity_check and PRAGMA foreign_key_check and reports any
 // finding as an error.
 func (s *Store) IntegrityCheck(ctx context.Context) error {
-	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return integrityCheck(ctx, s.db)
+}
+
+// integrityCheck is IntegrityCheck on a pool (the live one or a backup being checked).
+func integrityCheck(ctx context.Context, db *sql.DB) error {
+	rows, err := db.QueryContext(ctx, "PRAGMA integrity_check")
 	if err != nil {
 		return dbErr(err)
 	}
@@ -161,7 +204,7 @@ func (s *Store) IntegrityCheck(ctx context.Context) error {
 		return fmt.Errorf("数据库完整性检查未通过：%s", strings.Join(msgs, "；"))
 	}
 	var n int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM pragma_foreign_key_check").Scan(&n); err != nil {
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM pragma_foreign_key_check").Scan(&n); err != nil {
 		return dbErr(err)
 	}
 	if n > 0 {
@@ -184,7 +227,12 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
 		return fmt.Errorf("无法创建备份文件夹“%s”：%w", filepath.Dir(dest), err)
 	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
+		if isBusy(err) {
+			return errBusy
+		}
 		return fmt.Errorf("备份到“%s”失败：%w", dest, err)
 	}
 	return nil
@@ -197,9 +245,12 @@ func dbErr(err error) error {
 	}
 	var ps data.Problems
 	var ue *userError
-	if errors.As(err, &ps) || errors.As(err, &ue) || errors.Is(err, data.ErrNotFound) ||
+	if errors.As(err, &ps) || errors.As(err, &ue) || errors.Is(err, data.ErrNotFound) || errors.Is(err, data.ErrLocked) ||
 		errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
+	}
+	if isBusy(err) {
+		return errBusy
 	}
 	return fmt.Errorf("数据库操作失败：%w", err)
 }
@@ -233,12 +284,39 @@ type tx struct {
 	tx    *sql.Tx
 	s     *Store
 	now   string
-	audit *sql.Stmt // prepared lazily
+	audit *sql.Stmt    // prepared lazily
+	locks map[int]bool // the locked rounds, read lazily (see checkLocked)
+}
+
+// ErrBusy is matched (errors.Is) by a change refused because another program kept the
+// database busy for longer than the busy timeout.
+var ErrBusy = errors.New("数据库正忙")
+
+// errBusy is what a clerk reads when another program holds the write lock too long.
+var errBusy error = &userError{
+	msg:  "台账正在被另一个程序使用（可能另开了一个两委台账窗口，或正在导入、备份），这次修改没有保存。请稍后再试，或关闭另一个程序后再试",
+	kind: ErrBusy,
+}
+
+// isBusy tells SQLITE_BUSY (and its extended codes) from other errors.
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code()&0xff == sqlite3.SQLITE_BUSY
+	}
+	return false
 }
 
 // write runs fn in a write transaction (BEGIN IMMEDIATE) and commits when it returns nil.
 func (s *Store) write(ctx context.Context, fn func(*tx) error) error {
-	sqlTx, err := s.db.BeginTx(ctx, nil)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.writeOn(ctx, s.db, fn)
+}
+
+// writeOn is write on a given pool, without taking s.mu (migrations and RestoreBackup).
+func (s *Store) writeOn(ctx context.Context, db *sql.DB, fn func(*tx) error) error {
+	sqlTx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return dbErr(err)
 	}
@@ -252,6 +330,8 @@ func (s *Store) write(ctx context.Context, fn func(*tx) error) error {
 
 // read runs fn in a read-only (deferred) transaction, so multi-query reads see one snapshot.
 func (s *Store) read(ctx context.Context, fn func(*sql.Tx) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	sqlTx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return dbErr(err)

@@ -1,0 +1,218 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"liangwei/data"
+)
+
+// lockValue is the audit value of a lock (new value of "lock", old value of "unlock").
+type lockValue struct {
+	Round    int    `json:"届次"`
+	LockedAt string `json:"上报时间,omitempty"`
+	By       string `json:"锁定人,omitempty"`
+	Note     string `json:"备注"`
+}
+
+// unlockValue is the new value of an "unlock" audit row.
+type unlockValue struct {
+	Round  int    `json:"届次"`
+	Reason string `json:"解锁原因"`
+}
+
+// Locks lists the locked rounds, newest round first.
+func (s *Store) Locks(ctx context.Context) ([]data.RoundLock, error) {
+	var out []data.RoundLock
+	err := s.read(ctx, func(q *sql.Tx) error {
+		rows, err := q.QueryContext(ctx, `SELECT round, locked_at, os_user, note FROM round_locks ORDER BY round DESC`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var l data.RoundLock
+			var at string
+			if err := rows.Scan(&l.Round, &at, &l.By, &l.Note); err != nil {
+				return err
+			}
+			l.LockedAt, _ = time.Parse(time.RFC3339, at)
+			out = append(out, l)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// Lock marks a round 已上报. Locking a locked round changes nothing. note says why (e.g.
+// the report it was locked after).
+func (s *Store) Lock(ctx context.Context, round int, note string) error {
+	if round <= 0 {
+		return refuse(nil, "届次“%d”无效，请选择要锁定的届次（年份）", round)
+	}
+	note = strings.TrimSpace(note)
+	return s.write(ctx, func(w *tx) error {
+		var n int
+		if err := w.queryRow(`SELECT count(*) FROM round_locks WHERE round = ?`, round).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		if _, err := w.exec(`INSERT INTO round_locks (round, locked_at, os_user, note) VALUES (?, ?, ?, ?)`,
+			round, w.now, w.s.osUser, note); err != nil {
+			return err
+		}
+		return w.log(ActionLock, KindRound, strconv.Itoa(round), nil, lockValue{Round: round, Note: note}, "")
+	})
+}
+
+// Unlock lifts the lock of a round. The reason is required and goes to the audit log.
+func (s *Store) Unlock(ctx context.Context, round int, reason string) error {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return refuse(nil, "解锁%d年届次必须填写原因（将记入操作日志）", round)
+	}
+	return s.write(ctx, func(w *tx) error {
+		var old lockValue
+		err := w.queryRow(`SELECT round, locked_at, os_user, note FROM round_locks WHERE round = ?`, round).
+			Scan(&old.Round, &old.LockedAt, &old.By, &old.Note)
+		if err == sql.ErrNoRows {
+			return refuse(nil, "%d年届次没有锁定，无需解锁", round)
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := w.exec(`DELETE FROM round_locks WHERE round = ?`, round); err != nil {
+			return err
+		}
+		return w.log(ActionUnlock, KindRound, strconv.Itoa(round), old, unlockValue{Round: round, Reason: reason}, "")
+	})
+}
+
+// checkLocked refuses with a *data.LockedError when one of the rounds (years) is locked;
+// 0 stands for "not bound to a round" and is allowed. The locks are read once per
+// transaction, inside it, so a lock taken by another program cannot slip between the
+// check and the write.
+func (w *tx) checkLocked(rounds ...int) error {
+	if w.locks == nil {
+		w.locks = map[int]bool{}
+		rows, err := w.tx.QueryContext(w.ctx, `SELECT round FROM round_locks`)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var r int
+			if err := rows.Scan(&r); err != nil {
+				rows.Close()
+				return err
+			}
+			w.locks[r] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	for _, r := range rounds {
+		if r != 0 && w.locks[r] {
+			return &data.LockedError{Round: r}
+		}
+	}
+	return nil
+}
+
+// yearOf is the year a dated record (complaint, talk) belongs to; 0 when it has no date.
+func yearOf(d time.Time) int {
+	if d.IsZero() {
+		return 0
+	}
+	return d.Year()
+}
+
+// yearOfText is yearOf for a stored YYYY-MM-DD (or "").
+func yearOfText(d string) int {
+	if len(d) < 4 {
+		return 0
+	}
+	y, _ := strconv.Atoi(d[:4])
+	return y
+}
+
+// checkBatchLocks refuses a whole import when any of its records belongs to a locked round,
+// or would move a complaint or talk out of one (their keys do not hold the year). It runs
+// in the import's transaction before anything is written.
+func (w *tx) checkBatchLocks(b data.Batch) error {
+	if err := w.checkLocked(); err != nil {
+		return err
+	}
+	if len(w.locks) == 0 {
+		return nil
+	}
+	wrap := func(what string, err error) error { return fmt.Errorf("导入的数据中%s：%w", what, err) }
+	for _, e := range b.Elections {
+		if err := w.checkLocked(e.Round); err != nil {
+			return wrap(electionLabel(e), err)
+		}
+	}
+	for _, m := range b.Members {
+		if err := w.checkLocked(m.Round); err != nil {
+			return wrap(memberLabel(m), err)
+		}
+	}
+	for _, l := range b.Leaderships {
+		if err := w.checkLocked(l.Round); err != nil {
+			return wrap(leadershipKind.label(l), err)
+		}
+	}
+	for _, p := range b.PartyOrgs {
+		if err := w.checkLocked(p.Year); err != nil {
+			return wrap(partyOrgKind.label(p), err)
+		}
+	}
+	if len(b.Complaints) > 0 {
+		stored, err := w.storedDates(`SELECT t.name, c.no, coalesce(c.received, '') FROM complaints c JOIN townships t ON t.id = c.township_id`)
+		if err != nil {
+			return err
+		}
+		for _, c := range b.Complaints {
+			if err := w.checkLocked(yearOf(c.Received), yearOfText(stored[[2]string{c.Township, c.No}])); err != nil {
+				return wrap(complaintLabel(c), err)
+			}
+		}
+	}
+	if len(b.Talks) > 0 {
+		stored, err := w.storedDates(`SELECT t.name, k.no, coalesce(k.date, '') FROM talks k JOIN townships t ON t.id = k.township_id`)
+		if err != nil {
+			return err
+		}
+		for _, t := range b.Talks {
+			if err := w.checkLocked(yearOf(t.Date), yearOfText(stored[[2]string{t.Township, t.No}])); err != nil {
+				return wrap(talkLabel(t), err)
+			}
+		}
+	}
+	return nil
+}
+
+// storedDates maps (township, 编号) to the stored date of a query of those three columns.
+func (w *tx) storedDates(query string) (map[[2]string]string, error) {
+	rows, err := w.tx.QueryContext(w.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[[2]string]string{}
+	for rows.Next() {
+		var town, no, d string
+		if err := rows.Scan(&town, &no, &d); err != nil {
+			return nil, err
+		}
+		out[[2]string{town, no}] = d
+	}
+	return out, rows.Err()
+}
