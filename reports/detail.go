@@ -1,0 +1,160 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"liangwei/data"
+)
+
+// detailColumns are the columns of the 换届情况明细表, sized for A4 landscape (273 mm
+// between the margins); the township of each group of rows is a band above it when the
+// report covers several townships.
+var detailColumns = []Column{
+	{Header: "序号", Width: 11, Align: "R"},
+	{Header: "村名", Width: 0, Align: "L"},
+	{Group: "村党组织", Header: "状态", Width: 16, Align: "C"},
+	{Group: "村党组织", Header: "完成日期", Width: 20, Align: "C"},
+	{Group: "村党组织", Header: "实到会/\n应到会", Width: 19, Align: "R"},
+	{Group: "村党组织", Header: "到会率%", Width: 15, Align: "R"},
+	{Group: "村党组织", Header: "应选/\n当选", Width: 15, Align: "R"},
+	{Group: "村党组织", Header: "一次\n成功", Width: 11, Align: "C"},
+	{Group: "村民委员会", Header: "状态", Width: 16, Align: "C"},
+	{Group: "村民委员会", Header: "完成日期", Width: 20, Align: "C"},
+	{Group: "村民委员会", Header: "参加投票/\n登记选民", Width: 23, Align: "R"},
+	{Group: "村民委员会", Header: "参选率%", Width: 15, Align: "R"},
+	{Group: "村民委员会", Header: "应选/\n当选", Width: 15, Align: "R"},
+	{Group: "村民委员会", Header: "一次\n成功", Width: 11, Align: "C"},
+	{Header: "书记", Width: 17, Align: "C"},
+	{Header: "主任", Width: 17, Align: "C"},
+}
+
+// DetailTitle is the title of the detail report: {unit}村“两委”换届情况明细表（{round}年）,
+// where the unit is the report's township, else m.Unit, else nothing.
+func DetailTitle(r data.DetailReport, m Meta) string {
+	unit := r.Township
+	if unit == "" {
+		unit = m.Unit
+	}
+	t := unit + "村“两委”换届情况明细表"
+	if r.Round > 0 {
+		t += fmt.Sprintf("（%d年）", r.Round)
+	}
+	return t
+}
+
+// WriteDetail writes the 换届情况明细表 of SPEC §5 as an A4 landscape PDF: one row per
+// village with both bodies' election status, 完成日期, turnout, seats and 一次选举成功, and
+// its 书记 and 主任; when the report covers several townships, each township's villages
+// sit under a band and end with a 小计 row. A 合计 row, the completion rates and the
+// signature block close it. No row is split across pages and the two-level header repeats
+// on every page. The same r and m give byte-identical output.
+func WriteDetail(w io.Writer, r data.DetailReport, m Meta) error {
+	title := DetailTitle(r, m)
+	return render(w, Landscape, title, m, func(d *doc) {
+		d.title(title)
+		d.line("填报单位（盖章）："+m.Unit, fmt.Sprintf("共%d个村（社区）", len(r.Rows)))
+		t := d.beginTable(detailColumns)
+		if len(r.Rows) == 0 {
+			t.span("暂无数据")
+			t.end()
+			d.signature()
+			return
+		}
+		// Bands and subtotals only help when there is more than one township.
+		grouped := len(r.Townships) > 1
+		next := 0 // index into r.Townships of the township whose rows come next
+		cells := make([]string, len(detailColumns))
+		for i, row := range r.Rows {
+			if grouped && next < len(r.Townships) && row.Township == r.Townships[next].Township && (i == 0 || r.Rows[i-1].Township != row.Township) {
+				tt := r.Townships[next]
+				t.band(fmt.Sprintf("%s（%d个村）", tt.Township, tt.Villages), t.rowHeight())
+			}
+			lastOfTownship := grouped && next < len(r.Townships) && (i+1 == len(r.Rows) || r.Rows[i+1].Township != row.Township)
+			if lastOfTownship {
+				// Keep the township's last village with its 小计, so that no page holds a
+				// subtotal alone under a repeated band.
+				d.setSize(bodySize)
+				d.ensure(2 * t.rowHeight())
+			}
+			t.row(detailCells(cells, i+1, row), colorWhite)
+			if lastOfTownship {
+				t.row(detailTotalCells(t, cells, "小计", r.Townships[next]), colorTotal)
+				next++
+			}
+		}
+		t.carry = ""
+		t.row(detailTotalCells(t, cells, "合计", r.Total), colorTotal)
+		t.end()
+		tot := r.Total
+		d.pdf.Ln(2)
+		d.line(fmt.Sprintf("应换届村%d个。村党组织完成换届%d个，完成率%s%%，一次选举成功率%s%%，到会率%s%%；村民委员会完成换届%d个，完成率%s%%，一次选举成功率%s%%，参选率%s%%。",
+			tot.Villages,
+			tot.PartyOrg.Completed, pct(tot.PartyOrg.Rate), pct(tot.PartyOrg.OneTimeRate), pct(tot.PartyOrg.Turnout),
+			tot.Committee.Completed, pct(tot.Committee.Rate), pct(tot.Committee.OneTimeRate), pct(tot.Committee.Turnout)), "")
+		d.signature()
+	})
+}
+
+// detailCells fills cells with one village's line and returns it.
+func detailCells(cells []string, seq int, row data.DetailRow) []string {
+	cells = cells[:0]
+	cells = append(cells, strconv.Itoa(seq), row.Village)
+	cells = appendElection(cells, row.PartyOrg)
+	cells = appendElection(cells, row.Committee)
+	return append(cells, dash(row.Secretary), dash(row.Director))
+}
+
+// appendElection appends one body's six cells. Figures are shown for a completed
+// election only: those of one still running or failed are not results.
+func appendElection(cells []string, e data.DetailElection) []string {
+	switch {
+	case !e.Recorded:
+		return append(cells, "无记录", "", "", "", "", "")
+	case !e.Completed():
+		return append(cells, string(e.Status), "", "", "", "", "")
+	}
+	date, turnout := "", ""
+	if !e.CompletedOn.IsZero() {
+		date = data.FormatDate(e.CompletedOn)
+	}
+	if e.Eligible > 0 {
+		turnout = pct(e.Turnout)
+	}
+	return append(cells, string(e.Status), date,
+		ratio(e.Participants, e.Eligible), turnout, ratio(e.Seats, e.Elected), yesNo(e.OneTime))
+}
+
+// detailTotalCells fills cells with a 小计 or 合计 line of tbl: the completed elections of
+// each body, the turnout over them, their seats and one-time successes.
+func detailTotalCells(tbl *table, cells []string, label string, t data.DetailTotal) []string {
+	cells = cells[:0]
+	cells = append(cells, "", fmt.Sprintf("%s（%d个村）", label, t.Villages))
+	body := func(b data.BodyStats, seats, elected int) {
+		turnout := ""
+		if b.Eligible > 0 {
+			turnout = pct(b.Turnout)
+		}
+		n := len(cells)
+		cells = append(cells, "完成"+strconv.Itoa(b.Completed), "",
+			tbl.fitRatio(n+2, b.Voted, b.Eligible), turnout, tbl.fitRatio(n+4, seats, elected), strconv.Itoa(b.OneTime))
+	}
+	body(t.PartyOrg, t.PartySeats, t.PartyElected)
+	body(t.Committee, t.CommitteeSeats, t.CommitteeElected)
+	return append(cells, "", "")
+}
+
+// ratio prints a/b, the way the county's forms write 实参加/应参加.
+func ratio(a, b int) string { return strconv.Itoa(a) + "/" + strconv.Itoa(b) }
+
+// fitRatio prints a/b for column col, breaking the line after the slash when a city's sums
+// are too wide for the column (the wrapper would otherwise cut a number in two).
+func (t *table) fitRatio(col, a, b int) string {
+	s := ratio(a, b)
+	t.d.setSize(bodySize)
+	if t.d.textWidth(s) > t.cols[col].Width-2*cellMargin {
+		return strconv.Itoa(a) + "/\n" + strconv.Itoa(b)
+	}
+	return s
+}
