@@ -80,6 +80,20 @@ func actionName(a string) string {
 	return a
 }
 
+// settingNames are the settings keys of the audit log as 设置 names them.
+var settingNames = map[string]string{
+	"township": "填报单位", "county": "县区", "leader": "负责人", "reviewer": "审核人",
+	"preparer": "填表人", "phone": "联系电话", "data_folder": "数据文件夹", "round": "当前届次",
+}
+
+// auditRecord is the 记录 column: the record key, a setting by its Chinese name.
+func auditRecord(e data.AuditEntry) string {
+	if n, ok := settingNames[e.Record]; ok && e.Kind == "settings" {
+		return n
+	}
+	return e.Record
+}
+
 // localTime shows a stored (UTC) time on the clerk's clock.
 func localTime(t time.Time) string {
 	if t.IsZero() {
@@ -278,7 +292,7 @@ func (c *cli) cmdAudit(args []string) error {
 	}
 	rows := make([][]string, len(entries))
 	for i, e := range entries {
-		rows[i] = []string{localTime(e.At), e.OSUser, actionName(e.Action), kindName(e.Kind), e.Record, auditDetail(e)}
+		rows[i] = []string{localTime(e.At), e.OSUser, actionName(e.Action), kindName(e.Kind), auditRecord(e), auditDetail(e)}
 	}
 	writeTable(c.stdout, []string{"时间", "操作人", "操作", "类别", "记录", "内容"}, rows)
 	if cut {
@@ -409,15 +423,21 @@ func diffFields(oldS, newS string) string {
 	}
 	var parts []string
 	seen := make(map[string]bool, len(neu))
+	label := func(k string) string {
+		if k == "" { // a plain value, such as one setting
+			return ""
+		}
+		return k + "："
+	}
 	for _, f := range neu {
 		seen[f.key] = true
 		if o := was[f.key]; o != f.value {
-			parts = append(parts, f.key+"："+show(o)+" → "+show(f.value))
+			parts = append(parts, label(f.key)+show(o)+" → "+show(f.value))
 		}
 	}
 	for _, f := range old {
 		if !seen[f.key] && f.value != "" {
-			parts = append(parts, f.key+"："+f.value+" → （空）")
+			parts = append(parts, label(f.key)+f.value+" → （空）")
 		}
 	}
 	return strings.Join(parts, "，")

@@ -316,6 +316,8 @@ func TestAuditDetail(t *testing.T) {
 			data.AuditEntry{Action: "update", OldValue: `{"乡镇":"河西镇","状态":"进行中","实参加人数":0,"完成日期":""}`,
 				NewValue: `{"乡镇":"河西镇","状态":"已完成","实参加人数":95,"完成日期":"2026-04-10"}`},
 			"状态：进行中 → 已完成，实参加人数：0 → 95，完成日期：（空） → 2026-04-10"},
+		{"update of a plain value", data.AuditEntry{Action: "update", Kind: "settings", Record: "phone", NewValue: `"0537-5212345"`},
+			"（空） → 0537-5212345"},
 		{"update with a field gone", data.AuditEntry{Action: "update", OldValue: `{"a":"1","b":"2"}`, NewValue: `{"a":"1"}`},
 			"b：2 → （空）"},
 		{"unlock shows its reason", data.AuditEntry{Action: "unlock", NewValue: `{"届次":2026,"原因":"更正数据"}`},
