@@ -27,6 +27,7 @@ func init() { register("报表", newReportsScreen) }
 // The report kinds of SPEC §5, by the names the clerk picks from.
 const (
 	repKindSummary   = "换届完成情况汇总表"
+	repKindDetail    = "换届情况明细表"
 	repKindMembers   = "两委成员花名册"
 	repKindParty     = "村级党组织“四有”情况统计表"
 	repKindPetitions = "信访举报受理情况台账"
@@ -34,10 +35,10 @@ const (
 )
 
 // repKinds are the kinds that can be generated, in the order offered.
-var repKinds = []string{repKindSummary, repKindMembers, repKindParty, repKindPetitions, repKindTalks}
+var repKinds = []string{repKindSummary, repKindDetail, repKindMembers, repKindParty, repKindPetitions, repKindTalks}
 
-// repKindsLater are listed but disabled: 即将推出.
-var repKindsLater = []string{"换届情况明细表"}
+// repKindsLater are listed but disabled: 即将推出. Every kind of SPEC §5 is available now.
+var repKindsLater []string
 
 // repWriters build each kind's values from the round's ledger and draw them. The 填报日期
 // is also the reference date of 超期 complaints.
@@ -46,6 +47,11 @@ var repWriters = map[string]func(w io.Writer, l data.Ledger, req repRequest, met
 		r := data.BuildSummary(l, req.round, req.date)
 		r.Township = req.township
 		return reports.WriteSummary(w, r, meta)
+	},
+	repKindDetail: func(w io.Writer, l data.Ledger, req repRequest, meta reports.Meta) error {
+		r := data.BuildDetail(l, req.round)
+		r.Township = req.township
+		return reports.WriteDetail(w, r, meta)
 	},
 	repKindMembers: func(w io.Writer, l data.Ledger, req repRequest, meta reports.Meta) error {
 		r := data.BuildMembers(l, req.round)
