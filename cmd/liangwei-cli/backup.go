@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"liangwei/data"
 )
@@ -127,7 +128,10 @@ func (c *cli) cmdRestore(args []string) error {
 		return fmt.Errorf("读取备份列表失败：%v，未作任何改动", err)
 	}
 	if err := st.RestoreBackup(ctx, src); err != nil {
-		return fmt.Errorf("未恢复，当前数据没有改动：%v", err)
+		if strings.Contains(err.Error(), "未改动") {
+			return err
+		}
+		return fmt.Errorf("%v；未恢复，当前数据没有改动", err)
 	}
 	after, err := st.Backups(ctx)
 	if err == nil {

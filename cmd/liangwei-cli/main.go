@@ -48,7 +48,7 @@ const usageText = `用法：liangwei-cli [--db 数据库文件] 命令 [参数]
 数据安全：
   audit [--since 日期] [--until 日期] [--kind 类别] [--village 村名] [--limit 条数] [--json]
                                     操作日志，最新的在前（默认显示最新 100 条，--limit 0 显示全部）；
-                                    类别：乡镇 村庄 换届 两委成员 乡镇班子 党组织 信访举报 约谈 设置 导入文件 届次
+                                    类别：乡镇 村庄 换届 两委成员 乡镇班子 党组织 信访举报 约谈 设置 文件 届次
   trash                             列出回收站（已删除的记录）
   trash restore 类别 编号           从回收站恢复一条记录（也可写 undelete 类别 编号）
   lock --round 届次 [--note 备注]   锁定已上报的届次：此后对它的修改和导入都会被拒绝

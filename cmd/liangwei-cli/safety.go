@@ -27,14 +27,14 @@ var kindNames = []struct {
 	{"complaint", "信访举报", true},
 	{"talk", "约谈", true},
 	{"settings", "设置", false},
-	{"file", "导入文件", false},
+	{"file", "文件", false}, // an imported file, or a restored backup
 	{"round", "届次", false},
 }
 
 // kindAliases are other spellings a clerk may type for a kind.
 var kindAliases = map[string]string{
 	"村": "village", "社区": "village", "成员": "member", "党组织台账": "party_org",
-	"信访": "complaint", "举报": "complaint", "文件": "file", "导入": "file",
+	"信访": "complaint", "举报": "complaint", "导入文件": "file", "导入": "file", "备份": "file",
 }
 
 // kindName is the Chinese name of a kind, or the kind itself when unknown.
