@@ -24,67 +24,122 @@ type csvRecord struct {
 
 // decodeText turns the bytes of a text file into UTF-8: UTF-8 with or without a byte-order
 // mark, UTF-16 with a byte-order mark (Excel's “Unicode 文本”), else GBK/GB18030 as Excel
-// writes CSV on Chinese Windows. Bytes that are none of these are refused.
-func decodeText(b []byte) (string, error) {
+// writes CSV on Chinese Windows. Bytes that are none of these are refused. UTF-8 input is
+// returned without a copy.
+func decodeText(b []byte) ([]byte, error) {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		b = b[3:]
 		if !utf8.Valid(b) {
-			return "", errors.New("文件标明为 UTF-8 编码，但内容不是有效的 UTF-8")
+			return nil, errors.New("文件标明为 UTF-8 编码，但内容不是有效的 UTF-8")
 		}
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		d, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(b)
 		if err != nil || bytes.ContainsRune(d, utf8.RuneError) {
-			return "", errors.New("文件的 UTF-16 编码有误")
+			return nil, errors.New("文件的 UTF-16 编码有误")
 		}
 		b = d
 	case utf8.Valid(b):
 	default:
 		d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 		if err != nil || bytes.ContainsRune(d, utf8.RuneError) {
-			return "", errors.New("文件编码无法识别（既不是 UTF-8 也不是 GBK），请在 Excel 中另存为“CSV UTF-8（逗号分隔）”")
+			return nil, errors.New("文件编码无法识别（既不是 UTF-8 也不是 GBK），请在 Excel 中另存为“CSV UTF-8（逗号分隔）”")
 		}
 		b = d
 	}
 	if bytes.IndexByte(b, 0) >= 0 {
-		return "", errors.New("这不是文本格式的 CSV 文件（可能是改了扩展名的工作簿），请导入原文件")
+		return nil, errors.New("这不是文本格式的 CSV 文件（可能是改了扩展名的工作簿），请导入原文件")
 	}
-	return string(b), nil
+	return b, nil
 }
 
-// readCSV decodes and parses a CSV file. Each record carries the row number Excel would
-// show: blank lines count as rows, and line breaks inside quoted cells do not.
-func readCSV(b []byte) ([]csvRecord, error) {
+// lineLimiter passes bytes through and fails once a line passes MaxCSVLineBytes, so the
+// CSV reader never holds a longer line.
+type lineLimiter struct {
+	r    io.Reader
+	line int // 1-based number of the line being read
+	n    int // bytes of it so far
+	err  error
+}
+
+func (l *lineLimiter) Read(p []byte) (int, error) {
+	if l.err != nil {
+		return 0, l.err
+	}
+	n, err := l.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\n' {
+			l.line++
+			l.n = 0
+		} else if l.n++; l.n > MaxCSVLineBytes {
+			l.err = fmt.Errorf("第%d行超过 %d KB 的上限，不是正常的台账文件（可能已损坏），拒绝导入", l.line, MaxCSVLineBytes>>10)
+			return i, l.err
+		}
+	}
+	return n, err
+}
+
+// scanCSV decodes and parses a CSV file, calling fn with each record and the row number
+// Excel would show for it: blank lines count as rows, and line breaks inside quoted cells
+// do not. Records are streamed, a line longer than MaxCSVLineBytes or a row number beyond
+// MaxRows stops the scan with an error. fn returns false to stop early.
+func scanCSV(b []byte, fn func(rec csvRecord) bool) error {
 	text, err := decodeText(b)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	r := csv.NewReader(strings.NewReader(text))
+	lim := &lineLimiter{r: bytes.NewReader(text), line: 1}
+	r := csv.NewReader(lim)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	if first, _, _ := strings.Cut(text, "\n"); !strings.Contains(first, ",") && strings.Contains(first, "\t") {
+	first := text
+	if i := bytes.IndexByte(first, '\n'); i >= 0 {
+		first = first[:i]
+	}
+	if bytes.IndexByte(first, ',') < 0 && bytes.IndexByte(first, '\t') >= 0 {
 		r.Comma = '\t'
 	}
-	var out []csvRecord
 	extra := 0 // line breaks inside cells of earlier records
 	for {
 		rec, err := r.Read()
+		if lim.err != nil {
+			return lim.err
+		}
 		if err == io.EOF {
-			return out, nil
+			return nil
 		}
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("第%d行格式有误，无法按 CSV 读取（请检查引号）", pe.StartLine-extra)
+				return fmt.Errorf("第%d行格式有误，无法按 CSV 读取（请检查引号）", pe.StartLine-extra)
 			}
-			return nil, errors.New("无法按 CSV 读取")
+			return errors.New("无法按 CSV 读取")
 		}
 		line, _ := r.FieldPos(0)
-		out = append(out, csvRecord{Row: line - extra, Cells: rec})
+		row := line - extra
+		if row > MaxRows {
+			return fmt.Errorf("文件超过%d行的上限（读到第%d行即停止），请按乡镇拆分后分别导入", MaxRows, row)
+		}
+		if !fn(csvRecord{Row: row, Cells: rec}) {
+			return nil
+		}
 		for _, c := range rec {
 			extra += strings.Count(c, "\n")
 		}
 	}
+}
+
+// readCSV is scanCSV collecting every record.
+func readCSV(b []byte) ([]csvRecord, error) {
+	var out []csvRecord
+	err := scanCSV(b, func(rec csvRecord) bool {
+		out = append(out, rec)
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // loadCSV reads a CSV file holding one sheet: the one named, else the one its file name
@@ -113,22 +168,37 @@ func (l *loader) loadCSV(ctx context.Context, path, sheet string) bool {
 		l.fileError("无法读取文件：" + osMessage(err))
 		return false
 	}
-	recs, err := readCSV(b)
-	if err != nil {
-		l.fileError(err.Error())
-		return false
+	if bytes.Count(b, []byte{'\n'}) >= MaxRows {
+		// Perhaps too many rows: check the limits before any row is parsed and kept.
+		if err := scanCSV(b, func(csvRecord) bool { return ctx.Err() == nil }); err != nil {
+			l.fileError(err.Error())
+			return false
+		}
 	}
-	if len(recs) == 0 {
-		l.fileError("文件是空的")
-		return false
-	}
-	sr := l.begin(name, sh, recs[0].Cells)
-	for i, rec := range recs[1:] {
-		if i%1024 == 1023 && ctx.Err() != nil {
-			l.fileError("导入已取消")
+	var sr *sheetReader
+	i, canceled := 0, false
+	err = scanCSV(b, func(rec csvRecord) bool {
+		if sr == nil {
+			sr = l.begin(name, sh, rec.Cells)
+			return true
+		}
+		if i++; i%1024 == 0 && ctx.Err() != nil {
+			canceled = true
 			return false
 		}
 		sr.row(rec.Row, rec.Cells)
+		return true
+	})
+	switch {
+	case err != nil:
+		l.fileError(err.Error())
+		return false
+	case canceled:
+		l.fileError("导入已取消")
+		return false
+	case sr == nil:
+		l.fileError("文件是空的")
+		return false
 	}
 	sr.end()
 	return true

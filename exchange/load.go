@@ -15,6 +15,9 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 
 	"liangwei/data"
 )
@@ -30,9 +33,6 @@ type Preview struct {
 // ErrRejected is returned by Import when the file has errors; nothing was written and the
 // preview's issues say why.
 var ErrRejected = errors.New("文件有错误，未导入任何数据")
-
-// maxFileSize is the largest file Load accepts; a ledger of a whole city is far smaller.
-var maxFileSize int64 = 100 << 20
 
 // Load reads a .xlsx or .csv file and checks it completely, writing nothing. sheet names the
 // sheet of a .csv (empty: taken from the file name, e.g. "城关镇-换届.csv"); ignored for .xlsx.
@@ -124,8 +124,8 @@ func (l *loader) load(ctx context.Context, path, sheet string) {
 	case fi.Size() == 0:
 		l.fileError("文件是空的")
 		return
-	case fi.Size() > maxFileSize:
-		l.fileError(fmt.Sprintf("文件太大（%.1f MB），超过 %d MB 的上限，请按乡镇拆分后分别导入", float64(fi.Size())/(1<<20), maxFileSize>>20))
+	case fi.Size() > MaxFileSize:
+		l.fileError(fmt.Sprintf("文件太大（%.1f MB），超过 %d MB 的上限，请按乡镇拆分后分别导入", float64(fi.Size())/(1<<20), MaxFileSize>>20))
 		return
 	}
 	var ok bool
@@ -165,6 +165,7 @@ type sheetReader struct {
 	sh      *sheet
 	name    string         // the sheet's name as found in the file
 	col     map[string]int // header → index of its first column
+	headers []string       // the header row, normalized
 	missing []column       // columns of sh absent from the header
 	ok      bool           // every key column is present
 	rows    int            // data rows found
@@ -176,6 +177,7 @@ func (l *loader) begin(name string, sh *sheet, header []string) *sheetReader {
 	s := &sheetReader{l: l, sh: sh, name: name, col: map[string]int{}, ok: true}
 	for i, h := range header {
 		h = normHeader(h)
+		s.headers = append(s.headers, h)
 		if _, dup := s.col[h]; h != "" && !dup {
 			s.col[h] = i
 		}
@@ -209,16 +211,36 @@ func normHeader(h string) string {
 	return h
 }
 
-// row handles one data row; empty rows are skipped.
+// header names column col (1-based) for issues: its header, else its column letters.
+func (s *sheetReader) header(col int) string {
+	if s != nil && col-1 < len(s.headers) && s.headers[col-1] != "" {
+		return s.headers[col-1]
+	}
+	name, _ := excelize.ColumnNumberToName(col)
+	return name + "列"
+}
+
+// row handles one data row; empty rows are skipped. A row with a cell longer than
+// MaxCellChars is refused on that cell and not parsed further.
 func (s *sheetReader) row(num int, cells []string) {
-	empty := true
+	empty, long := true, false
 	for i := range cells {
 		cells[i] = strings.TrimSpace(cells[i])
 		if cells[i] != "" {
 			empty = false
 		}
+		if len(cells[i]) > MaxCellChars {
+			if n := utf8.RuneCountInString(cells[i]); n > MaxCellChars {
+				long = true
+				sheet := s.name
+				if s.sh != nil {
+					sheet = s.sh.Name
+				}
+				s.l.errorf(sheet, num, s.header(i+1), fmt.Sprintf("单元格内容过长（%d个字），超过%d字的上限", n, MaxCellChars))
+			}
+		}
 	}
-	if empty {
+	if empty || long {
 		return
 	}
 	s.rows++

@@ -264,7 +264,7 @@ func TestBadFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			if err := f.Truncate(maxFileSize + 1); err != nil { // sparse: costs no disk
+			if err := f.Truncate(MaxFileSize + 1); err != nil { // sparse: costs no disk
 				t.Fatal(err)
 			}
 			return path

@@ -2,23 +2,21 @@ package exchange
 
 import (
 	"archive/zip"
-	"bytes"
 	"context"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// unzipLimit caps the unpacked size of a workbook, against zip bombs.
-const unzipLimit = 1 << 30
-
 // loadXLSX reads every sheet of a workbook. It returns false when the file as a whole
-// cannot be read (the error is recorded). excelize is not trusted to never panic on a
-// damaged file, so a panic becomes that error too.
+// cannot be read (the error is recorded). The zip is checked and every sheet pre-scanned
+// (preflightXLSX) before excelize opens it, so a hostile file is refused before it can
+// exhaust memory. excelize is not trusted to never panic on a damaged file, so a panic
+// becomes that error too.
 func (l *loader) loadXLSX(ctx context.Context, path string) (ok bool) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -26,7 +24,26 @@ func (l *loader) loadXLSX(ctx context.Context, path string) (ok bool) {
 			ok = false
 		}
 	}()
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true, UnzipSizeLimit: unzipLimit})
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		if isOLE(path) {
+			err = excelize.ErrWorkbookFileFormat // old .xls or a password-protected workbook
+		}
+		l.fileError(openMessage(err))
+		return false
+	}
+	scans, err := preflightXLSX(&zr.Reader)
+	zr.Close()
+	if err != nil {
+		var le *limitError
+		if errors.As(err, &le) {
+			l.errorf(le.sheet, le.row, "", le.msg)
+		} else {
+			l.fileError(openMessage(err))
+		}
+		return false
+	}
+	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true, UnzipSizeLimit: MaxUnzippedSize, UnzipXMLSizeLimit: spillSize})
 	if err != nil {
 		if f != nil {
 			_ = f.Close()
@@ -35,16 +52,25 @@ func (l *loader) loadXLSX(ctx context.Context, path string) (ok bool) {
 		return false
 	}
 	defer f.Close()
-	if damagedSheets(f) {
-		l.fileError("工作簿中有工作表已损坏，无法完整读取，请在 Excel 或 WPS 中打开并重新保存为 .xlsx")
-		return false
-	}
 	for _, name := range f.GetSheetList() {
-		if !l.readSheet(ctx, f, name) {
+		if !l.readSheet(ctx, f, name, scans[name]) {
 			return false
 		}
 	}
 	return true
+}
+
+// isOLE reports whether the file is an OLE compound file: an old .xls, or an .xlsx
+// encrypted with an opening password.
+func isOLE(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var b [4]byte
+	_, err = io.ReadFull(f, b[:])
+	return err == nil && b == [4]byte{0xD0, 0xCF, 0x11, 0xE0}
 }
 
 func openMessage(err error) string {
@@ -59,37 +85,12 @@ func openMessage(err error) string {
 	return "文件已损坏，无法读取，请在 Excel 或 WPS 中打开并重新保存为 .xlsx"
 }
 
-// damagedSheets reports whether a worksheet part of the package is not well-formed XML.
-// excelize's row iterator stops quietly at the first XML error, so a damaged sheet would read
-// as a shorter or empty one; this check refuses it instead. Parts too large to be held in
-// memory (moved to temp files by excelize) are not in Pkg and are not checked.
-func damagedSheets(f *excelize.File) bool {
-	bad := false
-	f.Pkg.Range(func(k, v any) bool {
-		name, _ := k.(string)
-		b, ok := v.([]byte)
-		if !ok || !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
-			return true
-		}
-		d := xml.NewDecoder(bytes.NewReader(b))
-		d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
-		for {
-			_, err := d.Token()
-			if err == io.EOF {
-				return true
-			}
-			if err != nil {
-				bad = true
-				return false
-			}
-		}
-	})
-	return bad
-}
-
 // readSheet streams one sheet's rows; row 1 is the header. Row numbers count every row,
-// empty or missing ones included, so they are the numbers Excel shows.
-func (l *loader) readSheet(ctx context.Context, f *excelize.File, name string) bool {
+// empty or missing ones included, so they are the numbers Excel shows. sc is the sheet's
+// pre-scan (nil when the sheet was not scanned): one-column merged ranges are filled with
+// their top cell's value, ranges over several columns and formula cells without a computed
+// value are refused on their cells.
+func (l *loader) readSheet(ctx context.Context, f *excelize.File, name string, sc *sheetScan) bool {
 	rows, err := f.Rows(name)
 	if err != nil {
 		l.errorf(name, 0, "", "工作表已损坏，无法读取")
@@ -101,6 +102,10 @@ func (l *loader) readSheet(ctx context.Context, f *excelize.File, name string) b
 	if sh != nil {
 		label = sh.Name
 	}
+	if sc == nil {
+		sc = &sheetScan{}
+	}
+	merge := newMerger(sc.merges)
 	var sr *sheetReader
 	n := 0
 	for rows.Next() {
@@ -109,11 +114,16 @@ func (l *loader) readSheet(ctx context.Context, f *excelize.File, name string) b
 			l.fileError("导入已取消")
 			return false
 		}
+		if n > MaxRows {
+			l.errorf(label, n, "", fmt.Sprintf("工作表超过%d行的上限（读到第%d行即停止），请按乡镇拆分后分别导入", MaxRows, n))
+			return false
+		}
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			l.errorf(label, n, "", "此行已损坏，无法读取")
 			return false
 		}
+		cells = merge.fill(n, cells)
 		if n == 1 {
 			sr = l.begin(label, sh, cells)
 			continue
@@ -124,7 +134,16 @@ func (l *loader) readSheet(ctx context.Context, f *excelize.File, name string) b
 		l.errorf(label, 0, "", fmt.Sprintf("工作表无法读完（读到第%d行）", n))
 		return false
 	}
-
+	for _, m := range sc.merges {
+		if m.left != m.right {
+			cell, _ := excelize.CoordinatesToCellName(m.left, m.top)
+			l.errorf(label, m.top, sr.header(m.left), fmt.Sprintf("单元格 %s 合并了多列（%s），无法判断各列的值，请取消合并并在每个单元格中填写后再导入", cell, m.ref))
+		}
+	}
+	for _, c := range sc.formulas {
+		cell, _ := excelize.CoordinatesToCellName(c.col, c.row)
+		l.errorf(label, c.row, sr.header(c.col), fmt.Sprintf("单元格 %s 是公式，但文件中没有保存计算结果（可能由其他程序生成），请在 Excel 或 WPS 中打开并保存后再导入，或把公式改为数值", cell))
+	}
 	if sr != nil {
 		sr.end()
 	}
