@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"liangwei/data"
+)
+
+func uibAudit(u *UI) *auditScreen {
+	u.goTo("操作日志")
+	s := u.screens["操作日志"].(*auditScreen)
+	s.wait()
+	return s
+}
+
+// uibAuditRows is the table's rows as text, one line per entry, cells joined by " | ".
+func uibAuditRows(s *auditScreen) []string {
+	out := make([]string, s.table.rowCount())
+	for i := range out {
+		cells := make([]string, len(s.table.cols))
+		for c := range cells {
+			cells[c] = s.table.cellText(i, c)
+		}
+		out[i] = strings.Join(cells, " | ")
+	}
+	return out
+}
+
+// auditFixture imports the small township and then edits 东村 by hand: 户数 320 → 330.
+func auditFixture(t *testing.T) (*UI, *auditScreen) {
+	t.Helper()
+	u, st := uibSetup(t)
+	ctx := context.Background()
+	if _, err := st.Import(ctx, uibSmallBatch(), "测试镇.xlsx"); err != nil {
+		t.Fatal(err)
+	}
+	vs, err := st.Villages(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		if v.Name == "东村" {
+			v.Households = 330
+			if err := st.SaveVillage(ctx, &v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return u, uibAudit(u)
+}
+
+func TestAuditListsSaveAndFilters(t *testing.T) {
+	u, s := auditFixture(t)
+	rows := uibAuditRows(s)
+	if len(rows) == 0 {
+		t.Fatal("操作日志 is empty after an import and a save")
+	}
+	// Newest first: the hand edit, with only the changed field on both sides.
+	if got, want := rows[0], "| 修改 | 村庄 | 测试镇/东村 | 户数：0 | 户数：330 | "; !strings.Contains(got, want) {
+		t.Errorf("first row = %q, want it to contain %q", got, want)
+	}
+	if got := s.table.cellText(0, 0); !strings.HasPrefix(got, time.Now().Format("2006-01-02")) {
+		t.Errorf("时间 = %q, want today's local date first", got)
+	}
+	uibShot(t, u, "auditlog")
+
+	today := time.Now()
+	day := func(d int) string { return today.AddDate(0, 0, d).Format("2006/1/2") }
+	for _, c := range []struct {
+		name          string
+		kind, village string
+		from, to      string
+		wantNone      bool
+		each          string // every row contains it
+		some          string // at least one row contains it
+		wantErr       bool
+	}{
+		{name: "all", kind: auditAllKinds, some: "| 导入 | 文件 | 测试镇.xlsx |"},
+		{name: "kind 换届", kind: "换届", each: "| 换届 |", some: "测试镇/西村/2026/村委会"},
+		{name: "kind 村庄", kind: "村庄", each: "| 村庄 |", some: "| 修改 |"},
+		{name: "village 西村", kind: auditAllKinds, village: "西村", each: "西村"},
+		{name: "today", kind: auditAllKinds, from: today.Format("2006年1月2日"), to: today.Format("20060102"), some: "| 修改 |"},
+		{name: "from tomorrow", kind: auditAllKinds, from: day(1), wantNone: true},
+		{name: "until yesterday", kind: auditAllKinds, to: day(-1), wantNone: true},
+		{name: "bad date", kind: auditAllKinds, from: "2026-13-45", wantErr: true},
+		{name: "to before from", kind: auditAllKinds, from: day(0), to: day(-1), wantErr: true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s.village.SetText(c.village)
+			s.from.SetText(c.from)
+			s.to.SetText(c.to)
+			s.lastErr = nil
+			s.kindSel.SetSelected(c.kind)
+			s.refresh()
+			s.wait()
+			if c.wantErr {
+				if s.lastErr == nil || !strings.Contains(s.status.Text, "2026-03-15") {
+					t.Errorf("err %v, status %q: want the date refused with the accepted spellings", s.lastErr, s.status.Text)
+				}
+				return
+			}
+			if s.lastErr != nil {
+				t.Fatalf("load: %v", s.lastErr)
+			}
+			rows := uibAuditRows(s)
+			if c.wantNone {
+				if len(rows) != 0 {
+					t.Errorf("%d rows, want none:\n%s", len(rows), strings.Join(rows, "\n"))
+				}
+				return
+			}
+			if len(rows) == 0 {
+				t.Fatal("no rows")
+			}
+			found := c.some == ""
+			for _, r := range rows {
+				if c.each != "" && !strings.Contains(r, c.each) {
+					t.Errorf("row %q lacks %q", r, c.each)
+				}
+				found = found || strings.Contains(r, c.some)
+			}
+			if !found {
+				t.Errorf("no row contains %q:\n%s", c.some, strings.Join(rows, "\n"))
+			}
+		})
+	}
+}
+
+func TestAuditExportWritesTheRowsShown(t *testing.T) {
+	_, s := auditFixture(t)
+	s.kindSel.SetSelected("村庄")
+	s.wait()
+	shown := uibAuditRows(s)
+	path := filepath.Join(t.TempDir(), "操作日志.xlsx")
+	s.export(path)
+	s.wait()
+	if s.lastErr != nil {
+		t.Fatalf("export: %v", s.lastErr)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("操作日志")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(rows[0], ","), strings.Join(auditHeader, ","); got != want {
+		t.Errorf("header = %s, want %s", got, want)
+	}
+	if got, want := len(rows)-1, len(shown); got != want {
+		t.Fatalf("workbook has %d entries, screen shows %d", got, want)
+	}
+	for i, r := range rows[1:] {
+		if got, want := r[0]+" "+r[2]+" "+r[3]+" "+r[4], s.table.cellText(i, 0)+" "+s.table.cellText(i, 2)+" "+s.table.cellText(i, 3)+" "+s.table.cellText(i, 4); got != want {
+			t.Errorf("row %d = %q, want %q", i+1, got, want)
+		}
+	}
+	// The hand edit carries the whole old and new values.
+	if got := rows[1]; len(got) < 7 || !strings.Contains(got[5], "村名：东村") || !strings.Contains(got[6], "户数：330") {
+		t.Errorf("exported edit = %q, want full values with 村名：东村 and 户数：330", got)
+	}
+	if !strings.Contains(s.status.Text, path) {
+		t.Errorf("status = %q, want it to name the file", s.status.Text)
+	}
+}
+
+func TestAuditChange(t *testing.T) {
+	for _, c := range []struct {
+		name             string
+		old, new         string
+		wantOld, wantNew string
+	}{
+		{"update shows differing fields", `{"乡镇":"测试镇","户数":320,"人口":1100}`, `{"乡镇":"测试镇","户数":330,"人口":1100}`, "户数：320", "户数：330"},
+		{"create shows the new value", "", `{"乡镇":"测试镇","村名":"东村","区划代码":""}`, "", "乡镇：测试镇；村名：东村"},
+		{"delete shows the old value", `{"乡镇":"测试镇"}`, "", "乡镇：测试镇", ""},
+		{"emptied field", `{"原因":"待定"}`, `{"原因":""}`, "原因：待定", "原因：（空）"},
+		{"no change", `{"a":1}`, `{"a":1}`, "（无变化）", "（无变化）"},
+		{"not an object", `"x"`, `[1,2]`, "x", "[1,2]"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			gotOld, gotNew := auditChange(data.AuditEntry{OldValue: c.old, NewValue: c.new})
+			if gotOld != c.wantOld || gotNew != c.wantNew {
+				t.Errorf("auditChange = %q, %q; want %q, %q", gotOld, gotNew, c.wantOld, c.wantNew)
+			}
+		})
+	}
+}
