@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -315,16 +316,37 @@ type auditJSON struct {
 	Source   string          `json:"source"`
 }
 
+// writeAuditJSON prints the entries as one JSON array, one entry at a time: a city's log
+// runs to tens of thousands of entries, and encoding them as one value would hold several
+// copies of it in memory.
 func writeAuditJSON(c *cli, entries []data.AuditEntry) error {
-	out := make([]auditJSON, len(entries))
-	for i, e := range entries {
-		out[i] = auditJSON{ID: e.ID, At: e.At.UTC().Format(time.RFC3339), OSUser: e.OSUser, Action: e.Action,
-			Kind: e.Kind, Record: e.Record, OldValue: rawJSON(e.OldValue), NewValue: rawJSON(e.NewValue), Source: e.Source}
+	w := bufio.NewWriter(c.stdout)
+	if len(entries) == 0 {
+		w.WriteString("[]\n")
+		return w.Flush()
 	}
-	enc := json.NewEncoder(c.stdout)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	enc.SetIndent("  ", "  ")
+	w.WriteString("[\n")
+	for i, e := range entries {
+		buf.Reset()
+		err := enc.Encode(auditJSON{ID: e.ID, At: e.At.UTC().Format(time.RFC3339), OSUser: e.OSUser, Action: e.Action,
+			Kind: e.Kind, Record: e.Record, OldValue: rawJSON(e.OldValue), NewValue: rawJSON(e.NewValue), Source: e.Source})
+		if err != nil {
+			return err
+		}
+		w.WriteString("  ")
+		w.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+		if i < len(entries)-1 {
+			w.WriteString(",")
+		}
+		w.WriteString("\n")
+		entries[i] = data.AuditEntry{} // let the collector take what is written
+	}
+	w.WriteString("]\n")
+	return w.Flush()
 }
 
 // rawJSON passes a stored JSON value through, "" as null and anything else as a string.
