@@ -52,7 +52,8 @@ const usageText = `用法：liangwei-cli [--db 数据库文件] 命令 [参数]
   trash                             列出回收站（已删除的记录）
   trash restore 类别 编号           从回收站恢复一条记录（也可写 undelete 类别 编号）
   lock --round 届次 [--note 备注]   锁定已上报的届次：此后对它的修改和导入都会被拒绝
-  unlock --round 届次 --reason 原因 解锁届次，必须说明原因（记入操作日志）
+  unlock --round 届次 --reason 原因
+                                    解锁届次，必须说明原因（记入操作日志）
   locks                             列出已锁定的届次
   backup [文件]                     备份数据库：写到指定文件；不写文件名则存入备份文件夹（保留最新 30 份）
   backups                           列出备份文件夹中的备份
