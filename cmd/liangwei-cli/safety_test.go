@@ -358,3 +358,18 @@ func TestWriteTableAlignsChinese(t *testing.T) {
 		}
 	}
 }
+
+func TestHelpListsSafetyCommands(t *testing.T) {
+	out := mustRun(t, "help")
+	for _, want := range []string{"audit [--since 日期]", "trash restore 类别 编号", "undelete 类别 编号", "lock --round 届次",
+		"unlock --round 届次 --reason 原因", "locks", "backup [文件]", "backups", "restore 文件"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help lacks %q", want)
+		}
+	}
+	for _, cmd := range []string{"audit", "trash", "undelete", "lock", "unlock", "locks", "backup", "backups", "restore"} {
+		if code, out, _ := runCLI(t, cmd, "-h"); code != 0 || !strings.Contains(out, "用法：liangwei-cli [--db 数据库文件] "+cmd) {
+			t.Errorf("%s -h: exit %d, stdout %q", cmd, code, out)
+		}
+	}
+}
