@@ -428,11 +428,3 @@ func TestNewReports(t *testing.T) {
 		}
 	}
 }
-
-func TestReportDetailNotYet(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "x.db")
-	code, _, errOut := runCLI(t, "--db", db, "report", "detail", "--out", "x.pdf")
-	if code != 2 || !strings.Contains(errOut, "报表类型“detail”（换届情况明细表）尚未提供") || !strings.Contains(errOut, "members（两委成员花名册）") {
-		t.Errorf("report detail: exit %d, stderr %q; want 2, not available, and the kinds", code, errOut)
-	}
-}
