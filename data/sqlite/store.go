@@ -213,8 +213,8 @@ func integrityCheck(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
-// Backup writes a consistent copy of the database to dest (VACUUM INTO). It refuses to
-// overwrite an existing file.
+// Backup writes a consistent copy of the database to dest (VACUUM INTO), flushed to disk
+// and audited. It refuses to overwrite an existing file.
 func (s *Store) Backup(ctx context.Context, dest string) error {
 	if dest == "" {
 		return errors.New("未指定备份文件")
@@ -235,7 +235,13 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		}
 		return fmt.Errorf("备份到“%s”失败：%w", dest, err)
 	}
-	return nil
+	size, err := syncFile(dest)
+	if err != nil {
+		return fmt.Errorf("备份到“%s”失败：%w", dest, err)
+	}
+	return s.writeOn(ctx, s.db, func(w *tx) error {
+		return w.log(ActionBackup, KindFile, dest, nil, backupValue{filepath.Base(dest), size}, "")
+	})
 }
 
 // dbErr wraps an unexpected database error with a Chinese explanation.
