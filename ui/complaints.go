@@ -263,6 +263,9 @@ func (s *complaintsScreen) updateButtons() {
 	}
 }
 
+// searchEntry is the search box Ctrl+F focuses.
+func (s *complaintsScreen) searchEntry() fyne.Focusable { return s.table.search }
+
 func (s *complaintsScreen) onAdd() {
 	if len(s.townships) == 0 {
 		dialog.NewCustom("还没有乡镇", "知道了",

@@ -251,6 +251,9 @@ func filterValue(sel *widget.Select) string {
 	return sel.Selected
 }
 
+// searchEntry is the search box Ctrl+F focuses.
+func (s *electionsScreen) searchEntry() fyne.Focusable { return s.table.search }
+
 func (s *electionsScreen) onAdd() {
 	if len(s.villages) == 0 {
 		dialog.NewCustom("还没有村庄", "知道了",

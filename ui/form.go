@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -21,7 +22,8 @@ import (
 // Chinese header of SPEC §3, the same string data.Problem.Field carries.
 type formField struct {
 	name     string
-	entry    *widget.Entry // text, count, round and date fields
+	entry    *widget.Entry     // text, count, round and date fields
+	input0   fyne.CanvasObject // what the form lays out for the input (see view)
 	sel      *widget.Select
 	selEntry *widget.SelectEntry
 	check    *widget.Check
@@ -65,6 +67,9 @@ type editForm struct {
 	attempted bool // Save was pressed at least once
 	filling   bool // fields are being set by code, not by the clerk
 	closed    bool
+
+	cal     *calendar            // the date picker last opened
+	prevKey func(*fyne.KeyEvent) // the window's key handler before the form took Esc
 }
 
 // newEditForm starts an empty form; add fields, set build and save, then show it.
@@ -100,7 +105,8 @@ func (f *editForm) changed(ff *formField) {
 
 // addEntry adds a free-text field.
 func (f *editForm) addEntry(name, value, placeholder string) *widget.Entry {
-	ff := f.add(&formField{name: name, entry: widget.NewEntry()})
+	ke := newKeyEntry(f.win)
+	ff := f.add(&formField{name: name, entry: &ke.Entry, input0: ke})
 	ff.entry.SetPlaceHolder(placeholder)
 	ff.entry.SetText(value)
 	ff.entry.OnChanged = func(string) { f.changed(ff) }
@@ -117,9 +123,15 @@ func (f *editForm) addCount(name string, n int) *widget.Entry {
 	return f.addEntry(name, v, "0")
 }
 
-// addDate adds a date field accepting the spellings of SPEC §6.
+// addDate adds a date field accepting the spellings of SPEC §6, with a 📅 button beside it
+// that picks the date from a calendar.
 func (f *editForm) addDate(name string, t time.Time) *widget.Entry {
-	return f.addEntry(name, data.FormatDate(t), "如 2026-03-15")
+	e := f.addEntry(name, data.FormatDate(t), "如 2026-03-15")
+	ff := f.byName[name]
+	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), nil)
+	pick.OnTapped = func() { f.openCalendar(ff, pick) }
+	ff.input0 = container.NewBorder(nil, nil, nil, pick, ff.input0)
+	return e
 }
 
 // addSelect adds a drop-down of fixed options.
@@ -135,8 +147,8 @@ func (f *editForm) addSelect(name string, options []string, value string) *widge
 
 // addSelectEntry adds a field the clerk can type into or pick from suggestions.
 func (f *editForm) addSelectEntry(name string, options []string, value string) *widget.SelectEntry {
-	ff := f.add(&formField{name: name})
-	ff.selEntry = widget.NewSelectEntry(options)
+	se := newKeySelectEntry(f.win, options)
+	ff := f.add(&formField{name: name, selEntry: &se.SelectEntry, input0: se})
 	ff.selEntry.SetText(value)
 	ff.selEntry.OnChanged = func(string) { f.changed(ff) }
 	return ff.selEntry
@@ -329,6 +341,7 @@ func (f *editForm) onSave() {
 			return
 		}
 		f.summary.SetText("保存失败：" + err.Error())
+		handleLockedIn(f.win, err, f.onSave) // a locked round: unlock with a reason, then save again
 		return
 	}
 	f.dirty = false
@@ -357,8 +370,88 @@ func (f *editForm) onCancel() {
 
 func (f *editForm) close() {
 	f.closed = true
+	f.unbindKeys()
+	if f.cal != nil {
+		f.cal.pop.Hide()
+	}
 	if f.dlg != nil {
 		f.dlg.Hide()
+	}
+}
+
+// openForms are the edit forms shown, by window: a window shows one at a time.
+var (
+	openFormsMu sync.Mutex
+	openForms   = map[fyne.Window]*editForm{}
+)
+
+// openForm is the edit form shown in win, or nil.
+func openForm(win fyne.Window) *editForm {
+	openFormsMu.Lock()
+	defer openFormsMu.Unlock()
+	return openForms[win]
+}
+
+// bindKeys makes Ctrl+S save and Esc cancel while the form is shown, and marks it as the
+// window's open form (so Ctrl+N does not open another, and closing the window asks).
+func (f *editForm) bindKeys() {
+	if f.win == nil {
+		return
+	}
+	openFormsMu.Lock()
+	openForms[f.win] = f
+	openFormsMu.Unlock()
+	c := f.win.Canvas()
+	c.AddShortcut(keySave, func(fyne.Shortcut) { f.onKeySave() })
+	f.prevKey = c.OnTypedKey()
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			f.onKeyEscape()
+			return
+		}
+		if f.prevKey != nil {
+			f.prevKey(k)
+		}
+	})
+}
+
+// unbindKeys gives the window its keys back when the form closes.
+func (f *editForm) unbindKeys() {
+	if f.win == nil {
+		return
+	}
+	openFormsMu.Lock()
+	if openForms[f.win] != f {
+		openFormsMu.Unlock()
+		return
+	}
+	delete(openForms, f.win)
+	openFormsMu.Unlock()
+	c := f.win.Canvas()
+	c.RemoveShortcut(keySave)
+	c.SetOnTypedKey(f.prevKey)
+}
+
+// onKeySave is Ctrl+S: Save, unless the 放弃修改? question is up.
+func (f *editForm) onKeySave() {
+	if f.confirm != nil || f.closed {
+		return
+	}
+	f.saveBtn.OnTapped() // the button's action, which a screen may have wrapped
+}
+
+// onKeyEscape is Esc: it closes the calendar when open, answers 继续编辑 when the 放弃修改?
+// question is up, and otherwise cancels like the 取消 button.
+func (f *editForm) onKeyEscape() {
+	switch {
+	case f.closed:
+	case f.cal != nil && f.cal.pop.Visible():
+		f.cal.pop.Hide()
+	case f.confirm != nil:
+		f.confirm.Hide()
+		f.confirm = nil
+	default:
+		f.onCancel()
 	}
 }
 
@@ -372,7 +465,7 @@ func (f *editForm) content() fyne.CanvasObject {
 			label := widget.NewLabel(ff.name)
 			label.Alignment = fyne.TextAlignTrailing
 			c.Add(label)
-			ff.box = container.NewVBox(ff.input(), ff.msg)
+			ff.box = container.NewVBox(ff.view(), ff.msg)
 			c.Add(ff.box)
 		}
 		return c
@@ -385,6 +478,16 @@ func (f *editForm) content() fyne.CanvasObject {
 		container.NewVScroll(grid))
 }
 
+// view is what the form lays out for the field: the input, wrapped (a keyEntry, a date
+// with its 📅 button).
+func (ff *formField) view() fyne.CanvasObject {
+	if ff.input0 != nil {
+		return ff.input0
+	}
+	return ff.input()
+}
+
+// input is the field's input widget, for reading and enabling it.
 func (ff *formField) input() fyne.CanvasObject {
 	switch {
 	case ff.entry != nil:
@@ -408,4 +511,121 @@ func (f *editForm) showDialog() {
 	h := min(max(f.gridHeight+260, 380), 650)
 	f.dlg.Resize(fyne.NewSize(1000, h))
 	f.dlg.Show()
+	f.bindKeys()
+}
+
+// calendar is the date picker of a date field: a month of day buttons under the year and
+// month drop-downs, in a pop-up beside the field. Fyne's widget.Calendar (2.6+) would do,
+// but it titles the month with Go's English names (“March 2026”) and cannot be told
+// otherwise; this one says 2026年 3月 and starts the week on Monday, as Chinese calendars do.
+type calendar struct {
+	year, month *widget.Select
+	grid        *fyne.Container // weekday heads, then the days of the month
+	days        []*widget.Button
+	pop         *widget.PopUp
+	shown       time.Time // the first day of the month shown
+	pick        func(time.Time)
+}
+
+// calWeekdays are the column heads, Monday first.
+var calWeekdays = []string{"一", "二", "三", "四", "五", "六", "日"}
+
+// openCalendar shows the date picker under the field's 📅 button, on the month of the date
+// in the field (or today's month); a picked day fills the field as 2026-03-15.
+func (f *editForm) openCalendar(ff *formField, anchor fyne.CanvasObject) {
+	at, err := data.ParseDate(strings.TrimSpace(ff.entry.Text))
+	if err != nil || at.IsZero() {
+		at = time.Now()
+	}
+	c := newCalendar(at, func(t time.Time) {
+		ff.entry.SetText(data.FormatDate(t)) // OnChanged validates and marks the form dirty
+	})
+	f.cal = c
+	cv := f.win.Canvas()
+	c.pop = widget.NewPopUp(c.content(), cv)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(anchor)
+	pos = pos.Add(fyne.NewPos(0, anchor.Size().Height))
+	size := c.pop.MinSize()
+	// Keep the pop-up inside the window: above the button when there is no room below.
+	if pos.Y+size.Height > cv.Size().Height {
+		pos.Y = max(0, pos.Y-anchor.Size().Height-size.Height)
+	}
+	if pos.X+size.Width > cv.Size().Width {
+		pos.X = max(0, cv.Size().Width-size.Width)
+	}
+	c.pop.ShowAtPosition(pos)
+}
+
+func newCalendar(at time.Time, pick func(time.Time)) *calendar {
+	c := &calendar{pick: pick}
+	years := make([]string, 0, 100)
+	for y := time.Now().Year() + 2; y >= 1930; y-- {
+		years = append(years, fmt.Sprintf("%d年", y))
+	}
+	months := make([]string, 12)
+	for m := range months {
+		months[m] = fmt.Sprintf("%d月", m+1)
+	}
+	c.year = widget.NewSelect(years, func(string) { c.fromSelects() })
+	c.month = widget.NewSelect(months, func(string) { c.fromSelects() })
+	c.grid = container.NewGridWithColumns(7)
+	c.showMonth(at)
+	return c
+}
+
+func (c *calendar) content() fyne.CanvasObject {
+	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { c.showMonth(c.shown.AddDate(0, -1, 0)) })
+	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { c.showMonth(c.shown.AddDate(0, 1, 0)) })
+	today := widget.NewButton("今天", func() { c.choose(time.Now()) })
+	head := container.NewBorder(nil, nil, prev, next, container.NewCenter(container.NewHBox(c.year, c.month)))
+	return container.NewVBox(head, c.grid, container.NewHBox(layout.NewSpacer(), today))
+}
+
+// fromSelects shows the month chosen in the drop-downs.
+func (c *calendar) fromSelects() {
+	var y, m int
+	if _, err := fmt.Sscanf(c.year.Selected, "%d年", &y); err != nil {
+		return
+	}
+	if _, err := fmt.Sscanf(c.month.Selected, "%d月", &m); err != nil {
+		return
+	}
+	if y != c.shown.Year() || time.Month(m) != c.shown.Month() {
+		c.showMonth(time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC))
+	}
+}
+
+// showMonth fills the grid with the month of t.
+func (c *calendar) showMonth(t time.Time) {
+	c.shown = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	c.year.SetSelected(fmt.Sprintf("%d年", c.shown.Year()))
+	c.month.SetSelected(fmt.Sprintf("%d月", int(c.shown.Month())))
+	objs := make([]fyne.CanvasObject, 0, 7+6*7)
+	for _, w := range calWeekdays {
+		l := widget.NewLabel(w)
+		l.Alignment = fyne.TextAlignCenter
+		objs = append(objs, l)
+	}
+	lead := (int(c.shown.Weekday()) + 6) % 7 // Monday first
+	for range lead {
+		objs = append(objs, layout.NewSpacer())
+	}
+	c.days = c.days[:0]
+	for d := c.shown; d.Month() == c.shown.Month(); d = d.AddDate(0, 0, 1) {
+		day := d
+		b := widget.NewButton(fmt.Sprint(d.Day()), func() { c.choose(day) })
+		b.Importance = widget.LowImportance
+		c.days = append(c.days, b)
+		objs = append(objs, b)
+	}
+	c.grid.Objects = objs
+	c.grid.Refresh()
+}
+
+// choose fills the field and closes the pop-up.
+func (c *calendar) choose(t time.Time) {
+	c.pick(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
+	if c.pop != nil {
+		c.pop.Hide()
+	}
 }

@@ -244,6 +244,9 @@ func (s *leadershipScreen) updateButtons() {
 	}
 }
 
+// searchEntry is the search box Ctrl+F focuses.
+func (s *leadershipScreen) searchEntry() fyne.Focusable { return s.table.search }
+
 func (s *leadershipScreen) onAdd() {
 	l := data.Leadership{Round: s.round, Township: filterValue(s.townshipSel)}
 	if l.Township == "" && len(s.townships) == 1 {

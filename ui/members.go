@@ -309,6 +309,9 @@ func (s *membersScreen) updateButtons() {
 	}
 }
 
+// searchEntry is the search box Ctrl+F focuses.
+func (s *membersScreen) searchEntry() fyne.Focusable { return s.table.search }
+
 func (s *membersScreen) onAdd() {
 	if len(s.villages) == 0 {
 		dialog.NewCustom("还没有村庄", "知道了",
@@ -586,6 +589,7 @@ func memShowFormWith(f *editForm, field string, extra fyne.CanvasObject) {
 	h := min(max(f.gridHeight+260, 380), 650)
 	f.dlg.Resize(fyne.NewSize(1000, h))
 	f.dlg.Show()
+	f.bindKeys()
 }
 
 func (s *membersScreen) onDelete() {

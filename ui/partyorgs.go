@@ -196,6 +196,9 @@ func (s *partyOrgsScreen) updateButtons() {
 	}
 }
 
+// searchEntry is the search box Ctrl+F focuses.
+func (s *partyOrgsScreen) searchEntry() fyne.Focusable { return s.table.search }
+
 func (s *partyOrgsScreen) onAdd() {
 	if len(s.villages) == 0 {
 		dialog.NewCustom("还没有村庄", "知道了",

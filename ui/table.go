@@ -41,7 +41,7 @@ type ledgerTable[T any] struct {
 	cols    []column[T]
 	filters []*tableFilter[T]
 
-	search *widget.Entry
+	search *keyEntry // passes Ctrl+N and Esc on to the window
 	count  *widget.Label
 	table  *widget.Table
 	empty  *widget.Label // shown instead of the table when there are no rows
@@ -62,7 +62,7 @@ type ledgerTable[T any] struct {
 // newLedgerTable builds the table widgets for the given columns.
 func newLedgerTable[T any](cols []column[T]) *ledgerTable[T] {
 	lt := &ledgerTable[T]{cols: cols, sortCol: -1, selected: -1}
-	lt.search = widget.NewEntry()
+	lt.search = newKeyEntry(nil)
 	lt.search.SetPlaceHolder("搜索（任意一列）")
 	lt.search.OnChanged = func(string) { lt.apply() }
 	lt.count = widget.NewLabel("共 0 条")

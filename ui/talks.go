@@ -177,6 +177,9 @@ func (s *talksScreen) updateButtons() {
 	}
 }
 
+// searchEntry is the search box Ctrl+F focuses.
+func (s *talksScreen) searchEntry() fyne.Focusable { return s.table.search }
+
 func (s *talksScreen) onAdd() {
 	if len(s.townships) == 0 {
 		dialog.NewCustom("还没有乡镇", "知道了",

@@ -123,6 +123,9 @@ func (s *villagesScreen) updateButtons() {
 	}
 }
 
+// searchEntry is the search box Ctrl+F focuses.
+func (s *villagesScreen) searchEntry() fyne.Focusable { return s.table.search }
+
 func (s *villagesScreen) onAdd() {
 	v := data.Village{Kind: data.KindVillage, Status: data.VillageActive}
 	if t := filterValue(s.townshipSel); t != "" {
