@@ -5,8 +5,10 @@ package reports
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -111,6 +113,7 @@ func newDoc(orientation, title string, m Meta) *doc {
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
 	pdf.SetCatalogSort(true)
+	pdf.SetCompression(false) // finish compresses the pages, faster: see compressPages
 	pdf.SetTitle(safeText(title), true)
 	pdf.SetAuthor(safeText(m.Unit), true)
 	pdf.SetCreator("两委台账", true)
@@ -149,7 +152,154 @@ func (d *doc) finish(w io.Writer) error {
 	if err := p.Error(); err != nil {
 		return err
 	}
-	return p.Output(w)
+	var raw keepWriter
+	if err := p.Output(&raw); err != nil {
+		return err
+	}
+	out, err := compressPages(raw.b)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// keepWriter keeps what is written to it. fpdf's Output writes its whole buffer in one
+// call and the document is not used afterwards, so the first slice is kept rather than
+// copied: the uncompressed PDF of a city report is tens of megabytes.
+type keepWriter struct{ b []byte }
+
+func (k *keepWriter) Write(p []byte) (int, error) {
+	if k.b == nil {
+		k.b = p
+	} else {
+		k.b = append(k.b[:len(k.b):len(k.b)], p...)
+	}
+	return len(p), nil
+}
+
+// compressPages deflates the page content streams of raw, a PDF that fpdf wrote with
+// compression off, and rewrites its cross-reference table. fpdf compresses each page with
+// a new zlib writer, whose allocation and clearing of a megabyte of tables per page was
+// most of the time and nearly all the memory of a report of thousands of pages; here one
+// writer is reset for every page. The level and framing are fpdf's own, so the bytes are
+// exactly those fpdf would have written with compression on.
+func compressPages(raw []byte) ([]byte, error) {
+	bad := func(what string) error { return fmt.Errorf("PDF结构异常（%s）", what) }
+	sx := bytes.LastIndex(raw, []byte("startxref\n"))
+	if sx < 0 {
+		return nil, bad("startxref")
+	}
+	rest := raw[sx+len("startxref\n"):]
+	xref, err := strconv.Atoi(string(bytes.TrimSpace(rest[:bytes.IndexByte(rest, '\n')+1])))
+	if err != nil || xref <= 0 || xref >= sx {
+		return nil, bad("startxref")
+	}
+	// xref\n0 N\n then N entries of 20 bytes, the first the free entry.
+	head := raw[xref:]
+	if !bytes.HasPrefix(head, []byte("xref\n0 ")) {
+		return nil, bad("xref")
+	}
+	nl := bytes.IndexByte(head[len("xref\n0 "):], '\n')
+	if nl < 0 {
+		return nil, bad("xref")
+	}
+	n, err := strconv.Atoi(string(head[len("xref\n0 ") : len("xref\n0 ")+nl]))
+	entries := xref + len("xref\n0 ") + nl + 1
+	if err != nil || n < 1 || entries+20*n > sx {
+		return nil, bad("xref")
+	}
+	type object struct{ num, off, end int }
+	objs := make([]object, 0, n-1)
+	for i := 1; i < n; i++ {
+		e := raw[entries+20*i : entries+20*i+20]
+		off, err := strconv.Atoi(string(e[:10]))
+		if err != nil || off <= 0 || off >= xref {
+			return nil, bad("xref")
+		}
+		objs = append(objs, object{num: i, off: off})
+	}
+	sort.Slice(objs, func(i, j int) bool { return objs[i].off < objs[j].off })
+	for i := range objs {
+		objs[i].end = xref
+		if i+1 < len(objs) {
+			objs[i].end = objs[i+1].off
+		}
+	}
+	// The content objects are those the page objects name.
+	contents := make(map[int]bool, n/2)
+	for _, o := range objs {
+		body := raw[o.off:o.end]
+		if !bytes.Contains(body[:min(len(body), 40)], []byte("<</Type /Page\n")) {
+			continue
+		}
+		if i := bytes.Index(body, []byte("/Contents ")); i >= 0 {
+			f := bytes.Fields(body[i+len("/Contents "):])
+			if len(f) > 0 {
+				if c, err := strconv.Atoi(string(f[0])); err == nil {
+					contents[c] = true
+				}
+			}
+		}
+	}
+	out := bytes.NewBuffer(make([]byte, 0, len(raw)/3))
+	out.Write(raw[:objs[0].off])
+	offsets := make([]int, n)
+	var zbuf bytes.Buffer
+	zw, err := zlib.NewWriterLevel(&zbuf, zlib.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range objs {
+		offsets[o.num] = out.Len()
+		body := raw[o.off:o.end]
+		if contents[o.num] {
+			if data, ok := plainStream(body, o.num); ok {
+				zbuf.Reset()
+				zw.Reset(&zbuf)
+				if _, err := zw.Write(data); err != nil {
+					return nil, err
+				}
+				if err := zw.Close(); err != nil {
+					return nil, err
+				}
+				fmt.Fprintf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.num, zbuf.Len())
+				out.Write(zbuf.Bytes())
+				out.WriteString("\nendstream\nendobj\n")
+				continue
+			}
+		}
+		out.Write(body)
+	}
+	start := out.Len()
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", n)
+	for _, off := range offsets[1:] {
+		fmt.Fprintf(out, "%010d 00000 n \n", off)
+	}
+	out.Write(raw[entries+20*n : sx])
+	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", start)
+	return out.Bytes(), nil
+}
+
+// plainStream returns the data of body when it is exactly object num holding an
+// uncompressed stream, as fpdf writes a page's content with compression off.
+func plainStream(body []byte, num int) ([]byte, bool) {
+	prefix := fmt.Sprintf("%d 0 obj\n<</Length ", num)
+	if !bytes.HasPrefix(body, []byte(prefix)) {
+		return nil, false
+	}
+	rest := body[len(prefix):]
+	i := bytes.Index(rest, []byte(">>\nstream\n"))
+	if i < 0 {
+		return nil, false
+	}
+	n, err := strconv.Atoi(string(rest[:i]))
+	rest = rest[i+len(">>\nstream\n"):]
+	const tail = "\nendstream\nendobj\n"
+	if err != nil || n < 0 || len(rest) != n+len(tail) || string(rest[n:]) != tail {
+		return nil, false
+	}
+	return rest[:n], true
 }
 
 // setSize switches the font size, remembering it for measuring.
