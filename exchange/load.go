@@ -226,6 +226,10 @@ func (s *sheetReader) row(num int, cells []string) {
 	empty, long := true, false
 	for i := range cells {
 		cells[i] = strings.TrimSpace(cells[i])
+		if !utf8.ValidString(cells[i]) {
+			// Both readers deliver UTF-8; this keeps a stray byte out of messages and records.
+			cells[i] = strings.ToValidUTF8(cells[i], "\uFFFD")
+		}
 		if cells[i] != "" {
 			empty = false
 		}
