@@ -1,11 +1,17 @@
 package demo
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"time"
 
 	"liangwei/data"
+	"liangwei/exchange"
+	"liangwei/internal/atomicfile"
 )
 
 // The yearbook's city (SPEC §1): what City builds, and the figures it must give.
@@ -641,3 +647,38 @@ func rosterFigures(n int) data.MemberStats {
 	ms.AvgAge = data.Average(ageSum, ms.Total)
 	return ms
 }
+
+// WriteWorkbooks writes one workbook per township of c into dir (created when missing),
+// named after the township (城关镇.xlsx), exactly as that township's export would be, and
+// returns the paths in township order. progress, when not nil, is called after each file.
+func (c CityData) WriteWorkbooks(ctx context.Context, dir string, progress func(done int, path string)) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var paths []string
+	for i, b := range c.Townships {
+		path := filepath.Join(dir, b.Townships[0].Name+".xlsx")
+		err := atomicfile.Write(path, func(w io.Writer) error {
+			return exchange.Export(ctx, ledgerStore{l: b}, w)
+		})
+		if err != nil {
+			return paths, fmt.Errorf("写入 %s 失败：%w", path, err)
+		}
+		paths = append(paths, path)
+		if progress != nil {
+			progress(i+1, path)
+		}
+	}
+	return paths, nil
+}
+
+// ledgerStore is a store holding one ledger, enough for exchange.Export (which reads
+// Ledger(ctx, 0) only): it writes a township's workbook without a database round trip.
+// Any other method panics on the nil embedded Store.
+type ledgerStore struct {
+	data.Store
+	l data.Ledger
+}
+
+// Ledger returns the whole ledger whatever the round, as the export asks for every round.
+func (s ledgerStore) Ledger(context.Context, int) (data.Ledger, error) { return s.l, nil }

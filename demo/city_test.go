@@ -1,13 +1,16 @@
 package demo
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
 
 	"liangwei/data"
+	"liangwei/exchange"
 )
 
 // TestCityYearbook checks that the full city states the yearbook's figures (SPEC §1).
@@ -170,5 +173,46 @@ func TestCityDeterministic(t *testing.T) {
 	a, b := CityOf(day(2026, 11, 25), s), CityOf(day(2026, 11, 25), s)
 	if !reflect.DeepEqual(a, b) {
 		t.Error("two cities of the same day differ")
+	}
+}
+
+// TestCityWorkbooks writes a small city's workbooks and reads them back: every file loads
+// without error, holds its township's records, and the files together give the stated figures.
+func TestCityWorkbooks(t *testing.T) {
+	today := day(2026, 11, 25)
+	c := CityOf(today, Scale{Townships: 3, Villages: 120})
+	dir := t.TempDir()
+	var done []int
+	paths, err := c.WriteWorkbooks(context.Background(), dir, func(n int, _ string) { done = append(done, n) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []int{1, 2, 3}; !reflect.DeepEqual(done, want) {
+		t.Errorf("progress %v, want %v", done, want)
+	}
+	var merged data.Ledger
+	for i, p := range paths {
+		if got, want := filepath.Base(p), c.Townships[i].Townships[0].Name+".xlsx"; got != want {
+			t.Errorf("file %d = %s, want %s", i, got, want)
+		}
+		pv := exchange.Load(context.Background(), nil, p, "", today)
+		if errs := pv.Issues.Errors(); len(errs) > 0 {
+			t.Fatalf("%s: %v", p, errs[:min(3, len(errs))])
+		}
+		if got, want := pv.Batch.Len(), c.Townships[i].Len(); got != want {
+			t.Errorf("%s: %d records, want %d", p, got, want)
+		}
+		b := pv.Batch
+		merged.Townships = append(merged.Townships, b.Townships...)
+		merged.Villages = append(merged.Villages, b.Villages...)
+		merged.Elections = append(merged.Elections, b.Elections...)
+		merged.Members = append(merged.Members, b.Members...)
+		merged.Leaderships = append(merged.Leaderships, b.Leaderships...)
+		merged.PartyOrgs = append(merged.PartyOrgs, b.PartyOrgs...)
+		merged.Complaints = append(merged.Complaints, b.Complaints...)
+		merged.Talks = append(merged.Talks, b.Talks...)
+	}
+	if got := data.ComputeStats(merged, c.Round, today); !reflect.DeepEqual(got, c.Expected) {
+		t.Errorf("figures of the workbooks:\n got %+v\nwant %+v", got, c.Expected)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"liangwei/data"
 	"liangwei/exchange"
 	"liangwei/internal/atomicfile"
 )
@@ -67,8 +68,13 @@ func (c *cli) cmdImport(args []string) error {
 	defer st.Close()
 	today := c.today()
 	failed := 0
-	for _, f := range files {
+	var total data.ImportResult
+	for i, f := range files {
 		name := filepath.Base(f)
+		if len(files) > 1 {
+			// Merging many townships' files: say where the run stands on every line.
+			name = fmt.Sprintf("[%d/%d] %s", i+1, len(files), name)
+		}
 		p, res, err := exchange.Import(c.ctx(), st, f, *sheet, today)
 		if errors.Is(err, exchange.ErrRejected) {
 			errs := p.Issues.Errors()
@@ -87,6 +93,13 @@ func (c *cli) cmdImport(args []string) error {
 		}
 		c.printWarnings(p.Issues)
 		fmt.Fprintf(c.stdout, "%s：新增 %d，更新 %d，未变 %d\n", name, res.Inserted, res.Updated, res.Unchanged)
+		total.Inserted += res.Inserted
+		total.Updated += res.Updated
+		total.Unchanged += res.Unchanged
+	}
+	if len(files) > 1 {
+		fmt.Fprintf(c.stdout, "共 %d 个文件，导入 %d 个：新增 %d，更新 %d，未变 %d\n",
+			len(files), len(files)-failed, total.Inserted, total.Updated, total.Unchanged)
 	}
 	if failed > 0 {
 		if len(files) > 1 {

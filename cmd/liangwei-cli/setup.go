@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"liangwei/data"
 	"liangwei/demo"
@@ -29,13 +30,29 @@ func (c *cli) cmdInit(args []string) error {
 }
 
 // cmdDemo loads the demo township and, on a database without settings, fills them in.
+// With --scale city it writes instead the workbooks of a generated city into --out, one per
+// township, for merging with import and for benchmarks; the database is not touched.
 func (c *cli) cmdDemo(args []string) error {
-	pos, err := parseFlags(c.commandFlags(), args)
+	fs := c.commandFlags()
+	scale := fs.String("scale", "", "规模：city 生成全市各乡镇工作簿")
+	out := fs.String("out", "", "工作簿写入的文件夹")
+	townships := fs.Int("townships", demo.CityTownships, "乡镇个数")
+	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
 		return usagef("demo 不需要参数（多余的“%s”）", pos[0])
+	}
+	switch *scale {
+	case "", "township":
+		if *out != "" {
+			return usagef("--out 只用于 --scale city")
+		}
+	case "city":
+		return c.demoCity(*out, *townships)
+	default:
+		return usagef("--scale 应为 city（全市）或 township（一个乡镇，默认）")
 	}
 	today := c.today()
 	b := demo.Batch(today)
@@ -87,4 +104,37 @@ func (c *cli) cmdDemo(args []string) error {
 // settingsEmpty reports whether the clerk has not filled in any of their details yet.
 func settingsEmpty(s data.Settings) bool {
 	return s.Township == "" && s.County == "" && s.Leader == "" && s.Reviewer == "" && s.Preparer == "" && s.Phone == ""
+}
+
+// demoCity writes the workbooks of a generated city of n townships (the yearbook's 62 and
+// 5,252 villages by default; fewer townships keep its villages per township) into dir.
+func (c *cli) demoCity(dir string, n int) error {
+	if dir == "" {
+		return usagef("demo --scale city 需要 --out 文件夹，例如 demo --scale city --out 全市台账")
+	}
+	if n < 1 || n > 500 {
+		return usagef("--townships 应在 1 到 500 之间")
+	}
+	today := c.today()
+	s := demo.CityScale
+	if n != s.Townships {
+		s = demo.Scale{Townships: n, Villages: (demo.CityVillages*n + demo.CityTownships/2) / demo.CityTownships}
+	}
+	city := demo.CityOf(today, s)
+	paths, err := city.WriteWorkbooks(c.ctx(), dir, func(done int, path string) {
+		fmt.Fprintf(c.stdout, "[%d/%d] %s\n", done, n, filepath.Base(path))
+	})
+	if err != nil {
+		return err
+	}
+	e := city.Expected
+	members := 0
+	for _, b := range city.Townships {
+		members += len(b.Members)
+	}
+	fmt.Fprintf(c.stdout, "已生成%d年全市演示台账：%d 个乡镇工作簿，村（社区）%d 个，两委成员 %d 人，写入 %s\n",
+		city.Round, len(paths), e.Villages, members, dir)
+	fmt.Fprintf(c.stdout, "应有结果：党组织换届完成 %d/%d（%.2f%%），村委会换届完成 %d/%d（%.2f%%），约谈 %d 次\n",
+		e.PartyOrg.Completed, e.PartyOrg.Due, e.PartyOrg.Rate, e.Committee.Completed, e.Committee.Due, e.Committee.Rate, e.Talks.Total)
+	return nil
 }
