@@ -2,13 +2,17 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
+
+	"liangwei/data"
 )
 
 func uibData(u *UI) *dataScreen {
@@ -243,5 +247,229 @@ func TestDataExportAndTemplate(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 2 {
 		t.Errorf("folder holds %d files, want the two workbooks and no temp file", len(entries))
+	}
+}
+
+func TestDataBackupNowChangeRestore(t *testing.T) {
+	u, st := uibSetup(t)
+	s := uibData(u)
+	ctx := context.Background()
+	if _, err := st.Import(ctx, uibSmallBatch(), "test"); err != nil {
+		t.Fatal(err)
+	}
+	figures := func() string {
+		l, err := st.Ledger(ctx, 2026)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := data.BuildSummary(l, 2026, uibToday)
+		return fmt.Sprintf("%+v", sum.Total)
+	}
+	before := figures()
+
+	test.Tap(s.backups.nowBtn)
+	s.busy.Wait()
+	if s.backups.lastErr != nil {
+		t.Fatalf("backup now: %v", s.backups.lastErr)
+	}
+	if got := len(s.backups.items); got != 1 {
+		t.Fatalf("backups listed = %d, want 1", got)
+	}
+	if !strings.Contains(s.backups.status.Text, "已备份") {
+		t.Errorf("status = %q", s.backups.status.Text)
+	}
+	backup := s.backups.items[0]
+
+	// The change: a fourth village completes both elections.
+	if _, err := st.Import(ctx, data.Batch{
+		Villages: []data.Village{{Township: "测试镇", Name: "北村", Kind: data.KindVillage, Status: data.VillageActive}},
+		Elections: []data.Election{{Township: "测试镇", Village: "北村", Round: 2026, Body: data.BodyParty, Status: data.StatusCompleted,
+			CompletedOn: time.Date(2026, 3, 12, 0, 0, 0, 0, time.UTC), OneTime: true, Eligible: 30, Participants: 30, Seats: 5, Candidates: 6, Elected: 5}},
+	}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if figures() == before {
+		t.Fatal("the change did not change the figures")
+	}
+
+	s.askRestore(backup)
+	if s.backups.confirm == nil {
+		t.Fatal("restore did not ask")
+	}
+	uibShot(t, u, "data-restore-confirm")
+	s.backups.confirm.Confirm()
+	s.busy.Wait()
+	waitScreens(u)
+	uibOverview(u).busy.Wait()
+	if s.backups.lastErr != nil {
+		t.Fatalf("restore: %v", s.backups.lastErr)
+	}
+	if got := figures(); got != before {
+		t.Errorf("figures after restore = %s, want the backed-up %s", got, before)
+	}
+	if vs, _ := st.Villages(ctx); len(vs) != 4 {
+		t.Errorf("%d villages after restore, want the 4 backed up", len(vs))
+	}
+	u.goTo("数据")
+	s.busy.Wait()
+	if got := len(s.backups.items); got != 2 {
+		t.Errorf("backups listed after restore = %d, want 2 (the restored one and the one taken before restoring)", got)
+	}
+	uibShot(t, u, "data-backups")
+}
+
+func TestDataTrashRestoresDeletedVillage(t *testing.T) {
+	u, st := uibSetup(t)
+	ctx := context.Background()
+	if _, err := st.Import(ctx, uibSmallBatch(), "test"); err != nil {
+		t.Fatal(err)
+	}
+	vs, err := st.Villages(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	for _, v := range vs {
+		if v.Name == "南村" {
+			id = v.ID
+		}
+	}
+	if err := st.DeleteVillage(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	s := uibData(u)
+	s.busy.Wait()
+	s.tabs.SelectIndex(2)
+	if got := len(s.trash.items); got != 1 || s.trash.items[0].Record != "测试镇/南村" || s.trash.items[0].Kind != "village" {
+		t.Fatalf("recycle bin = %+v, want the deleted 南村", s.trash.items)
+	}
+	if !s.trash.empty.Hidden {
+		t.Error("回收站是空的 shown with an item")
+	}
+	uibShot(t, u, "data-trash")
+
+	s.restoreItem(s.trash.items[0])
+	s.busy.Wait()
+	waitScreens(u)
+	uibOverview(u).busy.Wait()
+	if s.trash.lastErr != nil {
+		t.Fatalf("restore: %v", s.trash.lastErr)
+	}
+	vs, _ = st.Villages(ctx)
+	found := false
+	for _, v := range vs {
+		found = found || v.Name == "南村"
+	}
+	if !found {
+		t.Error("南村 not back among the villages")
+	}
+	if len(s.trash.items) != 0 || s.trash.empty.Hidden {
+		t.Errorf("recycle bin after restore = %+v, want empty", s.trash.items)
+	}
+	if !strings.Contains(s.trash.status.Text, "已恢复村庄“测试镇/南村”") {
+		t.Errorf("status = %q", s.trash.status.Text)
+	}
+}
+
+func TestDataImportSeveralFiles(t *testing.T) {
+	u, st := uibSetup(t)
+	s := uibData(u)
+	dir := t.TempDir()
+	bad := uibWorkbook(t, dir, "甲镇.xlsx", 1200) // 实参加 > 应参加 on 换届 row 3
+	good := uibWorkbook(t, dir, "乙镇.xlsx", 900)
+	if err := os.WriteFile(filepath.Join(dir, "说明.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "~$乙镇.xlsx"), []byte("lock"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, err := datFolderFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(files, "|"), bad+"|"+good; got != want {
+		t.Fatalf("folder files = %s, want %s", got, want)
+	}
+
+	s.importFiles(files)
+	s.busy.Wait()
+	waitScreens(u)
+	uibOverview(u).busy.Wait()
+	uibShot(t, u, "data-batch")
+
+	if got := len(s.batchResults); got != 2 {
+		t.Fatalf("%d file results, want 2", got)
+	}
+	if s.batchResults[0].err == nil || s.batchResults[1].err != nil {
+		t.Errorf("results: bad err %v, good err %v; want only the bad file refused", s.batchResults[0].err, s.batchResults[1].err)
+	}
+	lines := uibLines(s)
+	for _, want := range []string{
+		"× 甲镇.xlsx：发现 1 处错误，整个文件未导入",
+		"甲镇.xlsx:换届:3:实参加人数: ",
+		"✓ 乙镇.xlsx：已导入，新增 6 条",
+	} {
+		if !strings.Contains(lines, want) {
+			t.Errorf("results lack %q:\n%s", want, lines)
+		}
+	}
+	if got, want := s.batchProgress.Value, 2.0; got != want || s.batchProgress.Max != 2 {
+		t.Errorf("progress %v of %v, want 2 of 2", got, s.batchProgress.Max)
+	}
+	if got, want := s.fileLabel.Text, "批量导入结果：1 个文件已导入，1 个未导入"; got != want {
+		t.Errorf("heading = %q, want %q", got, want)
+	}
+	ctx := context.Background()
+	vs, _ := st.Villages(ctx)
+	es, _ := st.Elections(ctx, 0)
+	if len(vs) != 2 || len(es) != 3 {
+		t.Errorf("store has %d villages and %d elections, want the good file's 2 and 3", len(vs), len(es))
+	}
+	if ov := uibOverview(u); ov.stats.Committee.Completed != 1 {
+		t.Errorf("概览 not reloaded after the batch: 村委会 completed %d", ov.stats.Committee.Completed)
+	}
+}
+
+func TestDataImportIntoLockedRoundAsksForUnlock(t *testing.T) {
+	u, st := uibSetup(t)
+	s := uibData(u)
+	ctx := context.Background()
+	if err := st.Lock(ctx, 2026, "test"); err != nil {
+		t.Fatal(err)
+	}
+	path := uibWorkbook(t, t.TempDir(), "乙镇.xlsx", 900)
+	s.importFiles([]string{path})
+	s.busy.Wait()
+	ul := u.unlocker()
+	if ul.dlg == nil {
+		t.Fatalf("no unlock dialog; results:\n%s", uibLines(s))
+	}
+	if lines := uibLines(s); !strings.Contains(lines, "× 乙镇.xlsx：未导入") || !strings.Contains(lines, "锁定") {
+		t.Errorf("results = %q, want the file refused as locked", lines)
+	}
+	if es, _ := st.Elections(ctx, 0); len(es) != 0 {
+		t.Fatalf("%d elections written into a locked round", len(es))
+	}
+	ul.reason.SetText("补录乙镇")
+	test.Tap(ul.unlockBtn)
+	s.busy.Wait()
+	waitScreens(u)
+	uibOverview(u).busy.Wait()
+	if es, _ := st.Elections(ctx, 0); len(es) != 3 {
+		t.Errorf("%d elections after unlocking, want the file imported again (3)", len(es))
+	}
+	if lines := uibLines(s); !strings.Contains(lines, "✓ 乙镇.xlsx") {
+		t.Errorf("results after the retry = %q", lines)
+	}
+}
+
+func TestDatSize(t *testing.T) {
+	for _, c := range []struct {
+		n    int64
+		want string
+	}{{512, "512 字节"}, {2048, "2 KB"}, {1536 * 1024, "1.5 MB"}} {
+		if got := datSize(c.n); got != c.want {
+			t.Errorf("datSize(%d) = %q, want %q", c.n, got, c.want)
+		}
 	}
 }

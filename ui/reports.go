@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,6 +15,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -107,7 +109,29 @@ type reportsScreen struct {
 	lastPath string
 	lastErr  error
 	opened   []string
+
+	// The lock (已上报) of the chosen round, and locking after a report.
+	lockIconW   *widget.Icon
+	lockState   *widget.Label
+	unlockBtn   *widget.Button
+	lockBtn     *widget.Button // in the result: 标记为已上报（锁定2026年届次）
+	lockConfirm *dialog.ConfirmDialog
+	locks       map[int]data.RoundLock
+	lastReq     repRequest // of the last generated report
+
+	// The last reports in the report folder, newest first.
+	recentBox *fyne.Container
+	recent    []repFile
 }
+
+// repFile is one report in the report folder.
+type repFile struct {
+	path string
+	mod  time.Time
+}
+
+// repRecentMax is how many of the last reports the screen lists.
+const repRecentMax = 8
 
 func newReportsScreen(u *UI) screen { return &reportsScreen{u: u} }
 
@@ -121,8 +145,9 @@ func (s *reportsScreen) content() fyne.CanvasObject {
 	}
 	s.kindLater = widget.NewRadioGroup(later, nil)
 	s.kindLater.Disable()
+	s.kindLater.Hidden = len(later) == 0
 
-	s.round = widget.NewSelect(nil, nil)
+	s.round = widget.NewSelect(nil, func(string) { s.showLock() })
 	s.round.PlaceHolder = "（无换届数据）"
 	s.township = widget.NewSelect([]string{repAll}, nil)
 	s.township.SetSelected(repAll)
@@ -146,19 +171,28 @@ func (s *reportsScreen) content() fyne.CanvasObject {
 	s.pathLabel.Selectable = true
 	s.openPDF = widget.NewButtonWithIcon("打开PDF", theme.FileIcon(), func() { s.open(s.lastPath) })
 	s.openDir = widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.lastPath)) })
-	s.result = container.NewVBox(s.pathLabel, container.NewHBox(s.openPDF, s.openDir))
+	s.lockBtn = widget.NewButtonWithIcon("标记为已上报", lockIcon, s.onLockTapped)
+	s.result = container.NewVBox(s.pathLabel, container.NewHBox(s.openPDF, s.openDir, s.lockBtn))
 	s.result.Hide()
+	s.lockIconW = widget.NewIcon(lockIcon)
+	s.lockIconW.Hide()
+	s.lockState = widget.NewLabel("")
+	s.unlockBtn = widget.NewButton("解锁…", s.onUnlockTapped)
+	s.unlockBtn.Hide()
+	s.recentBox = container.NewVBox()
 
 	form := widget.NewForm(
 		widget.NewFormItem("报表", container.NewVBox(s.kind, s.kindLater)),
-		widget.NewFormItem("届次", s.round),
+		widget.NewFormItem("届次", container.NewHBox(minWidth(s.round, 110), s.lockIconW, s.lockState, s.unlockBtn)),
 		widget.NewFormItem("乡镇", s.township),
 		widget.NewFormItem("填报日期", s.dateRow),
 		widget.NewFormItem("签字栏", s.signers),
 	)
 	form.Items[4].HintText = "负责人、审核人、填表人、联系电话取自“设置”"
 	title := widget.NewLabelWithStyle("报表", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.body = container.NewVBox(title, form, container.NewHBox(s.genBtn), s.progress, s.status, s.result)
+	recentTitle := widget.NewLabelWithStyle("最近生成的报表", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.body = container.NewVBox(title, form, container.NewHBox(s.genBtn), s.progress, s.status, s.result,
+		widget.NewSeparator(), recentTitle, s.recentBox)
 	return container.NewPadded(container.NewVScroll(s.body))
 }
 
@@ -217,6 +251,8 @@ func (s *reportsScreen) refresh() {
 		s.date.SetText(data.FormatDate(s.u.deps.Now()))
 	}
 	s.signers.SetText(repSigners(set))
+	s.loadLocks()
+	s.listRecent(settingsFolder(set, s.u.deps.DBPath))
 	s.genBtn.Enable()
 	if len(opts) == 0 {
 		s.genBtn.Disable()
@@ -289,9 +325,13 @@ func (s *reportsScreen) onGenerate() {
 				return
 			}
 			s.lastPath = path
+			s.lastReq = req
 			s.status.SetText("报表已生成：")
 			s.pathLabel.SetText(path)
+			s.lockBtn.SetText(fmt.Sprintf("标记为已上报（锁定%d年届次）", req.round))
+			s.showLock()
 			s.result.Show()
+			s.listRecent(filepath.Dir(path))
 			s.body.Refresh()
 		})
 	})
@@ -378,4 +418,144 @@ func repContains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// loadLocks reads which rounds are locked and shows the chosen round's state.
+func (s *reportsScreen) loadLocks() {
+	ls, err := s.u.deps.Store.Locks(s.u.ctx())
+	if err != nil {
+		fyne.LogError("read round locks", err)
+		ls = nil
+	}
+	s.locks = map[int]data.RoundLock{}
+	for _, l := range ls {
+		s.locks[l.Round] = l
+	}
+	s.showLock()
+}
+
+// chosenRound is the round picked, 0 when none.
+func (s *reportsScreen) chosenRound() int {
+	r, _ := strconv.Atoi(s.round.Selected)
+	return r
+}
+
+// showLock shows beside the round whether it is 已上报 (with 解锁…), and whether the last
+// report's round can still be marked 已上报.
+func (s *reportsScreen) showLock() {
+	if s.lockState == nil {
+		return
+	}
+	r := s.chosenRound()
+	if l, ok := s.locks[r]; ok && r != 0 {
+		s.lockIconW.Show()
+		s.lockState.SetText(lockText(l))
+		s.lockState.Importance = widget.WarningImportance
+		s.unlockBtn.Show()
+	} else {
+		s.lockIconW.Hide()
+		s.lockState.Importance = widget.MediumImportance
+		if r != 0 {
+			s.lockState.SetText("未上报（可修改）")
+		} else {
+			s.lockState.SetText("")
+		}
+		s.unlockBtn.Hide()
+	}
+	s.lockState.Refresh()
+	if _, locked := s.locks[s.lastReq.round]; locked || s.lastReq.round == 0 {
+		s.lockBtn.Disable()
+	} else {
+		s.lockBtn.Enable()
+	}
+}
+
+// onLockTapped asks before marking the last report's round 已上报.
+func (s *reportsScreen) onLockTapped() {
+	req := s.lastReq
+	if req.round == 0 {
+		return
+	}
+	msg := fmt.Sprintf("标记为已上报后，%d年届次的换届、两委成员、乡镇班子，%d年的党组织台账、信访举报和约谈都不能再修改或导入，"+
+		"除非说明原因解锁（记入操作日志）。\n\n确定把%d年届次标记为已上报吗？", req.round, req.round, req.round)
+	s.lockConfirm = dialog.NewConfirm("标记为已上报", msg, func(ok bool) {
+		s.lockConfirm = nil
+		if ok {
+			s.lockRound(req.round, req.kind)
+		}
+	}, s.u.win)
+	s.lockConfirm.SetConfirmText("标记为已上报")
+	s.lockConfirm.SetDismissText("取消")
+	s.lockConfirm.Show()
+}
+
+// lockRound locks a round with the report's name as the note.
+func (s *reportsScreen) lockRound(round int, note string) {
+	if err := s.u.deps.Store.Lock(s.u.ctx(), round, note); err != nil {
+		s.lastErr = err
+		s.u.showError("标记为已上报失败", err)
+		return
+	}
+	s.status.SetText(fmt.Sprintf("%d年届次已标记为已上报并锁定。", round))
+	s.loadLocks()
+}
+
+// onUnlockTapped asks for the reason and unlocks the chosen round.
+func (s *reportsScreen) onUnlockTapped() {
+	r := s.chosenRound()
+	if r == 0 {
+		return
+	}
+	s.u.askUnlock(r, func() {
+		s.status.SetText(fmt.Sprintf("%d年届次已解锁，可以修改。修改完成后请重新生成报表并再次标记为已上报。", r))
+		s.loadLocks()
+	})
+}
+
+// repRecentFiles lists the newest PDFs of a folder, newest first.
+func repRecentFiles(folder string, max int) []repFile {
+	entries, err := os.ReadDir(folder)
+	if err != nil {
+		return nil
+	}
+	var out []repFile
+	for _, e := range entries {
+		if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".pdf") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		fi, err := e.Info()
+		if err != nil {
+			continue
+		}
+		out = append(out, repFile{path: filepath.Join(folder, e.Name()), mod: fi.ModTime()})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].mod.Equal(out[j].mod) {
+			return out[i].mod.After(out[j].mod)
+		}
+		return out[i].path < out[j].path
+	})
+	if len(out) > max {
+		out = out[:max]
+	}
+	return out
+}
+
+// listRecent shows the last reports of the folder, each with 打开.
+func (s *reportsScreen) listRecent(folder string) {
+	s.recent = repRecentFiles(folder, repRecentMax)
+	s.recentBox.RemoveAll()
+	if len(s.recent) == 0 {
+		s.recentBox.Add(widget.NewLabel("还没有生成过报表（报表保存在 " + folder + "）。"))
+		return
+	}
+	for _, f := range s.recent {
+		path := f.path
+		name := widget.NewLabel(filepath.Base(path))
+		name.Truncation = fyne.TextTruncateEllipsis
+		when := widget.NewLabel(f.mod.In(time.Local).Format("2006-01-02 15:04"))
+		open := widget.NewButtonWithIcon("打开", theme.FileIcon(), func() { s.open(path) })
+		open.Importance = widget.LowImportance
+		s.recentBox.Add(container.NewBorder(nil, nil, nil, container.NewHBox(when, open), name))
+	}
 }

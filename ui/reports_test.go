@@ -154,13 +154,14 @@ func TestReportsGenerateEachKind(t *testing.T) {
 	if got, want := s.kind.Options, repKinds; !reflect.DeepEqual(got, want) {
 		t.Errorf("kinds offered %v, want %v", got, want)
 	}
-	if got := s.kindLater.Options; len(got) != 1 || got[0] != "换届情况明细表（即将推出）" || !s.kindLater.Disabled() {
-		t.Errorf("later kinds %v (disabled %v), want only 换届情况明细表 as 即将推出", got, s.kindLater.Disabled())
+	if got := s.kindLater.Options; len(got) != 0 || !s.kindLater.Hidden {
+		t.Errorf("later kinds %v (hidden %v), want none: every kind is available", got, s.kindLater.Hidden)
 	}
 	for _, c := range []struct {
 		kind, file string
 		texts      []string
 	}{
+		{repKindDetail, "测试镇换届情况明细表2026.pdf", []string{"测试镇村“两委”换届情况明细表（2026年）", "东村", "赵子堃"}},
 		{repKindMembers, "测试镇两委成员花名册2026.pdf", []string{"测试镇村“两委”成员花名册（2026年）", "赵子堃", "钱玥", "1302**********"}},
 		{repKindParty, "测试镇村级党组织“四有”情况统计表2026.pdf", []string{"测试镇村级党组织“四有”情况统计表（2026年）", "派驻第一书记"}},
 		{repKindPetitions, "测试镇信访举报受理情况台账2026.pdf", []string{"信访举报受理情况台账（2026年）", "测信01", "超期"}},
@@ -232,4 +233,142 @@ func TestRepFileName(t *testing.T) {
 			t.Errorf("repFileName(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+}
+
+func TestReportsLockAfterReportAndUnlock(t *testing.T) {
+	u, st := uibSetup(t)
+	ctx := context.Background()
+	if _, err := st.Import(ctx, uibSmallBatch(), "test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveSettings(ctx, data.Settings{Township: "测试镇", DataFolder: t.TempDir()}); err != nil {
+		t.Fatal(err)
+	}
+	u.changed()
+	uibOverview(u).busy.Wait()
+	s := uibReports(u)
+	if got := s.lockState.Text; got != "未上报（可修改）" || !s.unlockBtn.Hidden {
+		t.Errorf("before: state %q, 解锁… shown %v; want 未上报 without 解锁…", got, !s.unlockBtn.Hidden)
+	}
+	test.Tap(s.genBtn)
+	s.busy.Wait()
+	if s.lastErr != nil {
+		t.Fatal(s.lastErr)
+	}
+	if got, want := s.lockBtn.Text, "标记为已上报（锁定2026年届次）"; got != want || s.lockBtn.Disabled() {
+		t.Fatalf("lock button %q (disabled %v), want %q enabled", got, s.lockBtn.Disabled(), want)
+	}
+	test.Tap(s.lockBtn)
+	if s.lockConfirm == nil {
+		t.Fatal("locking did not ask")
+	}
+	s.lockConfirm.Confirm()
+	ls, err := st.Locks(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ls) != 1 || ls[0].Round != 2026 || ls[0].Note != repKindSummary {
+		t.Fatalf("locks = %+v, want 2026 noted %s", ls, repKindSummary)
+	}
+	if got := s.lockState.Text; !strings.HasPrefix(got, "已上报（") || !strings.Contains(got, repKindSummary) || s.unlockBtn.Hidden || s.lockIconW.Hidden {
+		t.Errorf("after locking: state %q, 解锁… shown %v; want 已上报 with the report and 解锁…", got, !s.unlockBtn.Hidden)
+	}
+	if !s.lockBtn.Disabled() {
+		t.Error("标记为已上报 still enabled for a locked round")
+	}
+	uibShot(t, u, "reports-locked")
+
+	test.Tap(s.unlockBtn)
+	ul := u.unlocker()
+	if ul.dlg == nil {
+		t.Fatal("解锁… showed no dialog")
+	}
+	ul.reason.SetText("更正西村村委会选举情况")
+	test.Tap(ul.unlockBtn)
+	if ls, _ := st.Locks(ctx); len(ls) != 0 {
+		t.Errorf("locks after unlocking = %+v, want none", ls)
+	}
+	if got := s.lockState.Text; got != "未上报（可修改）" || !s.unlockBtn.Hidden {
+		t.Errorf("after unlocking: state %q, 解锁… shown %v", got, !s.unlockBtn.Hidden)
+	}
+	if !strings.Contains(s.status.Text, "已解锁") {
+		t.Errorf("status = %q", s.status.Text)
+	}
+}
+
+func TestRepRecentFilesNewestFirst(t *testing.T) {
+	dir := t.TempDir()
+	base := time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local)
+	files := []struct {
+		name string
+		age  time.Duration
+	}{
+		{"旧.pdf", 3 * time.Hour}, {"新.pdf", 0}, {"中.PDF", time.Hour}, {"表.xlsx", 0}, {".临时.pdf", 0},
+	}
+	for _, f := range files {
+		p := filepath.Join(dir, f.name)
+		if err := os.WriteFile(p, []byte("%PDF"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, base.Add(-f.age), base.Add(-f.age)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		max  int
+		want string
+	}{{8, "新.pdf 中.PDF 旧.pdf"}, {2, "新.pdf 中.PDF"}} {
+		var got []string
+		for _, f := range repRecentFiles(dir, c.max) {
+			got = append(got, filepath.Base(f.path))
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("max %d: %v, want %s", c.max, got, c.want)
+		}
+	}
+	if got := repRecentFiles(filepath.Join(dir, "无"), 8); len(got) != 0 {
+		t.Errorf("missing folder gives %v", got)
+	}
+}
+
+func TestReportsListsTheLastReports(t *testing.T) {
+	u, st := uibSetup(t)
+	ctx := context.Background()
+	if _, err := st.Import(ctx, repSmallLedger(), "test"); err != nil {
+		t.Fatal(err)
+	}
+	folder := t.TempDir()
+	if err := st.SaveSettings(ctx, data.Settings{Township: "测试镇", DataFolder: folder}); err != nil {
+		t.Fatal(err)
+	}
+	u.changed()
+	uibOverview(u).busy.Wait()
+	s := uibReports(u)
+	if len(s.recent) != 0 {
+		t.Fatalf("recent = %v before any report", s.recent)
+	}
+	for _, k := range []string{repKindTalks, repKindSummary} {
+		s.kind.SetSelected(k)
+		test.Tap(s.genBtn)
+		s.busy.Wait()
+		if s.lastErr != nil {
+			t.Fatal(s.lastErr)
+		}
+	}
+	if len(s.recent) != 2 || len(s.recentBox.Objects) != 2 {
+		t.Fatalf("recent = %v (%d rows), want the 2 reports", s.recent, len(s.recentBox.Objects))
+	}
+	got := map[string]bool{}
+	for _, f := range s.recent {
+		got[filepath.Base(f.path)] = true
+	}
+	if !got["测试镇干部约谈情况统计表2026.pdf"] || !got["测试镇换届完成情况汇总表2026.pdf"] {
+		t.Errorf("recent = %v", got)
+	}
+	s.opened = nil
+	s.open(s.recent[0].path)
+	if len(s.opened) != 1 || s.opened[0] != s.recent[0].path {
+		t.Errorf("opened %v", s.opened)
+	}
+	uibShot(t, u, "reports-recent")
 }
