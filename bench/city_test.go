@@ -279,6 +279,13 @@ func BenchmarkCitySummaryPDF(b *testing.B) {
 	})
 }
 
+// BenchmarkCityDetailPDF draws the landscape 换届情况明细表 of the 5,252 villages.
+func BenchmarkCityDetailPDF(b *testing.B) {
+	pdfBench(b, func(w io.Writer, l data.Ledger) error {
+		return reports.WriteDetail(w, data.BuildDetail(l, city.Round), meta)
+	})
+}
+
 // BenchmarkCityMembersPDF draws the 两委成员花名册 of the city's 47,989 members.
 func BenchmarkCityMembersPDF(b *testing.B) {
 	pdfBench(b, func(w io.Writer, l data.Ledger) error {

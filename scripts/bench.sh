@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# bench.sh — measure 两委台账 at city scale (SPEC §9, issue 7) and print the numbers that go
+# into BENCHMARKS.md:
+#   1. the machine (nproc, CPU model, RAM);
+#   2. timed liangwei-cli runs on the yearbook's city (62 township workbooks, 5,252 villages,
+#      47,989 members): generate, merge (import of all files), re-import, stats, the summary,
+#      detail and members PDFs, export — wall time and peak RSS from GNU time;
+#   3. LibreOffice converting the exported city workbook to PDF, and the ratio to the program;
+#   4. the desktop program's start to a mapped window under Xvfb, when bin/liangwei is built;
+#   5. the Go benchmarks of ./bench and ./bench/startup (one iteration each).
+#
+# Usage: scripts/bench.sh [WORKDIR]     (default: a new temporary folder, kept for inspection)
+# Installs time and libreoffice-calc (and xdotool for step 4) with apt-get when missing.
+# Not part of make test / CI: it takes minutes and wants the machine to itself.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+command -v go >/dev/null 2>&1 || export PATH=/usr/local/go/bin:$PATH
+W=${1:-$(mktemp -d /tmp/liangwei-bench.XXXXXX)}
+mkdir -p "$W"
+CLI="$W/liangwei-cli"
+DB="$W/city.db"
+CITY="$W/city"
+DATE=2026-11-25
+
+apt_install() {
+	local missing=()
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+	done
+	if [ ${#missing[@]} -gt 0 ]; then
+		local sudo=""
+		[ "$(id -u)" = 0 ] || sudo=sudo
+		echo "安装缺少的软件包：${missing[*]}" >&2
+		$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
+		$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+	fi
+}
+apt_install time
+
+# timed NAME CMD... runs CMD, records wall seconds and peak RSS (MB) as NAME.
+declare -A SECS RSS
+timed() {
+	local name=$1
+	shift
+	/usr/bin/time -f '%e %M' -o "$W/$name.time" "$@" >"$W/$name.out" 2>"$W/$name.err" || {
+		echo "失败：$name（$*）" >&2
+		tail -5 "$W/$name.err" >&2
+		exit 1
+	}
+	read -r s k <"$W/$name.time"
+	SECS[$name]=$s
+	RSS[$name]=$((k / 1024))
+	printf '| %-28s | %8s s | %6s MB |\n' "$name" "$s" "${RSS[$name]}"
+}
+
+echo "## Machine"
+echo
+echo "- nproc: $(nproc)"
+echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+echo "- RAM: $(free -m | awk '/^Mem:/ {printf "%.1f GB", $2/1024}')"
+echo "- load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- Go: $(go version | cut -d' ' -f3-)"
+echo "- commit: $(git rev-parse --short HEAD)"
+echo "- work folder: $W"
+echo
+
+CGO_ENABLED=0 go build -o "$CLI" ./cmd/liangwei-cli
+rm -rf "$CITY" "$DB" "$DB"-*
+
+echo "## liangwei-cli on the city"
+echo
+echo "| run | wall | peak RSS |"
+echo "|---|---|---|"
+timed "demo --scale city" "$CLI" demo --scale city --out "$CITY"
+files=("$CITY"/*.xlsx)
+timed "init (start, empty db)" "$CLI" --db "$W/empty.db" init
+timed "import 62 files" "$CLI" --db "$DB" import "${files[@]}"
+timed "re-import 62 files" "$CLI" --db "$DB" import "${files[@]}"
+timed "stats --json" "$CLI" --db "$DB" stats --json --date "$DATE"
+timed "report summary" "$CLI" --db "$DB" report summary --out "$W/summary.pdf" --date "$DATE"
+timed "report detail" "$CLI" --db "$DB" report detail --out "$W/detail.pdf" --date "$DATE"
+timed "report members" "$CLI" --db "$DB" report members --out "$W/members.pdf" --date "$DATE"
+timed "export" "$CLI" --db "$DB" export "$W/city.xlsx"
+echo
+tail -1 "$W/import 62 files.out"
+tail -1 "$W/re-import 62 files.out"
+echo
+for f in summary detail members; do
+	pages=$(pdfinfo "$W/$f.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}' || true)
+	echo "- $f.pdf: $(du -k "$W/$f.pdf" | cut -f1) KB${pages:+, $pages pages}"
+done
+echo "- city.xlsx: $(du -k "$W/city.xlsx" | cut -f1) KB"
+echo
+
+echo "## LibreOffice converting the exported city workbook"
+echo
+apt_install libreoffice-calc
+SOFFICE=$(command -v soffice || command -v libreoffice)
+# A warm-up run creates the profile, so the timed run measures the conversion only.
+"$SOFFICE" --headless -env:UserInstallation=file://"$W"/lo-profile --convert-to pdf --outdir "$W/lo-warm" "$W/summary.pdf" >/dev/null 2>&1 || true
+timed "soffice --convert-to pdf" "$SOFFICE" --headless -env:UserInstallation=file://"$W"/lo-profile --convert-to pdf --outdir "$W/lo" "$W/city.xlsx"
+lo=${SECS["soffice --convert-to pdf"]}
+echo
+echo "- LibreOffice pages: $(pdfinfo "$W/lo/city.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')"
+for r in "report detail" "report summary" "report members"; do
+	awk -v lo="$lo" -v p="${SECS[$r]}" -v r="$r" 'BEGIN {printf "- ratio LibreOffice / %s: %.1f×\n", r, lo / p}'
+done
+echo
+
+if [ -x bin/liangwei ] && command -v xvfb-run >/dev/null 2>&1; then
+	echo "## Desktop program start (bin/liangwei under Xvfb, to its window mapped)"
+	echo
+	apt_install xdotool
+	cat >"$W/start.sh" <<EOF
+#!/usr/bin/env bash
+start=\$(date +%s.%N)
+LIANGWEI_DB="$DB" "$PWD/bin/liangwei" >/dev/null 2>&1 &
+pid=\$!
+xdotool search --sync --onlyvisible --name '两委台账' >/dev/null
+end=\$(date +%s.%N)
+kill \$pid
+wait \$pid 2>/dev/null || true
+echo "\$start \$end" | awk '{printf "%.2f\n", \$2 - \$1}'
+EOF
+	chmod +x "$W/start.sh"
+	for i in 1 2 3; do
+		echo "- start $i: $(HOME="$W/home" xvfb-run -a -s '-screen 0 1366x768x24' "$W/start.sh") s"
+	done
+	echo
+fi
+
+echo "## Go benchmarks (-benchtime=1x)"
+echo
+echo '```'
+CGO_ENABLED=0 go test -run '^$' -bench . -benchtime=1x -benchmem ./bench/ ./bench/startup/ 2>&1 | grep -E '^(Benchmark|ok|FAIL|---)'
+echo '```'
