@@ -38,20 +38,22 @@ apt_install() {
 }
 apt_install time
 
-# timed NAME CMD... runs CMD, records wall seconds and peak RSS (MB) as NAME.
-declare -A SECS RSS
+# timed NAME CMD... runs CMD, records wall seconds, CPU seconds (user + system: what the run
+# costs on a shared machine, where wall time includes waiting for a core) and peak RSS (MB).
+declare -A SECS CPU RSS
 timed() {
 	local name=$1
 	shift
-	/usr/bin/time -f '%e %M' -o "$W/$name.time" "$@" >"$W/$name.out" 2>"$W/$name.err" || {
+	/usr/bin/time -f '%e %U %S %M' -o "$W/$name.time" "$@" >"$W/$name.out" 2>"$W/$name.err" || {
 		echo "失败：$name（$*）" >&2
 		tail -5 "$W/$name.err" >&2
 		exit 1
 	}
-	read -r s k <"$W/$name.time"
+	read -r s u y k <"$W/$name.time"
 	SECS[$name]=$s
+	CPU[$name]=$(awk -v u="$u" -v y="$y" 'BEGIN {printf "%.2f", u + y}')
 	RSS[$name]=$((k / 1024))
-	printf '| %-28s | %8s s | %6s MB |\n' "$name" "$s" "${RSS[$name]}"
+	printf '| %-28s | %8s s | %8s s | %6s MB |\n' "$name" "$s" "${CPU[$name]}" "${RSS[$name]}"
 }
 
 echo "## Machine"
@@ -70,8 +72,8 @@ rm -rf "$CITY" "$DB" "$DB"-*
 
 echo "## liangwei-cli on the city"
 echo
-echo "| run | wall | peak RSS |"
-echo "|---|---|---|"
+echo "| run | wall | CPU | peak RSS |"
+echo "|---|---|---|---|"
 timed "demo --scale city" "$CLI" demo --scale city --out "$CITY"
 files=("$CITY"/*.xlsx)
 timed "init (start, empty db)" "$CLI" --db "$W/empty.db" init
@@ -104,7 +106,8 @@ lo=${SECS["soffice --convert-to pdf"]}
 echo
 echo "- LibreOffice pages: $(pdfinfo "$W/lo/city.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')"
 for r in "report detail" "report summary" "report members"; do
-	awk -v lo="$lo" -v p="${SECS[$r]}" -v r="$r" 'BEGIN {printf "- ratio LibreOffice / %s: %.1f×\n", r, lo / p}'
+	awk -v lo="$lo" -v p="${SECS[$r]}" -v lc="${CPU["soffice --convert-to pdf"]}" -v pc="${CPU[$r]}" -v r="$r" \
+		'BEGIN {printf "- ratio LibreOffice / %s: %.1f× wall, %.1f× CPU\n", r, lo / p, lc / pc}'
 done
 echo
 
