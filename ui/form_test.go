@@ -4,8 +4,11 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"liangwei/data"
 	"liangwei/demo"
@@ -151,4 +154,92 @@ func TestVillageFormMarkup(t *testing.T) {
 	test.Type(s.form.byName["户数"].entry, "十二")
 	test.Tap(s.form.saveBtn)
 	test.AssertRendersToMarkup(t, "villages_form.xml", u.win.Canvas())
+}
+
+// uicDateButton is the 📅 button beside a date field.
+func uicDateButton(t *testing.T, ff *formField) *widget.Button {
+	t.Helper()
+	row, ok := ff.input0.(*fyne.Container)
+	if !ok {
+		t.Fatalf("%s has no calendar button", ff.name)
+	}
+	for _, o := range row.Objects {
+		if b, ok := o.(*widget.Button); ok {
+			return b
+		}
+	}
+	t.Fatalf("%s has no calendar button", ff.name)
+	return nil
+}
+
+func TestCalendarFillsDateField(t *testing.T) {
+	tests := []struct {
+		name      string
+		typed     string // in 完成日期 before opening the calendar
+		month     string // chosen in the month drop-down, "" to keep
+		day       int
+		wantShown string // year and month the calendar opens on
+		wantLead  int    // blank cells before day 1 (Monday first)
+		wantDays  int
+		want      string
+	}{
+		{"opens on the typed date", "2026/3/1", "", 15, "2026年 3月", 6, 31, "2026-03-15"},
+		{"other month", "2026年3月1日", "2月", 28, "2026年 3月", 6, 31, "2026-02-28"},
+		{"empty field opens today", "", "", 1, "", -1, 0, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, f, _ := uiaElectionForm(t, "王家庄村")
+			ff := f.byName["完成日期"]
+			uiaRetype(ff.entry, tc.typed)
+			test.Tap(uicDateButton(t, ff))
+			c := f.cal
+			if c == nil || !c.pop.Visible() {
+				t.Fatal("the calendar did not open")
+			}
+			if tc.wantShown == "" { // today's month
+				now := time.Now()
+				if c.shown.Year() != now.Year() || c.shown.Month() != now.Month() {
+					t.Errorf("empty field opened on %v, want this month", c.shown)
+				}
+				return
+			}
+			if got := c.year.Selected + " " + c.month.Selected; got != tc.wantShown {
+				t.Errorf("calendar opened on %q, want %q", got, tc.wantShown)
+			}
+			if got := len(c.grid.Objects) - 7 - len(c.days); got != tc.wantLead {
+				t.Errorf("%d blanks before day 1, want %d", got, tc.wantLead)
+			}
+			if len(c.days) != tc.wantDays {
+				t.Errorf("%d days, want %d", len(c.days), tc.wantDays)
+			}
+			if tc.month != "" {
+				c.month.SetSelected(tc.month)
+			}
+			test.Tap(c.days[tc.day-1])
+			if got := ff.entry.Text; got != tc.want {
+				t.Errorf("field = %q, want %q", got, tc.want)
+			}
+			if c.pop.Visible() {
+				t.Error("the calendar stayed open after a day was picked")
+			}
+			if !f.dirty {
+				t.Error("a picked date does not count as an edit")
+			}
+		})
+	}
+}
+
+func TestCalendarSpeaksChinese(t *testing.T) {
+	c := newCalendar(time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC), func(time.Time) {})
+	var heads []string
+	for _, o := range c.grid.Objects[:7] {
+		heads = append(heads, o.(*widget.Label).Text)
+	}
+	if got, want := strings.Join(heads, ""), "一二三四五六日"; got != want {
+		t.Errorf("weekday heads %q, want %q", got, want)
+	}
+	if got, want := c.year.Selected+c.month.Selected, "2026年3月"; got != want {
+		t.Errorf("month shown %q, want %q", got, want)
+	}
 }

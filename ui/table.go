@@ -2,8 +2,9 @@ package ui
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -47,13 +48,16 @@ type ledgerTable[T any] struct {
 	empty  *widget.Label // shown instead of the table when there are no rows
 	body   *fyne.Container
 
-	all       []T
-	hay       []string // lower-cased cell texts of each row, for search
-	view      []int    // indices into all, filtered and sorted
-	sortCol   int      // -1: the store's order
-	sortDesc  bool
-	selected  int // index into view, -1 when none
-	emptyText string
+	all      []T
+	hay      []string // lower-cased cell texts of each row, for search
+	view     []int    // indices into all, filtered and sorted
+	sortCol  int      // -1: the store's order
+	sortDesc bool
+	// The sort keys of the columns sorted since the last setData, by row of all.
+	textKeyCache map[int][][]byte
+	numKeyCache  map[int][]float64
+	selected     int // index into view, -1 when none
+	emptyText    string
 
 	// onSelect is called when the clerk selects a row.
 	onSelect func(T)
@@ -171,6 +175,7 @@ func (lt *ledgerTable[T]) addFilter(all string, fixed []string, value func(T) st
 // sort. The selection is cleared.
 func (lt *ledgerTable[T]) setData(rows []T) {
 	lt.all = rows
+	lt.textKeyCache, lt.numKeyCache = nil, nil
 	lt.hay = make([]string, len(rows))
 	var sb strings.Builder
 	for i, r := range rows {
@@ -285,35 +290,62 @@ func (lt *ledgerTable[T]) sortBy(col int) {
 
 // sortView orders view by the sort column, keeping the store's order among equal values.
 // Text sorts by pinyin (the zh collation), as a clerk expects of township and village names.
+// The sort keys of a column are computed for every row on its first sort and kept until
+// the next setData, so sorting a city ledger again (the other way, after a search) only
+// compares.
 func (lt *ledgerTable[T]) sortView() {
 	if lt.sortCol < 0 {
 		return
 	}
-	c := lt.cols[lt.sortCol]
-	var less func(a, b int) bool
-	if c.numeric {
-		keys := make(map[int]float64, len(lt.view))
-		for _, i := range lt.view {
-			keys[i] = c.num(lt.all[i])
-		}
-		less = func(a, b int) bool { return keys[a] < keys[b] }
-	} else {
-		col := collate.New(language.Chinese)
-		var buf collate.Buffer
-		keys := make(map[int][]byte, len(lt.view))
-		for _, i := range lt.view {
-			keys[i] = col.KeyFromString(&buf, c.text(lt.all[i]))
-		}
-		less = func(a, b int) bool { return bytes.Compare(keys[a], keys[b]) < 0 }
+	sign := 1
+	if lt.sortDesc {
+		sign = -1
 	}
-	desc := lt.sortDesc
-	sort.SliceStable(lt.view, func(x, y int) bool {
-		a, b := lt.view[x], lt.view[y]
-		if desc {
-			return less(b, a)
-		}
-		return less(a, b)
-	})
+	if lt.cols[lt.sortCol].numeric {
+		keys := lt.numKeys(lt.sortCol)
+		slices.SortStableFunc(lt.view, func(a, b int) int { return sign * cmp.Compare(keys[a], keys[b]) })
+		return
+	}
+	keys := lt.textKeys(lt.sortCol)
+	slices.SortStableFunc(lt.view, func(a, b int) int { return sign * bytes.Compare(keys[a], keys[b]) })
+}
+
+// textKeys are the collation keys of a text column, by row of all.
+func (lt *ledgerTable[T]) textKeys(col int) [][]byte {
+	if k, ok := lt.textKeyCache[col]; ok {
+		return k
+	}
+	c := lt.cols[col]
+	coll := collate.New(language.Chinese)
+	var buf collate.Buffer
+	keys := make([][]byte, len(lt.all))
+	for i, r := range lt.all {
+		// The keys are appended to buf, which is never reset, so each stays valid: one
+		// growing array per column instead of an allocation per row.
+		keys[i] = coll.KeyFromString(&buf, c.text(r))
+	}
+	if lt.textKeyCache == nil {
+		lt.textKeyCache = map[int][][]byte{}
+	}
+	lt.textKeyCache[col] = keys
+	return keys
+}
+
+// numKeys are the sort values of a numeric column, by row of all.
+func (lt *ledgerTable[T]) numKeys(col int) []float64 {
+	if k, ok := lt.numKeyCache[col]; ok {
+		return k
+	}
+	c := lt.cols[col]
+	keys := make([]float64, len(lt.all))
+	for i, r := range lt.all {
+		keys[i] = c.num(r)
+	}
+	if lt.numKeyCache == nil {
+		lt.numKeyCache = map[int][]float64{}
+	}
+	lt.numKeyCache[col] = keys
+	return keys
 }
 
 // sortChinese sorts strings by pinyin.

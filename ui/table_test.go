@@ -327,3 +327,94 @@ func TestBackgroundLoad(t *testing.T) {
 		t.Errorf("elections after a change = %d, want 4", got)
 	}
 }
+
+// uicCityMembers is a city's 两委成员 ledger of n members: 62 townships, 9 members a
+// village, generated names so search and sort have work to do.
+func uicCityMembers(n int) []data.Member {
+	ms := make([]data.Member, n)
+	posts := []data.PartyPost{data.PartySecretary, data.PartyDeputy, data.PartyMember, data.PartyNone}
+	surnames := []rune("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗")
+	for i := range ms {
+		v := i / 9
+		ms[i] = data.Member{Township: fmt.Sprintf("第%02d镇", v%62), Village: fmt.Sprintf("村%04d", v), Round: 2026,
+			Name:   string(surnames[i*7%len(surnames)]) + fmt.Sprintf("成员%05d", (i*7919)%n),
+			Gender: data.Male, Birth: time.Date(1960+i%40, time.Month(1+i%12), 1, 0, 0, 0, 0, time.UTC),
+			Education: data.EduHigh, Political: data.PolParty, PartyPost: posts[i%4], Tenure: data.TenureNew}
+	}
+	return ms
+}
+
+// BenchmarkTableFilter filters and sorts a 两委成员 ledger of 50,000 rows on the test app
+// (issue 7: < 100 ms each). filter: a township and a search, as a clerk narrows the list;
+// sort: by name (pinyin) and by age over all rows; load: setData of the whole ledger.
+func BenchmarkTableFilter(b *testing.B) {
+	test.NewTempApp(b)
+	ms := uicCityMembers(50000)
+	s := newMembersScreen(&UI{})
+	w := test.NewTempWindow(b, container.NewStack(s.table.body))
+	w.Resize(fyne.NewSize(1200, 700))
+	s.table.setData(ms)
+	b.Run("load", func(b *testing.B) {
+		for b.Loop() {
+			s.table.setData(ms)
+		}
+	})
+	b.Run("filter", func(b *testing.B) {
+		for b.Loop() {
+			s.townshipSel.SetSelected("第07镇")
+			s.table.search.SetText("王")
+			s.table.search.SetText("")
+			s.townshipSel.SetSelected("全部乡镇")
+		}
+	})
+	b.Run("sort-cold", func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			s.table.sortCol = -1
+			s.table.setData(ms)
+			b.StartTimer()
+			s.table.sortBy(3) // 姓名: the collation keys of 50,000 names, then the sort
+		}
+	})
+	b.Run("sort", func(b *testing.B) {
+		s.table.sortCol = -1
+		for b.Loop() {
+			s.table.sortBy(3) // 姓名
+			s.table.sortBy(5) // 年龄
+		}
+	})
+}
+
+// TestSortAfterNewData sorts, loads other rows and sorts again: the kept sort keys must be
+// those of the new rows, in both directions.
+func TestSortAfterNewData(t *testing.T) {
+	test.NewTempApp(t)
+	lt := uiaVillageTable()
+	v := func(name string, hh int) data.Village {
+		return data.Village{Township: "城关镇", Name: name, Households: hh, Kind: data.KindVillage, Status: data.VillageActive}
+	}
+	lt.setData([]data.Village{v("张庄村", 3), v("安乐村", 1), v("王家村", 2)})
+	lt.sortBy(1)
+	lt.sortBy(3)
+	tests := []struct {
+		name string
+		col  int
+		desc bool
+		want []string
+	}{
+		{"name ascending", 1, false, []string{"北村", "李村", "赵村"}},
+		{"name descending", 1, true, []string{"赵村", "李村", "北村"}},
+		{"households ascending", 3, false, []string{"李村", "赵村", "北村"}},
+		{"households descending", 3, true, []string{"北村", "赵村", "李村"}},
+	}
+	lt.setData([]data.Village{v("赵村", 20), v("北村", 30), v("李村", 10)})
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lt.sortCol, lt.sortDesc = tc.col, tc.desc
+			lt.apply()
+			if got := uiaColumn(lt, 1); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("order %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
