@@ -39,3 +39,15 @@ func (ledgerTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.Defau
 
 // Size follows the default theme.
 func (ledgerTheme) Size(n fyne.ThemeSizeName) float32 { return theme.DefaultTheme().Size(n) }
+
+// fixedVariant is a theme drawn in one variant whatever the operating system asks for: the
+// screenshots of the user guide are taken in the light variant.
+type fixedVariant struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+// Color draws the colour of the fixed variant.
+func (t fixedVariant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}

@@ -86,11 +86,11 @@ func newUI(app fyne.App, win fyne.Window, deps Deps) *UI {
 func (u *UI) root() fyne.CanvasObject {
 	u.stack = container.NewStack()
 	u.title = widget.NewLabelWithStyle("两委台账", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	u.title.SizeName = theme.SizeNameSubHeadingText
 	u.township = widget.NewLabel("")
 	u.township.Alignment = fyne.TextAlignCenter
 	u.township.SizeName = theme.SizeNameCaptionText
 	u.township.Truncation = fyne.TextTruncateEllipsis
-	u.township.Hide()
 	u.nav = widget.NewList(
 		func() int { return len(navItems) },
 		func() fyne.CanvasObject { return widget.NewLabel("两委成员") },
@@ -116,12 +116,8 @@ func (u *UI) loadTownship() {
 		fyne.LogError("read settings for the title", err)
 		return
 	}
+	// The label keeps its row when empty: hiding it would need the navigation laid out again.
 	u.township.SetText(set.Township)
-	if set.Township == "" {
-		u.township.Hide()
-	} else {
-		u.township.Show()
-	}
 }
 
 // onCloseWindow closes the window, but first asks when an edit form holds unsaved changes,

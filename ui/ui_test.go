@@ -310,14 +310,14 @@ func TestNavigationTitleShowsTownship(t *testing.T) {
 	if got := u.title.Text; got != "两委台账" {
 		t.Errorf("title = %q", got)
 	}
-	if u.township.Visible() {
+	if u.township.Text != "" {
 		t.Errorf("empty database shows township %q", u.township.Text)
 	}
 	s := uibOverview(u)
 	test.Tap(s.demoBtn)
 	s.busy.Wait()
-	if got, want := u.township.Text, demo.Township; got != want || !u.township.Visible() {
-		t.Errorf("after the demo the title shows %q (visible %v), want %q", got, u.township.Visible(), want)
+	if got, want := u.township.Text, demo.Township; got != want {
+		t.Errorf("after the demo the title shows %q, want %q", got, want)
 	}
 }
 
