@@ -136,7 +136,7 @@ func (s *dataScreen) content() fyne.CanvasObject {
 
 	intro := widget.NewLabel("导入：选择乡镇报来的工作簿（.xlsx，工作表“乡镇”“村庄”“换届”“两委成员”“党组织”“乡镇班子”“信访举报”“约谈”）或单张工作表的 .csv 文件，" +
 		"先预览，发现错误时整个文件都不导入。多个文件可选一个文件夹批量导入，或直接拖到窗口上：逐个导入，每个文件全部导入或全部不导入。同一文件重复导入不会产生重复记录。")
-	intro.Wrapping = fyne.TextWrapWord
+	intro.Wrapping = fyne.TextWrapBreak
 	top := container.NewVBox(
 		intro,
 		container.NewHBox(s.importBtn, widget.NewLabel("CSV 文件的工作表："), s.sheet, s.batchBtn,
@@ -215,6 +215,7 @@ func (s *dataScreen) showPreview(p exchange.Preview) {
 	}
 	s.fileLabel.SetText("预览：" + name)
 	s.rowsLabel.SetText(datRowsText(p.Rows))
+	s.rowsLabel.Show()
 	errs, warns := p.Issues.Errors(), p.Issues.Warnings()
 	s.lines = s.lines[:0]
 	switch {
@@ -581,6 +582,7 @@ func (s *dataScreen) importFiles(files []string) {
 	s.lines = nil
 	s.fileLabel.SetText(fmt.Sprintf("批量导入 %d 个文件", len(files)))
 	s.rowsLabel.SetText("")
+	s.rowsLabel.Hide()
 	s.confirmBtn.Hide()
 	s.cancelBtn.SetText("关闭")
 	s.issueList.Refresh()

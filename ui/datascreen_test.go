@@ -292,6 +292,7 @@ func TestDataBackupNowChangeRestore(t *testing.T) {
 		t.Fatal("the change did not change the figures")
 	}
 
+	s.tabs.SelectIndex(1)
 	s.askRestore(backup)
 	if s.backups.confirm == nil {
 		t.Fatal("restore did not ask")
@@ -312,6 +313,7 @@ func TestDataBackupNowChangeRestore(t *testing.T) {
 	}
 	u.goTo("数据")
 	s.busy.Wait()
+	s.tabs.SelectIndex(1)
 	if got := len(s.backups.items); got != 2 {
 		t.Errorf("backups listed after restore = %d, want 2 (the restored one and the one taken before restoring)", got)
 	}

@@ -125,8 +125,9 @@ func (ul *unlocker) show(round int, retry func()) {
 		container.NewHBox(layout.NewSpacer(), ul.cancelBtn, ul.unlockBtn),
 	)
 	ul.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf("%d年届次已上报", round), body, ul.u.win)
-	ul.dlg.Resize(fyne.NewSize(520, 300))
 	ul.dlg.Show()
+	// Wide enough for the prompt on one line; as tall as the content needs.
+	ul.dlg.Resize(fyne.NewSize(560, ul.dlg.MinSize().Height))
 	ul.u.win.Canvas().Focus(ul.reason)
 }
 

@@ -111,6 +111,7 @@ type reportsScreen struct {
 	opened   []string
 
 	// The lock (已上报) of the chosen round, and locking after a report.
+	lockRow     *fyne.Container // the round, its lock state and 解锁…; relaid out when they change
 	lockIconW   *widget.Icon
 	lockState   *widget.Label
 	unlockBtn   *widget.Button
@@ -180,10 +181,11 @@ func (s *reportsScreen) content() fyne.CanvasObject {
 	s.unlockBtn = widget.NewButton("解锁…", s.onUnlockTapped)
 	s.unlockBtn.Hide()
 	s.recentBox = container.NewVBox()
+	s.lockRow = container.NewHBox(minWidth(s.round, 110), s.lockIconW, s.lockState, s.unlockBtn)
 
 	form := widget.NewForm(
 		widget.NewFormItem("报表", container.NewVBox(s.kind, s.kindLater)),
-		widget.NewFormItem("届次", container.NewHBox(minWidth(s.round, 110), s.lockIconW, s.lockState, s.unlockBtn)),
+		widget.NewFormItem("届次", s.lockRow),
 		widget.NewFormItem("乡镇", s.township),
 		widget.NewFormItem("填报日期", s.dateRow),
 		widget.NewFormItem("签字栏", s.signers),
@@ -463,6 +465,7 @@ func (s *reportsScreen) showLock() {
 		s.unlockBtn.Hide()
 	}
 	s.lockState.Refresh()
+	s.lockRow.Refresh()
 	if _, locked := s.locks[s.lastReq.round]; locked || s.lastReq.round == 0 {
 		s.lockBtn.Disable()
 	} else {

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -42,6 +43,12 @@ func main() {
 		os.Exit(1)
 	}
 	defer st.Close()
+	// A backup a day, taken while the window opens; a failure is logged, never in the way.
+	go func() {
+		if _, err := st.AutoBackup(context.Background(), time.Now()); err != nil {
+			fyne.LogError("自动备份失败", err)
+		}
+	}()
 	w.Resize(fyne.NewSize(1280, 760)) // fits a 1366×768 screen with the taskbar
 	w.CenterOnScreen()
 	w.SetContent(ui.New(a, w, ui.Deps{Store: st, DBPath: path, Now: time.Now, Open: openWithOS}))
@@ -60,7 +67,9 @@ func openStore(path string) (string, *sqlite.Store, error) {
 	}
 	st, err := sqlite.Open(path)
 	if err != nil {
-		return path, nil, fmt.Errorf("无法打开数据库 %s：%v", path, err)
+		// The store's message already names the file and says what is wrong (another
+		// program holding the ledger, a damaged or foreign file).
+		return path, nil, err
 	}
 	return path, st, nil
 }
