@@ -1,7 +1,10 @@
 # 两委台账 — set-up and checks.
 #   make run    install the desktop build packages if missing, build bin/liangwei, start it
-#   make test   install what the tests need if missing, gofmt, go vet, go test, build the GUI
+#   make test   install what the tests need if missing, gofmt, go vet, go test, build the GUI,
+#               and check that it starts (a window 两委台账 and a new database, under Xvfb)
 #   make cli    build bin/liangwei-cli (pure Go, no cgo)
+#   make windows  cross-build dist/liangwei.exe (cgo, mingw-w64, icon and version from
+#               FyneApp.toml) and dist/liangwei-cli.exe; see scripts/windows.sh
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -12,7 +15,8 @@ export PATH := /usr/local/go/bin:$(PATH)
 endif
 
 GUI_PKGS  := gcc pkg-config libgl1-mesa-dev xorg-dev
-TEST_PKGS := poppler-utils
+TEST_PKGS := poppler-utils xvfb xauth xdotool libgl1-mesa-dri
+WIN_PKGS  := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64
 ARGS ?=
 
 # Every package but the desktop program builds and tests without cgo.
@@ -36,7 +40,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: run test cli gui deps-gui deps-test fmt vet unit
+.PHONY: run test cli gui deps-gui deps-test deps-windows fmt vet unit startup windows
 
 run: gui
 	./bin/liangwei $(ARGS)
@@ -53,7 +57,21 @@ deps-gui:
 deps-test:
 	$(call apt_install,$(TEST_PKGS))
 
-test: deps-gui deps-test fmt vet unit gui
+deps-windows:
+	$(call apt_install,$(WIN_PKGS))
+
+test: deps-gui deps-test fmt vet unit gui startup
+
+# startup starts bin/liangwei on a fresh account under Xvfb and waits (polling, at most 15 s)
+# for its window and its new database; see scripts/startup-check.sh.
+startup: gui
+	@echo "== 启动检查"
+	bash scripts/startup-check.sh bin/liangwei
+
+# windows writes dist/liangwei.exe and dist/liangwei-cli.exe and checks them; the resource .syso
+# is generated from FyneApp.toml for the build and not kept.
+windows: deps-windows
+	bash scripts/windows.sh
 
 fmt:
 	@echo "== gofmt"
