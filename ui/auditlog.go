@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -70,7 +70,7 @@ func auditKindName(k string) string {
 type auditScreen struct {
 	u *UI
 
-	table     *ledgerTable[data.AuditEntry]
+	table     *ledgerTable[auditRow]
 	kindSel   *widget.Select
 	village   *widget.Entry
 	from, to  *widget.Entry
@@ -81,26 +81,26 @@ type auditScreen struct {
 
 	loads  sync.WaitGroup // loads and exports in flight; tests wait on it
 	gen    atomic.Int64
-	shown  []data.AuditEntry // what the last load returned
-	filter data.AuditFilter  // the filter of the last load
+	shown  []auditRow       // what the last load returned
+	filter data.AuditFilter // the filter of the last load
 	// lastErr is the last load's or export's failure.
 	lastErr error
 }
 
 func newAuditScreen(u *UI) *auditScreen {
 	s := &auditScreen{u: u}
-	s.table = newLedgerTable([]column[data.AuditEntry]{
-		{title: "时间", width: 150, text: auditTime},
-		{title: "用户", width: 80, text: func(e data.AuditEntry) string { return e.OSUser }},
-		{title: "操作", width: 52, text: func(e data.AuditEntry) string { return auditActionName(e.Action) }},
-		{title: "类别", width: 76, text: func(e data.AuditEntry) string { return auditKindName(e.Kind) }},
-		{title: "记录", width: 200, text: func(e data.AuditEntry) string { return e.Record }},
-		{title: "原值", width: 240, text: func(e data.AuditEntry) string { o, _ := auditChange(e); return o }},
-		{title: "新值", width: 240, text: func(e data.AuditEntry) string { _, n := auditChange(e); return n }},
-		{title: "来源", width: 130, text: func(e data.AuditEntry) string { return e.Source }},
+	s.table = newLedgerTable([]column[auditRow]{
+		{title: "时间", width: 150, text: func(r auditRow) string { return r.at }},
+		{title: "用户", width: 80, text: func(r auditRow) string { return r.e.OSUser }},
+		{title: "操作", width: 52, text: func(r auditRow) string { return r.action }},
+		{title: "类别", width: 76, text: func(r auditRow) string { return r.kind }},
+		{title: "记录", width: 200, text: func(r auditRow) string { return r.e.Record }},
+		{title: "原值", width: 240, text: func(r auditRow) string { return r.old }},
+		{title: "新值", width: 240, text: func(r auditRow) string { return r.new }},
+		{title: "来源", width: 130, text: func(r auditRow) string { return r.e.Source }},
 	})
 	s.table.setEmptyText("没有符合条件的操作记录。")
-	s.table.onSelect = func(e data.AuditEntry) { s.status.SetText(auditDetail(e)) }
+	s.table.onSelect = func(r auditRow) { s.status.SetText(auditDetail(r.e)) }
 	names := []string{auditAllKinds}
 	for _, k := range auditKinds {
 		names = append(names, k.name)
@@ -188,6 +188,7 @@ func (s *auditScreen) refresh() {
 	gen := s.gen.Add(1)
 	inBackground(&s.loads, func() {
 		es, err := s.u.deps.Store.AuditLog(s.u.ctx(), f)
+		rows := auditRows(es) // the JSON values are read here, not on the UI goroutine
 		fyne.Do(func() {
 			if s.gen.Load() != gen {
 				return
@@ -197,8 +198,8 @@ func (s *auditScreen) refresh() {
 				s.u.showError("读取操作日志失败", err)
 				return
 			}
-			s.shown, s.filter = es, f
-			s.table.setData(es)
+			s.shown, s.filter = rows, f
+			s.table.setData(rows)
 			s.status.Importance = widget.MediumImportance
 			if len(es) >= auditLimit {
 				s.status.SetText(fmt.Sprintf("只显示最近 %d 条，请用类别、村庄或日期缩小范围。", auditLimit))
@@ -241,7 +242,7 @@ func (s *auditScreen) onExport() {
 func (s *auditScreen) export(path string) {
 	rows := make([]data.AuditEntry, s.table.rowCount())
 	for i := range rows {
-		rows[i] = s.table.row(i)
+		rows[i] = s.table.row(i).e
 	}
 	s.exportBtn.Disable()
 	inBackground(&s.loads, func() {
@@ -257,6 +258,21 @@ func (s *auditScreen) export(path string) {
 			s.status.SetText(fmt.Sprintf("已导出 %d 条操作记录到 %s", len(rows), path))
 		})
 	})
+}
+
+// auditRow is an entry with the texts the table shows, worked out once per load.
+type auditRow struct {
+	e                          data.AuditEntry
+	at, action, kind, old, new string
+}
+
+func auditRows(es []data.AuditEntry) []auditRow {
+	rows := make([]auditRow, len(es))
+	for i, e := range es {
+		o, n := auditChange(e)
+		rows[i] = auditRow{e: e, at: auditTime(e), action: auditActionName(e.Action), kind: auditKindName(e.Kind), old: o, new: n}
+	}
+	return rows
 }
 
 // auditHeader is the header row of the exported log.
@@ -326,26 +342,27 @@ func auditFields(v string) (fs []auditField, ok bool) {
 			return nil, false
 		}
 		key, _ := t.(string)
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
+		// Token, not Decode: the values are scalars, and a city's log is read in one go.
+		t, err = dec.Token()
+		if err != nil {
 			return nil, false
 		}
-		fs = append(fs, auditField{key, auditScalar(raw)})
+		var value string
+		switch v := t.(type) {
+		case string:
+			value = v
+		case json.Number:
+			value = v.String()
+		case bool:
+			value = strconv.FormatBool(v)
+		case nil:
+			value = "null"
+		default: // a nested object or array: not a record value; shown as it is
+			return nil, false
+		}
+		fs = append(fs, auditField{key, value})
 	}
 	return fs, true
-}
-
-// auditScalar shows a JSON value as a clerk would write it: strings without quotes.
-func auditScalar(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	var b bytes.Buffer
-	if json.Compact(&b, raw) == nil {
-		return b.String()
-	}
-	return string(raw)
 }
 
 // auditValueText shows a whole recorded value: “乡镇：测试镇；村名：东村；…”. Empty fields

@@ -2,11 +2,15 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
 
 	"liangwei/data"
@@ -192,4 +196,39 @@ func TestAuditChange(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkAuditTableCity loads the screen's most entries (auditLimit) of a city import —
+// election rows with their whole values, a third of them changes — then searches and sorts.
+func BenchmarkAuditTableCity(b *testing.B) {
+	test.NewTempApp(b)
+	es := make([]data.AuditEntry, auditLimit)
+	at := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
+	for i := range es {
+		v := fmt.Sprintf(`{"乡镇":"第%02d镇","村名":"村%04d","届次":2026,"组织":"村委会","状态":"已完成","完成日期":"2026-03-10","一次选举成功":"是","应参加人数":1000,"实参加人数":%d,"应选职数":5,"候选人数":7,"当选人数":5,"未完成原因":""}`, i%62, i, 800+i%200)
+		e := data.AuditEntry{ID: int64(i + 1), At: at.Add(time.Duration(i) * time.Second), OSUser: "clerk", Action: "create", Kind: "election",
+			Record: fmt.Sprintf("第%02d镇/村%04d/2026/村委会", i%62, i), NewValue: v, Source: fmt.Sprintf("第%02d镇.xlsx", i%62)}
+		if i%3 == 0 {
+			e.Action, e.OldValue = "update", strings.Replace(v, `"实参加人数":`, `"实参加人数":1`, 1)
+		}
+		es[i] = e
+	}
+	// Reading the values runs off the UI goroutine; showing, searching and sorting on it.
+	b.Run("values", func(b *testing.B) {
+		for b.Loop() {
+			auditRows(es)
+		}
+	})
+	rows := auditRows(es)
+	b.Run("table", func(b *testing.B) {
+		s := newAuditScreen(&UI{})
+		w := test.NewTempWindow(b, container.NewStack(s.table.body))
+		w.Resize(fyne.NewSize(1200, 700))
+		for b.Loop() {
+			s.table.search.SetText("")
+			s.table.setData(rows)
+			s.table.search.SetText("第07镇")
+			s.table.sortBy(4)
+		}
+	})
 }
