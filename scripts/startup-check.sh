@@ -34,8 +34,9 @@ db="$work/data/liangwei/liangwei.db"
 log="$work/liangwei.log"
 mkdir -p "$work/home"
 # A fresh account: empty home and config folders, so nothing of the developer's leaks in and
-# the program's own files (Fyne preferences, backups) land in the temporary folder.
-HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" \
+# the program's own files (Fyne preferences, backups) land in the temporary folder; a Chinese
+# locale as on a clerk's PC.
+LANG=zh_CN.UTF-8 LC_ALL= HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" \
 	XDG_CACHE_HOME="$work/home/.cache" LIANGWEI_DB="$db" "$bin" >"$log" 2>&1 &
 pid=$!
 
