@@ -125,6 +125,9 @@ read -r icons groups versions manifests <<<"$counts"
 [ "$icons" -ge 4 ] && [ "$groups" -ge 1 ] || die "dist/liangwei.exe 没有图标（图标 $icons 个，图标组 $groups 个）"
 [ "$versions" -ge 1 ] || die "dist/liangwei.exe 没有版本信息"
 [ "$manifests" -ge 1 ] || die "dist/liangwei.exe 没有清单 (manifest)"
+# No UAC prompt: the manifest asks for the clerk's own rights.
+LC_ALL=C grep -qa 'requestedExecutionLevel level="asInvoker"' dist/liangwei.exe ||
+	die "dist/liangwei.exe 的清单没有声明 asInvoker（会弹出管理员权限提示）"
 echo "资源：图标 $icons 种尺寸，图标组 $groups，版本信息 $versions，清单 $manifests"
 # The version strings are UTF-16 in the resource.
 strs=$(strings -el dist/liangwei.exe)
