@@ -2,7 +2,8 @@
 # startup-check.sh BINARY checks that the desktop program starts on a fresh account (called by
 # `make test` after building bin/liangwei): under a virtual X screen of 1366×768 (Xvfb), with a
 # new empty home and LIANGWEI_DB pointing into a temporary folder that does not exist yet, the
-# program must show a window named 两委台账 and create its database file. It polls rather than
+# program must show a window named 两委台账, create its database file and take the automatic
+# start-up backup into the backups folder beside it (SPEC §8). It polls rather than
 # sleeping a fixed time, gives up after STARTUP_TIMEOUT seconds (default 15), then stops the
 # program. On failure it says what was missing and prints the program's output.
 set -euo pipefail
@@ -62,10 +63,12 @@ trap stop EXIT
 start=$(date +%s%N)
 deadline=$((start + timeout * 1000000000))
 window=""
+backup=""
 while :; do
 	kill -0 "$pid" 2>/dev/null || fail "程序在窗口出现前就退出了"
-	window=$(xdotool search --onlyvisible --name "^${title}\$" 2>/dev/null | head -n 1 || true)
-	[ -n "$window" ] && [ -s "$db" ] && break
+	[ -n "$window" ] || window=$(xdotool search --onlyvisible --name "^${title}\$" 2>/dev/null | head -n 1 || true)
+	[ -n "$backup" ] || backup=$(find "$(dirname "$db")/backups" -maxdepth 1 -type f -name '*.db' -size +0 2>/dev/null | head -n 1 || true)
+	[ -n "$window" ] && [ -s "$db" ] && [ -n "$backup" ] && break
 	[ "$(date +%s%N)" -lt "$deadline" ] || break
 	sleep 0.1
 done
@@ -74,6 +77,7 @@ elapsed_ms=$((($(date +%s%N) - start) / 1000000))
 [ -n "$window" ] || fail "${timeout} 秒内没有出现名为「${title}」的窗口"
 [ -s "$db" ] || fail "窗口出现了，但没有建立数据库文件 $db"
 head -c 16 "$db" | grep -q '^SQLite format 3' || fail "$db 不是 SQLite 数据库"
+[ -n "$backup" ] || fail "${timeout} 秒内没有在 $(dirname "$db")/backups 里做启动时的自动备份"
 geometry=$(xdotool getwindowgeometry "$window" 2>/dev/null | sed -n 's/.*Geometry: //p')
 kill -0 "$pid" 2>/dev/null || fail "程序在窗口出现后退出了"
-echo "启动检查通过：窗口「${title}」(${geometry:-?}) 在 ${elapsed_ms} ms 内出现，数据库 $(basename "$db") 已建立"
+echo "启动检查通过：窗口「${title}」(${geometry:-?}) 在 ${elapsed_ms} ms 内出现，数据库 $(basename "$db") 已建立，自动备份 $(basename "$backup")"
