@@ -30,11 +30,8 @@ command -v "$CC_WIN" >/dev/null || die "找不到 $CC_WIN（Debian/Ubuntu 软件
 toml_value() {
 	sed -n -E "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*\"?([^\"]*)\"?[[:space:]]*$/\1/p" FyneApp.toml | head -n 1
 }
-# json_string prints $1 as a JSON string (the values are plain text without quotes or backslashes).
-json_string() {
-	case "$1" in *'"'* | *'\'*) die "FyneApp.toml 中的值不能含引号或反斜杠：$1" ;; esac
-	printf '"%s"' "$1"
-}
+# json_string prints $1 as a JSON string; the values were checked to hold no quote or backslash.
+json_string() { printf '"%s"' "$1"; }
 
 name=$(toml_value Name)
 id=$(toml_value ID)
@@ -45,6 +42,9 @@ icon=$(toml_value Icon)
 [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "FyneApp.toml 的 Version 应为 X.Y.Z，现为「$version」"
 [[ ${build:-0} =~ ^[0-9]+$ ]] || die "FyneApp.toml 的 Build 应为整数，现为「$build」"
 [ -f "$icon" ] || die "找不到图标 $icon"
+for v in "$name" "$id"; do
+	case "$v" in *'"'* | *'\'*) die "FyneApp.toml 中的值不能含引号或反斜杠：$v" ;; esac
+done
 # Windows versions have four parts: X.Y.Z.Build.
 winver="$version.${build:-0}"
 
