@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -42,7 +43,7 @@ func (s *Store) Import(ctx context.Context, b data.Batch, source string) (data.I
 		if err := w.checkBatchLocks(b); err != nil {
 			return err
 		}
-		im, err := w.newImporter(source)
+		im, err := w.newImporter(source, batchTownships(b))
 		if err != nil {
 			return err
 		}
@@ -136,11 +137,16 @@ type electionID struct {
 }
 
 // importer holds the preloaded keys → rows of the database and the prepared statements of
-// one import, so that each record costs one statement at most.
+// one import, so that each record costs one statement at most. Only the rows under the
+// townships the batch names are preloaded: every key the batch can meet hangs off one of
+// them, so the work of an import is proportional to its file, not to the database.
 type importer struct {
 	w      *tx
 	source string
 	res    data.ImportResult
+	// townsJSON is the JSON array of the township names the batch names, the argument of
+	// inTowns.
+	townsJSON string
 
 	towns map[string]*rec[townshipValue]
 	vills map[villageID]*rec[villageValue]
@@ -149,8 +155,49 @@ type importer struct {
 	insT, updT, insV, updV, insE, updE *sql.Stmt
 }
 
-func (w *tx) newImporter(source string) (*importer, error) {
-	im := &importer{w: w, source: source,
+// inTowns restricts a query over the alias t of townships to the batch's townships.
+const inTowns = "t.name IN (SELECT value FROM json_each(?))"
+
+// batchTownships is the JSON array of every township name a record of b names.
+func batchTownships(b data.Batch) string {
+	seen := map[string]bool{}
+	names := []string{}
+	add := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	for _, t := range b.Townships {
+		add(t.Name)
+	}
+	for _, v := range b.Villages {
+		add(v.Township)
+	}
+	for _, e := range b.Elections {
+		add(e.Township)
+	}
+	for _, m := range b.Members {
+		add(m.Township)
+	}
+	for _, l := range b.Leaderships {
+		add(l.Township)
+	}
+	for _, p := range b.PartyOrgs {
+		add(p.Township)
+	}
+	for _, c := range b.Complaints {
+		add(c.Township)
+	}
+	for _, t := range b.Talks {
+		add(t.Township)
+	}
+	js, _ := json.Marshal(names) // a []string always marshals
+	return string(js)
+}
+
+func (w *tx) newImporter(source, townsJSON string) (*importer, error) {
+	im := &importer{w: w, source: source, townsJSON: townsJSON,
 		towns: map[string]*rec[townshipValue]{},
 		vills: map[villageID]*rec[villageValue]{},
 		elecs: map[electionID]*rec[electionValue]{},
@@ -175,10 +222,12 @@ func (w *tx) newImporter(source string) (*importer, error) {
 	return im, nil
 }
 
-// preload reads every key of the database in three queries.
+// preload reads the keys of the batch's townships, their villages and elections (deleted
+// ones too) in three queries.
 func (im *importer) preload() error {
 	ctx, q := im.w.ctx, im.w.tx
-	rows, err := q.QueryContext(ctx, `SELECT id, name, county, contact, phone, deleted_at IS NOT NULL FROM townships`)
+	rows, err := q.QueryContext(ctx, `SELECT t.id, t.name, t.county, t.contact, t.phone, t.deleted_at IS NOT NULL
+		FROM townships t WHERE `+inTowns, im.townsJSON)
 	if err != nil {
 		return err
 	}
@@ -196,7 +245,7 @@ func (im *importer) preload() error {
 	}
 
 	rows, err = q.QueryContext(ctx, `SELECT v.id, v.township_id, t.name, v.name, v.kind, v.households, v.population, v.code, v.status,
-		v.deleted_at IS NOT NULL FROM villages v JOIN townships t ON t.id = v.township_id`)
+		v.deleted_at IS NOT NULL FROM villages v JOIN townships t ON t.id = v.township_id WHERE `+inTowns, im.townsJSON)
 	if err != nil {
 		return err
 	}
@@ -215,7 +264,8 @@ func (im *importer) preload() error {
 		return err
 	}
 
-	rows, err = q.QueryContext(ctx, `SELECT e.village_id, e.deleted_at IS NOT NULL, `+strings.TrimPrefix(selectElection, "SELECT "))
+	rows, err = q.QueryContext(ctx, `SELECT e.village_id, e.deleted_at IS NOT NULL, `+strings.TrimPrefix(selectElection, "SELECT ")+
+		` WHERE `+inTowns, im.townsJSON)
 	if err != nil {
 		return err
 	}

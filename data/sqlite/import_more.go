@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -125,17 +126,23 @@ func (im *importer) rest(b data.Batch) error {
 		if err != nil {
 			return err
 		}
+		touched := map[int64]bool{}
+		var vids []int64
 		for _, m := range b.Members {
 			vid, err := im.liveVillage(m.Township, m.Village, memberLabel(m))
 			if err != nil {
 				return err
+			}
+			if !touched[vid] {
+				touched[vid] = true
+				vids = append(vids, vid)
 			}
 			if err := upsert(im, keys, memberID{vid, m.Round, m.IDNumber}, memberVal(m), KindMember, memberKeyText(m),
 				ins, upd, memberArgs(vid, m)); err != nil {
 				return err
 			}
 		}
-		if err := im.checkPosts(); err != nil {
+		if err := im.checkPosts(vids); err != nil {
 			return err
 		}
 	}
@@ -266,9 +273,11 @@ func (im *importer) prepare(k interface{ stmts() (string, string) }) (ins, upd *
 
 func (k *kindSpec[R, V]) stmts() (string, string) { return k.insert, k.update }
 
-// preloadKind reads every row of a kind (deleted ones too) into keys, in one query.
+// preloadKind reads every row of a kind (deleted ones too) under the batch's townships into
+// keys, in one query.
 func preloadKind[R any, V comparable, K comparable](im *importer, k *kindSpec[R, V], keys map[K]*rec[V], key func(parent int64, r R) K) error {
-	rows, err := im.w.tx.QueryContext(im.w.ctx, "SELECT "+k.parent+", "+k.alias+".deleted_at IS NOT NULL, "+strings.TrimPrefix(k.sel, "SELECT "))
+	rows, err := im.w.tx.QueryContext(im.w.ctx, "SELECT "+k.parent+", "+k.alias+".deleted_at IS NOT NULL, "+
+		strings.TrimPrefix(k.sel, "SELECT ")+" WHERE "+inTowns, im.townsJSON)
 	if err != nil {
 		return err
 	}
@@ -313,15 +322,20 @@ func upsert[K comparable, V comparable](im *importer, keys map[K]*rec[V], key K,
 	return im.outcome(kind, text, &old, &val, false, restored)
 }
 
-// checkPosts refuses the import when, with its members written, a village has more than
-// one listed 书记 or 主任 in a round, naming them.
-func (im *importer) checkPosts() error {
+// checkPosts refuses the import when, with its members written, one of the villages
+// (IDs) the batch's members belong to has more than one listed 书记 or 主任 in a round,
+// naming them. Other villages are not touched by the import, so only these are read.
+func (im *importer) checkPosts(villages []int64) error {
+	js, err := json.Marshal(villages)
+	if err != nil {
+		return err
+	}
 	var msgs []string
 	for _, p := range uniquePosts {
 		rows, err := im.w.tx.QueryContext(im.w.ctx, `SELECT t.name, v.name, m.round, group_concat(m.name, '、')
 			FROM members m JOIN villages v ON v.id = m.village_id JOIN townships t ON t.id = v.township_id
-			WHERE `+p.column+` = ? AND `+memberKind.live+`
-			GROUP BY m.village_id, m.round HAVING count(*) > 1 ORDER BY t.name, v.name, m.round`, p.post)
+			WHERE m.village_id IN (SELECT value FROM json_each(?)) AND `+p.column+` = ? AND `+memberKind.live+`
+			GROUP BY m.village_id, m.round HAVING count(*) > 1 ORDER BY t.name, v.name, m.round`, string(js), p.post)
 		if err != nil {
 			return err
 		}
