@@ -376,17 +376,23 @@ func (s *electionsScreen) onDelete() {
 		return
 	}
 	what := fmt.Sprintf("%s %s %d年 %s换届", e.Township, e.Village, e.Round, e.Body)
-	s.confirm = dialog.NewConfirm("删除换届记录", "确定删除“"+what+"”吗？\n删除后可在“数据”→“回收站”中恢复。", func(ok bool) {
-		s.confirm = nil
-		if !ok {
-			return
-		}
+	var del func()
+	del = func() {
 		if err := s.u.deps.Store.DeleteElection(s.u.ctx(), e.ID); err != nil {
+			if s.u.handleLocked(err, del) { // a locked round: unlock with a reason, then delete again
+				return
+			}
 			s.u.showError("删除换届记录失败", err)
 			return
 		}
 		s.status.SetText("已将“" + what + "”移到回收站，可在“数据”→“回收站”中恢复。")
 		s.u.changed()
+	}
+	s.confirm = dialog.NewConfirm("删除换届记录", "确定删除“"+what+"”吗？\n删除后可在“数据”→“回收站”中恢复。", func(ok bool) {
+		s.confirm = nil
+		if ok {
+			del()
+		}
 	}, s.u.win)
 	s.confirm.SetConfirmText("删除")
 	s.confirm.SetDismissText("取消")

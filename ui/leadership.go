@@ -318,17 +318,23 @@ func (s *leadershipScreen) onDelete() {
 		return
 	}
 	what := fmt.Sprintf("%s %d年乡镇班子", l.Township, l.Round)
-	s.confirm = dialog.NewConfirm("删除乡镇班子", "确定删除“"+what+"”吗？\n删除后可在“数据”→“回收站”中恢复。", func(ok bool) {
-		s.confirm = nil
-		if !ok {
-			return
-		}
+	var del func()
+	del = func() {
 		if err := s.u.deps.Store.DeleteLeadership(s.u.ctx(), l.ID); err != nil {
+			if s.u.handleLocked(err, del) { // a locked round: unlock with a reason, then delete again
+				return
+			}
 			s.u.showError("删除乡镇班子失败", err)
 			return
 		}
 		s.status.SetText("已将“" + what + "”移到回收站，可在“数据”→“回收站”中恢复。")
 		s.u.changed()
+	}
+	s.confirm = dialog.NewConfirm("删除乡镇班子", "确定删除“"+what+"”吗？\n删除后可在“数据”→“回收站”中恢复。", func(ok bool) {
+		s.confirm = nil
+		if ok {
+			del()
+		}
 	}, s.u.win)
 	s.confirm.SetConfirmText("删除")
 	s.confirm.SetDismissText("取消")

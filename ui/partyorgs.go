@@ -499,19 +499,24 @@ func u2bAmountText(v float64) string {
 }
 
 // u2bConfirmDelete asks before moving a record to the recycle bin, then deletes it and says
-// so in status.
+// so in status. A record of a locked round asks for the unlock first, then deletes.
 func u2bConfirmDelete(u *UI, title, what string, del func() error, status *widget.Label) *dialog.ConfirmDialog {
-	var d *dialog.ConfirmDialog
-	d = dialog.NewConfirm(title, "确定删除“"+what+"”吗？\n删除后可在“数据”→“回收站”中恢复。", func(ok bool) {
-		if !ok {
-			return
-		}
+	var run func()
+	run = func() {
 		if err := del(); err != nil {
+			if u.handleLocked(err, run) { // a locked round: unlock with a reason, then delete again
+				return
+			}
 			u.showError(title+"失败", err)
 			return
 		}
 		status.SetText("已将“" + what + "”移到回收站，可在“数据”→“回收站”中恢复。")
 		u.changed()
+	}
+	d := dialog.NewConfirm(title, "确定删除“"+what+"”吗？\n删除后可在“数据”→“回收站”中恢复。", func(ok bool) {
+		if ok {
+			run()
+		}
 	}, u.win)
 	d.SetConfirmText("删除")
 	d.SetDismissText("取消")

@@ -190,17 +190,23 @@ func (s *villagesScreen) onDelete() {
 		return
 	}
 	msg := fmt.Sprintf("确定删除“%s %s”吗？\n该村的换届记录也将一并隐藏。\n删除后可在“数据”→“回收站”中恢复。", v.Township, v.Name)
-	s.confirm = dialog.NewConfirm("删除村庄", msg, func(ok bool) {
-		s.confirm = nil
-		if !ok {
-			return
-		}
+	var del func()
+	del = func() {
 		if err := s.u.deps.Store.DeleteVillage(s.u.ctx(), v.ID); err != nil {
+			if s.u.handleLocked(err, del) { // a locked round: unlock with a reason, then delete again
+				return
+			}
 			s.u.showError("删除村庄失败", err)
 			return
 		}
 		s.status.SetText(fmt.Sprintf("已将“%s %s”移到回收站，可在“数据”→“回收站”中恢复。", v.Township, v.Name))
 		s.u.changed()
+	}
+	s.confirm = dialog.NewConfirm("删除村庄", msg, func(ok bool) {
+		s.confirm = nil
+		if ok {
+			del()
+		}
 	}, s.u.win)
 	s.confirm.SetConfirmText("删除")
 	s.confirm.SetDismissText("取消")
