@@ -49,6 +49,21 @@ var auditKinds = []struct{ kind, name string }{
 
 const auditAllKinds = "全部类别"
 
+// auditSettingNames are the settings keys older logs recorded in English, by the names the
+// 设置 screen gives them (newer logs record these names).
+var auditSettingNames = map[string]string{
+	"township": "乡镇", "county": "县区", "leader": "负责人", "reviewer": "审核人",
+	"preparer": "填表人", "phone": "联系电话", "round": "当前届次", "data_folder": "报表文件夹",
+}
+
+// auditRecord is an entry's record as shown: a setting by its Chinese name.
+func auditRecord(e data.AuditEntry) string {
+	if n, ok := auditSettingNames[e.Record]; ok && e.Kind == "settings" {
+		return n
+	}
+	return e.Record
+}
+
 func auditActionName(a string) string {
 	if n, ok := auditActions[a]; ok {
 		return n
@@ -94,7 +109,7 @@ func newAuditScreen(u *UI) *auditScreen {
 		{title: "用户", width: 80, text: func(r auditRow) string { return r.e.OSUser }},
 		{title: "操作", width: 52, text: func(r auditRow) string { return r.action }},
 		{title: "类别", width: 76, text: func(r auditRow) string { return r.kind }},
-		{title: "记录", width: 200, text: func(r auditRow) string { return r.e.Record }},
+		{title: "记录", width: 200, text: func(r auditRow) string { return auditRecord(r.e) }},
 		{title: "原值", width: 240, text: func(r auditRow) string { return r.old }},
 		{title: "新值", width: 240, text: func(r auditRow) string { return r.new }},
 		{title: "来源", width: 130, text: func(r auditRow) string { return r.e.Source }},
@@ -304,7 +319,7 @@ func writeAuditWorkbook(w io.Writer, es []data.AuditEntry) error {
 	}
 	for i, e := range es {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		row := []any{auditTime(e), e.OSUser, auditActionName(e.Action), auditKindName(e.Kind), e.Record,
+		row := []any{auditTime(e), e.OSUser, auditActionName(e.Action), auditKindName(e.Kind), auditRecord(e),
 			auditValueText(e.OldValue), auditValueText(e.NewValue), e.Source}
 		if err := sw.SetRow(cell, row); err != nil {
 			return err
@@ -431,7 +446,7 @@ func auditEmpty(v string) string {
 
 // auditDetail is the whole of a selected entry, shown under the table.
 func auditDetail(e data.AuditEntry) string {
-	s := fmt.Sprintf("%s %s %s %s", auditTime(e), e.OSUser, auditActionName(e.Action), e.Record)
+	s := fmt.Sprintf("%s %s %s %s", auditTime(e), e.OSUser, auditActionName(e.Action), auditRecord(e))
 	if o := auditValueText(e.OldValue); o != "" {
 		s += "\n原值：" + o
 	}

@@ -341,3 +341,48 @@ func TestSettingsRoundTrip(t *testing.T) {
 		t.Errorf("saving unchanged settings wrote %d audit rows", after-before)
 	}
 }
+
+// TestSettingsAuditNames checks that each changed setting is logged under the name the 设置
+// screen gives it, with its old and new value.
+func TestSettingsAuditNames(t *testing.T) {
+	tests := []struct {
+		name     string
+		settings data.Settings
+		record   string
+		old, new string
+	}{
+		{"township", data.Settings{Township: "城关镇"}, "乡镇", `"旧镇"`, `"城关镇"`},
+		{"county", data.Settings{County: "历城区"}, "县区", "", `"历城区"`},
+		{"leader", data.Settings{Leader: "王喆"}, "负责人", "", `"王喆"`},
+		{"reviewer", data.Settings{Reviewer: "李昇"}, "审核人", "", `"李昇"`},
+		{"preparer", data.Settings{Preparer: "赵玥"}, "填表人", "", `"赵玥"`},
+		{"phone", data.Settings{Phone: "0531-88001234"}, "联系电话", "", `"0531-88001234"`},
+		{"round", data.Settings{Round: 2026}, "当前届次", "", `"2026"`},
+		{"data_folder", data.Settings{DataFolder: `D:\台账`}, "报表文件夹", "", `"D:\\台账"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openTest(t)
+			if err := s.SaveSettings(ctx, data.Settings{Township: "旧镇"}); err != nil {
+				t.Fatal(err)
+			}
+			before := len(mustAudit(t, s))
+			st := tc.settings
+			if st.Township == "" {
+				st.Township = "旧镇" // unchanged: no row
+			}
+			if err := s.SaveSettings(ctx, st); err != nil {
+				t.Fatal(err)
+			}
+			a := mustAudit(t, s)
+			if got := len(a) - before; got != 1 {
+				t.Fatalf("%d audit rows for one changed setting, want 1: %+v", got, a[:len(a)-before])
+			}
+			e := a[0] // newest first
+			if e.Kind != KindSettings || e.Action != ActionUpdate || e.Record != tc.record || e.OldValue != tc.old || e.NewValue != tc.new {
+				t.Errorf("audit row = %s %s %q old %s new %s; want settings update %q old %s new %s",
+					e.Action, e.Kind, e.Record, e.OldValue, e.NewValue, tc.record, tc.old, tc.new)
+			}
+		})
+	}
+}

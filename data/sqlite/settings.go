@@ -61,7 +61,15 @@ func readSettings(ctx context.Context, q *sql.Tx) (map[string]string, error) {
 	return m, rows.Err()
 }
 
-// SaveSettings stores the settings; each changed key gets an audit row.
+// settingNames are the settings keys as the 设置 screen names them: the audit log records a
+// change under this name, so the log reads the same on the screen and in the CLI.
+var settingNames = map[string]string{
+	"township": "乡镇", "county": "县区", "leader": "负责人", "reviewer": "审核人",
+	"preparer": "填表人", "phone": "联系电话", "round": "当前届次", "data_folder": "报表文件夹",
+}
+
+// SaveSettings stores the settings; each changed setting gets an audit row under its Chinese
+// name (settingNames).
 func (s *Store) SaveSettings(ctx context.Context, st data.Settings) error {
 	return s.write(ctx, func(w *tx) error {
 		old, err := readSettings(w.ctx, w.tx)
@@ -93,7 +101,7 @@ func (s *Store) SaveSettings(ctx context.Context, st data.Settings) error {
 			if had {
 				o = prev
 			}
-			if err := w.log(ActionUpdate, KindSettings, k, o, v, ""); err != nil {
+			if err := w.log(ActionUpdate, KindSettings, settingNames[k], o, v, ""); err != nil {
 				return err
 			}
 		}
