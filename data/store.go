@@ -79,6 +79,10 @@ type Store interface {
 	// an existing village of it). SaveMember also refuses a second 书记 or 主任 in the same
 	// village and round, on the field concerned. Delete* moves a record to the recycle bin.
 	Members(ctx context.Context, round int) ([]Member, error)
+	// MembersIn lists like Members the members of a round (0: every round) in the named
+	// townships only: what an imported file's members are checked against, read in time
+	// proportional to the file rather than to the database.
+	MembersIn(ctx context.Context, round int, townships []string) ([]Member, error)
 	SaveMember(ctx context.Context, m *Member) error
 	DeleteMember(ctx context.Context, id int64) error
 	Leaderships(ctx context.Context, round int) ([]Leadership, error)
