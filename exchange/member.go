@@ -137,6 +137,7 @@ func (l *loader) checkMembers(ctx context.Context) {
 	first := map[villageRound]int{}
 	inFile := map[memberKey]bool{}
 	var rounds []int
+	var towns []string
 	for i, m := range l.batch.Members {
 		k := keyOfMember(m)
 		inFile[k] = true
@@ -145,13 +146,17 @@ func (l *loader) checkMembers(ctx context.Context) {
 			if m.Round != 0 && !slices.Contains(rounds, m.Round) {
 				rounds = append(rounds, m.Round)
 			}
+			if m.Township != "" && !slices.Contains(towns, m.Township) {
+				towns = append(towns, m.Township)
+			}
 		}
 	}
 	slices.Sort(rounds)
 	var all []data.Member
-	if l.st != nil {
+	if l.st != nil && len(towns) > 0 {
 		for _, round := range rounds {
-			ms, err := l.st.Members(ctx, round)
+			// Only the file's townships: a file is checked in time proportional to it.
+			ms, err := l.st.MembersIn(ctx, round, towns)
 			if err != nil {
 				l.fileError("无法读取数据库中的两委成员：" + err.Error())
 				return
