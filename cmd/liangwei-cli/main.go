@@ -3,7 +3,7 @@
 // level, and for tests. It is pure Go and builds with CGO_ENABLED=0.
 //
 //	liangwei-cli [--db PATH] init | template | import | export | stats | check | report | demo
-//	liangwei-cli [--db PATH] audit | trash | lock | unlock | locks | backup | backups | restore
+//	liangwei-cli [--db PATH] audit | trash | undelete | lock | unlock | locks | backup | backups | restore
 //
 // Exit status: 0 success, 1 user error (bad file, invalid data), 2 usage error.
 package main
@@ -39,18 +39,23 @@ const usageText = `用法：liangwei-cli [--db 数据库文件] 命令 [参数]
   report 类型 --out 文件.pdf [--round 届次] [--township 乡镇] [--date 日期]
                                     生成报表 PDF，类型：
                                       summary    换届完成情况汇总表
+                                      detail     换届情况明细表（横向，每村一行）
                                       members    两委成员花名册
                                       party      村级党组织“四有”情况统计表
                                       petitions  信访举报受理情况台账（--date 也是判断超期的日期）
                                       talks      干部约谈情况统计表
   demo                              载入演示数据（青山县城关镇）
+  demo --scale city --out 文件夹 [--townships 个数]
+                                    生成全市演示台账：每个乡镇一个工作簿，写入文件夹（默认 62 个乡镇、
+                                    5252 个村），不改动数据库；再用 import 导入这些工作簿即可汇总
 
 数据安全：
   audit [--since 日期] [--until 日期] [--kind 类别] [--village 村名] [--limit 条数] [--json]
                                     操作日志，最新的在前（默认显示最新 100 条，--limit 0 显示全部）；
                                     类别：乡镇 村庄 换届 两委成员 乡镇班子 党组织 信访举报 约谈 设置 文件 届次
   trash                             列出回收站（已删除的记录）
-  trash restore 类别 编号           从回收站恢复一条记录（也可写 undelete 类别 编号）
+  trash restore 类别 编号           从回收站恢复一条记录
+  undelete 类别 编号                同 trash restore 类别 编号
   lock --round 届次 [--note 备注]   锁定已上报的届次：此后对它的修改和导入都会被拒绝
   unlock --round 届次 --reason 原因
                                     解锁届次，必须说明原因（记入操作日志）
@@ -77,8 +82,8 @@ var commands = map[string]command{
 	"export":   {"export 文件.xlsx", (*cli).cmdExport},
 	"stats":    {"stats [--round 届次] [--township 乡镇] [--date 日期] [--json]", (*cli).cmdStats},
 	"check":    {"check [--round 届次]", (*cli).cmdCheck},
-	"report":   {"report summary|members|party|petitions|talks --out 文件.pdf [--round 届次] [--township 乡镇] [--date 日期]", (*cli).cmdReport},
-	"demo":     {"demo", (*cli).cmdDemo},
+	"report":   {"report summary|detail|members|party|petitions|talks --out 文件.pdf [--round 届次] [--township 乡镇] [--date 日期]", (*cli).cmdReport},
+	"demo":     {"demo [--scale city --out 文件夹 [--townships 个数]]", (*cli).cmdDemo},
 	"audit":    {"audit [--since 日期] [--until 日期] [--kind 类别] [--village 村名] [--limit 条数] [--json]", (*cli).cmdAudit},
 	"trash":    {"trash [restore 类别 编号]", (*cli).cmdTrash},
 	"undelete": {"undelete 类别 编号", (*cli).cmdUndelete},
