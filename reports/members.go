@@ -46,39 +46,42 @@ func MembersTitle(r data.MembersReport, m Meta) string {
 // full 身份证号 never reaches the PDF. The same r and m give byte-identical output.
 func WriteMembers(w io.Writer, r data.MembersReport, m Meta) error {
 	title := MembersTitle(r, m)
-	return render(w, Landscape, title, m, func(d *doc) {
-		d.title(title)
-		n := 0
-		for _, v := range r.Villages {
-			n += len(v.Members)
-		}
-		d.line("填报单位（盖章）："+m.Unit, fmt.Sprintf("共%d个村（社区）、%d人", len(r.Villages), n))
-		t := d.beginTable(membersColumns)
-		if n == 0 {
-			t.span("暂无数据")
-			t.end()
-			d.signature()
-			return
-		}
-		seq := 0
-		for _, v := range r.Villages {
-			if len(v.Members) == 0 {
-				continue
-			}
-			band := v.Village
-			if r.Township == "" && v.Township != "" {
-				band = v.Township + " " + v.Village
-			}
-			t.band(fmt.Sprintf("%s（%d人）", band, len(v.Members)), t.rowHeight())
-			for _, mb := range v.Members {
-				seq++
-				t.row(memberCells(seq, mb, r.Round), colorWhite)
-			}
-		}
+	return render(w, Landscape, title, m, func(d *doc) { drawMembers(d, r, m, title) })
+}
+
+// drawMembers draws the roster on d, a landscape doc.
+func drawMembers(d *doc, r data.MembersReport, m Meta, title string) {
+	d.title(title)
+	n := 0
+	for _, v := range r.Villages {
+		n += len(v.Members)
+	}
+	d.line("填报单位（盖章）："+m.Unit, fmt.Sprintf("共%d个村（社区）、%d人", len(r.Villages), n))
+	t := d.beginTable(membersColumns)
+	if n == 0 {
+		t.span("暂无数据")
 		t.end()
-		d.figures("班子结构情况", memberFigures(r))
 		d.signature()
-	})
+		return
+	}
+	seq := 0
+	for _, v := range r.Villages {
+		if len(v.Members) == 0 {
+			continue
+		}
+		band := v.Village
+		if r.Township == "" && v.Township != "" {
+			band = v.Township + " " + v.Village
+		}
+		t.band(fmt.Sprintf("%s（%d人）", band, len(v.Members)), t.rowHeight())
+		for _, mb := range v.Members {
+			seq++
+			t.row(memberCells(seq, mb, r.Round), colorWhite)
+		}
+	}
+	t.end()
+	d.figures("班子结构情况", memberFigures(r))
+	d.signature()
 }
 
 // memberCells are one member's cells; the 身份证号 is masked.

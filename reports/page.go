@@ -8,10 +8,12 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -81,6 +83,9 @@ type doc struct {
 	size   float64 // current font size, points
 	widths map[rune]int
 	tbl    *table
+	// pages keeps the finished pages deflated; nil when fpdf's page buffers could not be
+	// reached, and then fpdf keeps every page as it always does.
+	pages *pageStore
 }
 
 // render draws a report with draw and writes the finished PDF to w. Panics inside fpdf
@@ -126,7 +131,8 @@ func newDoc(orientation, title string, m Meta) *doc {
 	pdf.SetDrawColor(0, 0, 0)
 	pdf.SetTextColor(0, 0, 0)
 	w, h := pdf.GetPageSize()
-	d := &doc{pdf: pdf, meta: m, pageW: w, pageH: h, width: w - 2*marginX, size: bodySize, widths: map[rune]int{}}
+	d := &doc{pdf: pdf, meta: m, pageW: w, pageH: h, width: w - 2*marginX, size: bodySize, widths: map[rune]int{},
+		pages: newPageStore(pdf)}
 	pdf.AddPage()
 	return d
 }
@@ -138,6 +144,21 @@ func newDoc(orientation, title string, m Meta) *doc {
 func (d *doc) finish(w io.Writer) error {
 	p := d.pdf
 	total := p.PageCount()
+	if s := d.pages; s != nil {
+		if *s.compress {
+			// fpdf deflates the pages itself (tests compare against it): give them back.
+			if err := s.restore(); err != nil {
+				return err
+			}
+			d.pages = nil
+		} else {
+			for n := 1; n <= total; n++ {
+				if err := s.stash(n); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	for n := 1; n <= total; n++ {
 		p.SetPage(n)
 		// fpdf only emits state it believes changed; the page's stream may end in another
@@ -156,7 +177,11 @@ func (d *doc) finish(w io.Writer) error {
 	if err := p.Output(&raw); err != nil {
 		return err
 	}
-	out, err := compressPages(raw.b)
+	var body func(page int) ([]byte, error)
+	if d.pages != nil {
+		body = d.pages.body
+	}
+	out, err := deflatePages(raw.b, body)
 	if err != nil {
 		return err
 	}
@@ -164,9 +189,123 @@ func (d *doc) finish(w io.Writer) error {
 	return err
 }
 
+// pageStore holds the content of the finished pages deflated, so that a report of
+// thousands of pages does not keep them all as text (fpdf holds every page's content
+// stream in memory until Output; the city's 两委成员花名册 is 60 MB of it, twice that in
+// buffer capacity). fpdf has no API for this, so its unexported page buffers are reached
+// by reflection; TestPageStoreReachesFpdf fails if an fpdf upgrade moves them. A finished
+// page's buffer is replaced by an empty one, in which finish then draws the page number;
+// deflatePages joins the two again, so the file is byte for byte what fpdf would write.
+type pageStore struct {
+	pages    *[]*bytes.Buffer // fpdf's content streams, 1-based
+	compress *bool            // fpdf's compression flag
+	bodies   [][]byte         // bodies[n]: page n's content as stashed, zlib; nil before
+	zbuf     bytes.Buffer
+	zw       *zlib.Writer
+	plain    bytes.Buffer
+	zr       io.ReadCloser
+}
+
+// newPageStore reaches into pdf's page buffers, or returns nil if fpdf no longer has
+// them where this version keeps them.
+func newPageStore(pdf *fpdf.Fpdf) *pageStore {
+	v := reflect.ValueOf(pdf).Elem()
+	pf, cf := v.FieldByName("pages"), v.FieldByName("compress")
+	if !pf.IsValid() || pf.Type() != reflect.TypeFor[[]*bytes.Buffer]() || !cf.IsValid() || cf.Kind() != reflect.Bool {
+		return nil
+	}
+	s := &pageStore{
+		pages:    (*[]*bytes.Buffer)(unsafe.Pointer(pf.UnsafeAddr())),
+		compress: (*bool)(unsafe.Pointer(cf.UnsafeAddr())),
+	}
+	// BestSpeed and the zlib framing are fpdf's (see deflatePages); the level is a
+	// constant, so the error cannot happen.
+	s.zw, _ = zlib.NewWriterLevel(&s.zbuf, zlib.BestSpeed)
+	return s
+}
+
+// stash deflates page n's content and empties fpdf's buffer of it, unless it is already
+// stashed or not a page. Nothing may be drawn on the page afterwards but the page number.
+func (s *pageStore) stash(n int) error {
+	pages := *s.pages
+	if n < 1 || n >= len(pages) || *s.compress {
+		return nil
+	}
+	for len(s.bodies) <= n {
+		s.bodies = append(s.bodies, nil)
+	}
+	if s.bodies[n] != nil {
+		return nil
+	}
+	s.zbuf.Reset()
+	s.zw.Reset(&s.zbuf)
+	if _, err := s.zw.Write(pages[n].Bytes()); err != nil {
+		return err
+	}
+	if err := s.zw.Close(); err != nil {
+		return err
+	}
+	s.bodies[n] = bytes.Clone(s.zbuf.Bytes())
+	pages[n] = new(bytes.Buffer)
+	return nil
+}
+
+// inflate returns the stashed content of page n (nil if it was not stashed), valid until
+// the next call.
+func (s *pageStore) inflate(n int) ([]byte, error) {
+	if n >= len(s.bodies) || s.bodies[n] == nil {
+		return nil, nil
+	}
+	var err error
+	if s.zr == nil {
+		s.zr, err = zlib.NewReader(bytes.NewReader(s.bodies[n]))
+	} else {
+		err = s.zr.(zlib.Resetter).Reset(bytes.NewReader(s.bodies[n]), nil)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.plain.Reset()
+	if _, err := s.plain.ReadFrom(s.zr); err != nil {
+		return nil, err
+	}
+	return s.plain.Bytes(), nil
+}
+
+// body is deflatePages' source of what precedes page n's page number; page n's stash is
+// dropped once read.
+func (s *pageStore) body(n int) ([]byte, error) {
+	b, err := s.inflate(n)
+	if n < len(s.bodies) {
+		s.bodies[n] = nil
+	}
+	return b, err
+}
+
+// restore puts every stashed page back into fpdf's buffers, in front of what was drawn on
+// it since.
+func (s *pageStore) restore() error {
+	pages := *s.pages
+	for n := 1; n < len(pages); n++ {
+		b, err := s.inflate(n)
+		if err != nil {
+			return err
+		}
+		if b == nil {
+			continue
+		}
+		buf := bytes.NewBuffer(make([]byte, 0, len(b)+pages[n].Len()))
+		buf.Write(b)
+		buf.Write(pages[n].Bytes())
+		pages[n] = buf
+		s.bodies[n] = nil
+	}
+	return nil
+}
+
 // keepWriter keeps what is written to it. fpdf's Output writes its whole buffer in one
 // call and the document is not used afterwards, so the first slice is kept rather than
-// copied: the uncompressed PDF of a city report is tens of megabytes.
+// copied: without a pageStore, the uncompressed PDF of a city report is tens of megabytes.
 type keepWriter struct{ b []byte }
 
 func (k *keepWriter) Write(p []byte) (int, error) {
@@ -184,7 +323,11 @@ func (k *keepWriter) Write(p []byte) (int, error) {
 // most of the time and nearly all the memory of a report of thousands of pages; here one
 // writer is reset for every page. The level and framing are fpdf's own, so the bytes are
 // exactly those fpdf would have written with compression on.
-func compressPages(raw []byte) ([]byte, error) {
+func compressPages(raw []byte) ([]byte, error) { return deflatePages(raw, nil) }
+
+// deflatePages is compressPages where body, if not nil, gives what precedes the content
+// fpdf wrote for page n (1-based): the page's stash, see pageStore.
+func deflatePages(raw []byte, body func(page int) ([]byte, error)) ([]byte, error) {
 	bad := func(what string) error { return fmt.Errorf("PDF结构异常（%s）", what) }
 	sx := bytes.LastIndex(raw, []byte("startxref\n"))
 	if sx < 0 {
@@ -226,23 +369,30 @@ func compressPages(raw []byte) ([]byte, error) {
 			objs[i].end = objs[i+1].off
 		}
 	}
-	// The content objects are those the page objects name.
-	contents := make(map[int]bool, n/2)
+	// The content objects are those the page objects name; fpdf writes the pages in
+	// order, so the k-th page object is page k. contents maps object to page.
+	contents := make(map[int]int, n/2)
+	page := 0
 	for _, o := range objs {
-		body := raw[o.off:o.end]
-		if !bytes.Contains(body[:min(len(body), 40)], []byte("<</Type /Page\n")) {
+		obj := raw[o.off:o.end]
+		if !bytes.Contains(obj[:min(len(obj), 40)], []byte("<</Type /Page\n")) {
 			continue
 		}
-		if i := bytes.Index(body, []byte("/Contents ")); i >= 0 {
-			f := bytes.Fields(body[i+len("/Contents "):])
+		page++
+		if i := bytes.Index(obj, []byte("/Contents ")); i >= 0 {
+			f := bytes.Fields(obj[i+len("/Contents "):])
 			if len(f) > 0 {
 				if c, err := strconv.Atoi(string(f[0])); err == nil {
-					contents[c] = true
+					contents[c] = page
 				}
 			}
 		}
 	}
-	out := bytes.NewBuffer(make([]byte, 0, len(raw)/3))
+	size := len(raw) / 3
+	if body != nil {
+		size = len(raw) + 4096*page // stashed pages deflate to a few kilobytes each
+	}
+	out := bytes.NewBuffer(make([]byte, 0, size))
 	out.Write(raw[:objs[0].off])
 	offsets := make([]int, n)
 	var zbuf bytes.Buffer
@@ -252,11 +402,20 @@ func compressPages(raw []byte) ([]byte, error) {
 	}
 	for _, o := range objs {
 		offsets[o.num] = out.Len()
-		body := raw[o.off:o.end]
-		if contents[o.num] {
-			if data, ok := plainStream(body, o.num); ok {
+		obj := raw[o.off:o.end]
+		if pg := contents[o.num]; pg > 0 {
+			if data, ok := plainStream(obj, o.num); ok {
 				zbuf.Reset()
 				zw.Reset(&zbuf)
+				if body != nil {
+					b, err := body(pg)
+					if err != nil {
+						return nil, err
+					}
+					if _, err := zw.Write(b); err != nil {
+						return nil, err
+					}
+				}
 				if _, err := zw.Write(data); err != nil {
 					return nil, err
 				}
@@ -269,7 +428,7 @@ func compressPages(raw []byte) ([]byte, error) {
 				continue
 			}
 		}
-		out.Write(body)
+		out.Write(obj)
 	}
 	start := out.Len()
 	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", n)
@@ -317,10 +476,16 @@ func (d *doc) bottom() float64 { return d.pageH - marginBot }
 // fits reports whether h more millimetres fit on the current page.
 func (d *doc) fits(h float64) bool { return d.pdf.GetY()+h <= d.bottom()+0.01 }
 
-// newPage starts a page and, inside a table, repeats its header.
+// newPage starts a page and, inside a table, repeats its header. The page left is
+// finished but for its number: its content is stashed deflated.
 func (d *doc) newPage() {
 	size := d.size
 	d.pdf.AddPage()
+	if d.pages != nil {
+		if err := d.pages.stash(d.pdf.PageCount() - 1); err != nil {
+			d.pdf.SetError(err)
+		}
+	}
 	d.pdf.SetXY(marginX, marginTop)
 	if d.tbl != nil {
 		d.tbl.drawHeader()

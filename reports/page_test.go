@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"liangwei/data"
 )
 
 func TestRenderRecoversPanic(t *testing.T) {
@@ -103,5 +105,79 @@ func TestBandLongText(t *testing.T) {
 		if strings.Contains(p, "止") {
 			t.Errorf("page %d shows the end of a band that cannot fit:\n%s", i+1, p)
 		}
+	}
+}
+
+// TestPageStoreReachesFpdf: while a long report is drawn, the pages already finished are
+// held deflated by the doc and no longer as text by fpdf. If an fpdf upgrade moves its
+// page buffers, newPageStore gives up and this test says so (the report would still be
+// right, but a city roster would need hundreds of megabytes again).
+func TestPageStoreReachesFpdf(t *testing.T) {
+	r := bigRoster(600)
+	d := newDoc(Landscape, "花名册", testMeta)
+	if d.pages == nil {
+		t.Fatal("newPageStore found no page buffers in fpdf.Fpdf (fpdf changed?)")
+	}
+	drawMembers(d, r, testMeta, "花名册")
+	total := d.pdf.PageCount()
+	if total < 10 {
+		t.Fatalf("%d pages, want a long report (at least 10)", total)
+	}
+	pages := *d.pages.pages
+	plain, stashed := 0, 0
+	for n := 1; n < total; n++ {
+		if got := pages[n].Len(); got != 0 {
+			t.Errorf("page %d: fpdf still holds %d bytes of it, want 0", n, got)
+		}
+		b, err := d.pages.inflate(n)
+		if err != nil || len(b) == 0 {
+			t.Fatalf("page %d: stash = %d bytes, %v; want its content", n, len(b), err)
+		}
+		plain += len(b)
+		stashed += len(d.pages.bodies[n])
+	}
+	if pages[total].Len() == 0 {
+		t.Errorf("the last page is empty in fpdf before finish, want it still being drawn")
+	}
+	if stashed*3 > plain {
+		t.Errorf("stashed pages take %d bytes for %d of content, want a third or less", stashed, plain)
+	}
+}
+
+// TestStashedPagesSameAsFpdf: a report drawn with its finished pages stashed is byte for
+// byte the one fpdf writes when it keeps and deflates every page itself, so stashing
+// changes no golden file and no report.
+func TestStashedPagesSameAsFpdf(t *testing.T) {
+	tests := []struct {
+		name string
+		r    data.MembersReport
+	}{
+		{"one page", rosterReport()},
+		{"many pages", bigRoster(400)},
+		{"empty", data.MembersReport{Round: 2026}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			draw := func(stash bool) []byte {
+				d := newDoc(Landscape, "花名册", testMeta)
+				if !stash {
+					d.pages = nil
+					d.pdf.SetCompression(true)
+				}
+				drawMembers(d, tc.r, testMeta, "花名册")
+				var buf bytes.Buffer
+				if err := d.finish(&buf); err != nil {
+					t.Fatal(err)
+				}
+				return buf.Bytes()
+			}
+			got, want := draw(true), draw(false)
+			if !bytes.Equal(got, want) {
+				t.Fatalf("stashed pages give %d bytes, fpdf alone %d; want the same file", len(got), len(want))
+			}
+			if n, pages := bytes.Count(got, []byte("/Filter /FlateDecode /Length")), len(pdfPages(t, got)); n < pages {
+				t.Errorf("%d deflated streams for %d pages, want one per page at least", n, pages)
+			}
+		})
 	}
 }
