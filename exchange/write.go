@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -119,20 +120,58 @@ func writeWorkbook(w io.Writer, sheets []*sheet, b data.Batch) error {
 		if err != nil {
 			return err
 		}
-		var rows [][]any
-		if sh.rows != nil {
-			rows = sh.rows(b)
-		}
-		if err := writeSheet(f, sh, rows, header, text); err != nil {
+		if err := writeSheet(f, sh, b, header, text); err != nil {
 			return fmt.Errorf("写入“%s”工作表失败：%w", sh.Name, err)
 		}
 	}
-	f.SetActiveSheet(0)
+	// The first sheet is the active one already. f.SetActiveSheet would parse every
+	// streamed sheet back into cells to unselect its tab: 115 MB for a city.
 	return f.Write(w)
 }
 
-func writeSheet(f *excelize.File, sh *sheet, rows [][]any, header, text int) error {
-	last := max(dropRows, len(rows)+1)
+// exportChunk is how many records become rows at a time. The rows of a whole sheet as
+// cells (a []any of boxed values per row) would take tens of megabytes for a city.
+const exportChunk = 1024
+
+// window is b with every kind of record cut to the records [lo, hi) of that kind: the
+// records a sheet's rows function turns into its rows lo+2 to hi+1.
+func window(b data.Batch, lo, hi int) data.Batch {
+	v := reflect.ValueOf(&b).Elem()
+	for i := range v.NumField() {
+		if f := v.Field(i); f.Kind() == reflect.Slice {
+			n := f.Len()
+			f.Set(f.Slice(min(lo, n), min(hi, n)))
+		}
+	}
+	return b
+}
+
+// rowCount is how many rows sh has for b, without making them. A sheet lists one kind
+// of record; giving its rows function one record of each kind in turn finds which.
+func rowCount(sh *sheet, b data.Batch) int {
+	if sh.rows == nil {
+		return 0
+	}
+	v := reflect.ValueOf(b)
+	for i := range v.NumField() {
+		f := v.Field(i)
+		if f.Kind() != reflect.Slice || f.Len() == 0 {
+			continue
+		}
+		var probe data.Batch
+		reflect.ValueOf(&probe).Elem().Field(i).Set(f.Slice(0, 1))
+		if len(sh.rows(probe)) > 0 {
+			return f.Len()
+		}
+	}
+	return 0
+}
+
+// writeSheet streams sh's header and rows for b, a chunk of records at a time, so that
+// neither the sheet's cells nor all its rows are held at once.
+func writeSheet(f *excelize.File, sh *sheet, b data.Batch, header, text int) error {
+	n := rowCount(sh, b)
+	last := max(dropRows, n+1)
 	for j, c := range sh.Columns {
 		if c.List == nil {
 			continue
@@ -175,24 +214,28 @@ func writeSheet(f *excelize.File, sh *sheet, rows [][]any, header, text int) err
 	if err := sw.SetRow("A1", hdr, excelize.RowOpts{Height: 20}); err != nil {
 		return err
 	}
-	for i, r := range rows {
-		vals := make([]any, len(r))
-		for j, v := range r {
-			if s, ok := v.(string); ok && s == "" {
-				continue // leave the cell out rather than write an empty string
+	next := 2
+	for lo := 0; lo < n; lo += exportChunk {
+		for _, r := range sh.rows(window(b, lo, lo+exportChunk)) {
+			vals := make([]any, len(r))
+			for j, v := range r {
+				if s, ok := v.(string); ok && s == "" {
+					continue // leave the cell out rather than write an empty string
+				}
+				if sh.Columns[j].Text {
+					vals[j] = excelize.Cell{StyleID: text, Value: v}
+				} else {
+					vals[j] = v
+				}
 			}
-			if sh.Columns[j].Text {
-				vals[j] = excelize.Cell{StyleID: text, Value: v}
-			} else {
-				vals[j] = v
+			cell, err := excelize.CoordinatesToCellName(1, next)
+			if err != nil {
+				return err
 			}
-		}
-		cell, err := excelize.CoordinatesToCellName(1, i+2)
-		if err != nil {
-			return err
-		}
-		if err := sw.SetRow(cell, vals); err != nil {
-			return err
+			if err := sw.SetRow(cell, vals); err != nil {
+				return err
+			}
+			next++
 		}
 	}
 	return sw.Flush()

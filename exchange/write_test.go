@@ -1,10 +1,12 @@
 package exchange
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -334,4 +336,140 @@ func rowStarting(rows [][]string, prefix []string) int {
 		}
 	}
 	return -1
+}
+
+// TestRowCountAndWindow: every sheet's row count is found without making its rows, and
+// its rows made a window at a time are the rows of the whole batch, in order.
+func TestRowCountAndWindow(t *testing.T) {
+	// A batch with a different number of records of each kind (1, 2, 3…), numbered so
+	// that rows out of order would show.
+	var b data.Batch
+	v := reflect.ValueOf(&b).Elem()
+	for i := range v.NumField() {
+		f := v.Field(i)
+		s := reflect.MakeSlice(f.Type(), 2*i+1, 2*i+1)
+		for j := range s.Len() {
+			// The first string field of every record kind is on its sheet.
+			r := s.Index(j)
+			for k := range r.NumField() {
+				if r.Field(k).Kind() == reflect.String {
+					r.Field(k).SetString(fmt.Sprintf("第%03d条", j))
+					break
+				}
+			}
+		}
+		f.Set(s)
+	}
+	for _, sh := range supportedSheets() {
+		want := sh.rows(b)
+		if got := rowCount(sh, b); got != len(want) {
+			t.Errorf("%s: rowCount = %d, want %d", sh.Name, got, len(want))
+		}
+		for _, chunk := range []int{1, 2, 4, 100} {
+			var got [][]any
+			for lo := 0; lo < len(want); lo += chunk {
+				got = append(got, sh.rows(window(b, lo, lo+chunk))...)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in windows of %d: rows differ from the whole batch's", sh.Name, chunk)
+			}
+		}
+	}
+	if got := rowCount(specs["村庄"], data.Batch{}); got != 0 {
+		t.Errorf("rowCount of an empty batch = %d, want 0", got)
+	}
+}
+
+// TestExportLargeSheet: a sheet longer than the drop-down range and than one chunk keeps
+// every row in order, its drop-down lists reach its last row, and the header is styled,
+// frozen and sized as in the template.
+func TestExportLargeSheet(t *testing.T) {
+	const n = dropRows + exportChunk + 7
+	b := data.Batch{Townships: []data.Township{{Name: "城关镇"}}}
+	for i := range n {
+		b.Villages = append(b.Villages, data.Village{Township: "城关镇", Name: fmt.Sprintf("村%05d", i),
+			Kind: data.KindVillage, Households: i, Population: 3 * i, Status: data.VillageActive})
+	}
+	b.Elections = []data.Election{{Township: "城关镇", Village: "村00000", Round: 2026, Body: data.BodyParty, Status: data.StatusNotStarted}}
+	path := filepath.Join(t.TempDir(), "导出.xlsx")
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := writeWorkbook(out, supportedSheets(), b); err != nil {
+		t.Fatal(err)
+	}
+	out.Close()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+
+	rows, err := f.GetRows("村庄")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != n+1 {
+		t.Fatalf("村庄 has %d rows, want the header and %d", len(rows), n)
+	}
+	for i, r := range rows[1:] {
+		want := []string{"城关镇", fmt.Sprintf("村%05d", i), "村", strconv.Itoa(i), strconv.Itoa(3 * i)}
+		if len(r) < len(want) || !reflect.DeepEqual(r[:len(want)], want) {
+			t.Fatalf("村庄 row %d = %q, want it to start %q", i+2, r, want)
+		}
+	}
+
+	tests := []struct {
+		sheet, col string
+		last       int
+	}{
+		{"村庄", "C", n + 1}, // longer than the template's range: down to the last row
+		{"村庄", "G", n + 1},
+		{"换届", "D", dropRows}, // one row: the template's range
+	}
+	for _, tc := range tests {
+		dvs, err := f.GetDataValidations(tc.sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprintf("%s2:%s%d", tc.col, tc.col, tc.last)
+		found := false
+		for _, dv := range dvs {
+			found = found || dv.Sqref == want
+		}
+		if !found {
+			t.Errorf("%s: no drop-down list on %s", tc.sheet, want)
+		}
+	}
+
+	for _, name := range []string{"村庄", "换届"} {
+		panes, err := f.GetPanes(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
+			t.Errorf("%s panes = %+v, want the header row frozen", name, panes)
+		}
+		id, err := f.GetCellStyle(name, "A1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Font == nil || !st.Font.Bold {
+			t.Errorf("%s header style = %+v, want bold", name, st.Font)
+		}
+		for j, c := range specs[name].Columns {
+			col, _ := excelize.ColumnNumberToName(j + 1)
+			if got, err := f.GetColWidth(name, col); err != nil || got != c.width() {
+				t.Errorf("%s column %s (%s) width = %v, %v; want %v", name, col, c.Header, got, err, c.width())
+			}
+		}
+	}
+	if got := f.GetActiveSheetIndex(); got != 0 {
+		t.Errorf("active sheet = %d, want the first", got)
+	}
 }
