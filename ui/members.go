@@ -96,21 +96,24 @@ type membersScreen struct {
 
 func newMembersScreen(u *UI) *membersScreen {
 	s := &membersScreen{u: u}
+	// At 1366×768 every column shows whole up to 身份证号; 身份标签, of any length (several
+	// tags, the clerk's own), comes last, where a long value runs on past the window's edge,
+	// yet one tag as long as 外出务工经商返乡人员 still shows whole.
 	s.table = newLedgerTable([]column[data.Member]{
-		{title: "乡镇", width: 84, text: func(m data.Member) string { return m.Township }},
-		{title: "村名", width: 92, text: func(m data.Member) string { return m.Village }},
+		{title: "乡镇", width: 80, text: func(m data.Member) string { return m.Township }},
+		{title: "村名", width: 88, text: func(m data.Member) string { return m.Village }},
 		{title: "届次", width: 52, numeric: true, text: func(m data.Member) string { return fmt.Sprint(m.Round) },
 			num: func(m data.Member) float64 { return float64(m.Round) }},
 		{title: "姓名", width: 72, text: func(m data.Member) string { return m.Name }},
 		{title: "性别", width: 48, text: func(m data.Member) string { return string(m.Gender) }},
 		{title: "年龄", width: 48, numeric: true, text: memAgeText, num: func(m data.Member) float64 { return float64(memAge(m)) }},
-		{title: "学历", width: 92, text: func(m data.Member) string { return string(m.Education) }},
+		{title: "学历", width: 86, text: func(m data.Member) string { return string(m.Education) }},
 		{title: "政治面貌", width: 80, text: func(m data.Member) string { return string(m.Political) }},
 		{title: "党组织职务", width: 88, text: func(m data.Member) string { return memPostText(m.PartyPost) }},
 		{title: "村委会职务", width: 88, text: func(m data.Member) string { return memPostText(m.CommitteePost) }},
 		{title: "新任或连任", width: 88, text: func(m data.Member) string { return string(m.Tenure) }},
-		{title: "身份标签", width: 130, text: func(m data.Member) string { return data.FormatTags(m.Tags) }},
 		{title: "身份证号", width: 160, text: func(m data.Member) string { return data.MaskID(m.IDNumber) }},
+		{title: "身份标签", width: 240, text: func(m data.Member) string { return data.FormatTags(m.Tags) }},
 	})
 	s.roundSel = widget.NewSelect(nil, s.onRound)
 	s.roundSel.PlaceHolder = "届次"

@@ -191,7 +191,7 @@ func TestMemberFormSavesMember(t *testing.T) {
 		cells = append(cells, s.table.cellText(row, c))
 	}
 	wantRow := []string{"城关镇", "王家庄村", "2026", "李玥", "女", "35", "本科及以上", "中共党员", "委员", "主任", "新任",
-		"大学生村官、致富能手、妇女主任、网格员", id[:4] + "**********" + id[14:]}
+		id[:4] + "**********" + id[14:], "大学生村官、致富能手、妇女主任、网格员"}
 	if !reflect.DeepEqual(cells, wantRow) {
 		t.Errorf("table row = %v\nwant        %v", cells, wantRow)
 	}
