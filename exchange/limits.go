@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -67,6 +68,10 @@ type cellPos struct{ row, col int }
 type sheetScan struct {
 	merges   []cellRange
 	formulas []cellPos
+	// plain is set when rows holds the sheet's cells as excelize would read them
+	// (xlsx_rows.go): rows[i] is row i+1.
+	plain bool
+	rows  [][]string
 }
 
 // limitError is a refusal of the whole file by the pre-scan; sheet and row are where it was
@@ -117,24 +122,35 @@ func preflightXLSX(zr *zip.Reader) (map[string]*sheetScan, error) {
 	for _, f := range zr.File {
 		files[strings.ReplaceAll(f.Name, "\\", "/")] = f
 	}
+	// The shared strings are read before the sheets, which need them, but their problems
+	// are reported after the sheets', as always.
+	var sst *sharedStrings
+	var sstErr error
+	for name, f := range files {
+		if strings.EqualFold(name, "xl/sharedStrings.xml") {
+			s, err := readSharedStrings(f)
+			if err != nil && sstErr == nil {
+				sstErr = err
+			}
+			if name == "xl/sharedStrings.xml" { // the part excelize reads
+				sst = s
+			}
+		}
+	}
 	out := map[string]*sheetScan{}
 	for _, s := range sheets {
 		f := files[s.part]
 		if f == nil {
 			continue // excelize reports a missing part
 		}
-		sc, err := scanSheet(f, s.name)
+		sc, err := scanSheet(f, s.name, sst)
 		if err != nil {
 			return nil, err
 		}
 		out[s.name] = sc
 	}
-	for name, f := range files {
-		if strings.EqualFold(name, "xl/sharedStrings.xml") {
-			if err := scanRuns(f); err != nil {
-				return nil, err
-			}
-		}
+	if sstErr != nil {
+		return nil, sstErr
 	}
 	return out, nil
 }
@@ -226,26 +242,11 @@ func (l *runLimiter) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// scanRuns reads a part through the run limiter only (the shared strings).
-func scanRuns(f *zip.File) error {
-	r, err := f.Open()
-	if err != nil {
-		return &limitError{msg: "工作簿已损坏，无法读取"}
-	}
-	defer r.Close()
-	if _, err := io.Copy(io.Discard, &runLimiter{r: r}); err != nil {
-		if errors.Is(err, errLongRun) {
-			return &limitError{msg: fmt.Sprintf("工作簿中有单元格内容超过 %s，远超%d字的上限，拒绝导入", mb(maxXMLRun), MaxCellChars)}
-		}
-		return &limitError{msg: "工作簿已损坏或不完整，无法读取，请重新保存或重新拷贝该文件"}
-	}
-	return nil
-}
-
 // scanSheet streams one worksheet's XML: it refuses a sheet with more than MaxRows rows as
 // soon as the row is met, an over-long run, XML that is not well-formed, and collects the
-// merged ranges and the formula cells without a cached value.
-func scanSheet(f *zip.File, name string) (*sheetScan, error) {
+// merged ranges and the formula cells without a cached value. A sheet that excelize would
+// hold in memory has its rows collected too (rowCollector), sst giving the shared strings.
+func scanSheet(f *zip.File, name string, sst *sharedStrings) (*sheetScan, error) {
 	r, err := f.Open()
 	if err != nil {
 		return nil, &limitError{sheet: name, msg: "工作表已损坏，无法读取"}
@@ -254,6 +255,10 @@ func scanSheet(f *zip.File, name string) (*sheetScan, error) {
 	d := xml.NewDecoder(&runLimiter{r: r})
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	sc := &sheetScan{}
+	var rc *rowCollector
+	if f.UncompressedSize64 <= spillSize {
+		rc = &rowCollector{ok: true, sst: sst}
+	}
 	var (
 		stack           []string
 		rowNum, col     int
@@ -269,6 +274,9 @@ func scanSheet(f *zip.File, name string) (*sheetScan, error) {
 		if err == io.EOF {
 			if len(stack) != 0 || !root {
 				return damaged()
+			}
+			if rc != nil && rc.ok && rc.seenData && !rc.inData {
+				sc.plain, sc.rows = true, rc.rows
 			}
 			return sc, nil
 		}
@@ -293,6 +301,9 @@ func scanSheet(f *zip.File, name string) (*sheetScan, error) {
 			stack = append(stack, t.Name.Local)
 			if len(stack) > maxXMLDepth {
 				return damaged()
+			}
+			if rc != nil {
+				rc.start(t, len(stack))
 			}
 			switch t.Name.Local {
 			case "row":
@@ -327,6 +338,9 @@ func scanSheet(f *zip.File, name string) (*sheetScan, error) {
 			if len(stack) == 0 || stack[len(stack)-1] != t.Name.Local {
 				return damaged()
 			}
+			if rc != nil {
+				rc.end(t.Name.Local, len(stack))
+			}
 			stack = stack[:len(stack)-1]
 			switch t.Name.Local {
 			case "v":
@@ -338,8 +352,11 @@ func scanSheet(f *zip.File, name string) (*sheetScan, error) {
 				inCell = false
 			}
 		case xml.CharData:
-			if inValue && len(strings.TrimSpace(string(t))) > 0 {
+			if inValue && len(bytes.TrimSpace(t)) > 0 {
 				hasV = true
+			}
+			if rc != nil {
+				rc.text(t)
 			}
 		}
 	}

@@ -90,25 +90,42 @@ func openMessage(err error) string {
 // pre-scan (nil when the sheet was not scanned): one-column merged ranges are filled with
 // their top cell's value, ranges over several columns and formula cells without a computed
 // value are refused on their cells.
+//
+// A sheet the pre-scan read completely (sc.plain) is taken from sc.rows; any other is
+// streamed by excelize.
 func (l *loader) readSheet(ctx context.Context, f *excelize.File, name string, sc *sheetScan) bool {
-	rows, err := f.Rows(name)
-	if err != nil {
-		l.errorf(name, 0, "", "工作表已损坏，无法读取")
-		return false
+	if sc == nil {
+		sc = &sheetScan{}
 	}
-	defer rows.Close()
+	var next func() bool
+	var columns func() ([]string, error)
+	var rowsErr func() error
+	if sc.plain {
+		i := -1
+		next = func() bool { i++; return i < len(sc.rows) }
+		columns = func() ([]string, error) { return sc.rows[i], nil }
+		rowsErr = func() error { return nil }
+		defer func() { sc.rows = nil }() // read once; let the rows go
+	} else {
+		rows, err := f.Rows(name)
+		if err != nil {
+			l.errorf(name, 0, "", "工作表已损坏，无法读取")
+			return false
+		}
+		defer rows.Close()
+		next = rows.Next
+		columns = func() ([]string, error) { return rows.Columns(excelize.Options{RawCellValue: true}) }
+		rowsErr = rows.Error
+	}
 	sh := specs[strings.TrimSpace(name)]
 	label := name
 	if sh != nil {
 		label = sh.Name
 	}
-	if sc == nil {
-		sc = &sheetScan{}
-	}
 	merge := newMerger(sc.merges)
 	var sr *sheetReader
 	n := 0
-	for rows.Next() {
+	for next() {
 		n++
 		if n%1024 == 0 && ctx.Err() != nil {
 			l.fileError("导入已取消")
@@ -118,7 +135,7 @@ func (l *loader) readSheet(ctx context.Context, f *excelize.File, name string, s
 			l.errorf(label, n, "", fmt.Sprintf("工作表超过%d行的上限（读到第%d行即停止），请按乡镇拆分后分别导入", MaxRows, n))
 			return false
 		}
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		cells, err := columns()
 		if err != nil {
 			l.errorf(label, n, "", "此行已损坏，无法读取")
 			return false
@@ -130,7 +147,7 @@ func (l *loader) readSheet(ctx context.Context, f *excelize.File, name string, s
 		}
 		sr.row(n, cells)
 	}
-	if err := rows.Error(); err != nil {
+	if err := rowsErr(); err != nil {
 		l.errorf(label, 0, "", fmt.Sprintf("工作表无法读完（读到第%d行）", n))
 		return false
 	}
