@@ -158,11 +158,19 @@ func TestStashedPagesSameAsFpdf(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			draw := func(stash bool) []byte {
+			// How the pages are deflated: stashed as they are left (what reports do),
+			// kept whole and deflated by compressPages at the end (the fallback if fpdf's
+			// page buffers cannot be reached), or deflated by fpdf itself.
+			const (
+				stashed = iota
+				atTheEnd
+				byFpdf
+			)
+			draw := func(mode int) []byte {
 				d := newDoc(Landscape, "花名册", testMeta)
-				if !stash {
+				if mode != stashed {
 					d.pages = nil
-					d.pdf.SetCompression(true)
+					d.pdf.SetCompression(mode == byFpdf)
 				}
 				drawMembers(d, tc.r, testMeta, "花名册")
 				var buf bytes.Buffer
@@ -171,9 +179,12 @@ func TestStashedPagesSameAsFpdf(t *testing.T) {
 				}
 				return buf.Bytes()
 			}
-			got, want := draw(true), draw(false)
+			got, want := draw(stashed), draw(byFpdf)
 			if !bytes.Equal(got, want) {
 				t.Fatalf("stashed pages give %d bytes, fpdf alone %d; want the same file", len(got), len(want))
+			}
+			if end := draw(atTheEnd); !bytes.Equal(end, want) {
+				t.Fatalf("pages deflated at the end give %d bytes, fpdf alone %d; want the same file", len(end), len(want))
 			}
 			if n, pages := bytes.Count(got, []byte("/Filter /FlateDecode /Length")), len(pdfPages(t, got)); n < pages {
 				t.Errorf("%d deflated streams for %d pages, want one per page at least", n, pages)
