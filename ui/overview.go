@@ -113,19 +113,21 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 	s.memberWarnBtn = widget.NewButton("查看两委成员", func() { s.u.goTo("两委成员") })
 
 	s.figs = map[string]*widget.Label{}
-	// The structure figures take the whole width in five columns; the party and the
-	// complaint figures share the row below, so every “label …… value” pair has room.
-	s.memberCard = widget.NewCard("", "", container.NewVBox(s.figGrid(5,
+	// The structure figures take the whole width in four columns; the party and the
+	// complaint figures share the row below, two columns each. A grid is as wide as its
+	// columns times its widest cell, so four columns of city-sized figures (“10376 人
+	// （21.62%）”) still fit a 1366-pixel screen beside the navigation.
+	s.memberCard = widget.NewCard("", "", container.NewVBox(s.figGrid(4,
 		"两委成员", "党组织成员", "村委会成员", "交叉任职", "一肩挑",
 		"女性", "平均年龄", "35岁以下", "60岁以上", "大专及以上",
 		"村委会中党员", "新任", "乡镇党委班子", "乡镇政府班子", "班子交叉任职")))
 	s.partyCard = widget.NewCard("", "", container.NewVBox(s.figGrid(2, "党组织", "党员", "“四有”齐全", "软弱涣散")))
 	s.overdueBtn = widget.NewButton("", func() { s.u.goTo("信访举报") })
 	overdue := container.NewBorder(nil, nil, widget.NewLabel("办理中超期"), s.overdueBtn)
-	s.petitionCard = widget.NewCard("", "", container.NewVBox(container.NewGridWithColumns(3,
+	s.petitionCard = widget.NewCard("", "", container.NewVBox(container.NewGridWithColumns(2,
 		s.figCell("受理"), s.figCell("属实（含部分属实）"), s.figCell("已办结"),
 		overdue, s.figCell("约谈"), s.figCell("约谈方式"))))
-	cards := container.NewVBox(s.memberCard, container.NewBorder(nil, nil, s.partyCard, nil, s.petitionCard))
+	cards := container.NewVBox(s.memberCard, container.NewGridWithColumns(2, s.partyCard, s.petitionCard))
 	s.message = widget.NewLabel("")
 	s.message.Importance = widget.DangerImportance
 	s.message.Wrapping = fyne.TextWrapWord
