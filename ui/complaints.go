@@ -35,35 +35,27 @@ const (
 // complaintsScreen is the 信访举报 ledger: every complaint, filtered by year of 受理日期,
 // township, 类别 and status, overdue ones highlighted, with 新增 / 编辑 / 删除 and the form.
 type complaintsScreen struct {
-	u *UI
+	ledger[data.Complaint]
 
-	table       *ledgerTable[data.Complaint]
 	yearSel     *widget.Select
 	townshipSel *widget.Select
 	categorySel *widget.Select
 	statusSel   *widget.Select // 全部状态 / 办理中 / 超期 / 已办结
-	addBtn      *widget.Button
-	editBtn     *widget.Button
-	deleteBtn   *widget.Button
-	overdue     *widget.Label // how many are overdue among those shown
-	status      *widget.Label // what the last action did
-
-	form    *editForm             // the form last opened
-	confirm *dialog.ConfirmDialog // the delete question, while shown
+	overdue     *widget.Label  // how many are overdue among those shown
 
 	today     time.Time // the reference date of 超期, taken at each load
 	townships []string  // every township, for the form
 	villages  []data.Village
 	years     u2bYears
-	selectID  int64 // select this record after the next load (the one just saved)
-	showYear  int   // show this year after the next load (the one just saved to)
+	showYear  int // show this year after the next load (the one just saved to)
 	loads     sync.WaitGroup
 	gen       atomic.Int64
-	view      fyne.CanvasObject
 }
 
 func newComplaintsScreen(u *UI) *complaintsScreen {
-	s := &complaintsScreen{u: u, today: u.deps.Now()}
+	s := &complaintsScreen{today: u.deps.Now()}
+	s.u, s.noSelection = u, "请先在表格中选择一条信访举报。"
+	s.id = func(r data.Complaint) int64 { return r.ID }
 	date := func(title string, f func(data.Complaint) time.Time) column[data.Complaint] {
 		return column[data.Complaint]{title: title, width: 96, text: func(c data.Complaint) string { return data.FormatDate(f(c)) }}
 	}
@@ -105,14 +97,9 @@ func newComplaintsScreen(u *UI) *complaintsScreen {
 			s.status.SetText(fmt.Sprintf("%s %s 内容摘要：%s", c.Township, c.No, c.Summary))
 		}
 	}
-	s.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
-	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
-	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
+	s.initActions(s.onAdd, s.onEdit, s.onDelete)
 	s.overdue = widget.NewLabel("")
 	s.overdue.Importance = widget.DangerImportance
-	s.status = widget.NewLabel("")
-	s.status.Truncation = fyne.TextTruncateEllipsis
-	s.updateButtons()
 	return s
 }
 
@@ -175,9 +162,7 @@ func (s *complaintsScreen) countOverdue() {
 
 func (s *complaintsScreen) content() fyne.CanvasObject {
 	if s.view == nil {
-		top := container.NewBorder(nil, nil, nil, container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn), s.table.toolbar())
-		bottom := container.NewBorder(nil, nil, container.NewHBox(s.table.count, s.overdue), nil, s.status)
-		s.view = container.NewBorder(top, bottom, nil, nil, s.table.body)
+		s.view = s.frame(s.table.toolbar(), s.statusLine(container.NewHBox(s.table.count, s.overdue)))
 	}
 	return s.view
 }
@@ -243,28 +228,12 @@ func (s *complaintsScreen) apply(l complaintsLoad) {
 	}
 	s.table.setData(l.complaints)
 	s.countOverdue()
-	if id := s.selectID; id != 0 {
-		s.selectID = 0
-		s.table.selectWhere(func(c data.Complaint) bool { return c.ID == id })
-	}
+	s.selectSaved()
 	s.updateButtons()
 }
 
 // wait blocks until the loads started so far have been shown (for tests).
 func (s *complaintsScreen) wait() { s.loads.Wait() }
-
-func (s *complaintsScreen) updateButtons() {
-	if _, ok := s.table.selectedRecord(); ok {
-		s.editBtn.Enable()
-		s.deleteBtn.Enable()
-	} else {
-		s.editBtn.Disable()
-		s.deleteBtn.Disable()
-	}
-}
-
-// searchEntry is the search box Ctrl+F focuses.
-func (s *complaintsScreen) searchEntry() fyne.Focusable { return s.table.search }
 
 func (s *complaintsScreen) onAdd() {
 	if len(s.townships) == 0 {
@@ -283,12 +252,9 @@ func (s *complaintsScreen) onAdd() {
 }
 
 func (s *complaintsScreen) onEdit() {
-	c, ok := s.table.selectedRecord()
-	if !ok {
-		s.status.SetText("请先在表格中选择一条信访举报。")
-		return
+	if c, ok := s.selected(); ok {
+		s.openForm(c, true)
 	}
-	s.openForm(c, true)
 }
 
 // villageOptions are the 村名 choices of a township: none first, then its villages.
@@ -359,15 +325,14 @@ func (s *complaintsScreen) openForm(c data.Complaint, editing bool) {
 }
 
 func (s *complaintsScreen) onDelete() {
-	c, ok := s.table.selectedRecord()
+	c, ok := s.selected()
 	if !ok {
-		s.status.SetText("请先在表格中选择一条信访举报。")
 		return
 	}
 	what := fmt.Sprintf("%s 信访举报 %s", c.Township, c.No)
-	s.confirm = u2bConfirmDelete(s.u, "删除信访举报", what, func() error {
+	s.confirmDelete("删除信访举报", what, func() error {
 		return s.u.deps.Store.DeleteComplaint(s.u.ctx(), c.ID)
-	}, s.status)
+	})
 }
 
 // u2bAfterApply calls after each time the table filters again (a filter, the search, new

@@ -13,8 +13,8 @@ import (
 	"liangwei/data/sqlite"
 )
 
-// TestDeleteInLockedRoundAsksForUnlock deletes a record of a locked (已上报) round on a screen
-// with its own confirmation (换届) and on one using u2bConfirmDelete (约谈): the delete is
+// TestDeleteInLockedRoundAsksForUnlock deletes a record of a locked (已上报) round on a
+// round screen (换届) and on a year screen (约谈), both through ledger.confirmDelete: the delete is
 // refused, the unlock dialog opens, and only an unlock with a reason deletes.
 func TestDeleteInLockedRoundAsksForUnlock(t *testing.T) {
 	type screen struct {

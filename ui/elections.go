@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"liangwei/data"
@@ -20,33 +19,25 @@ func init() { register("换届", func(u *UI) screen { return newElectionsScreen(
 // electionsScreen is the 换届 ledger: the elections of one round, filters by round,
 // township, body and status, and the 新增 / 编辑 / 删除 buttons with their form.
 type electionsScreen struct {
-	u *UI
+	ledger[data.Election]
 
-	table       *ledgerTable[data.Election]
 	roundSel    *widget.Select // choosing a round reloads from the store
 	townshipSel *widget.Select
 	bodySel     *widget.Select
 	statusSel   *widget.Select
-	addBtn      *widget.Button
-	editBtn     *widget.Button
-	deleteBtn   *widget.Button
-	status      *widget.Label // what the last action did
-
-	form    *editForm             // the form last opened
-	confirm *dialog.ConfirmDialog // the delete question, while shown
 
 	round         int            // the round shown; 0 until the first load picks one
 	settingsRound int            // 设置's round at the last load, to notice a change
-	selectID      int64          // select this record after the next load (the one just saved)
 	villages      []data.Village // every village, for the form's drop-downs
 	settingR      bool           // roundSel is being set by code
 	loads         sync.WaitGroup // loads in flight; tests wait on it
 	gen           atomic.Int64   // the newest load; older results are dropped
-	view          fyne.CanvasObject
 }
 
 func newElectionsScreen(u *UI) *electionsScreen {
-	s := &electionsScreen{u: u}
+	s := &electionsScreen{}
+	s.u, s.noSelection = u, "请先在表格中选择一条换届记录。"
+	s.id = func(r data.Election) int64 { return r.ID }
 	count := func(f func(data.Election) int) (func(data.Election) string, func(data.Election) float64) {
 		return func(e data.Election) string { return fmt.Sprint(f(e)) },
 			func(e data.Election) float64 { return float64(f(e)) }
@@ -86,12 +77,7 @@ func newElectionsScreen(u *UI) *electionsScreen {
 			s.status.SetText(fmt.Sprintf("%s %s（%s）未完成原因：%s", e.Township, e.Village, e.Body, e.Reason))
 		}
 	}
-	s.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
-	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
-	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
-	s.status = widget.NewLabel("")
-	s.status.Truncation = fyne.TextTruncateEllipsis
-	s.updateButtons()
+	s.initActions(s.onAdd, s.onEdit, s.onDelete)
 	return s
 }
 
@@ -122,9 +108,7 @@ func roundLabel(r int) string { return fmt.Sprintf("%d年", r) }
 func (s *electionsScreen) content() fyne.CanvasObject {
 	if s.view == nil {
 		filters := container.NewBorder(nil, nil, minWidth(s.roundSel, 110), nil, s.table.toolbar())
-		top := container.NewBorder(nil, nil, nil, container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn), filters)
-		bottom := container.NewBorder(nil, nil, s.table.count, nil, s.status)
-		s.view = container.NewBorder(top, bottom, nil, nil, s.table.body)
+		s.view = s.frame(filters, s.statusLine(s.table.count))
 	}
 	return s.view
 }
@@ -223,36 +207,12 @@ func (s *electionsScreen) apply(l electionsLoad) {
 		s.table.setEmptyText(fmt.Sprintf("%d年还没有换届记录。请点击“新增”录入，或在“数据”中导入工作簿。", l.round))
 	}
 	s.table.setData(l.elections)
-	if id := s.selectID; id != 0 {
-		s.selectID = 0
-		s.table.selectWhere(func(e data.Election) bool { return e.ID == id })
-	}
+	s.selectSaved()
 	s.updateButtons()
 }
 
 // wait blocks until the loads started so far have been shown (for tests).
 func (s *electionsScreen) wait() { s.loads.Wait() }
-
-func (s *electionsScreen) updateButtons() {
-	if _, ok := s.table.selectedRecord(); ok {
-		s.editBtn.Enable()
-		s.deleteBtn.Enable()
-	} else {
-		s.editBtn.Disable()
-		s.deleteBtn.Disable()
-	}
-}
-
-// filterValue is a filter's choice, or "" when it shows everything.
-func filterValue(sel *widget.Select) string {
-	if sel.SelectedIndex() <= 0 {
-		return ""
-	}
-	return sel.Selected
-}
-
-// searchEntry is the search box Ctrl+F focuses.
-func (s *electionsScreen) searchEntry() fyne.Focusable { return s.table.search }
 
 func (s *electionsScreen) onAdd() {
 	if len(s.villages) == 0 {
@@ -272,12 +232,9 @@ func (s *electionsScreen) onAdd() {
 }
 
 func (s *electionsScreen) onEdit() {
-	e, ok := s.table.selectedRecord()
-	if !ok {
-		s.status.SetText("请先在表格中选择一条换届记录。")
-		return
+	if e, ok := s.selected(); ok {
+		s.openForm(e, true)
 	}
-	s.openForm(e, true)
 }
 
 // townships are the townships that have villages, in pinyin order.
@@ -370,32 +327,12 @@ func (s *electionsScreen) openForm(e data.Election, editing bool) {
 }
 
 func (s *electionsScreen) onDelete() {
-	e, ok := s.table.selectedRecord()
+	e, ok := s.selected()
 	if !ok {
-		s.status.SetText("请先在表格中选择一条换届记录。")
 		return
 	}
 	what := fmt.Sprintf("%s %s %d年 %s换届", e.Township, e.Village, e.Round, e.Body)
-	var del func()
-	del = func() {
-		if err := s.u.deps.Store.DeleteElection(s.u.ctx(), e.ID); err != nil {
-			if s.u.handleLocked(err, del) { // a locked round: unlock with a reason, then delete again
-				return
-			}
-			s.u.showError("删除换届记录失败", err)
-			return
-		}
-		s.status.SetText("已将“" + what + "”移到回收站，可在“数据”→“回收站”中恢复。")
-		s.u.changed()
-	}
-	s.confirm = dialog.NewConfirm("删除换届记录", "确定删除“"+what+"”吗？\n删除后可在“数据”→“回收站”中恢复。", func(ok bool) {
-		s.confirm = nil
-		if ok {
-			del()
-		}
-	}, s.u.win)
-	s.confirm.SetConfirmText("删除")
-	s.confirm.SetDismissText("取消")
-	s.confirm.SetConfirmImportance(widget.DangerImportance)
-	s.confirm.Show()
+	s.confirmDelete("删除换届记录", what, func() error {
+		return s.u.deps.Store.DeleteElection(s.u.ctx(), e.ID)
+	})
 }

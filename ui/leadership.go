@@ -8,8 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"liangwei/data"
@@ -20,32 +18,24 @@ func init() { register("乡镇班子", func(u *UI) screen { return newLeadership
 // leadershipScreen is the 乡镇班子 ledger: each township's leadership of one round, the sums
 // of the rows shown, and the 新增 / 编辑 / 删除 buttons with their form.
 type leadershipScreen struct {
-	u *UI
+	ledger[data.Leadership]
 
-	table       *ledgerTable[data.Leadership]
 	roundSel    *widget.Select // choosing a round reloads from the store
 	townshipSel *widget.Select
-	addBtn      *widget.Button
-	editBtn     *widget.Button
-	deleteBtn   *widget.Button
 	sums        *widget.Label // 合计 of the rows shown
-	status      *widget.Label // what the last action did
-
-	form    *editForm             // the form last opened
-	confirm *dialog.ConfirmDialog // the delete question, while shown
 
 	round         int      // the round shown; 0 until the first load picks one
 	settingsRound int      // 设置's round at the last load, to notice a change
-	selectID      int64    // select this record after the next load (the one just saved)
 	townships     []string // every township, for the form
 	settingR      bool     // roundSel is being set by code
 	loads         sync.WaitGroup
 	gen           atomic.Int64
-	view          fyne.CanvasObject
 }
 
 func newLeadershipScreen(u *UI) *leadershipScreen {
-	s := &leadershipScreen{u: u}
+	s := &leadershipScreen{}
+	s.u, s.noSelection = u, "请先在表格中选择一个乡镇。"
+	s.id = func(r data.Leadership) int64 { return r.ID }
 	num := func(title string, f func(data.Leadership) int) column[data.Leadership] {
 		return column[data.Leadership]{title: title, width: 150, numeric: true,
 			text: func(l data.Leadership) string { return fmt.Sprint(f(l)) },
@@ -62,13 +52,8 @@ func newLeadershipScreen(u *UI) *leadershipScreen {
 	s.roundSel = widget.NewSelect(nil, s.onRound)
 	s.roundSel.PlaceHolder = "届次"
 	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(l data.Leadership) string { return l.Township })
-	s.table.onSelect = func(data.Leadership) { s.updateButtons() }
-	s.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
-	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
-	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
+	s.initActions(s.onAdd, s.onEdit, s.onDelete)
 	s.sums = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.status = widget.NewLabel("")
-	s.status.Truncation = fyne.TextTruncateEllipsis
 	// The sums follow search and filter: they are recomputed whenever the count changes.
 	countChanged := s.table.search.OnChanged
 	s.table.search.OnChanged = func(q string) { countChanged(q); s.updateSums() }
@@ -76,16 +61,13 @@ func newLeadershipScreen(u *UI) *leadershipScreen {
 		cb := f.sel.OnChanged
 		f.sel.OnChanged = func(v string) { cb(v); s.updateSums() }
 	}
-	s.updateButtons()
 	return s
 }
 
 func (s *leadershipScreen) content() fyne.CanvasObject {
 	if s.view == nil {
 		filters := container.NewBorder(nil, nil, minWidth(s.roundSel, 110), nil, s.table.toolbar())
-		top := container.NewBorder(nil, nil, nil, container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn), filters)
-		bottom := container.NewVBox(s.sums, container.NewBorder(nil, nil, s.table.count, nil, s.status))
-		s.view = container.NewBorder(top, bottom, nil, nil, s.table.body)
+		s.view = s.frame(filters, container.NewVBox(s.sums, s.statusLine(s.table.count)))
 	}
 	return s.view
 }
@@ -223,29 +205,13 @@ func (s *leadershipScreen) apply(l leadershipLoad) {
 	s.settingR = false
 	s.table.setEmptyText(fmt.Sprintf("%d年还没有乡镇班子记录。请点击“新增”录入，或在“数据”中导入工作簿。", l.round))
 	s.table.setData(l.rows)
-	if id := s.selectID; id != 0 {
-		s.selectID = 0
-		s.table.selectWhere(func(x data.Leadership) bool { return x.ID == id })
-	}
+	s.selectSaved()
 	s.updateSums()
 	s.updateButtons()
 }
 
 // wait blocks until the loads started so far have been shown (for tests).
 func (s *leadershipScreen) wait() { s.loads.Wait() }
-
-func (s *leadershipScreen) updateButtons() {
-	if _, ok := s.table.selectedRecord(); ok {
-		s.editBtn.Enable()
-		s.deleteBtn.Enable()
-	} else {
-		s.editBtn.Disable()
-		s.deleteBtn.Disable()
-	}
-}
-
-// searchEntry is the search box Ctrl+F focuses.
-func (s *leadershipScreen) searchEntry() fyne.Focusable { return s.table.search }
 
 func (s *leadershipScreen) onAdd() {
 	l := data.Leadership{Round: s.round, Township: filterValue(s.townshipSel)}
@@ -256,12 +222,9 @@ func (s *leadershipScreen) onAdd() {
 }
 
 func (s *leadershipScreen) onEdit() {
-	l, ok := s.table.selectedRecord()
-	if !ok {
-		s.status.SetText("请先在表格中选择一个乡镇。")
-		return
+	if l, ok := s.selected(); ok {
+		s.openForm(l, true)
 	}
-	s.openForm(l, true)
 }
 
 // openForm shows the leadership form; editing keeps the record's ID so the store updates it.
@@ -312,32 +275,12 @@ func (s *leadershipScreen) openForm(l data.Leadership, editing bool) {
 }
 
 func (s *leadershipScreen) onDelete() {
-	l, ok := s.table.selectedRecord()
+	l, ok := s.selected()
 	if !ok {
-		s.status.SetText("请先在表格中选择一个乡镇。")
 		return
 	}
 	what := fmt.Sprintf("%s %d年乡镇班子", l.Township, l.Round)
-	var del func()
-	del = func() {
-		if err := s.u.deps.Store.DeleteLeadership(s.u.ctx(), l.ID); err != nil {
-			if s.u.handleLocked(err, del) { // a locked round: unlock with a reason, then delete again
-				return
-			}
-			s.u.showError("删除乡镇班子失败", err)
-			return
-		}
-		s.status.SetText("已将“" + what + "”移到回收站，可在“数据”→“回收站”中恢复。")
-		s.u.changed()
-	}
-	s.confirm = dialog.NewConfirm("删除乡镇班子", "确定删除“"+what+"”吗？\n删除后可在“数据”→“回收站”中恢复。", func(ok bool) {
-		s.confirm = nil
-		if ok {
-			del()
-		}
-	}, s.u.win)
-	s.confirm.SetConfirmText("删除")
-	s.confirm.SetDismissText("取消")
-	s.confirm.SetConfirmImportance(widget.DangerImportance)
-	s.confirm.Show()
+	s.confirmDelete("删除乡镇班子", what, func() error {
+		return s.u.deps.Store.DeleteLeadership(s.u.ctx(), l.ID)
+	})
 }

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"liangwei/data"
@@ -67,35 +66,28 @@ var memEthnicities = []string{"汉族", "回族", "满族", "蒙古族", "壮族
 // membersScreen is the 两委成员 ledger: the members of one round, filters by round,
 // township, village and post, and the 新增 / 编辑 / 删除 buttons with their form.
 type membersScreen struct {
-	u *UI
+	ledger[data.Member]
 
-	table       *ledgerTable[data.Member]
 	roundSel    *widget.Select // choosing a round reloads from the store
 	townshipSel *widget.Select
 	villageSel  *widget.Select
 	postSel     *widget.Select
-	addBtn      *widget.Button
-	editBtn     *widget.Button
-	deleteBtn   *widget.Button
-	status      *widget.Label // what the last action did
 
-	form    *editForm             // the form last opened
-	tags    *memTagChecks         // the form's 身份标签 check boxes
-	confirm *dialog.ConfirmDialog // the delete question, while shown
+	tags *memTagChecks // the form's 身份标签 check boxes
 
 	round         int            // the round shown; 0 until the first load picks one
 	settingsRound int            // 设置's round at the last load, to notice a change
-	selectID      int64          // select this record after the next load (the one just saved)
 	villages      []data.Village // every village, for the form's drop-downs
 	members       []data.Member  // the round's members, for the form's live one-书记 check
 	settingR      bool           // roundSel is being set by code
 	loads         sync.WaitGroup // loads in flight; tests wait on it
 	gen           atomic.Int64   // the newest load; older results are dropped
-	view          fyne.CanvasObject
 }
 
 func newMembersScreen(u *UI) *membersScreen {
-	s := &membersScreen{u: u}
+	s := &membersScreen{}
+	s.u, s.noSelection = u, "请先在表格中选择一名成员。"
+	s.id = func(r data.Member) int64 { return r.ID }
 	// At 1366×768 every column shows whole up to 身份证号; 身份标签, of any length (several
 	// tags, the clerk's own), comes last, where a long value runs on past the window's edge,
 	// yet one tag as long as 外出务工经商返乡人员 still shows whole.
@@ -133,13 +125,7 @@ func newMembersScreen(u *UI) *membersScreen {
 		s.narrowVillages()
 		townshipChanged(t)
 	}
-	s.table.onSelect = func(data.Member) { s.updateButtons() }
-	s.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
-	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
-	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
-	s.status = widget.NewLabel("")
-	s.status.Truncation = fyne.TextTruncateEllipsis
-	s.updateButtons()
+	s.initActions(s.onAdd, s.onEdit, s.onDelete)
 	return s
 }
 
@@ -161,9 +147,7 @@ func memAgeText(m data.Member) string {
 func (s *membersScreen) content() fyne.CanvasObject {
 	if s.view == nil {
 		filters := container.NewBorder(nil, nil, minWidth(s.roundSel, 110), nil, s.table.toolbar())
-		top := container.NewBorder(nil, nil, nil, container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn), filters)
-		bottom := container.NewBorder(nil, nil, s.table.count, nil, s.status)
-		s.view = container.NewBorder(top, bottom, nil, nil, s.table.body)
+		s.view = s.frame(filters, s.statusLine(s.table.count))
 	}
 	return s.view
 }
@@ -264,10 +248,7 @@ func (s *membersScreen) apply(l membersLoad) {
 	if s.narrowVillages() {
 		s.table.apply()
 	}
-	if id := s.selectID; id != 0 {
-		s.selectID = 0
-		s.table.selectWhere(func(m data.Member) bool { return m.ID == id })
-	}
+	s.selectSaved()
 	s.updateButtons()
 }
 
@@ -302,19 +283,6 @@ func (s *membersScreen) narrowVillages() bool {
 // wait blocks until the loads started so far have been shown (for tests).
 func (s *membersScreen) wait() { s.loads.Wait() }
 
-func (s *membersScreen) updateButtons() {
-	if _, ok := s.table.selectedRecord(); ok {
-		s.editBtn.Enable()
-		s.deleteBtn.Enable()
-	} else {
-		s.editBtn.Disable()
-		s.deleteBtn.Disable()
-	}
-}
-
-// searchEntry is the search box Ctrl+F focuses.
-func (s *membersScreen) searchEntry() fyne.Focusable { return s.table.search }
-
 func (s *membersScreen) onAdd() {
 	if len(s.villages) == 0 {
 		dialog.NewCustom("还没有村庄", "知道了",
@@ -333,12 +301,9 @@ func (s *membersScreen) onAdd() {
 }
 
 func (s *membersScreen) onEdit() {
-	m, ok := s.table.selectedRecord()
-	if !ok {
-		s.status.SetText("请先在表格中选择一名成员。")
-		return
+	if m, ok := s.selected(); ok {
+		s.openForm(m, true)
 	}
-	s.openForm(m, true)
 }
 
 // memTownships are the townships that have villages, in pinyin order.
@@ -596,32 +561,12 @@ func memShowFormWith(f *editForm, field string, extra fyne.CanvasObject) {
 }
 
 func (s *membersScreen) onDelete() {
-	m, ok := s.table.selectedRecord()
+	m, ok := s.selected()
 	if !ok {
-		s.status.SetText("请先在表格中选择一名成员。")
 		return
 	}
 	what := fmt.Sprintf("%s %s %d年 %s", m.Township, m.Village, m.Round, m.Name)
-	var del func()
-	del = func() {
-		if err := s.u.deps.Store.DeleteMember(s.u.ctx(), m.ID); err != nil {
-			if s.u.handleLocked(err, del) { // a locked round: unlock with a reason, then delete again
-				return
-			}
-			s.u.showError("删除两委成员失败", err)
-			return
-		}
-		s.status.SetText("已将“" + what + "”移到回收站，可在“数据”→“回收站”中恢复。")
-		s.u.changed()
-	}
-	s.confirm = dialog.NewConfirm("删除两委成员", "确定删除“"+what+"”吗？\n删除后可在“数据”→“回收站”中恢复。", func(ok bool) {
-		s.confirm = nil
-		if ok {
-			del()
-		}
-	}, s.u.win)
-	s.confirm.SetConfirmText("删除")
-	s.confirm.SetDismissText("取消")
-	s.confirm.SetConfirmImportance(widget.DangerImportance)
-	s.confirm.Show()
+	s.confirmDelete("删除两委成员", what, func() error {
+		return s.u.deps.Store.DeleteMember(s.u.ctx(), m.ID)
+	})
 }

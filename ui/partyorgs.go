@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"liangwei/data"
@@ -32,33 +31,25 @@ const (
 // partyOrgsScreen is the 党组织 ledger: every year's party organization rows, filtered by
 // year, township, 软弱涣散 and 四有, with 新增 / 编辑 / 删除 and the form.
 type partyOrgsScreen struct {
-	u *UI
+	ledger[data.PartyOrg]
 
-	table       *ledgerTable[data.PartyOrg]
 	yearSel     *widget.Select
 	townshipSel *widget.Select
 	weakSel     *widget.Select // 全部 / 软弱涣散 / 整顿中 / 已销号
 	fourSel     *widget.Select // 全部 / 四有齐全 / 四有未齐全
-	addBtn      *widget.Button
-	editBtn     *widget.Button
-	deleteBtn   *widget.Button
-	status      *widget.Label // what the last action did
-
-	form    *editForm             // the form last opened
-	confirm *dialog.ConfirmDialog // the delete question, while shown
 
 	villages  []data.Village // every village, for the form's drop-downs
 	years     u2bYears       // the year filter's state
-	selectID  int64          // select this record after the next load (the one just saved)
 	showYear  int            // show this year after the next load (the one just saved to)
 	loads     sync.WaitGroup // loads in flight; tests wait on it
 	gen       atomic.Int64   // the newest load; older results are dropped
-	view      fyne.CanvasObject
-	lastRound int // 设置's round at the last load
+	lastRound int            // 设置's round at the last load
 }
 
 func newPartyOrgsScreen(u *UI) *partyOrgsScreen {
-	s := &partyOrgsScreen{u: u}
+	s := &partyOrgsScreen{}
+	s.u, s.noSelection = u, "请先在表格中选择一条党组织台账。"
+	s.id = func(r data.PartyOrg) int64 { return r.ID }
 	num := func(title string, width float32, f func(data.PartyOrg) int) column[data.PartyOrg] {
 		return column[data.PartyOrg]{title: title, width: width, numeric: true,
 			text: func(p data.PartyOrg) string { return strconv.Itoa(f(p)) },
@@ -106,12 +97,7 @@ func newPartyOrgsScreen(u *UI) *partyOrgsScreen {
 			s.status.SetText(fmt.Sprintf("%s %s 整顿措施：%s", p.Township, p.Village, p.Measures))
 		}
 	}
-	s.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
-	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
-	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
-	s.status = widget.NewLabel("")
-	s.status.Truncation = fyne.TextTruncateEllipsis
-	s.updateButtons()
+	s.initActions(s.onAdd, s.onEdit, s.onDelete)
 	return s
 }
 
@@ -121,9 +107,7 @@ func (s *partyOrgsScreen) content() fyne.CanvasObject {
 		filters := container.NewHBox(minWidth(s.yearSel, 110), minWidth(s.townshipSel, 120),
 			minWidth(s.weakSel, 156), minWidth(s.fourSel, 130))
 		bar := container.NewBorder(nil, nil, filters, nil, s.table.search)
-		top := container.NewBorder(nil, nil, nil, container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn), bar)
-		bottom := container.NewBorder(nil, nil, s.table.count, nil, s.status)
-		s.view = container.NewBorder(top, bottom, nil, nil, s.table.body)
+		s.view = s.frame(bar, s.statusLine(s.table.count))
 	}
 	return s.view
 }
@@ -176,28 +160,12 @@ func (s *partyOrgsScreen) apply(l partyOrgsLoad) {
 		s.table.setEmptyText("还没有党组织台账。请在“数据”中导入工作簿（“党组织”工作表），或点击“新增”录入。")
 	}
 	s.table.setData(l.orgs)
-	if id := s.selectID; id != 0 {
-		s.selectID = 0
-		s.table.selectWhere(func(p data.PartyOrg) bool { return p.ID == id })
-	}
+	s.selectSaved()
 	s.updateButtons()
 }
 
 // wait blocks until the loads started so far have been shown (for tests).
 func (s *partyOrgsScreen) wait() { s.loads.Wait() }
-
-func (s *partyOrgsScreen) updateButtons() {
-	if _, ok := s.table.selectedRecord(); ok {
-		s.editBtn.Enable()
-		s.deleteBtn.Enable()
-	} else {
-		s.editBtn.Disable()
-		s.deleteBtn.Disable()
-	}
-}
-
-// searchEntry is the search box Ctrl+F focuses.
-func (s *partyOrgsScreen) searchEntry() fyne.Focusable { return s.table.search }
 
 func (s *partyOrgsScreen) onAdd() {
 	if len(s.villages) == 0 {
@@ -214,12 +182,9 @@ func (s *partyOrgsScreen) onAdd() {
 }
 
 func (s *partyOrgsScreen) onEdit() {
-	p, ok := s.table.selectedRecord()
-	if !ok {
-		s.status.SetText("请先在表格中选择一条党组织台账。")
-		return
+	if p, ok := s.selected(); ok {
+		s.openForm(p, true)
 	}
-	s.openForm(p, true)
 }
 
 // openForm shows the party organization form; editing keeps the record's ID so the store
@@ -313,15 +278,14 @@ func (s *partyOrgsScreen) openForm(p data.PartyOrg, editing bool) {
 }
 
 func (s *partyOrgsScreen) onDelete() {
-	p, ok := s.table.selectedRecord()
+	p, ok := s.selected()
 	if !ok {
-		s.status.SetText("请先在表格中选择一条党组织台账。")
 		return
 	}
 	what := fmt.Sprintf("%s %s %d年党组织台账", p.Township, p.Village, p.Year)
-	s.confirm = u2bConfirmDelete(s.u, "删除党组织台账", what, func() error {
+	s.confirmDelete("删除党组织台账", what, func() error {
 		return s.u.deps.Store.DeletePartyOrg(s.u.ctx(), p.ID)
-	}, s.status)
+	})
 }
 
 // The helpers below serve the 党组织, 信访举报 and 约谈 screens (prefix u2b: they are not part
@@ -496,31 +460,4 @@ func u2bAmountText(v float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
-}
-
-// u2bConfirmDelete asks before moving a record to the recycle bin, then deletes it and says
-// so in status. A record of a locked round asks for the unlock first, then deletes.
-func u2bConfirmDelete(u *UI, title, what string, del func() error, status *widget.Label) *dialog.ConfirmDialog {
-	var run func()
-	run = func() {
-		if err := del(); err != nil {
-			if u.handleLocked(err, run) { // a locked round: unlock with a reason, then delete again
-				return
-			}
-			u.showError(title+"失败", err)
-			return
-		}
-		status.SetText("已将“" + what + "”移到回收站，可在“数据”→“回收站”中恢复。")
-		u.changed()
-	}
-	d := dialog.NewConfirm(title, "确定删除“"+what+"”吗？\n删除后可在“数据”→“回收站”中恢复。", func(ok bool) {
-		if ok {
-			run()
-		}
-	}, u.win)
-	d.SetConfirmText("删除")
-	d.SetDismissText("取消")
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
-	return d
 }

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"liangwei/data"
@@ -21,33 +20,25 @@ func init() { register("约谈", func(u *UI) screen { return newTalksScreen(u) }
 // line counting the talks shown by category (the yearbook's 59/341/41), with 新增 / 编辑 /
 // 删除 and the form.
 type talksScreen struct {
-	u *UI
+	ledger[data.Talk]
 
-	table       *ledgerTable[data.Talk]
 	yearSel     *widget.Select
 	townshipSel *widget.Select
 	modeSel     *widget.Select
 	categorySel *widget.Select
-	addBtn      *widget.Button
-	editBtn     *widget.Button
-	deleteBtn   *widget.Button
 	byCategory  *widget.Label // 个人诉求 N · 汇报工作和思想 N · 意见建议 N, of the rows shown
-	status      *widget.Label // what the last action did
-
-	form    *editForm             // the form last opened
-	confirm *dialog.ConfirmDialog // the delete question, while shown
 
 	townships []string // every township, for the form
 	years     u2bYears
-	selectID  int64 // select this record after the next load (the one just saved)
-	showYear  int   // show this year after the next load (the one just saved to)
+	showYear  int // show this year after the next load (the one just saved to)
 	loads     sync.WaitGroup
 	gen       atomic.Int64
-	view      fyne.CanvasObject
 }
 
 func newTalksScreen(u *UI) *talksScreen {
-	s := &talksScreen{u: u}
+	s := &talksScreen{}
+	s.u, s.noSelection = u, "请先在表格中选择一条约谈记录。"
+	s.id = func(r data.Talk) int64 { return r.ID }
 	s.table = newLedgerTable([]column[data.Talk]{
 		{title: "编号", width: 160, text: func(t data.Talk) string { return t.No }},
 		{title: "日期", width: 96, text: func(t data.Talk) string { return data.FormatDate(t.Date) }},
@@ -73,12 +64,7 @@ func newTalksScreen(u *UI) *talksScreen {
 			s.status.SetText(fmt.Sprintf("%s 事由：%s  处理情况：%s", t.No, t.Cause, t.Handling))
 		}
 	}
-	s.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
-	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
-	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
-	s.status = widget.NewLabel("")
-	s.status.Truncation = fyne.TextTruncateEllipsis
-	s.updateButtons()
+	s.initActions(s.onAdd, s.onEdit, s.onDelete)
 	return s
 }
 
@@ -97,9 +83,7 @@ func (s *talksScreen) countCategories() {
 
 func (s *talksScreen) content() fyne.CanvasObject {
 	if s.view == nil {
-		top := container.NewBorder(nil, nil, nil, container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn), s.table.toolbar())
-		bottom := container.NewBorder(nil, nil, container.NewHBox(s.table.count, s.byCategory), nil, s.status)
-		s.view = container.NewBorder(top, bottom, nil, nil, s.table.body)
+		s.view = s.frame(s.table.toolbar(), s.statusLine(container.NewHBox(s.table.count, s.byCategory)))
 	}
 	return s.view
 }
@@ -157,28 +141,12 @@ func (s *talksScreen) apply(l talksLoad) {
 	}
 	s.table.setData(l.talks)
 	s.countCategories()
-	if id := s.selectID; id != 0 {
-		s.selectID = 0
-		s.table.selectWhere(func(t data.Talk) bool { return t.ID == id })
-	}
+	s.selectSaved()
 	s.updateButtons()
 }
 
 // wait blocks until the loads started so far have been shown (for tests).
 func (s *talksScreen) wait() { s.loads.Wait() }
-
-func (s *talksScreen) updateButtons() {
-	if _, ok := s.table.selectedRecord(); ok {
-		s.editBtn.Enable()
-		s.deleteBtn.Enable()
-	} else {
-		s.editBtn.Disable()
-		s.deleteBtn.Disable()
-	}
-}
-
-// searchEntry is the search box Ctrl+F focuses.
-func (s *talksScreen) searchEntry() fyne.Focusable { return s.table.search }
 
 func (s *talksScreen) onAdd() {
 	if len(s.townships) == 0 {
@@ -200,12 +168,9 @@ func (s *talksScreen) onAdd() {
 }
 
 func (s *talksScreen) onEdit() {
-	t, ok := s.table.selectedRecord()
-	if !ok {
-		s.status.SetText("请先在表格中选择一条约谈记录。")
-		return
+	if t, ok := s.selected(); ok {
+		s.openForm(t, true)
 	}
-	s.openForm(t, true)
 }
 
 // openForm shows the talk form; editing keeps the record's ID so the store updates it.
@@ -257,13 +222,12 @@ func (s *talksScreen) openForm(t data.Talk, editing bool) {
 }
 
 func (s *talksScreen) onDelete() {
-	t, ok := s.table.selectedRecord()
+	t, ok := s.selected()
 	if !ok {
-		s.status.SetText("请先在表格中选择一条约谈记录。")
 		return
 	}
 	what := fmt.Sprintf("%s 约谈 %s（%s）", t.Township, t.No, t.Interviewee)
-	s.confirm = u2bConfirmDelete(s.u, "删除约谈记录", what, func() error {
+	s.confirmDelete("删除约谈记录", what, func() error {
 		return s.u.deps.Store.DeleteTalk(s.u.ctx(), t.ID)
-	}, s.status)
+	})
 }

@@ -6,9 +6,6 @@ import (
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"liangwei/data"
@@ -22,28 +19,20 @@ const villagesEmptyText = "还没有村庄。请在“数据”中导入工作�
 // villagesScreen is the 村庄 ledger: the table of villages, its filters, and the
 // 新增 / 编辑 / 删除 buttons with their form and confirmation.
 type villagesScreen struct {
-	u *UI
+	ledger[data.Village]
 
-	table       *ledgerTable[data.Village]
 	townshipSel *widget.Select
 	statusSel   *widget.Select
-	addBtn      *widget.Button
-	editBtn     *widget.Button
-	deleteBtn   *widget.Button
-	status      *widget.Label // what the last action did
-
-	form      *editForm             // the form last opened
-	confirm   *dialog.ConfirmDialog // the delete question, while shown
-	townships []string              // known townships, suggestions for the form
-	selectID  int64                 // select this village after the next load (the one just saved)
+	townships   []string // known townships, suggestions for the form
 
 	loads sync.WaitGroup // loads in flight; tests wait on it
 	gen   atomic.Int64   // the newest load; older results are dropped
-	view  fyne.CanvasObject
 }
 
 func newVillagesScreen(u *UI) *villagesScreen {
-	s := &villagesScreen{u: u}
+	s := &villagesScreen{}
+	s.u, s.noSelection = u, "请先在表格中选择一个村庄。"
+	s.id = func(v data.Village) int64 { return v.ID }
 	s.table = newLedgerTable([]column[data.Village]{
 		{title: "乡镇", width: 130, text: func(v data.Village) string { return v.Township }},
 		{title: "村名", width: 150, text: func(v data.Village) string { return v.Name }},
@@ -59,22 +48,13 @@ func newVillagesScreen(u *UI) *villagesScreen {
 	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(v data.Village) string { return v.Township })
 	s.statusSel = s.table.addFilter("全部状态", data.Strings(data.VillageActive, data.VillageMerged),
 		func(v data.Village) string { return string(v.Status) })
-	s.table.onSelect = func(data.Village) { s.updateButtons() }
-	s.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
-	s.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
-	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
-	s.status = widget.NewLabel("")
-	s.status.Truncation = fyne.TextTruncateEllipsis
-	s.updateButtons()
+	s.initActions(s.onAdd, s.onEdit, s.onDelete)
 	return s
 }
 
 func (s *villagesScreen) content() fyne.CanvasObject {
 	if s.view == nil {
-		top := container.NewBorder(nil, nil, nil,
-			container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn), s.table.toolbar())
-		bottom := container.NewBorder(nil, nil, s.table.count, nil, s.status)
-		s.view = container.NewBorder(top, bottom, nil, nil, s.table.body)
+		s.view = s.frame(s.table.toolbar(), s.statusLine(s.table.count))
 	}
 	return s.view
 }
@@ -101,10 +81,7 @@ func (s *villagesScreen) refresh() {
 				s.townships = append(s.townships, t.Name)
 			}
 			s.table.setData(vs)
-			if id := s.selectID; id != 0 {
-				s.selectID = 0
-				s.table.selectWhere(func(v data.Village) bool { return v.ID == id })
-			}
+			s.selectSaved()
 			s.updateButtons()
 		})
 	})
@@ -112,19 +89,6 @@ func (s *villagesScreen) refresh() {
 
 // wait blocks until the loads started so far have been shown (for tests).
 func (s *villagesScreen) wait() { s.loads.Wait() }
-
-func (s *villagesScreen) updateButtons() {
-	if _, ok := s.table.selectedRecord(); ok {
-		s.editBtn.Enable()
-		s.deleteBtn.Enable()
-	} else {
-		s.editBtn.Disable()
-		s.deleteBtn.Disable()
-	}
-}
-
-// searchEntry is the search box Ctrl+F focuses.
-func (s *villagesScreen) searchEntry() fyne.Focusable { return s.table.search }
 
 func (s *villagesScreen) onAdd() {
 	v := data.Village{Kind: data.KindVillage, Status: data.VillageActive}
@@ -137,12 +101,9 @@ func (s *villagesScreen) onAdd() {
 }
 
 func (s *villagesScreen) onEdit() {
-	v, ok := s.table.selectedRecord()
-	if !ok {
-		s.status.SetText("请先在表格中选择一个村庄。")
-		return
+	if v, ok := s.selected(); ok {
+		s.openForm(v, true)
 	}
-	s.openForm(v, true)
 }
 
 // openForm shows the village form; editing keeps the record's ID so the store updates it.
@@ -184,32 +145,11 @@ func (s *villagesScreen) openForm(v data.Village, editing bool) {
 }
 
 func (s *villagesScreen) onDelete() {
-	v, ok := s.table.selectedRecord()
+	v, ok := s.selected()
 	if !ok {
-		s.status.SetText("请先在表格中选择一个村庄。")
 		return
 	}
-	msg := fmt.Sprintf("确定删除“%s %s”吗？\n该村的换届记录也将一并隐藏。\n删除后可在“数据”→“回收站”中恢复。", v.Township, v.Name)
-	var del func()
-	del = func() {
-		if err := s.u.deps.Store.DeleteVillage(s.u.ctx(), v.ID); err != nil {
-			if s.u.handleLocked(err, del) { // a locked round: unlock with a reason, then delete again
-				return
-			}
-			s.u.showError("删除村庄失败", err)
-			return
-		}
-		s.status.SetText(fmt.Sprintf("已将“%s %s”移到回收站，可在“数据”→“回收站”中恢复。", v.Township, v.Name))
-		s.u.changed()
-	}
-	s.confirm = dialog.NewConfirm("删除村庄", msg, func(ok bool) {
-		s.confirm = nil
-		if ok {
-			del()
-		}
-	}, s.u.win)
-	s.confirm.SetConfirmText("删除")
-	s.confirm.SetDismissText("取消")
-	s.confirm.SetConfirmImportance(widget.DangerImportance)
-	s.confirm.Show()
+	s.confirmDelete("删除村庄", v.Township+" "+v.Name, func() error {
+		return s.u.deps.Store.DeleteVillage(s.u.ctx(), v.ID)
+	}, "该村的换届记录也将一并隐藏。")
 }

@@ -1,0 +1,129 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// ledger is what every ledger screen (村庄, 换届, 两委成员, …) has in common: the table of
+// records, the 新增 / 编辑 / 删除 buttons, the status line, the form and the delete question.
+// A screen embeds it, so tests reach s.table, s.status, s.form and s.confirm as before.
+type ledger[T any] struct {
+	u *UI
+
+	table     *ledgerTable[T]
+	addBtn    *widget.Button
+	editBtn   *widget.Button
+	deleteBtn *widget.Button
+	status    *widget.Label // what the last action did
+
+	form    *editForm             // the form last opened
+	confirm *dialog.ConfirmDialog // the delete question, while shown
+
+	id          func(T) int64 // a record's ID, to select the one just saved
+	selectID    int64         // select this record after the next load (the one just saved)
+	noSelection string        // what 编辑 and 删除 say when no row is selected
+	view        fyne.CanvasObject
+}
+
+// initActions makes the buttons and the status line; 编辑 and 删除 are enabled while a row is
+// selected. A screen that does more on selection sets its own table.onSelect first, calling
+// updateButtons.
+func (l *ledger[T]) initActions(onAdd, onEdit, onDelete func()) {
+	if l.table.onSelect == nil {
+		l.table.onSelect = func(T) { l.updateButtons() }
+	}
+	l.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), onAdd)
+	l.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), onEdit)
+	l.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), onDelete)
+	l.status = widget.NewLabel("")
+	l.status.Truncation = fyne.TextTruncateEllipsis
+	l.updateButtons()
+}
+
+// updateButtons enables 编辑 and 删除 while a row is selected.
+func (l *ledger[T]) updateButtons() {
+	if _, ok := l.table.selectedRecord(); ok {
+		l.editBtn.Enable()
+		l.deleteBtn.Enable()
+	} else {
+		l.editBtn.Disable()
+		l.deleteBtn.Disable()
+	}
+}
+
+// searchEntry is the search box Ctrl+F focuses.
+func (l *ledger[T]) searchEntry() fyne.Focusable { return l.table.search }
+
+// selected is the selected record; without one the status line asks the clerk to pick one.
+func (l *ledger[T]) selected() (T, bool) {
+	r, ok := l.table.selectedRecord()
+	if !ok {
+		l.status.SetText(l.noSelection)
+	}
+	return r, ok
+}
+
+// selectSaved selects the record just saved, once the load after the save shows it.
+func (l *ledger[T]) selectSaved() {
+	if id := l.selectID; id != 0 {
+		l.selectID = 0
+		l.table.selectWhere(func(r T) bool { return l.id(r) == id })
+	}
+}
+
+// frame lays the screen out once: filters and buttons above the table, bottom below it.
+func (l *ledger[T]) frame(filters, bottom fyne.CanvasObject) fyne.CanvasObject {
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(l.addBtn, l.editBtn, l.deleteBtn), filters)
+	return container.NewBorder(top, bottom, nil, nil, l.table.body)
+}
+
+// statusLine is left (the count of rows shown, and any other counts) beside the status.
+func (l *ledger[T]) statusLine(left fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, left, nil, l.status)
+}
+
+// confirmDelete asks before moving what to the recycle bin (notes are extra lines of the
+// question), then deletes it with del and says so in the status line. A record of a locked
+// round asks for the unlock first, then deletes. A failure shows title+"失败".
+func (l *ledger[T]) confirmDelete(title, what string, del func() error, notes ...string) {
+	u := l.u
+	var run func()
+	run = func() {
+		if err := del(); err != nil {
+			if u.handleLocked(err, run) { // a locked round: unlock with a reason, then delete again
+				return
+			}
+			u.showError(title+"失败", err)
+			return
+		}
+		l.status.SetText("已将“" + what + "”移到回收站，可在“数据”→“回收站”中恢复。")
+		u.changed()
+	}
+	msg := "确定删除“" + what + "”吗？\n"
+	for _, n := range notes {
+		msg += n + "\n"
+	}
+	msg += "删除后可在“数据”→“回收站”中恢复。"
+	l.confirm = dialog.NewConfirm(title, msg, func(ok bool) {
+		l.confirm = nil
+		if ok {
+			run()
+		}
+	}, u.win)
+	l.confirm.SetConfirmText("删除")
+	l.confirm.SetDismissText("取消")
+	l.confirm.SetConfirmImportance(widget.DangerImportance)
+	l.confirm.Show()
+}
+
+// filterValue is a filter's choice, or "" when it shows everything.
+func filterValue(sel *widget.Select) string {
+	if sel.SelectedIndex() <= 0 {
+		return ""
+	}
+	return sel.Selected
+}
