@@ -200,28 +200,23 @@ func (s *auditScreen) refresh() {
 		s.status.Refresh()
 		return
 	}
-	gen := s.gen.Add(1)
-	inBackground(&s.loads, func() {
+	refreshLater(&s.loads, &s.gen, func() ([]auditRow, error) {
 		es, err := s.u.deps.Store.AuditLog(s.u.ctx(), f)
-		rows := auditRows(es) // the JSON values are read here, not on the UI goroutine
-		fyne.Do(func() {
-			if s.gen.Load() != gen {
-				return
-			}
-			s.lastErr = err
-			if err != nil {
-				s.u.showError("读取操作日志失败", err)
-				return
-			}
-			s.shown, s.filter = rows, f
-			s.table.setData(rows)
-			s.status.Importance = widget.MediumImportance
-			if len(es) >= auditLimit {
-				s.status.SetText(fmt.Sprintf("只显示最近 %d 条，请用类别、村庄或日期缩小范围。", auditLimit))
-			} else {
-				s.status.SetText("")
-			}
-		})
+		return auditRows(es), err // the JSON values are read here, not on the UI goroutine
+	}, func(rows []auditRow, err error) {
+		s.lastErr = err
+		if err != nil {
+			s.u.showError("读取操作日志失败", err)
+			return
+		}
+		s.shown, s.filter = rows, f
+		s.table.setData(rows)
+		s.status.Importance = widget.MediumImportance
+		if len(rows) >= auditLimit {
+			s.status.SetText(fmt.Sprintf("只显示最近 %d 条，请用类别、村庄或日期缩小范围。", auditLimit))
+		} else {
+			s.status.SetText("")
+		}
 	})
 }
 

@@ -3,8 +3,6 @@ package ui
 import (
 	"fmt"
 	"image/color"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -48,8 +46,6 @@ type complaintsScreen struct {
 	villages  []data.Village
 	years     u2bYears
 	showYear  int // show this year after the next load (the one just saved to)
-	loads     sync.WaitGroup
-	gen       atomic.Int64
 }
 
 func newComplaintsScreen(u *UI) *complaintsScreen {
@@ -179,8 +175,7 @@ type complaintsLoad struct {
 // refresh reloads every complaint, the townships and villages off the UI goroutine; the
 // reference date of 超期 is taken anew, so a screen left open overnight stays right.
 func (s *complaintsScreen) refresh() {
-	gen := s.gen.Add(1)
-	inBackground(&s.loads, func() {
+	loadScreen(s.u, &s.loader, "读取信访举报失败", func() (complaintsLoad, error) {
 		l := complaintsLoad{today: s.u.deps.Now()}
 		ctx, st := s.u.ctx(), s.u.deps.Store
 		set, err := st.Settings(ctx)
@@ -194,17 +189,8 @@ func (s *complaintsScreen) refresh() {
 		if err == nil {
 			l.complaints, err = st.Complaints(ctx, 0)
 		}
-		fyne.Do(func() {
-			if s.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				s.u.showError("读取信访举报失败", err)
-				return
-			}
-			s.apply(l)
-		})
-	})
+		return l, err
+	}, s.apply)
 }
 
 func (s *complaintsScreen) apply(l complaintsLoad) {
@@ -231,9 +217,6 @@ func (s *complaintsScreen) apply(l complaintsLoad) {
 	s.selectSaved()
 	s.updateButtons()
 }
-
-// wait blocks until the loads started so far have been shown (for tests).
-func (s *complaintsScreen) wait() { s.loads.Wait() }
 
 func (s *complaintsScreen) onAdd() {
 	if len(s.townships) == 0 {

@@ -701,17 +701,71 @@ func datStamp(t time.Time) string {
 	return t.In(time.Local).Format("2006-01-02 15:04")
 }
 
-// datBackups is the 备份与还原 tab: back up now, the list of backups, restore one.
-type datBackups struct {
-	nowBtn  *widget.Button
-	fileBtn *widget.Button
+// datItems is a tab's list of stored items (backups, deleted records), each row a text and a
+// button, with a status line above it and a note over it while there are none.
+type datItems[T any] struct {
 	status  *widget.Label
 	list    *widget.List
 	empty   *widget.Label
-	items   []data.Backup
-	confirm *dialog.ConfirmDialog // the restore question, while shown
+	items   []T
 	gen     atomic.Int64
 	lastErr error
+}
+
+// init makes the status line, the empty note and the list; sample sizes a row, which shows
+// text(item) beside a button that calls tap(item).
+func (l *datItems[T]) init(empty, sample, btnText string, icon fyne.Resource, text func(T) string, tap func(T)) {
+	l.status = widget.NewLabel("")
+	l.status.Wrapping = fyne.TextWrapWord
+	l.empty = widget.NewLabel(empty)
+	l.list = widget.NewList(
+		func() int { return len(l.items) },
+		func() fyne.CanvasObject {
+			lb := widget.NewLabel(sample)
+			lb.Truncation = fyne.TextTruncateEllipsis
+			btn := widget.NewButtonWithIcon(btnText, icon, nil)
+			return container.NewBorder(nil, nil, nil, btn, lb)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(l.items) {
+				return
+			}
+			it := l.items[i]
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText(text(it))
+			c.Objects[1].(*widget.Button).OnTapped = func() { tap(it) }
+		},
+	)
+}
+
+// body is top above the list, with the empty note centred over it.
+func (l *datItems[T]) body(top fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(top, nil, nil, nil, container.NewStack(l.list, container.NewCenter(l.empty)))
+}
+
+// reload lists the items off the UI goroutine; a failure is logged as logWhat and shown in
+// the status line after failed.
+func (l *datItems[T]) reload(s *dataScreen, read func() ([]T, error), logWhat, failed string) {
+	refreshLater(&s.busy, &l.gen, read, func(items []T, err error) {
+		if err != nil {
+			l.lastErr = err
+			fyne.LogError(logWhat, err)
+			l.status.SetText(failed + err.Error())
+			return
+		}
+		l.items = items
+		l.empty.Hidden = len(items) > 0
+		l.empty.Refresh()
+		l.list.Refresh()
+	})
+}
+
+// datBackups is the 备份与还原 tab: back up now, the list of backups, restore one.
+type datBackups struct {
+	datItems[data.Backup]
+	nowBtn  *widget.Button
+	fileBtn *widget.Button
+	confirm *dialog.ConfirmDialog // the restore question, while shown
 }
 
 func (b *datBackups) build(s *dataScreen) fyne.CanvasObject {
@@ -720,54 +774,19 @@ func (b *datBackups) build(s *dataScreen) fyne.CanvasObject {
 	b.nowBtn = widget.NewButtonWithIcon("立即备份", theme.DocumentSaveIcon(), func() { s.backupNow() })
 	b.nowBtn.Importance = widget.HighImportance
 	b.fileBtn = widget.NewButtonWithIcon("从文件还原…", theme.FolderOpenIcon(), func() { s.onRestoreFile() })
-	b.status = widget.NewLabel("")
-	b.status.Wrapping = fyne.TextWrapWord
-	b.empty = widget.NewLabel("还没有备份。")
-	b.list = widget.NewList(
-		func() int { return len(b.items) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("2026-11-20 10:30　　12.3 MB　　liangwei-20261120-103000.db")
-			l.Truncation = fyne.TextTruncateEllipsis
-			btn := widget.NewButtonWithIcon("还原…", theme.HistoryIcon(), nil)
-			return container.NewBorder(nil, nil, nil, btn, l)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(b.items) {
-				return
-			}
-			it := b.items[i]
-			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText(datStamp(it.At) + "　　" + datSize(it.Size) + "　　" + filepath.Base(it.Path))
-			c.Objects[1].(*widget.Button).OnTapped = func() { s.askRestore(it) }
-		},
-	)
+	b.init("还没有备份。", "2026-11-20 10:30　　12.3 MB　　liangwei-20261120-103000.db", "还原…", theme.HistoryIcon(),
+		func(it data.Backup) string {
+			return datStamp(it.At) + "　　" + datSize(it.Size) + "　　" + filepath.Base(it.Path)
+		}, s.askRestore)
 	b.list.HideSeparators = false
 	head := widget.NewLabelWithStyle("备份（最新的在上）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewVBox(intro, container.NewHBox(b.nowBtn, b.fileBtn), b.status, widget.NewSeparator(), head)
-	return container.NewBorder(top, nil, nil, nil, container.NewStack(b.list, container.NewCenter(b.empty)))
+	return b.body(container.NewVBox(intro, container.NewHBox(b.nowBtn, b.fileBtn), b.status, widget.NewSeparator(), head))
 }
 
 // reload lists the backups off the UI goroutine.
 func (b *datBackups) reload(s *dataScreen) {
-	gen := b.gen.Add(1)
-	inBackground(&s.busy, func() {
-		items, err := s.u.deps.Store.Backups(s.u.ctx())
-		fyne.Do(func() {
-			if b.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				b.lastErr = err
-				fyne.LogError("list backups", err)
-				b.status.SetText("读取备份列表失败：" + err.Error())
-				return
-			}
-			b.items = items
-			b.empty.Hidden = len(items) > 0
-			b.empty.Refresh()
-			b.list.Refresh()
-		})
-	})
+	b.datItems.reload(s, func() ([]data.Backup, error) { return s.u.deps.Store.Backups(s.u.ctx()) },
+		"list backups", "读取备份列表失败：")
 }
 
 // backupNow writes a backup off the UI goroutine and lists it.
@@ -869,63 +888,23 @@ func (s *dataScreen) onRestoreFile() {
 
 // datTrash is the 回收站 tab: deleted records, each with 恢复.
 type datTrash struct {
-	status  *widget.Label
-	list    *widget.List
-	empty   *widget.Label
-	items   []data.TrashItem
-	gen     atomic.Int64
-	lastErr error
+	datItems[data.TrashItem]
 }
 
 func (t *datTrash) build(s *dataScreen) fyne.CanvasObject {
 	intro := widget.NewLabel("删除的记录都在这里，可以恢复。恢复已上报锁定届次的记录须先解锁。")
 	intro.Wrapping = fyne.TextWrapWord
-	t.status = widget.NewLabel("")
-	t.status.Wrapping = fyne.TextWrapWord
-	t.empty = widget.NewLabel("回收站是空的。")
-	t.list = widget.NewList(
-		func() int { return len(t.items) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("两委成员　城关镇/东关村/2026/张三　删除于 2026-11-20 10:30")
-			l.Truncation = fyne.TextTruncateEllipsis
-			btn := widget.NewButtonWithIcon("恢复", theme.ContentUndoIcon(), nil)
-			return container.NewBorder(nil, nil, nil, btn, l)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(t.items) {
-				return
-			}
-			it := t.items[i]
-			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText(auditKindName(it.Kind) + "　" + it.Record + "　删除于 " + datStamp(it.DeletedAt))
-			c.Objects[1].(*widget.Button).OnTapped = func() { s.restoreItem(it) }
-		},
-	)
-	top := container.NewVBox(intro, t.status, widget.NewSeparator())
-	return container.NewBorder(top, nil, nil, nil, container.NewStack(t.list, container.NewCenter(t.empty)))
+	t.init("回收站是空的。", "两委成员　城关镇/东关村/2026/张三　删除于 2026-11-20 10:30", "恢复", theme.ContentUndoIcon(),
+		func(it data.TrashItem) string {
+			return auditKindName(it.Kind) + "　" + it.Record + "　删除于 " + datStamp(it.DeletedAt)
+		}, s.restoreItem)
+	return t.body(container.NewVBox(intro, t.status, widget.NewSeparator()))
 }
 
 // reload lists the recycle bin off the UI goroutine.
 func (t *datTrash) reload(s *dataScreen) {
-	gen := t.gen.Add(1)
-	inBackground(&s.busy, func() {
-		items, err := s.u.deps.Store.Trash(s.u.ctx())
-		fyne.Do(func() {
-			if t.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				t.lastErr = err
-				fyne.LogError("list recycle bin", err)
-				t.status.SetText("读取回收站失败：" + err.Error())
-				return
-			}
-			t.items = items
-			t.empty.Hidden = len(items) > 0
-			t.empty.Refresh()
-			t.list.Refresh()
-		})
-	})
+	t.datItems.reload(s, func() ([]data.TrashItem, error) { return s.u.deps.Store.Trash(s.u.ctx()) },
+		"list recycle bin", "读取回收站失败：")
 }
 
 // restoreItem brings a record back; a locked round asks for an unlock first.

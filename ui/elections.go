@@ -3,8 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"sync"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,8 +28,6 @@ type electionsScreen struct {
 	settingsRound int            // 设置's round at the last load, to notice a change
 	villages      []data.Village // every village, for the form's drop-downs
 	settingR      bool           // roundSel is being set by code
-	loads         sync.WaitGroup // loads in flight; tests wait on it
-	gen           atomic.Int64   // the newest load; older results are dropped
 }
 
 func newElectionsScreen(u *UI) *electionsScreen {
@@ -139,21 +135,8 @@ type electionsLoad struct {
 // The first load picks the round: 设置's current round, else the newest, else this year;
 // later loads keep the clerk's choice unless 设置's round has changed since.
 func (s *electionsScreen) refresh() {
-	gen := s.gen.Add(1)
 	round, seen := s.round, s.settingsRound
-	inBackground(&s.loads, func() {
-		l, err := s.load(round, seen)
-		fyne.Do(func() {
-			if s.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				s.u.showError("读取换届记录失败", err)
-				return
-			}
-			s.apply(l)
-		})
-	})
+	loadScreen(s.u, &s.loader, "读取换届记录失败", func() (electionsLoad, error) { return s.load(round, seen) }, s.apply)
 }
 
 func (s *electionsScreen) load(round, seenSettings int) (electionsLoad, error) {
@@ -210,9 +193,6 @@ func (s *electionsScreen) apply(l electionsLoad) {
 	s.selectSaved()
 	s.updateButtons()
 }
-
-// wait blocks until the loads started so far have been shown (for tests).
-func (s *electionsScreen) wait() { s.loads.Wait() }
 
 func (s *electionsScreen) onAdd() {
 	if len(s.villages) == 0 {

@@ -3,8 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"sync"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -28,8 +26,6 @@ type leadershipScreen struct {
 	settingsRound int      // 设置's round at the last load, to notice a change
 	townships     []string // every township, for the form
 	settingR      bool     // roundSel is being set by code
-	loads         sync.WaitGroup
-	gen           atomic.Int64
 }
 
 func newLeadershipScreen(u *UI) *leadershipScreen {
@@ -122,21 +118,8 @@ type leadershipLoad struct {
 // refresh reloads townships, rounds and the chosen round's rows off the UI goroutine. The
 // rounds offered are those of the elections and of the leadership rows.
 func (s *leadershipScreen) refresh() {
-	gen := s.gen.Add(1)
 	round, seen := s.round, s.settingsRound
-	inBackground(&s.loads, func() {
-		l, err := s.load(round, seen)
-		fyne.Do(func() {
-			if s.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				s.u.showError("读取乡镇班子失败", err)
-				return
-			}
-			s.apply(l)
-		})
-	})
+	loadScreen(s.u, &s.loader, "读取乡镇班子失败", func() (leadershipLoad, error) { return s.load(round, seen) }, s.apply)
 }
 
 func (s *leadershipScreen) load(round, seenSettings int) (leadershipLoad, error) {
@@ -209,9 +192,6 @@ func (s *leadershipScreen) apply(l leadershipLoad) {
 	s.updateSums()
 	s.updateButtons()
 }
-
-// wait blocks until the loads started so far have been shown (for tests).
-func (s *leadershipScreen) wait() { s.loads.Wait() }
 
 func (s *leadershipScreen) onAdd() {
 	l := data.Leadership{Round: s.round, Township: filterValue(s.townshipSel)}

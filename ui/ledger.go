@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"sync"
+	"sync/atomic"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -23,6 +26,7 @@ type ledger[T any] struct {
 	form    *editForm             // the form last opened
 	confirm *dialog.ConfirmDialog // the delete question, while shown
 
+	loader
 	id          func(T) int64 // a record's ID, to select the one just saved
 	selectID    int64         // select this record after the next load (the one just saved)
 	noSelection string        // what 编辑 and 删除 say when no row is selected
@@ -126,4 +130,42 @@ func filterValue(sel *widget.Select) string {
 		return ""
 	}
 	return sel.Selected
+}
+
+// loader numbers a screen's loads and counts those in flight, so that only the newest is
+// shown and tests can wait for them.
+type loader struct {
+	loads sync.WaitGroup // loads in flight; tests wait on it
+	gen   atomic.Int64   // the newest load; older results are dropped
+}
+
+// wait blocks until the loads started so far have been shown (for tests).
+func (l *loader) wait() { l.loads.Wait() }
+
+// refreshLater runs read off the UI goroutine, counted in wg, then show on the UI goroutine
+// with what it read, unless a later call with the same gen has started meanwhile: a slow
+// read never overwrites a newer one.
+func refreshLater[T any](wg *sync.WaitGroup, gen *atomic.Int64, read func() (T, error), show func(T, error)) {
+	g := gen.Add(1)
+	inBackground(wg, func() {
+		v, err := read()
+		fyne.Do(func() {
+			if gen.Load() != g {
+				return
+			}
+			show(v, err)
+		})
+	})
+}
+
+// loadScreen is refreshLater for a screen's loader: a failed read shows an error titled
+// failed, a good one goes to apply.
+func loadScreen[T any](u *UI, l *loader, failed string, read func() (T, error), apply func(T)) {
+	refreshLater(&l.loads, &l.gen, read, func(v T, err error) {
+		if err != nil {
+			u.showError(failed, err)
+			return
+		}
+		apply(v)
+	})
 }

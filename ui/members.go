@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -80,8 +78,6 @@ type membersScreen struct {
 	villages      []data.Village // every village, for the form's drop-downs
 	members       []data.Member  // the round's members, for the form's live one-书记 check
 	settingR      bool           // roundSel is being set by code
-	loads         sync.WaitGroup // loads in flight; tests wait on it
-	gen           atomic.Int64   // the newest load; older results are dropped
 }
 
 func newMembersScreen(u *UI) *membersScreen {
@@ -177,21 +173,8 @@ type membersLoad struct {
 // refresh reloads villages, rounds and the chosen round's members off the UI goroutine,
 // choosing the round as the 换届 screen does.
 func (s *membersScreen) refresh() {
-	gen := s.gen.Add(1)
 	round, seen := s.round, s.settingsRound
-	inBackground(&s.loads, func() {
-		l, err := s.load(round, seen)
-		fyne.Do(func() {
-			if s.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				s.u.showError("读取两委成员失败", err)
-				return
-			}
-			s.apply(l)
-		})
-	})
+	loadScreen(s.u, &s.loader, "读取两委成员失败", func() (membersLoad, error) { return s.load(round, seen) }, s.apply)
 }
 
 func (s *membersScreen) load(round, seenSettings int) (membersLoad, error) {
@@ -279,9 +262,6 @@ func (s *membersScreen) narrowVillages() bool {
 	s.villageSel.OnChanged = cb
 	return cleared
 }
-
-// wait blocks until the loads started so far have been shown (for tests).
-func (s *membersScreen) wait() { s.loads.Wait() }
 
 func (s *membersScreen) onAdd() {
 	if len(s.villages) == 0 {

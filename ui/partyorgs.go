@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -38,12 +36,9 @@ type partyOrgsScreen struct {
 	weakSel     *widget.Select // 全部 / 软弱涣散 / 整顿中 / 已销号
 	fourSel     *widget.Select // 全部 / 四有齐全 / 四有未齐全
 
-	villages  []data.Village // every village, for the form's drop-downs
-	years     u2bYears       // the year filter's state
-	showYear  int            // show this year after the next load (the one just saved to)
-	loads     sync.WaitGroup // loads in flight; tests wait on it
-	gen       atomic.Int64   // the newest load; older results are dropped
-	lastRound int            // 设置's round at the last load
+	villages []data.Village // every village, for the form's drop-downs
+	years    u2bYears       // the year filter's state
+	showYear int            // show this year after the next load (the one just saved to)
 }
 
 func newPartyOrgsScreen(u *UI) *partyOrgsScreen {
@@ -121,8 +116,7 @@ type partyOrgsLoad struct {
 
 // refresh reloads every year's rows and the villages off the UI goroutine.
 func (s *partyOrgsScreen) refresh() {
-	gen := s.gen.Add(1)
-	inBackground(&s.loads, func() {
+	loadScreen(s.u, &s.loader, "读取党组织台账失败", func() (partyOrgsLoad, error) {
 		var l partyOrgsLoad
 		ctx, st := s.u.ctx(), s.u.deps.Store
 		set, err := st.Settings(ctx)
@@ -133,17 +127,8 @@ func (s *partyOrgsScreen) refresh() {
 		if err == nil {
 			l.orgs, err = st.PartyOrgs(ctx, 0)
 		}
-		fyne.Do(func() {
-			if s.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				s.u.showError("读取党组织台账失败", err)
-				return
-			}
-			s.apply(l)
-		})
-	})
+		return l, err
+	}, s.apply)
 }
 
 func (s *partyOrgsScreen) apply(l partyOrgsLoad) {
@@ -163,9 +148,6 @@ func (s *partyOrgsScreen) apply(l partyOrgsLoad) {
 	s.selectSaved()
 	s.updateButtons()
 }
-
-// wait blocks until the loads started so far have been shown (for tests).
-func (s *partyOrgsScreen) wait() { s.loads.Wait() }
 
 func (s *partyOrgsScreen) onAdd() {
 	if len(s.villages) == 0 {

@@ -3,8 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,8 +29,6 @@ type talksScreen struct {
 	townships []string // every township, for the form
 	years     u2bYears
 	showYear  int // show this year after the next load (the one just saved to)
-	loads     sync.WaitGroup
-	gen       atomic.Int64
 }
 
 func newTalksScreen(u *UI) *talksScreen {
@@ -97,8 +93,7 @@ type talksLoad struct {
 
 // refresh reloads every talk and the townships off the UI goroutine.
 func (s *talksScreen) refresh() {
-	gen := s.gen.Add(1)
-	inBackground(&s.loads, func() {
+	loadScreen(s.u, &s.loader, "读取约谈记录失败", func() (talksLoad, error) {
 		var l talksLoad
 		ctx, st := s.u.ctx(), s.u.deps.Store
 		set, err := st.Settings(ctx)
@@ -109,17 +104,8 @@ func (s *talksScreen) refresh() {
 		if err == nil {
 			l.talks, err = st.Talks(ctx, 0)
 		}
-		fyne.Do(func() {
-			if s.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				s.u.showError("读取约谈记录失败", err)
-				return
-			}
-			s.apply(l)
-		})
-	})
+		return l, err
+	}, s.apply)
 }
 
 func (s *talksScreen) apply(l talksLoad) {
@@ -144,9 +130,6 @@ func (s *talksScreen) apply(l talksLoad) {
 	s.selectSaved()
 	s.updateButtons()
 }
-
-// wait blocks until the loads started so far have been shown (for tests).
-func (s *talksScreen) wait() { s.loads.Wait() }
 
 func (s *talksScreen) onAdd() {
 	if len(s.townships) == 0 {

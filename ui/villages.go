@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"sync"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -24,9 +22,6 @@ type villagesScreen struct {
 	townshipSel *widget.Select
 	statusSel   *widget.Select
 	townships   []string // known townships, suggestions for the form
-
-	loads sync.WaitGroup // loads in flight; tests wait on it
-	gen   atomic.Int64   // the newest load; older results are dropped
 }
 
 func newVillagesScreen(u *UI) *villagesScreen {
@@ -59,36 +54,34 @@ func (s *villagesScreen) content() fyne.CanvasObject {
 	return s.view
 }
 
-// refresh reloads the villages off the UI goroutine and shows them.
-func (s *villagesScreen) refresh() {
-	gen := s.gen.Add(1)
-	inBackground(&s.loads, func() {
-		vs, err := s.u.deps.Store.Villages(s.u.ctx())
-		var ts []data.Township
-		if err == nil {
-			ts, err = s.u.deps.Store.Townships(s.u.ctx())
-		}
-		fyne.Do(func() {
-			if s.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				s.u.showError("读取村庄失败", err)
-				return
-			}
-			s.townships = s.townships[:0]
-			for _, t := range ts {
-				s.townships = append(s.townships, t.Name)
-			}
-			s.table.setData(vs)
-			s.selectSaved()
-			s.updateButtons()
-		})
-	})
+// villagesLoad is what one refresh reads from the store.
+type villagesLoad struct {
+	villages  []data.Village
+	townships []data.Township
 }
 
-// wait blocks until the loads started so far have been shown (for tests).
-func (s *villagesScreen) wait() { s.loads.Wait() }
+// refresh reloads the villages off the UI goroutine and shows them.
+func (s *villagesScreen) refresh() {
+	loadScreen(s.u, &s.loader, "读取村庄失败", func() (villagesLoad, error) {
+		var l villagesLoad
+		var err error
+		l.villages, err = s.u.deps.Store.Villages(s.u.ctx())
+		if err == nil {
+			l.townships, err = s.u.deps.Store.Townships(s.u.ctx())
+		}
+		return l, err
+	}, s.apply)
+}
+
+func (s *villagesScreen) apply(l villagesLoad) {
+	s.townships = s.townships[:0]
+	for _, t := range l.townships {
+		s.townships = append(s.townships, t.Name)
+	}
+	s.table.setData(l.villages)
+	s.selectSaved()
+	s.updateButtons()
+}
 
 func (s *villagesScreen) onAdd() {
 	v := data.Village{Kind: data.KindVillage, Status: data.VillageActive}
