@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,16 +17,13 @@ func init() { register("换届", func(u *UI) screen { return newElectionsScreen(
 // township, body and status, and the 新增 / 编辑 / 删除 buttons with their form.
 type electionsScreen struct {
 	ledger[data.Election]
+	roundChoice
 
-	roundSel    *widget.Select // choosing a round reloads from the store
 	townshipSel *widget.Select
 	bodySel     *widget.Select
 	statusSel   *widget.Select
 
-	round         int            // the round shown; 0 until the first load picks one
-	settingsRound int            // 设置's round at the last load, to notice a change
-	villages      []data.Village // every village, for the form's drop-downs
-	settingR      bool           // roundSel is being set by code
+	villages []data.Village // every village, for the form's drop-downs
 }
 
 func newElectionsScreen(u *UI) *electionsScreen {
@@ -60,8 +56,7 @@ func newElectionsScreen(u *UI) *electionsScreen {
 		{title: "当选", width: 48, numeric: true, text: elecT, num: elecN},
 		{title: "未完成原因", width: 178, text: func(e data.Election) string { return e.Reason }},
 	})
-	s.roundSel = widget.NewSelect(nil, s.onRound)
-	s.roundSel.PlaceHolder = "届次"
+	s.initRounds(s.refresh)
 	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(e data.Election) string { return e.Township })
 	s.bodySel = s.table.addFilter("全部组织", data.Strings(data.Bodies...), func(e data.Election) string { return string(e.Body) })
 	s.statusSel = s.table.addFilter("全部状态", data.Strings(data.ElectionStatuses...),
@@ -99,36 +94,18 @@ func turnoutText(e data.Election) string {
 	return fmt.Sprintf("%.2f", data.Rate(e.Participants, e.Eligible))
 }
 
-func roundLabel(r int) string { return fmt.Sprintf("%d年", r) }
-
 func (s *electionsScreen) content() fyne.CanvasObject {
 	if s.view == nil {
-		filters := container.NewBorder(nil, nil, minWidth(s.roundSel, 110), nil, s.table.toolbar())
-		s.view = s.frame(filters, s.statusLine(s.table.count))
+		s.view = s.frame(s.roundBar(s.table.toolbar()), s.statusLine(s.table.count))
 	}
 	return s.view
 }
 
-// onRound reloads the table when the clerk picks another round.
-func (s *electionsScreen) onRound(label string) {
-	if s.settingR {
-		return
-	}
-	r, err := data.ParseRound(label)
-	if err != nil || r == s.round {
-		return
-	}
-	s.round = r
-	s.refresh()
-}
-
 // electionsLoad is what one refresh reads from the store.
 type electionsLoad struct {
-	round         int
-	settingsRound int // 设置's current round when loaded
-	rounds        []int
-	villages      []data.Village
-	elections     []data.Election
+	roundLoad
+	villages  []data.Village
+	elections []data.Election
 }
 
 // refresh reloads villages, rounds and the chosen round's elections off the UI goroutine.
@@ -136,54 +113,24 @@ type electionsLoad struct {
 // later loads keep the clerk's choice unless 设置's round has changed since.
 func (s *electionsScreen) refresh() {
 	round, seen := s.round, s.settingsRound
-	loadScreen(s.u, &s.loader, "读取换届记录失败", func() (electionsLoad, error) { return s.load(round, seen) }, s.apply)
-}
-
-func (s *electionsScreen) load(round, seenSettings int) (electionsLoad, error) {
-	ctx, st := s.u.ctx(), s.u.deps.Store
-	var l electionsLoad
-	var err error
-	if l.rounds, err = st.Rounds(ctx); err != nil {
-		return l, err
-	}
-	set, err := st.Settings(ctx)
-	if err != nil {
-		return l, err
-	}
-	l.settingsRound = set.Round
-	if set.Round > 0 && set.Round != seenSettings {
-		round = set.Round
-	}
-	if round == 0 {
-		round = data.LatestRound(nil, s.u.deps.Now())
-		if len(l.rounds) > 0 {
-			round = l.rounds[0]
+	loadScreen(s.u, &s.loader, "读取换届记录失败", func() (electionsLoad, error) {
+		var l electionsLoad
+		var err error
+		if l.roundLoad, err = readRounds(s.u, round, seen); err != nil {
+			return l, err
 		}
-	}
-	l.round = round
-	if l.villages, err = st.Villages(ctx); err != nil {
+		ctx, st := s.u.ctx(), s.u.deps.Store
+		if l.villages, err = st.Villages(ctx); err != nil {
+			return l, err
+		}
+		l.elections, err = st.Elections(ctx, l.round)
 		return l, err
-	}
-	l.elections, err = st.Elections(ctx, round)
-	return l, err
+	}, s.apply)
 }
 
 func (s *electionsScreen) apply(l electionsLoad) {
-	s.round, s.settingsRound = l.round, l.settingsRound
+	s.showRounds(l.roundLoad)
 	s.villages = l.villages
-	rounds := append([]int(nil), l.rounds...)
-	if !slices.Contains(rounds, l.round) {
-		rounds = append(rounds, l.round)
-	}
-	slices.SortFunc(rounds, func(a, b int) int { return b - a })
-	opts := make([]string, len(rounds))
-	for i, r := range rounds {
-		opts[i] = roundLabel(r)
-	}
-	s.settingR = true
-	s.roundSel.SetOptions(opts)
-	s.roundSel.SetSelected(roundLabel(l.round))
-	s.settingR = false
 	if len(l.villages) == 0 {
 		s.table.setEmptyText("还没有村庄。请在“数据”中导入工作簿，或先在“村庄”中新增村庄。")
 	} else {

@@ -17,15 +17,12 @@ func init() { register("乡镇班子", func(u *UI) screen { return newLeadership
 // of the rows shown, and the 新增 / 编辑 / 删除 buttons with their form.
 type leadershipScreen struct {
 	ledger[data.Leadership]
+	roundChoice
 
-	roundSel    *widget.Select // choosing a round reloads from the store
 	townshipSel *widget.Select
 	sums        *widget.Label // 合计 of the rows shown
 
-	round         int      // the round shown; 0 until the first load picks one
-	settingsRound int      // 设置's round at the last load, to notice a change
-	townships     []string // every township, for the form
-	settingR      bool     // roundSel is being set by code
+	townships []string // every township, for the form
 }
 
 func newLeadershipScreen(u *UI) *leadershipScreen {
@@ -45,8 +42,7 @@ func newLeadershipScreen(u *UI) *leadershipScreen {
 		num("政府班子成员数", func(l data.Leadership) int { return l.Government }),
 		num("交叉任职数", func(l data.Leadership) int { return l.Cross }),
 	})
-	s.roundSel = widget.NewSelect(nil, s.onRound)
-	s.roundSel.PlaceHolder = "届次"
+	s.initRounds(s.refresh)
 	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(l data.Leadership) string { return l.Township })
 	s.initActions(s.onAdd, s.onEdit, s.onDelete)
 	s.sums = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -62,8 +58,7 @@ func newLeadershipScreen(u *UI) *leadershipScreen {
 
 func (s *leadershipScreen) content() fyne.CanvasObject {
 	if s.view == nil {
-		filters := container.NewBorder(nil, nil, minWidth(s.roundSel, 110), nil, s.table.toolbar())
-		s.view = s.frame(filters, container.NewVBox(s.sums, s.statusLine(s.table.count)))
+		s.view = s.frame(s.roundBar(s.table.toolbar()), container.NewVBox(s.sums, s.statusLine(s.table.count)))
 	}
 	return s.view
 }
@@ -94,25 +89,11 @@ func (s *leadershipScreen) updateSums() {
 		len(rows), t.PartyCommittee, t.Government, t.Cross))
 }
 
-// onRound reloads the table when the clerk picks another round.
-func (s *leadershipScreen) onRound(label string) {
-	if s.settingR {
-		return
-	}
-	r, err := data.ParseRound(label)
-	if err != nil || r == s.round {
-		return
-	}
-	s.round = r
-	s.refresh()
-}
-
 // leadershipLoad is what one refresh reads from the store.
 type leadershipLoad struct {
-	round, settingsRound int
-	rounds               []int
-	townships            []string
-	rows                 []data.Leadership
+	roundLoad
+	townships []string
+	rows      []data.Leadership
 }
 
 // refresh reloads townships, rounds and the chosen round's rows off the UI goroutine. The
@@ -144,18 +125,9 @@ func (s *leadershipScreen) load(round, seenSettings int) (leadershipLoad, error)
 		return l, err
 	}
 	l.settingsRound = set.Round
-	if set.Round > 0 && set.Round != seenSettings {
-		round = set.Round
-	}
-	if round == 0 {
-		round = data.LatestRound(nil, s.u.deps.Now())
-		if len(l.rounds) > 0 {
-			round = l.rounds[0]
-		}
-	}
-	l.round = round
+	l.round = pickRound(round, set.Round, seenSettings, l.rounds, s.u.deps.Now())
 	for _, x := range all {
-		if x.Round == round {
+		if x.Round == l.round {
 			l.rows = append(l.rows, x)
 		}
 	}
@@ -171,21 +143,8 @@ func (s *leadershipScreen) load(round, seenSettings int) (leadershipLoad, error)
 }
 
 func (s *leadershipScreen) apply(l leadershipLoad) {
-	s.round, s.settingsRound = l.round, l.settingsRound
+	s.showRounds(l.roundLoad)
 	s.townships = l.townships
-	rounds := append([]int(nil), l.rounds...)
-	if !slices.Contains(rounds, l.round) {
-		rounds = append(rounds, l.round)
-	}
-	slices.SortFunc(rounds, func(a, b int) int { return b - a })
-	opts := make([]string, len(rounds))
-	for i, r := range rounds {
-		opts[i] = roundLabel(r)
-	}
-	s.settingR = true
-	s.roundSel.SetOptions(opts)
-	s.roundSel.SetSelected(roundLabel(l.round))
-	s.settingR = false
 	s.table.setEmptyText(fmt.Sprintf("%d年还没有乡镇班子记录。请点击“新增”录入，或在“数据”中导入工作簿。", l.round))
 	s.table.setData(l.rows)
 	s.selectSaved()

@@ -1,14 +1,19 @@
 package ui
 
 import (
+	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"liangwei/data"
 )
 
 // ledger is what every ledger screen (村庄, 换届, 两委成员, …) has in common: the table of
@@ -168,4 +173,97 @@ func loadScreen[T any](u *UI, l *loader, failed string, read func() (T, error), 
 		}
 		apply(v)
 	})
+}
+
+// roundChoice is the 届次 drop-down of a screen that shows one round at a time (换届, 两委成员,
+// 乡镇班子), and the round it shows.
+type roundChoice struct {
+	roundSel      *widget.Select // choosing a round reloads from the store
+	round         int            // the round shown; 0 until the first load picks one
+	settingsRound int            // 设置's round at the last load, to notice a change
+	settingR      bool           // roundSel is being set by code
+}
+
+// roundLoad is what a round screen's load reads besides its records.
+type roundLoad struct {
+	round         int   // the round to show
+	settingsRound int   // 设置's current round
+	rounds        []int // the rounds on record, newest first
+}
+
+// initRounds makes the drop-down; the clerk's choice of another round calls reload.
+func (rc *roundChoice) initRounds(reload func()) {
+	rc.roundSel = widget.NewSelect(nil, func(label string) {
+		if rc.settingR {
+			return
+		}
+		r, err := data.ParseRound(label)
+		if err != nil || r == rc.round {
+			return
+		}
+		rc.round = r
+		reload()
+	})
+	rc.roundSel.PlaceHolder = "届次"
+}
+
+// roundLabel is how a round or year shows in a drop-down: 2026年.
+func roundLabel(r int) string { return fmt.Sprintf("%d年", r) }
+
+// roundBar puts the drop-down before the table's toolbar.
+func (rc *roundChoice) roundBar(toolbar fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, minWidth(rc.roundSel, 110), nil, toolbar)
+}
+
+// showRounds offers the rounds on record and the one shown, newest first, and selects it.
+func (rc *roundChoice) showRounds(l roundLoad) {
+	rc.round, rc.settingsRound = l.round, l.settingsRound
+	rounds := append([]int(nil), l.rounds...)
+	if !slices.Contains(rounds, l.round) {
+		rounds = append(rounds, l.round)
+	}
+	slices.SortFunc(rounds, func(a, b int) int { return b - a })
+	opts := make([]string, len(rounds))
+	for i, r := range rounds {
+		opts[i] = roundLabel(r)
+	}
+	rc.settingR = true
+	rc.roundSel.SetOptions(opts)
+	rc.roundSel.SetSelected(roundLabel(l.round))
+	rc.settingR = false
+}
+
+// pickRound is the round a load shows: 设置's round when set and changed since the last
+// load (seen), else the round shown, else the newest on record (rounds are newest first),
+// else this year. So the first load starts at 设置's round, and later loads keep the
+// clerk's choice until 设置's round changes.
+func pickRound(shown, settingsRound, seen int, rounds []int, now time.Time) int {
+	round := shown
+	if settingsRound > 0 && settingsRound != seen {
+		round = settingsRound
+	}
+	if round == 0 {
+		round = data.LatestRound(nil, now)
+		if len(rounds) > 0 {
+			round = rounds[0]
+		}
+	}
+	return round
+}
+
+// readRounds reads the rounds on record and 设置's round, and picks the round to show.
+func readRounds(u *UI, shown, seen int) (roundLoad, error) {
+	var l roundLoad
+	var err error
+	ctx, st := u.ctx(), u.deps.Store
+	if l.rounds, err = st.Rounds(ctx); err != nil {
+		return l, err
+	}
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return l, err
+	}
+	l.settingsRound = set.Round
+	l.round = pickRound(shown, set.Round, seen, l.rounds, u.deps.Now())
+	return l, nil
 }

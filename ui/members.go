@@ -65,19 +65,16 @@ var memEthnicities = []string{"汉族", "回族", "满族", "蒙古族", "壮族
 // township, village and post, and the 新增 / 编辑 / 删除 buttons with their form.
 type membersScreen struct {
 	ledger[data.Member]
+	roundChoice
 
-	roundSel    *widget.Select // choosing a round reloads from the store
 	townshipSel *widget.Select
 	villageSel  *widget.Select
 	postSel     *widget.Select
 
 	tags *memTagChecks // the form's 身份标签 check boxes
 
-	round         int            // the round shown; 0 until the first load picks one
-	settingsRound int            // 设置's round at the last load, to notice a change
-	villages      []data.Village // every village, for the form's drop-downs
-	members       []data.Member  // the round's members, for the form's live one-书记 check
-	settingR      bool           // roundSel is being set by code
+	villages []data.Village // every village, for the form's drop-downs
+	members  []data.Member  // the round's members, for the form's live one-书记 check
 }
 
 func newMembersScreen(u *UI) *membersScreen {
@@ -103,8 +100,7 @@ func newMembersScreen(u *UI) *membersScreen {
 		{title: "身份证号", width: 160, text: func(m data.Member) string { return data.MaskID(m.IDNumber) }},
 		{title: "身份标签", width: 240, text: func(m data.Member) string { return data.FormatTags(m.Tags) }},
 	})
-	s.roundSel = widget.NewSelect(nil, s.onRound)
-	s.roundSel.PlaceHolder = "届次"
+	s.initRounds(s.refresh)
 	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(m data.Member) string { return m.Township })
 	s.villageSel = s.table.addFilter("全部村", nil, func(m data.Member) string { return m.Village })
 	// A member may hold two posts, and the table's filters compare one value: the value is
@@ -142,86 +138,40 @@ func memAgeText(m data.Member) string {
 
 func (s *membersScreen) content() fyne.CanvasObject {
 	if s.view == nil {
-		filters := container.NewBorder(nil, nil, minWidth(s.roundSel, 110), nil, s.table.toolbar())
-		s.view = s.frame(filters, s.statusLine(s.table.count))
+		s.view = s.frame(s.roundBar(s.table.toolbar()), s.statusLine(s.table.count))
 	}
 	return s.view
 }
 
-// onRound reloads the table when the clerk picks another round.
-func (s *membersScreen) onRound(label string) {
-	if s.settingR {
-		return
-	}
-	r, err := data.ParseRound(label)
-	if err != nil || r == s.round {
-		return
-	}
-	s.round = r
-	s.refresh()
-}
-
 // membersLoad is what one refresh reads from the store.
 type membersLoad struct {
-	round         int
-	settingsRound int
-	rounds        []int
-	villages      []data.Village
-	members       []data.Member
+	roundLoad
+	villages []data.Village
+	members  []data.Member
 }
 
 // refresh reloads villages, rounds and the chosen round's members off the UI goroutine,
 // choosing the round as the 换届 screen does.
 func (s *membersScreen) refresh() {
 	round, seen := s.round, s.settingsRound
-	loadScreen(s.u, &s.loader, "读取两委成员失败", func() (membersLoad, error) { return s.load(round, seen) }, s.apply)
-}
-
-func (s *membersScreen) load(round, seenSettings int) (membersLoad, error) {
-	ctx, st := s.u.ctx(), s.u.deps.Store
-	var l membersLoad
-	var err error
-	if l.rounds, err = st.Rounds(ctx); err != nil {
-		return l, err
-	}
-	set, err := st.Settings(ctx)
-	if err != nil {
-		return l, err
-	}
-	l.settingsRound = set.Round
-	if set.Round > 0 && set.Round != seenSettings {
-		round = set.Round
-	}
-	if round == 0 {
-		round = data.LatestRound(nil, s.u.deps.Now())
-		if len(l.rounds) > 0 {
-			round = l.rounds[0]
+	loadScreen(s.u, &s.loader, "读取两委成员失败", func() (membersLoad, error) {
+		var l membersLoad
+		var err error
+		if l.roundLoad, err = readRounds(s.u, round, seen); err != nil {
+			return l, err
 		}
-	}
-	l.round = round
-	if l.villages, err = st.Villages(ctx); err != nil {
+		ctx, st := s.u.ctx(), s.u.deps.Store
+		if l.villages, err = st.Villages(ctx); err != nil {
+			return l, err
+		}
+		l.members, err = st.Members(ctx, l.round)
 		return l, err
-	}
-	l.members, err = st.Members(ctx, round)
-	return l, err
+	}, s.apply)
 }
 
 func (s *membersScreen) apply(l membersLoad) {
-	s.round, s.settingsRound = l.round, l.settingsRound
+	s.showRounds(l.roundLoad)
 	s.villages, s.members = l.villages, l.members
-	rounds := append([]int(nil), l.rounds...)
-	if !slices.Contains(rounds, l.round) {
-		rounds = append(rounds, l.round)
-	}
-	slices.SortFunc(rounds, func(a, b int) int { return b - a })
-	opts := make([]string, len(rounds))
-	for i, r := range rounds {
-		opts[i] = roundLabel(r)
-	}
-	s.settingR = true
-	s.roundSel.SetOptions(opts)
-	s.roundSel.SetSelected(roundLabel(l.round))
-	s.settingR = false
 	if len(l.villages) == 0 {
 		s.table.setEmptyText("还没有村庄。请在“数据”中导入工作簿，或先在“村庄”中新增村庄。")
 	} else {
