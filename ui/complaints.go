@@ -242,7 +242,7 @@ func (s *complaintsScreen) onEdit() {
 
 // villageOptions are the 村名 choices of a township: none first, then its villages.
 func (s *complaintsScreen) villageOptions(township string) []string {
-	return append([]string{cpNoVillage}, u2bVillageNames(s.villages, township)...)
+	return append([]string{cpNoVillage}, villageNames(s.villages, township)...)
 }
 
 // openForm shows the complaint form; editing keeps the record's ID so the store updates it.
@@ -270,7 +270,7 @@ func (s *complaintsScreen) openForm(c data.Complaint, editing bool) {
 	f.addSelect("办理结果", data.Strings(data.ComplaintResults...), string(c.Result))
 	u2bLongText(f.addEntry("处理情况", c.Handling, ""))
 	f.addDate("回复日期", c.Replied)
-	u2bFollowTownship(townshipSel, villageSel, s.villageOptions)
+	followTownship(townshipSel, villageSel, s.villageOptions)
 
 	var rec data.Complaint
 	f.build = func() data.Problems {

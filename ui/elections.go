@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -152,7 +151,7 @@ func (s *electionsScreen) onAdd() {
 	if b := filterValue(s.bodySel); b != "" {
 		e.Body = data.Body(b)
 	}
-	if ts := s.townships(); e.Township == "" && len(ts) == 1 {
+	if ts := villageTownships(s.villages); e.Township == "" && len(ts) == 1 {
 		e.Township = ts[0]
 	}
 	s.openForm(e, false)
@@ -164,33 +163,6 @@ func (s *electionsScreen) onEdit() {
 	}
 }
 
-// townships are the townships that have villages, in pinyin order.
-func (s *electionsScreen) townships() []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, v := range s.villages {
-		if !seen[v.Township] {
-			seen[v.Township] = true
-			out = append(out, v.Township)
-		}
-	}
-	sortChinese(out)
-	return out
-}
-
-// villageNames are the villages of a township, in pinyin order. Merged villages stay
-// available so their history can be corrected.
-func (s *electionsScreen) villageNames(township string) []string {
-	var out []string
-	for _, v := range s.villages {
-		if v.Township == township {
-			out = append(out, v.Name)
-		}
-	}
-	sortChinese(out)
-	return out
-}
-
 // openForm shows the election form; editing keeps the record's ID so the store updates it.
 func (s *electionsScreen) openForm(e data.Election, editing bool) {
 	title := "新增换届记录"
@@ -198,8 +170,8 @@ func (s *electionsScreen) openForm(e data.Election, editing bool) {
 		title = fmt.Sprintf("编辑换届记录：%s %s %d年 %s", e.Township, e.Village, e.Round, e.Body)
 	}
 	f := newEditForm(s.u.win, title, editing)
-	townshipSel := f.addSelect("乡镇", s.townships(), e.Township)
-	villageSel := f.addSelect("村名", s.villageNames(e.Township), e.Village)
+	townshipSel := f.addSelect("乡镇", villageTownships(s.villages), e.Township)
+	villageSel := f.addSelect("村名", villageNames(s.villages, e.Township), e.Village)
 	f.addEntry("届次", fmt.Sprint(e.Round), "如 2026")
 	f.addSelect("组织", data.Strings(data.Bodies...), string(e.Body))
 	f.addSelect("状态", data.Strings(data.ElectionStatuses...), string(e.Status))
@@ -212,15 +184,7 @@ func (s *electionsScreen) openForm(e data.Election, editing bool) {
 	f.addCount("当选人数", e.Elected)
 	f.addEntry("未完成原因", e.Reason, "状态为“未完成”时必填")
 
-	changed := townshipSel.OnChanged
-	townshipSel.OnChanged = func(t string) {
-		names := s.villageNames(t)
-		villageSel.SetOptions(names)
-		if !slices.Contains(names, villageSel.Selected) {
-			villageSel.ClearSelected()
-		}
-		changed(t)
-	}
+	followTownship(townshipSel, villageSel, func(t string) []string { return villageNames(s.villages, t) })
 
 	var rec data.Election
 	f.build = func() data.Problems {

@@ -267,3 +267,44 @@ func readRounds(u *UI, shown, seen int) (roundLoad, error) {
 	l.round = pickRound(shown, set.Round, seen, l.rounds, u.deps.Now())
 	return l, nil
 }
+
+// villageTownships are the townships that have villages, in pinyin order.
+func villageTownships(vs []data.Village) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range vs {
+		if !seen[v.Township] {
+			seen[v.Township] = true
+			out = append(out, v.Township)
+		}
+	}
+	sortChinese(out)
+	return out
+}
+
+// villageNames are the villages of a township, in pinyin order (merged ones too, so
+// their history can be corrected).
+func villageNames(vs []data.Village, township string) []string {
+	var out []string
+	for _, v := range vs {
+		if v.Township == township {
+			out = append(out, v.Name)
+		}
+	}
+	sortChinese(out)
+	return out
+}
+
+// followTownship makes a village drop-down offer the villages of the chosen township,
+// clearing a choice that no longer belongs to it.
+func followTownship(townshipSel, villageSel *widget.Select, names func(string) []string) {
+	changed := townshipSel.OnChanged
+	townshipSel.OnChanged = func(t string) {
+		opts := names(t)
+		villageSel.SetOptions(opts)
+		if !slices.Contains(opts, villageSel.Selected) {
+			villageSel.ClearSelected()
+		}
+		changed(t)
+	}
+}

@@ -221,10 +221,10 @@ func (s *membersScreen) onAdd() {
 	}
 	m := data.Member{Round: s.round, Ethnicity: "汉族"}
 	m.Township = filterValue(s.townshipSel)
-	if ts := memTownships(s.villages); m.Township == "" && len(ts) == 1 {
+	if ts := villageTownships(s.villages); m.Township == "" && len(ts) == 1 {
 		m.Township = ts[0]
 	}
-	if v := filterValue(s.villageSel); v != "" && slices.Contains(memVillageNames(s.villages, m.Township), v) {
+	if v := filterValue(s.villageSel); v != "" && slices.Contains(villageNames(s.villages, m.Township), v) {
 		m.Village = v
 	}
 	s.openForm(m, false)
@@ -234,33 +234,6 @@ func (s *membersScreen) onEdit() {
 	if m, ok := s.selected(); ok {
 		s.openForm(m, true)
 	}
-}
-
-// memTownships are the townships that have villages, in pinyin order.
-func memTownships(vs []data.Village) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, v := range vs {
-		if !seen[v.Township] {
-			seen[v.Township] = true
-			out = append(out, v.Township)
-		}
-	}
-	sortChinese(out)
-	return out
-}
-
-// memVillageNames are the villages of a township, in pinyin order (merged ones too, so their
-// history can be corrected).
-func memVillageNames(vs []data.Village, township string) []string {
-	var out []string
-	for _, v := range vs {
-		if v.Township == township {
-			out = append(out, v.Name)
-		}
-	}
-	sortChinese(out)
-	return out
 }
 
 // memSplitTags separates the tags the county counts (the check boxes) from the others (the
@@ -339,8 +312,8 @@ func (s *membersScreen) openForm(m data.Member, editing bool) {
 		title = fmt.Sprintf("编辑两委成员：%s %s %d年 %s", m.Township, m.Village, m.Round, m.Name)
 	}
 	f := newEditForm(s.u.win, title, editing)
-	townshipSel := f.addSelect("乡镇", memTownships(s.villages), m.Township)
-	villageSel := f.addSelect("村名", memVillageNames(s.villages, m.Township), m.Village)
+	townshipSel := f.addSelect("乡镇", villageTownships(s.villages), m.Township)
+	villageSel := f.addSelect("村名", villageNames(s.villages, m.Township), m.Village)
 	f.addEntry("届次", fmt.Sprint(m.Round), "如 2026")
 	f.addEntry("姓名", m.Name, "")
 	idEntry := f.addEntry("身份证号", m.IDNumber, "18位，性别和出生日期将自动填写")
@@ -358,15 +331,7 @@ func (s *membersScreen) openForm(m data.Member, editing bool) {
 	tags := newMemTagChecks(known, func() { f.changed(f.byName["身份标签"]) })
 	s.tags = tags
 
-	changed := townshipSel.OnChanged
-	townshipSel.OnChanged = func(t string) {
-		names := memVillageNames(s.villages, t)
-		villageSel.SetOptions(names)
-		if !slices.Contains(names, villageSel.Selected) {
-			villageSel.ClearSelected()
-		}
-		changed(t)
-	}
+	followTownship(townshipSel, villageSel, func(t string) []string { return villageNames(s.villages, t) })
 	// A complete, valid ID fills 性别 and 出生日期: the ID is what the county checks them against.
 	idChanged := idEntry.OnChanged
 	idEntry.OnChanged = func(txt string) {

@@ -157,7 +157,7 @@ func (s *partyOrgsScreen) onAdd() {
 	}
 	p := data.PartyOrg{Year: s.years.current(s.yearSel, s.u.deps.Now()), Type: data.OrgBranch}
 	p.Township = filterValue(s.townshipSel)
-	if ts := u2bVillageTownships(s.villages); p.Township == "" && len(ts) == 1 {
+	if ts := villageTownships(s.villages); p.Township == "" && len(ts) == 1 {
 		p.Township = ts[0]
 	}
 	s.openForm(p, false)
@@ -178,8 +178,8 @@ func (s *partyOrgsScreen) openForm(p data.PartyOrg, editing bool) {
 		title = fmt.Sprintf("编辑党组织台账：%s %s %d年", p.Township, p.Village, p.Year)
 	}
 	f := newEditForm(s.u.win, title, editing)
-	townshipSel := f.addSelect("乡镇", u2bVillageTownships(s.villages), p.Township)
-	villageSel := f.addSelect("村名", u2bVillageNames(s.villages, p.Township), p.Village)
+	townshipSel := f.addSelect("乡镇", villageTownships(s.villages), p.Township)
+	villageSel := f.addSelect("村名", villageNames(s.villages, p.Township), p.Village)
 	f.addEntry("年度", strconv.Itoa(p.Year), "如 2026")
 	f.addSelect("党组织类型", data.Strings(data.OrgTypes...), string(p.Type))
 	f.addCount("党员数", p.Members)
@@ -198,7 +198,7 @@ func (s *partyOrgsScreen) openForm(p data.PartyOrg, editing bool) {
 	u2bLongText(f.addEntry("整顿措施", p.Measures, "软弱涣散时填写"))
 	u2bLongText(f.addEntry("整顿进展", p.Progress, "软弱涣散时填写"))
 
-	u2bFollowTownship(townshipSel, villageSel, func(t string) []string { return u2bVillageNames(s.villages, t) })
+	followTownship(townshipSel, villageSel, func(t string) []string { return villageNames(s.villages, t) })
 	u2bEnableWith(f, "有场所", "场所面积")
 	u2bEnableWith(f, "有活动", "年度活动次数")
 	u2bEnableWith(f, "有收入", "集体经济收入")
@@ -347,47 +347,6 @@ func (y *u2bYears) current(sel *widget.Select, now time.Time) int {
 		}
 	}
 	return now.Year()
-}
-
-// u2bVillageTownships are the townships that have villages, in pinyin order.
-func u2bVillageTownships(vs []data.Village) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, v := range vs {
-		if !seen[v.Township] {
-			seen[v.Township] = true
-			out = append(out, v.Township)
-		}
-	}
-	sortChinese(out)
-	return out
-}
-
-// u2bVillageNames are the villages of a township, in pinyin order (merged ones too, so
-// their history can be corrected).
-func u2bVillageNames(vs []data.Village, township string) []string {
-	var out []string
-	for _, v := range vs {
-		if v.Township == township {
-			out = append(out, v.Name)
-		}
-	}
-	sortChinese(out)
-	return out
-}
-
-// u2bFollowTownship makes a village drop-down offer the villages of the chosen township,
-// clearing a choice that no longer belongs to it.
-func u2bFollowTownship(townshipSel, villageSel *widget.Select, names func(string) []string) {
-	changed := townshipSel.OnChanged
-	townshipSel.OnChanged = func(t string) {
-		opts := names(t)
-		villageSel.SetOptions(opts)
-		if !slices.Contains(opts, villageSel.Selected) {
-			villageSel.ClearSelected()
-		}
-		changed(t)
-	}
 }
 
 // u2bEnableWith enables the fields deps only while the check field is ticked (场所面积 with
