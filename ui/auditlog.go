@@ -13,8 +13,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
@@ -224,28 +222,7 @@ func (s *auditScreen) refresh() {
 func (s *auditScreen) wait() { s.loads.Wait() }
 
 func (s *auditScreen) onExport() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.u.showError("无法保存文件", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		s.export(path)
-	}, s.u.win)
-	d.SetFileName("操作日志" + data.FormatDate(s.u.deps.Now()) + ".xlsx")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.SetConfirmText("保存")
-	d.SetDismissText("取消")
-	if set, err := s.u.deps.Store.Settings(s.u.ctx()); err == nil {
-		if l := settingsLister(settingsFolder(set, s.u.deps.DBPath)); l != nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Show()
+	s.u.saveDialog("操作日志"+data.FormatDate(s.u.deps.Now())+".xlsx", s.export)
 }
 
 // export writes the entries shown (after search) to a workbook at path, replaced whole.

@@ -358,38 +358,25 @@ func (s *dataScreen) stopWork() {
 }
 
 func (s *dataScreen) onImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.u.showError("无法打开文件", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		s.preview(path)
-	}, s.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".XLSX", ".CSV"}))
-	d.SetConfirmText("预览")
-	d.SetDismissText("取消")
-	s.setLocation(d)
+	d := s.u.openDialog([]string{".xlsx", ".csv", ".XLSX", ".CSV"}, "预览", s.preview)
+	s.u.startInDataFolder(d)
 	d.Show()
 }
 
 func (s *dataScreen) onExport() {
-	s.saveDialog("两委台账导出"+data.FormatDate(s.u.deps.Now())+".xlsx", s.export)
+	s.u.saveDialog("两委台账导出"+data.FormatDate(s.u.deps.Now())+".xlsx", s.export)
 }
 
 func (s *dataScreen) onTemplate() {
-	s.saveDialog("两委台账空白模板.xlsx", s.template)
+	s.u.saveDialog("两委台账空白模板.xlsx", s.template)
 }
 
-// saveDialog asks where to save; the dialog creates the file, which is then replaced whole.
-func (s *dataScreen) saveDialog(name string, save func(string)) {
+// saveDialog asks where to save a workbook, starting in the data folder, under name; the
+// dialog creates the file, which save then replaces whole (by path).
+func (u *UI) saveDialog(name string, save func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			s.u.showError("无法保存文件", err)
+			u.showError("无法保存文件", err)
 			return
 		}
 		if w == nil {
@@ -398,21 +385,43 @@ func (s *dataScreen) saveDialog(name string, save func(string)) {
 		path := w.URI().Path()
 		w.Close()
 		save(path)
-	}, s.u.win)
+	}, u.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.SetConfirmText("保存")
 	d.SetDismissText("取消")
-	s.setLocation(d)
+	u.startInDataFolder(d)
 	d.Show()
 }
 
-func (s *dataScreen) setLocation(d *dialog.FileDialog) {
-	set, err := s.u.deps.Store.Settings(s.u.ctx())
+// openDialog makes (without showing) a dialog asking for a file with one of exts, its
+// button saying confirm; open gets the path of the file chosen, which it reads by path.
+func (u *UI) openDialog(exts []string, confirm string, open func(path string)) *dialog.FileDialog {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError("无法打开文件", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		open(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.SetConfirmText(confirm)
+	d.SetDismissText("取消")
+	return d
+}
+
+// startInDataFolder opens d in 设置's data folder (else the database's), when it exists.
+func (u *UI) startInDataFolder(d *dialog.FileDialog) {
+	set, err := u.deps.Store.Settings(u.ctx())
 	if err != nil {
 		return
 	}
-	if l := settingsLister(settingsFolder(set, s.u.deps.DBPath)); l != nil {
+	if l := settingsLister(settingsFolder(set, u.deps.DBPath)); l != nil {
 		d.SetLocation(l)
 	}
 }
@@ -512,7 +521,7 @@ func (s *dataScreen) onImportFolder() {
 	}, s.u.win)
 	d.SetConfirmText("选择")
 	d.SetDismissText("取消")
-	s.setLocation(d)
+	s.u.startInDataFolder(d)
 	d.Show()
 }
 
@@ -864,26 +873,13 @@ func (s *dataScreen) restoreBackup(bk data.Backup) {
 
 // onRestoreFile restores from a backup file chosen anywhere (one copied from another PC).
 func (s *dataScreen) onRestoreFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.u.showError("无法打开文件", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	s.u.openDialog([]string{".db", ".DB", ".sqlite", ".bak"}, "还原", func(path string) {
 		bk := data.Backup{Path: path}
 		if fi, err := os.Stat(path); err == nil {
 			bk.At, bk.Size = fi.ModTime(), fi.Size()
 		}
 		s.askRestore(bk)
-	}, s.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".DB", ".sqlite", ".bak"}))
-	d.SetConfirmText("还原")
-	d.SetDismissText("取消")
-	d.Show()
+	}).Show()
 }
 
 // datTrash is the 回收站 tab: deleted records, each with 恢复.
