@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -220,8 +219,8 @@ func (s *complaintsScreen) apply(l complaintsLoad) {
 
 func (s *complaintsScreen) onAdd() {
 	if len(s.townships) == 0 {
-		dialog.NewCustom("还没有乡镇", "知道了",
-			widget.NewLabel("请先在“数据”中导入工作簿，或在“村庄”中新增村庄（乡镇随之建立），再登记信访举报。"), s.u.win).Show()
+		s.u.tellFirst("还没有乡镇",
+			"请先在“数据”中导入工作簿，或在“村庄”中新增村庄（乡镇随之建立），再登记信访举报。")
 		return
 	}
 	c := data.Complaint{Received: s.today, Result: data.ResPending}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"liangwei/data"
@@ -100,34 +99,17 @@ func (s *electionsScreen) content() fyne.CanvasObject {
 	return s.view
 }
 
-// electionsLoad is what one refresh reads from the store.
-type electionsLoad struct {
-	roundLoad
-	villages  []data.Village
-	elections []data.Election
-}
-
 // refresh reloads villages, rounds and the chosen round's elections off the UI goroutine.
 // The first load picks the round: 设置's current round, else the newest, else this year;
 // later loads keep the clerk's choice unless 设置's round has changed since.
 func (s *electionsScreen) refresh() {
 	round, seen := s.round, s.settingsRound
-	loadScreen(s.u, &s.loader, "读取换届记录失败", func() (electionsLoad, error) {
-		var l electionsLoad
-		var err error
-		if l.roundLoad, err = readRounds(s.u, round, seen); err != nil {
-			return l, err
-		}
-		ctx, st := s.u.ctx(), s.u.deps.Store
-		if l.villages, err = st.Villages(ctx); err != nil {
-			return l, err
-		}
-		l.elections, err = st.Elections(ctx, l.round)
-		return l, err
+	loadScreen(s.u, &s.loader, "读取换届记录失败", func() (roundRecords[data.Election], error) {
+		return readRoundRecords(s.u, round, seen, s.u.deps.Store.Elections)
 	}, s.apply)
 }
 
-func (s *electionsScreen) apply(l electionsLoad) {
+func (s *electionsScreen) apply(l roundRecords[data.Election]) {
 	s.showRounds(l.roundLoad)
 	s.villages = l.villages
 	if len(l.villages) == 0 {
@@ -135,15 +117,15 @@ func (s *electionsScreen) apply(l electionsLoad) {
 	} else {
 		s.table.setEmptyText(fmt.Sprintf("%d年还没有换届记录。请点击“新增”录入，或在“数据”中导入工作簿。", l.round))
 	}
-	s.table.setData(l.elections)
+	s.table.setData(l.records)
 	s.selectSaved()
 	s.updateButtons()
 }
 
 func (s *electionsScreen) onAdd() {
 	if len(s.villages) == 0 {
-		dialog.NewCustom("还没有村庄", "知道了",
-			widget.NewLabel("请先在“村庄”中新增村庄，或在“数据”中导入工作簿，再录入换届情况。"), s.u.win).Show()
+		s.u.tellFirst("还没有村庄",
+			"请先在“村庄”中新增村庄，或在“数据”中导入工作簿，再录入换届情况。")
 		return
 	}
 	e := data.Election{Round: s.round, Body: data.BodyParty, Status: data.StatusNotStarted}

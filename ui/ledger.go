@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"sync"
@@ -251,6 +252,29 @@ func pickRound(shown, settingsRound, seen int, rounds []int, now time.Time) int 
 	return round
 }
 
+// roundRecords is what 换届 and 两委成员 read on each load: the round to show, every village
+// (for the form's drop-downs) and the records of that round.
+type roundRecords[T any] struct {
+	roundLoad
+	villages []data.Village
+	records  []T
+}
+
+// readRoundRecords reads a roundRecords; records reads one round's records from the store.
+func readRoundRecords[T any](u *UI, shown, seen int, records func(context.Context, int) ([]T, error)) (roundRecords[T], error) {
+	var l roundRecords[T]
+	var err error
+	if l.roundLoad, err = readRounds(u, shown, seen); err != nil {
+		return l, err
+	}
+	ctx := u.ctx()
+	if l.villages, err = u.deps.Store.Villages(ctx); err != nil {
+		return l, err
+	}
+	l.records, err = records(ctx, l.round)
+	return l, err
+}
+
 // readRounds reads the rounds on record and 设置's round, and picks the round to show.
 func readRounds(u *UI, shown, seen int) (roundLoad, error) {
 	var l roundLoad
@@ -307,4 +331,10 @@ func followTownship(townshipSel, villageSel *widget.Select, names func(string) [
 		}
 		changed(t)
 	}
+}
+
+// tellFirst says, in a dialog, what the clerk must enter before 新增 can work (villages
+// before their elections, townships before complaints).
+func (u *UI) tellFirst(title, msg string) {
+	dialog.NewCustom(title, "知道了", widget.NewLabel(msg), u.win).Show()
 }

@@ -143,41 +143,24 @@ func (s *membersScreen) content() fyne.CanvasObject {
 	return s.view
 }
 
-// membersLoad is what one refresh reads from the store.
-type membersLoad struct {
-	roundLoad
-	villages []data.Village
-	members  []data.Member
-}
-
 // refresh reloads villages, rounds and the chosen round's members off the UI goroutine,
 // choosing the round as the 换届 screen does.
 func (s *membersScreen) refresh() {
 	round, seen := s.round, s.settingsRound
-	loadScreen(s.u, &s.loader, "读取两委成员失败", func() (membersLoad, error) {
-		var l membersLoad
-		var err error
-		if l.roundLoad, err = readRounds(s.u, round, seen); err != nil {
-			return l, err
-		}
-		ctx, st := s.u.ctx(), s.u.deps.Store
-		if l.villages, err = st.Villages(ctx); err != nil {
-			return l, err
-		}
-		l.members, err = st.Members(ctx, l.round)
-		return l, err
+	loadScreen(s.u, &s.loader, "读取两委成员失败", func() (roundRecords[data.Member], error) {
+		return readRoundRecords(s.u, round, seen, s.u.deps.Store.Members)
 	}, s.apply)
 }
 
-func (s *membersScreen) apply(l membersLoad) {
+func (s *membersScreen) apply(l roundRecords[data.Member]) {
 	s.showRounds(l.roundLoad)
-	s.villages, s.members = l.villages, l.members
+	s.villages, s.members = l.villages, l.records
 	if len(l.villages) == 0 {
 		s.table.setEmptyText("还没有村庄。请在“数据”中导入工作簿，或先在“村庄”中新增村庄。")
 	} else {
 		s.table.setEmptyText(fmt.Sprintf("%d年还没有两委成员。请点击“新增”录入，或在“数据”中导入工作簿。", l.round))
 	}
-	s.table.setData(l.members)
+	s.table.setData(l.records)
 	if s.narrowVillages() {
 		s.table.apply()
 	}
@@ -215,8 +198,8 @@ func (s *membersScreen) narrowVillages() bool {
 
 func (s *membersScreen) onAdd() {
 	if len(s.villages) == 0 {
-		dialog.NewCustom("还没有村庄", "知道了",
-			widget.NewLabel("请先在“村庄”中新增村庄，或在“数据”中导入工作簿，再录入两委成员。"), s.u.win).Show()
+		s.u.tellFirst("还没有村庄",
+			"请先在“村庄”中新增村庄，或在“数据”中导入工作簿，再录入两委成员。")
 		return
 	}
 	m := data.Member{Round: s.round, Ethnicity: "汉族"}

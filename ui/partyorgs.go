@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"liangwei/data"
@@ -151,8 +150,8 @@ func (s *partyOrgsScreen) apply(l partyOrgsLoad) {
 
 func (s *partyOrgsScreen) onAdd() {
 	if len(s.villages) == 0 {
-		dialog.NewCustom("还没有村庄", "知道了",
-			widget.NewLabel("请先在“村庄”中新增村庄，或在“数据”中导入工作簿，再录入党组织台账。"), s.u.win).Show()
+		s.u.tellFirst("还没有村庄",
+			"请先在“村庄”中新增村庄，或在“数据”中导入工作簿，再录入党组织台账。")
 		return
 	}
 	p := data.PartyOrg{Year: s.years.current(s.yearSel, s.u.deps.Now()), Type: data.OrgBranch}

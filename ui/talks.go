@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"liangwei/data"
@@ -133,8 +132,8 @@ func (s *talksScreen) apply(l talksLoad) {
 
 func (s *talksScreen) onAdd() {
 	if len(s.townships) == 0 {
-		dialog.NewCustom("还没有乡镇", "知道了",
-			widget.NewLabel("请先在“数据”中导入工作簿，或在“村庄”中新增村庄（乡镇随之建立），再登记约谈。"), s.u.win).Show()
+		s.u.tellFirst("还没有乡镇",
+			"请先在“数据”中导入工作簿，或在“村庄”中新增村庄（乡镇随之建立），再登记约谈。")
 		return
 	}
 	t := data.Talk{Date: s.u.deps.Now()}
