@@ -44,7 +44,6 @@ type complaintsScreen struct {
 	townships []string  // every township, for the form
 	villages  []data.Village
 	years     u2bYears
-	showYear  int // show this year after the next load (the one just saved to)
 }
 
 func newComplaintsScreen(u *UI) *complaintsScreen {
@@ -200,12 +199,7 @@ func (s *complaintsScreen) apply(l complaintsLoad) {
 		s.townships = append(s.townships, t.Name)
 	}
 	sortChinese(s.townships)
-	years := make([]int, len(l.complaints))
-	for i, c := range l.complaints {
-		years[i] = c.Received.Year()
-	}
-	s.years.set(s.yearSel, years, l.round, s.showYear)
-	s.showYear = 0
+	s.years.set(s.yearSel, u2bYearsOf(l.complaints, func(c data.Complaint) int { return c.Received.Year() }), l.round)
 	if len(s.townships) == 0 {
 		s.table.setEmptyText("还没有乡镇。请在“数据”中导入工作簿，或先在“村庄”中新增村庄，再登记信访举报。")
 	} else {
@@ -299,7 +293,7 @@ func (s *complaintsScreen) openForm(c data.Complaint, editing bool) {
 	f.onSaved = func() {
 		s.status.SetText(fmt.Sprintf("已保存：%s %s", rec.Township, rec.No))
 		s.selectID = rec.ID
-		s.showYear = rec.Received.Year()
+		s.years.want = rec.Received.Year()
 		s.u.changed()
 	}
 	s.form = f

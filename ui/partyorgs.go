@@ -37,7 +37,6 @@ type partyOrgsScreen struct {
 
 	villages []data.Village // every village, for the form's drop-downs
 	years    u2bYears       // the year filter's state
-	showYear int            // show this year after the next load (the one just saved to)
 }
 
 func newPartyOrgsScreen(u *UI) *partyOrgsScreen {
@@ -132,12 +131,7 @@ func (s *partyOrgsScreen) refresh() {
 
 func (s *partyOrgsScreen) apply(l partyOrgsLoad) {
 	s.villages = l.villages
-	years := make([]int, len(l.orgs))
-	for i, p := range l.orgs {
-		years[i] = p.Year
-	}
-	s.years.set(s.yearSel, years, l.round, s.showYear)
-	s.showYear = 0
+	s.years.set(s.yearSel, u2bYearsOf(l.orgs, func(p data.PartyOrg) int { return p.Year }), l.round)
 	if len(l.villages) == 0 {
 		s.table.setEmptyText("还没有村庄。请在“数据”中导入工作簿，或先在“村庄”中新增村庄，再录入党组织台账。")
 	} else {
@@ -251,7 +245,7 @@ func (s *partyOrgsScreen) openForm(p data.PartyOrg, editing bool) {
 	f.onSaved = func() {
 		s.status.SetText(fmt.Sprintf("已保存：%s %s %d年党组织台账", rec.Township, rec.Village, rec.Year))
 		s.selectID = rec.ID
-		s.showYear = rec.Year
+		s.years.want = rec.Year
 		s.u.changed()
 	}
 	s.form = f
@@ -298,12 +292,24 @@ func u2bMatchFilter[T any](lt *ledgerTable[T], all string, options []string, mat
 // are the years found, newest first, after the “all years” option.
 type u2bYears struct {
 	picked bool // the first load chose the year shown
+	want   int  // show this year after the next load (the one a record was just saved to)
+}
+
+// u2bYearsOf are the years of rows, one per row.
+func u2bYearsOf[T any](rows []T, year func(T) int) []int {
+	years := make([]int, len(rows))
+	for i, r := range rows {
+		years[i] = year(r)
+	}
+	return years
 }
 
 // set refreshes the options without filtering (the caller's setData filters once). The
 // first load shows 设置's round when it has rows, else the newest year; later loads keep
-// the clerk's choice, or show want (the year a record was just saved to) when given.
-func (y *u2bYears) set(sel *widget.Select, years []int, settingsRound, want int) {
+// the clerk's choice, or show want (the year a record was just saved to) when set.
+func (y *u2bYears) set(sel *widget.Select, years []int, settingsRound int) {
+	want := y.want
+	y.want = 0
 	seen := map[int]bool{}
 	var ys []int
 	for _, v := range years {

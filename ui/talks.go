@@ -27,7 +27,6 @@ type talksScreen struct {
 
 	townships []string // every township, for the form
 	years     u2bYears
-	showYear  int // show this year after the next load (the one just saved to)
 }
 
 func newTalksScreen(u *UI) *talksScreen {
@@ -113,12 +112,7 @@ func (s *talksScreen) apply(l talksLoad) {
 		s.townships = append(s.townships, t.Name)
 	}
 	sortChinese(s.townships)
-	years := make([]int, len(l.talks))
-	for i, t := range l.talks {
-		years[i] = t.Date.Year()
-	}
-	s.years.set(s.yearSel, years, l.round, s.showYear)
-	s.showYear = 0
+	s.years.set(s.yearSel, u2bYearsOf(l.talks, func(t data.Talk) int { return t.Date.Year() }), l.round)
 	if len(s.townships) == 0 {
 		s.table.setEmptyText("还没有乡镇。请在“数据”中导入工作簿，或先在“村庄”中新增村庄，再登记约谈。")
 	} else {
@@ -196,7 +190,7 @@ func (s *talksScreen) openForm(t data.Talk, editing bool) {
 	f.onSaved = func() {
 		s.status.SetText(fmt.Sprintf("已保存：%s 约谈 %s", rec.Township, rec.No))
 		s.selectID = rec.ID
-		s.showYear = rec.Date.Year()
+		s.years.want = rec.Date.Year()
 		s.u.changed()
 	}
 	s.form = f
