@@ -291,10 +291,8 @@ func (s *complaintsScreen) openForm(c data.Complaint, editing bool) {
 	}
 	f.save = func() error { return s.u.deps.Store.SaveComplaint(s.u.ctx(), &rec) }
 	f.onSaved = func() {
-		s.status.SetText(fmt.Sprintf("已保存：%s %s", rec.Township, rec.No))
-		s.selectID = rec.ID
 		s.years.want = rec.Received.Year()
-		s.u.changed()
+		s.saved(fmt.Sprintf("已保存：%s %s", rec.Township, rec.No), rec.ID)
 	}
 	s.form = f
 	f.showDialog()

@@ -190,10 +190,8 @@ func (s *electionsScreen) openForm(e data.Election, editing bool) {
 	}
 	f.save = func() error { return s.u.deps.Store.SaveElection(s.u.ctx(), &rec, s.u.deps.Now()) }
 	f.onSaved = func() {
-		s.status.SetText(fmt.Sprintf("已保存：%s %s %d年 %s", rec.Township, rec.Village, rec.Round, rec.Body))
 		s.round = rec.Round // show the round the record went to
-		s.selectID = rec.ID
-		s.u.changed()
+		s.saved(fmt.Sprintf("已保存：%s %s %d年 %s", rec.Township, rec.Village, rec.Round, rec.Body), rec.ID)
 	}
 	s.form = f
 	f.showDialog()

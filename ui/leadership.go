@@ -204,10 +204,8 @@ func (s *leadershipScreen) openForm(l data.Leadership, editing bool) {
 	}
 	f.save = func() error { return s.u.deps.Store.SaveLeadership(s.u.ctx(), &rec) }
 	f.onSaved = func() {
-		s.status.SetText(fmt.Sprintf("已保存：%s %d年", rec.Township, rec.Round))
 		s.round = rec.Round
-		s.selectID = rec.ID
-		s.u.changed()
+		s.saved(fmt.Sprintf("已保存：%s %d年", rec.Township, rec.Round), rec.ID)
 	}
 	s.form = f
 	f.showDialog()

@@ -85,6 +85,14 @@ func (l *ledger[T]) selectSaved() {
 	}
 }
 
+// saved says msg in the status line after a save, and reloads every screen; this one
+// selects the record saved (id) once it shows.
+func (l *ledger[T]) saved(msg string, id int64) {
+	l.status.SetText(msg)
+	l.selectID = id
+	l.u.changed()
+}
+
 // frame lays the screen out once: filters and buttons above the table, bottom below it.
 func (l *ledger[T]) frame(filters, bottom fyne.CanvasObject) fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(l.addBtn, l.editBtn, l.deleteBtn), filters)

@@ -360,10 +360,8 @@ func (s *membersScreen) openForm(m data.Member, editing bool) {
 	}
 	f.save = func() error { return s.u.deps.Store.SaveMember(s.u.ctx(), &rec) }
 	f.onSaved = func() {
-		s.status.SetText(fmt.Sprintf("已保存：%s %s %d年 %s", rec.Township, rec.Village, rec.Round, rec.Name))
 		s.round = rec.Round // show the round the record went to
-		s.selectID = rec.ID
-		s.u.changed()
+		s.saved(fmt.Sprintf("已保存：%s %s %d年 %s", rec.Township, rec.Village, rec.Round, rec.Name), rec.ID)
 	}
 	s.form = f
 	memShowFormWith(f, "身份标签", tags.box)

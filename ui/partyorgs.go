@@ -243,10 +243,8 @@ func (s *partyOrgsScreen) openForm(p data.PartyOrg, editing bool) {
 	}
 	f.save = func() error { return s.u.deps.Store.SavePartyOrg(s.u.ctx(), &rec) }
 	f.onSaved = func() {
-		s.status.SetText(fmt.Sprintf("已保存：%s %s %d年党组织台账", rec.Township, rec.Village, rec.Year))
-		s.selectID = rec.ID
 		s.years.want = rec.Year
-		s.u.changed()
+		s.saved(fmt.Sprintf("已保存：%s %s %d年党组织台账", rec.Township, rec.Village, rec.Year), rec.ID)
 	}
 	s.form = f
 	f.showDialog()

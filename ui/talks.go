@@ -188,10 +188,8 @@ func (s *talksScreen) openForm(t data.Talk, editing bool) {
 	}
 	f.save = func() error { return s.u.deps.Store.SaveTalk(s.u.ctx(), &rec) }
 	f.onSaved = func() {
-		s.status.SetText(fmt.Sprintf("已保存：%s 约谈 %s", rec.Township, rec.No))
-		s.selectID = rec.ID
 		s.years.want = rec.Date.Year()
-		s.u.changed()
+		s.saved(fmt.Sprintf("已保存：%s 约谈 %s", rec.Township, rec.No), rec.ID)
 	}
 	s.form = f
 	f.showDialog()

@@ -129,9 +129,7 @@ func (s *villagesScreen) openForm(v data.Village, editing bool) {
 	}
 	f.save = func() error { return s.u.deps.Store.SaveVillage(s.u.ctx(), &rec) }
 	f.onSaved = func() {
-		s.status.SetText(fmt.Sprintf("已保存：%s %s", rec.Township, rec.Name))
-		s.selectID = rec.ID
-		s.u.changed()
+		s.saved(fmt.Sprintf("已保存：%s %s", rec.Township, rec.Name), rec.ID)
 	}
 	s.form = f
 	f.showDialog()
