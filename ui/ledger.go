@@ -33,10 +33,10 @@ type ledger[T any] struct {
 	confirm *dialog.ConfirmDialog // the delete question, while shown
 
 	loader
-	id          func(T) int64 // a record's ID, to select the one just saved
-	selectID    int64         // select this record after the next load (the one just saved)
-	noSelection string        // what 编辑 and 删除 say when no row is selected
-	view        fyne.CanvasObject
+	id          func(T) int64     // a record's ID, to select the one just saved
+	selectID    int64             // select this record after the next load (the one just saved)
+	noSelection string            // what 编辑 and 删除 say when no row is selected
+	view        fyne.CanvasObject // the screen's layout, made by the first content()
 }
 
 // initActions makes the buttons and the status line; 编辑 and 删除 are enabled while a row is
@@ -93,7 +93,7 @@ func (l *ledger[T]) saved(msg string, id int64) {
 	l.u.changed()
 }
 
-// frame lays the screen out once: filters and buttons above the table, bottom below it.
+// frame is the screen's layout: filters and the buttons above the table, bottom below it.
 func (l *ledger[T]) frame(filters, bottom fyne.CanvasObject) fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(l.addBtn, l.editBtn, l.deleteBtn), filters)
 	return container.NewBorder(top, bottom, nil, nil, l.table.body)
