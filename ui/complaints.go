@@ -194,11 +194,7 @@ func (s *complaintsScreen) refresh() {
 func (s *complaintsScreen) apply(l complaintsLoad) {
 	s.today = l.today
 	s.villages = l.villages
-	s.townships = s.townships[:0]
-	for _, t := range l.townships {
-		s.townships = append(s.townships, t.Name)
-	}
-	sortChinese(s.townships)
+	s.townships = townshipNames(s.townships, l.townships)
 	s.years.set(s.yearSel, u2bYearsOf(l.complaints, func(c data.Complaint) int { return c.Received.Year() }), l.round)
 	if len(s.townships) == 0 {
 		s.table.setEmptyText("还没有乡镇。请在“数据”中导入工作簿，或先在“村庄”中新增村庄，再登记信访举报。")

@@ -135,10 +135,7 @@ func (s *leadershipScreen) load(round, seenSettings int) (leadershipLoad, error)
 	if err != nil {
 		return l, err
 	}
-	for _, t := range ts {
-		l.townships = append(l.townships, t.Name)
-	}
-	sortChinese(l.townships)
+	l.townships = townshipNames(nil, ts)
 	return l, nil
 }
 

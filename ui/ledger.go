@@ -300,6 +300,16 @@ func readRounds(u *UI, shown, seen int) (roundLoad, error) {
 	return l, nil
 }
 
+// townshipNames puts the townships' names, in pinyin order, in names (reusing its array).
+func townshipNames(names []string, ts []data.Township) []string {
+	names = names[:0]
+	for _, t := range ts {
+		names = append(names, t.Name)
+	}
+	sortChinese(names)
+	return names
+}
+
 // villageTownships are the townships that have villages, in pinyin order.
 func villageTownships(vs []data.Village) []string {
 	seen := map[string]bool{}

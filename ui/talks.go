@@ -107,11 +107,7 @@ func (s *talksScreen) refresh() {
 }
 
 func (s *talksScreen) apply(l talksLoad) {
-	s.townships = s.townships[:0]
-	for _, t := range l.townships {
-		s.townships = append(s.townships, t.Name)
-	}
-	sortChinese(s.townships)
+	s.townships = townshipNames(s.townships, l.townships)
 	s.years.set(s.yearSel, u2bYearsOf(l.talks, func(t data.Talk) int { return t.Date.Year() }), l.round)
 	if len(s.townships) == 0 {
 		s.table.setEmptyText("还没有乡镇。请在“数据”中导入工作簿，或先在“村庄”中新增村庄，再登记约谈。")
