@@ -33,15 +33,7 @@ var detailColumns = []Column{
 // DetailTitle is the title of the detail report: {unit}村“两委”换届情况明细表（{round}年）,
 // where the unit is the report's township, else m.Unit, else nothing.
 func DetailTitle(r data.DetailReport, m Meta) string {
-	unit := r.Township
-	if unit == "" {
-		unit = m.Unit
-	}
-	t := unit + "村“两委”换届情况明细表"
-	if r.Round > 0 {
-		t += fmt.Sprintf("（%d年）", r.Round)
-	}
-	return t
+	return reportTitle(r.Township, m, "村“两委”换届情况明细表", r.Round)
 }
 
 // WriteDetail writes the 换届情况明细表 of SPEC §5 as an A4 landscape PDF: one row per

@@ -29,15 +29,7 @@ var membersColumns = []Column{
 // MembersTitle is the title of the roster: {unit}村“两委”成员花名册（{round}年）, where the
 // unit is the report's township, else m.Unit, else nothing.
 func MembersTitle(r data.MembersReport, m Meta) string {
-	unit := r.Township
-	if unit == "" {
-		unit = m.Unit
-	}
-	t := unit + "村“两委”成员花名册"
-	if r.Round > 0 {
-		t += fmt.Sprintf("（%d年）", r.Round)
-	}
-	return t
+	return reportTitle(r.Township, m, "村“两委”成员花名册", r.Round)
 }
 
 // WriteMembers writes the 两委成员花名册 of SPEC §5 as an A4 landscape PDF: the members

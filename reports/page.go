@@ -974,3 +974,17 @@ func (d *doc) cellLines(x, y, w, h float64, lines []string, align string, fill [
 // narrow: with single spaces, text extraction (pdftotext, search in a PDF reader) runs the
 // words together as 第1页共3页.
 func pageLabel(n, total int) string { return fmt.Sprintf("第  %d  页    共  %d  页", n, total) }
+
+// reportTitle is every report's title: the township the report is for (or, for all
+// townships, the unit of Meta), the report's name, and （2026年） when the year is known.
+func reportTitle(township string, m Meta, name string, year int) string {
+	unit := township
+	if unit == "" {
+		unit = m.Unit
+	}
+	t := unit + name
+	if year > 0 {
+		t += fmt.Sprintf("（%d年）", year)
+	}
+	return t
+}

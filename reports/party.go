@@ -54,15 +54,7 @@ func weakColumns(allTownships bool) []Column {
 // PartyTitle is the title of the party report: {unit}村级党组织“四有”情况统计表（{year}年）,
 // where the unit is the report's township, else m.Unit, else nothing.
 func PartyTitle(r data.PartyReport, m Meta) string {
-	unit := r.Township
-	if unit == "" {
-		unit = m.Unit
-	}
-	t := unit + "村级党组织“四有”情况统计表"
-	if r.Year > 0 {
-		t += fmt.Sprintf("（%d年）", r.Year)
-	}
-	return t
+	return reportTitle(r.Township, m, "村级党组织“四有”情况统计表", r.Year)
 }
 
 // WriteParty writes the 村级党组织“四有”情况统计表 of SPEC §5 as an A4 landscape PDF: one row

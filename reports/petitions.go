@@ -43,15 +43,7 @@ var petitionTownshipColumn = Column{Header: "乡镇", Width: 18, Align: "L"}
 // {unit}村“两委”换届信访举报受理情况台账（{year}年）, where the unit is the report's township,
 // else m.Unit, else nothing.
 func PetitionsTitle(r data.PetitionsReport, m Meta) string {
-	unit := r.Township
-	if unit == "" {
-		unit = m.Unit
-	}
-	t := unit + "村“两委”换届信访举报受理情况台账"
-	if r.Year > 0 {
-		t += fmt.Sprintf("（%d年）", r.Year)
-	}
-	return t
+	return reportTitle(r.Township, m, "村“两委”换届信访举报受理情况台账", r.Year)
 }
 
 // WritePetitions writes the 信访举报受理情况台账 of SPEC §5 as an A4 landscape PDF: the ledger

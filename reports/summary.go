@@ -38,15 +38,7 @@ var unfinishedColumns = []Column{
 // SummaryTitle is the title of the summary report: {unit}村“两委”换届完成情况汇总表（{round}年）,
 // where the unit is the report's township, else m.Unit, else nothing.
 func SummaryTitle(r data.SummaryReport, m Meta) string {
-	unit := r.Township
-	if unit == "" {
-		unit = m.Unit
-	}
-	t := unit + "村“两委”换届完成情况汇总表"
-	if r.Round > 0 {
-		t += fmt.Sprintf("（%d年）", r.Round)
-	}
-	return t
+	return reportTitle(r.Township, m, "村“两委”换届完成情况汇总表", r.Round)
 }
 
 // WriteSummary writes the 换届完成情况汇总表 of SPEC §5 as an A4 landscape PDF: one row per

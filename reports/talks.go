@@ -45,15 +45,7 @@ var talkTownshipColumn = Column{Header: "乡镇", Width: 18, Align: "L"}
 // TalksTitle is the title of the talks report: {unit}干部约谈情况统计表（{year}年）, where the
 // unit is the report's township, else m.Unit, else nothing.
 func TalksTitle(r data.TalksReport, m Meta) string {
-	unit := r.Township
-	if unit == "" {
-		unit = m.Unit
-	}
-	t := unit + "干部约谈情况统计表"
-	if r.Year > 0 {
-		t += fmt.Sprintf("（%d年）", r.Year)
-	}
-	return t
+	return reportTitle(r.Township, m, "干部约谈情况统计表", r.Year)
 }
 
 // WriteTalks writes the 干部约谈情况统计表 of SPEC §5 as an A4 landscape PDF: the counts by
