@@ -1,0 +1,84 @@
+package data
+
+// Record kinds of the ledger. Each kind is described once (its description, in the file of
+// its record type, gives the fields); everything that names a kind — the workbook's sheets,
+// the audit log, the CLI's KIND words, the recycle bin — reads these names.
+
+// KindCode is the stable English code of a record kind: stored in the audit log and the
+// recycle bin, typed on the command line.
+type KindCode string
+
+// The record kinds, in workbook order.
+const (
+	CodeTownship   KindCode = "township"
+	CodeVillage    KindCode = "village"
+	CodeElection   KindCode = "election"
+	CodeMember     KindCode = "member"
+	CodePartyOrg   KindCode = "party_org"
+	CodeLeadership KindCode = "leadership"
+	CodeComplaint  KindCode = "complaint"
+	CodeTalk       KindCode = "talk"
+)
+
+// The audit log's other subjects: not records, but things a change is logged under.
+const (
+	SubjectFile     KindCode = "file"     // an imported file, or a restored backup
+	SubjectRound    KindCode = "round"    // a round locked or unlocked
+	SubjectSettings KindCode = "settings" // the 设置 screen
+)
+
+// KindInfo is what is known of every kind, whatever its record type.
+type KindInfo struct {
+	Code KindCode
+	Name string // the Chinese name: the sheet's name, the screen's title, the log's 类别
+	// Aliases are other words a clerk may type for the kind on the command line.
+	Aliases []string
+	// Record is true for the record kinds (recycle bin, workbook sheet), false for the log's
+	// other subjects.
+	Record bool
+}
+
+// Kinds lists every record kind, in workbook order, then the audit log's other subjects.
+var Kinds = []KindInfo{
+	{Code: CodeTownship, Name: "乡镇", Record: true},
+	{Code: CodeVillage, Name: "村庄", Aliases: []string{"村", "社区"}, Record: true},
+	{Code: CodeElection, Name: "换届", Record: true},
+	{Code: CodeMember, Name: "两委成员", Aliases: []string{"成员"}, Record: true},
+	{Code: CodePartyOrg, Name: "党组织", Aliases: []string{"党组织台账"}, Record: true},
+	{Code: CodeLeadership, Name: "乡镇班子", Record: true},
+	{Code: CodeComplaint, Name: "信访举报", Aliases: []string{"信访", "举报"}, Record: true},
+	{Code: CodeTalk, Name: "约谈", Record: true},
+	{Code: SubjectFile, Name: "文件", Aliases: []string{"导入文件", "导入", "备份"}},
+	{Code: SubjectRound, Name: "届次"},
+	{Code: SubjectSettings, Name: "设置"},
+}
+
+// KindByCode finds a kind by its code.
+func KindByCode(code KindCode) (KindInfo, bool) {
+	for _, k := range Kinds {
+		if k.Code == code {
+			return k, true
+		}
+	}
+	return KindInfo{}, false
+}
+
+// KindName is the Chinese name of a kind, or the code itself when unknown (an entry of a
+// newer program's log).
+func KindName(code string) string {
+	if k, ok := KindByCode(KindCode(code)); ok {
+		return k.Name
+	}
+	return code
+}
+
+// RecordKinds lists the record kinds, in workbook order.
+func RecordKinds() []KindInfo {
+	var out []KindInfo
+	for _, k := range Kinds {
+		if k.Record {
+			out = append(out, k)
+		}
+	}
+	return out
+}
