@@ -38,16 +38,11 @@ type KindInfo struct {
 	Record bool
 }
 
-// Kinds lists every record kind, in workbook order, then the audit log's other subjects.
+// Kinds lists every record kind (from its description), in workbook order, then the audit
+// log's other subjects.
 var Kinds = []KindInfo{
-	{Code: CodeTownship, Name: "乡镇", Record: true},
-	{Code: CodeVillage, Name: "村庄", Aliases: []string{"村", "社区"}, Record: true},
-	{Code: CodeElection, Name: "换届", Record: true},
-	{Code: CodeMember, Name: "两委成员", Aliases: []string{"成员"}, Record: true},
-	{Code: CodePartyOrg, Name: "党组织", Aliases: []string{"党组织台账"}, Record: true},
-	{Code: CodeLeadership, Name: "乡镇班子", Record: true},
-	{Code: CodeComplaint, Name: "信访举报", Aliases: []string{"信访", "举报"}, Record: true},
-	{Code: CodeTalk, Name: "约谈", Record: true},
+	TownshipDesc.KindInfo, VillageDesc.KindInfo, ElectionDesc.KindInfo, MemberDesc.KindInfo,
+	PartyOrgDesc.KindInfo, LeadershipDesc.KindInfo, ComplaintDesc.KindInfo, TalkDesc.KindInfo,
 	{Code: SubjectFile, Name: "文件", Aliases: []string{"导入文件", "导入", "备份"}},
 	{Code: SubjectRound, Name: "届次"},
 	{Code: SubjectSettings, Name: "设置"},

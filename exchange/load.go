@@ -78,9 +78,9 @@ type loader struct {
 	rows  map[string]int
 	// seen maps each sheet's record keys to the row that first had them.
 	seen map[string]map[string]int
-	// electionRows, memberRows, partyRows and complaintRows are the spreadsheet rows of
-	// the records in batch.Elections, .Members, .PartyOrgs and .Complaints.
-	electionRows, memberRows, partyRows, complaintRows []int
+	// recRows are the spreadsheet rows of the batch's records, by sheet, in the order of
+	// the batch's records of that kind.
+	recRows map[string][]int
 	// found is set once a supported sheet was met.
 	found bool
 }
@@ -92,6 +92,7 @@ func newLoader(st data.Store, file string, today time.Time) *loader {
 		today:     today,
 		rows:      map[string]int{},
 		seen:      map[string]map[string]int{},
+		recRows:   map[string][]int{},
 	}
 }
 
@@ -177,6 +178,11 @@ func (l *loader) begin(name string, sh *sheet, header []string) *sheetReader {
 	s := &sheetReader{l: l, sh: sh, name: name, col: map[string]int{}, ok: true}
 	for i, h := range header {
 		h = normHeader(h)
+		if sh != nil {
+			if canon, ok := sh.alias[h]; ok {
+				h = canon
+			}
+		}
 		s.headers = append(s.headers, h)
 		if _, dup := s.col[h]; h != "" && !dup {
 			s.col[h] = i
@@ -442,17 +448,17 @@ type villageRef struct {
 func (l *loader) checkVillages(ctx context.Context) {
 	var refs []villageRef
 	for i, e := range l.batch.Elections {
-		refs = append(refs, villageRef{"换届", l.electionRows[i], e.VillageKey()})
+		refs = append(refs, villageRef{data.ElectionDesc.Name, l.recRows[data.ElectionDesc.Name][i], e.VillageKey()})
 	}
 	for i, m := range l.batch.Members {
-		refs = append(refs, villageRef{"两委成员", l.memberRows[i], m.VillageKey()})
+		refs = append(refs, villageRef{data.MemberDesc.Name, l.recRows[data.MemberDesc.Name][i], m.VillageKey()})
 	}
 	for i, p := range l.batch.PartyOrgs {
-		refs = append(refs, villageRef{"党组织", l.partyRows[i], p.VillageKey()})
+		refs = append(refs, villageRef{data.PartyOrgDesc.Name, l.recRows[data.PartyOrgDesc.Name][i], p.VillageKey()})
 	}
 	for i, c := range l.batch.Complaints {
 		if c.Village != "" {
-			refs = append(refs, villageRef{"信访举报", l.complaintRows[i], data.VillageKey{Township: c.Township, Village: c.Village}})
+			refs = append(refs, villageRef{data.ComplaintDesc.Name, l.recRows[data.ComplaintDesc.Name][i], data.VillageKey{Township: c.Township, Village: c.Village}})
 		}
 	}
 	if len(refs) == 0 {

@@ -7,20 +7,22 @@ import (
 	"liangwei/data"
 )
 
-// Sheets are the eight sheet names of the workbook (SPEC §6), in workbook order.
-var Sheets = []string{"乡镇", "村庄", "换届", "两委成员", "党组织", "乡镇班子", "信访举报", "约谈"}
+// Sheets are the names of the workbook's sheets (SPEC §6), in workbook order: one per record
+// kind, named as the kind.
+var Sheets = func() []string {
+	var ns []string
+	for _, k := range data.RecordKinds() {
+		ns = append(ns, k.Name)
+	}
+	return ns
+}()
 
-// column is one column of a sheet: its Chinese header (SPEC §3) and how it is written.
-type column struct {
-	Header string
-	Key    bool     // part of the record's key: a sheet without it is refused
-	Width  float64  // Excel column width; 0 means a width derived from the header
-	List   []string // drop-down values offered in the template; nil for free input
-	Text   bool     // formatted as text, so Excel keeps long digit strings as typed
-}
+// column is one column of a sheet, as the kind's description gives it.
+type column = data.Column
 
-// width is the Excel column width: CJK characters count double.
-func (c column) width() float64 {
+// width is the Excel column width: the description's, or one from the header where CJK
+// characters count double.
+func width(c column) float64 {
 	if c.Width > 0 {
 		return c.Width
 	}
@@ -35,41 +37,116 @@ func (c column) width() float64 {
 	return w + 4
 }
 
-// sheet is one worksheet: a table of columns, a row parser for import and a row writer for
-// export. A sheet without a parser would be shown by the template and ignored by the
-// importer with a warning; every sheet of SPEC §6 has one now.
+// sheet is one worksheet, derived from a record kind's description: its columns, a row
+// parser for import and a row writer for export.
 type sheet struct {
 	Name    string
 	Columns []column
 	// Keys lists the key headers in the order the key is read and reported (the last one
-	// is where a duplicate is placed); nil means the key columns in column order.
+	// is where a duplicate is placed).
 	Keys []string
+	// alias maps the other headers a workbook may use to the column's header.
+	alias map[string]string
 	// parse reads one data row into the loader's batch.
 	parse func(r *row)
-	// rows lists the batch's records of this sheet as export rows, in column order.
-	rows func(b data.Batch) [][]any
+	// count is how many records of the sheet's kind b holds; rows lists those of [lo, hi)
+	// as export rows, in column order.
+	count func(b *data.Batch) int
+	rows  func(b *data.Batch, lo, hi int) [][]any
 }
 
 func (s *sheet) supported() bool { return s.parse != nil }
 
 // keyColumns lists the headers of the key columns, in key order.
-func (s *sheet) keyColumns() []string {
-	if s.Keys != nil {
-		return s.Keys
-	}
-	var ks []string
+func (s *sheet) keyColumns() []string { return s.Keys }
+
+// sheetOf derives the sheet of kind k.
+func sheetOf[R any](k *data.Kind[R]) *sheet {
+	s := &sheet{Name: k.Name, Columns: k.Columns(), Keys: k.KeyHeaders(), alias: map[string]string{}}
 	for _, c := range s.Columns {
-		if c.Key {
-			ks = append(ks, c.Header)
+		for _, a := range c.Aliases {
+			s.alias[normHeader(a)] = c.Header
 		}
 	}
-	return ks
+	s.parse = func(r *row) {
+		var rec R
+		for i := range k.Fields {
+			readField(r, &k.Fields[i], &rec)
+		}
+		if k.Normalize != nil {
+			k.Normalize(&rec)
+		}
+		if !r.unique(k.KeyParts(&rec)...) {
+			return
+		}
+		r.check(k.Validate(&rec, r.l.today))
+		recs := k.Records(&r.l.batch)
+		*recs = append(*recs, rec)
+		r.l.recRows[k.Name] = append(r.l.recRows[k.Name], r.num)
+	}
+	s.count = func(b *data.Batch) int { return len(*k.Records(b)) }
+	s.rows = func(b *data.Batch, lo, hi int) [][]any {
+		recs := *k.Records(b)
+		recs = recs[min(lo, len(recs)):min(hi, len(recs))]
+		out := make([][]any, len(recs))
+		for i := range recs {
+			cells := make([]any, len(k.Fields))
+			for j := range k.Fields {
+				cells[j] = k.Fields[j].Cell(&recs[i])
+			}
+			out[i] = cells
+		}
+		return out
+	}
+	return s
 }
 
-// specs holds every sheet by name; each record kind registers its sheet in its own file.
-var specs = map[string]*sheet{}
+// readField reads the cell of field f into rec, placing any problem on the cell.
+func readField[R any](r *row, f *data.Field[R], rec *R) {
+	h := f.Header
+	var v any
+	switch f.Type {
+	case data.TextType, data.TagsType:
+		v = r.text(h)
+	case data.IDType:
+		v = idNumber(r, h)
+	case data.CountType:
+		v = r.count(h)
+	case data.RoundType:
+		v = r.round(h)
+	case data.YearType:
+		v = r.year(h)
+	case data.DateType:
+		v = r.date(h)
+	case data.YesNoType:
+		v = r.yesNo(h)
+	case data.AmountType:
+		v = r.amount(h)
+	case data.EnumType:
+		if f.Required && !r.required(h) {
+			return
+		}
+		if err := f.Set(rec, r.text(h)); err != nil {
+			r.cellError(h, err)
+		}
+		return
+	}
+	if err := f.Set(rec, v); err != nil {
+		r.cellError(h, err)
+	}
+}
 
-func register(s *sheet) { specs[s.Name] = s }
+// specs holds every sheet by name, derived from the kinds' descriptions.
+var specs = func() map[string]*sheet {
+	m := map[string]*sheet{}
+	for _, s := range []*sheet{
+		sheetOf(data.TownshipDesc), sheetOf(data.VillageDesc), sheetOf(data.ElectionDesc), sheetOf(data.MemberDesc),
+		sheetOf(data.PartyOrgDesc), sheetOf(data.LeadershipDesc), sheetOf(data.ComplaintDesc), sheetOf(data.TalkDesc),
+	} {
+		m[s.Name] = s
+	}
+	return m
+}()
 
 // supportedSheets lists the sheets that import and export, in workbook order.
 func supportedSheets() []*sheet {
@@ -116,6 +193,3 @@ func sheetFromFileName(name string) string {
 	})
 	return hits[0].name
 }
-
-// yesNo is the drop-down of the yes/no columns.
-var yesNo = []string{"是", "否"}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"reflect"
 	"sort"
 	"strings"
 
@@ -133,47 +132,16 @@ func writeWorkbook(w io.Writer, sheets []*sheet, b data.Batch) error {
 // cells (a []any of boxed values per row) would take tens of megabytes for a city.
 const exportChunk = 1024
 
-// window is b with every kind of record cut to the records [lo, hi) of that kind: the
-// records a sheet's rows function turns into its rows lo+2 to hi+1.
-func window(b data.Batch, lo, hi int) data.Batch {
-	v := reflect.ValueOf(&b).Elem()
-	for i := range v.NumField() {
-		if f := v.Field(i); f.Kind() == reflect.Slice {
-			n := f.Len()
-			f.Set(f.Slice(min(lo, n), min(hi, n)))
-		}
-	}
-	return b
-}
-
-// rowCount is how many rows sh has for b, without making them. A sheet lists one kind
-// of record; giving its rows function one record of each kind in turn finds which.
-func rowCount(sh *sheet, b data.Batch) int {
-	if sh.rows == nil {
-		return 0
-	}
-	v := reflect.ValueOf(b)
-	for i := range v.NumField() {
-		f := v.Field(i)
-		if f.Kind() != reflect.Slice || f.Len() == 0 {
-			continue
-		}
-		var probe data.Batch
-		reflect.ValueOf(&probe).Elem().Field(i).Set(f.Slice(0, 1))
-		if len(sh.rows(probe)) > 0 {
-			return f.Len()
-		}
-	}
-	return 0
-}
-
 // writeSheet streams sh's header and rows for b, a chunk of records at a time, so that
 // neither the sheet's cells nor all its rows are held at once.
 func writeSheet(f *excelize.File, sh *sheet, b data.Batch, header, text int) error {
-	n := rowCount(sh, b)
+	n := 0
+	if sh.count != nil {
+		n = sh.count(&b)
+	}
 	last := max(dropRows, n+1)
 	for j, c := range sh.Columns {
-		if c.List == nil {
+		if c.Values == nil {
 			continue
 		}
 		col, err := excelize.ColumnNumberToName(j + 1)
@@ -182,10 +150,10 @@ func writeSheet(f *excelize.File, sh *sheet, b data.Batch, header, text int) err
 		}
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, last)
-		if err := dv.SetDropList(c.List); err != nil {
+		if err := dv.SetDropList(c.Values); err != nil {
 			return err
 		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "请从下拉列表中选择："+strings.Join(c.List, "、"))
+		dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误", "请从下拉列表中选择："+strings.Join(c.Values, "、"))
 		if err := f.AddDataValidation(sh.Name, dv); err != nil {
 			return err
 		}
@@ -201,10 +169,10 @@ func writeSheet(f *excelize.File, sh *sheet, b data.Batch, header, text int) err
 	}
 	hdr := make([]any, len(sh.Columns))
 	for j, c := range sh.Columns {
-		if err := sw.SetColWidth(j+1, j+1, c.width()); err != nil {
+		if err := sw.SetColWidth(j+1, j+1, width(c)); err != nil {
 			return err
 		}
-		if c.Text {
+		if c.Digits {
 			if err := sw.SetColStyle(j+1, j+1, text); err != nil {
 				return err
 			}
@@ -216,13 +184,13 @@ func writeSheet(f *excelize.File, sh *sheet, b data.Batch, header, text int) err
 	}
 	next := 2
 	for lo := 0; lo < n; lo += exportChunk {
-		for _, r := range sh.rows(window(b, lo, lo+exportChunk)) {
+		for _, r := range sh.rows(&b, lo, lo+exportChunk) {
 			vals := make([]any, len(r))
 			for j, v := range r {
 				if s, ok := v.(string); ok && s == "" {
 					continue // leave the cell out rather than write an empty string
 				}
-				if sh.Columns[j].Text {
+				if sh.Columns[j].Digits {
 					vals[j] = excelize.Cell{StyleID: text, Value: v}
 				} else {
 					vals[j] = v

@@ -360,23 +360,28 @@ func TestRowCountAndWindow(t *testing.T) {
 		}
 		f.Set(s)
 	}
+	seen := map[int]bool{}
 	for _, sh := range supportedSheets() {
-		want := sh.rows(b)
-		if got := rowCount(sh, b); got != len(want) {
-			t.Errorf("%s: rowCount = %d, want %d", sh.Name, got, len(want))
+		want := sh.rows(&b, 0, 1<<30)
+		if got := sh.count(&b); got != len(want) {
+			t.Errorf("%s: count = %d, want %d", sh.Name, got, len(want))
 		}
+		if seen[len(want)] {
+			t.Errorf("%s: %d rows, as many as another sheet: not its own kind's records", sh.Name, len(want))
+		}
+		seen[len(want)] = true
 		for _, chunk := range []int{1, 2, 4, 100} {
 			var got [][]any
 			for lo := 0; lo < len(want); lo += chunk {
-				got = append(got, sh.rows(window(b, lo, lo+chunk))...)
+				got = append(got, sh.rows(&b, lo, lo+chunk)...)
 			}
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s in windows of %d: rows differ from the whole batch's", sh.Name, chunk)
 			}
 		}
 	}
-	if got := rowCount(specs["村庄"], data.Batch{}); got != 0 {
-		t.Errorf("rowCount of an empty batch = %d, want 0", got)
+	if got := specs["村庄"].count(&data.Batch{}); got != 0 {
+		t.Errorf("count of an empty batch = %d, want 0", got)
 	}
 }
 
@@ -464,8 +469,8 @@ func TestExportLargeSheet(t *testing.T) {
 		}
 		for j, c := range specs[name].Columns {
 			col, _ := excelize.ColumnNumberToName(j + 1)
-			if got, err := f.GetColWidth(name, col); err != nil || got != c.width() {
-				t.Errorf("%s column %s (%s) width = %v, %v; want %v", name, col, c.Header, got, err, c.width())
+			if got, err := f.GetColWidth(name, col); err != nil || got != width(c) {
+				t.Errorf("%s column %s (%s) width = %v, %v; want %v", name, col, c.Header, got, err, width(c))
 			}
 		}
 	}

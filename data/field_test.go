@@ -1,0 +1,127 @@
+package data
+
+import (
+	"testing"
+	"time"
+)
+
+// checkKind checks a description against itself: unique headers and aliases, key headers
+// that are fields, enum values that their own parser reads back, and Set(Get) keeping a
+// record as it was.
+func checkKind[R any](t *testing.T, k *Kind[R], sample R) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, c := range k.Columns() {
+		for _, h := range append([]string{c.Header}, c.Aliases...) {
+			if seen[h] {
+				t.Errorf("%s: header %s twice", k.Name, h)
+			}
+			seen[h] = true
+		}
+	}
+	if len(k.KeyHeaders()) == 0 {
+		t.Errorf("%s: no key", k.Name)
+	}
+	for _, h := range k.KeyHeaders() {
+		if f := k.Field(h); f == nil || !f.Key {
+			t.Errorf("%s: key %s is not a keyed field", k.Name, h)
+		}
+	}
+	for i := range k.Fields {
+		f := &k.Fields[i]
+		var probe R
+		for _, v := range f.Values {
+			in := v
+			if f.Type == YesNoType {
+				continue
+			}
+			if v == NoneText {
+				in = ""
+			}
+			if err := f.Set(&probe, v); err != nil {
+				t.Errorf("%s.%s: its own value %q is refused: %v", k.Name, f.Header, v, err)
+			} else if got := f.Text(&probe); got != in {
+				t.Errorf("%s.%s: %q reads back as %q", k.Name, f.Header, v, got)
+			}
+		}
+		copyOf := sample
+		v := f.Get(&copyOf)
+		if f.Type == EnumType {
+			v = FormatValue(v)
+		}
+		if err := f.Set(&copyOf, v); err != nil {
+			t.Errorf("%s.%s: Set(Get) = %v", k.Name, f.Header, err)
+		}
+		if k.AuditValue(&copyOf) != k.AuditValue(&sample) {
+			t.Errorf("%s.%s: Set(Get) changed the record", k.Name, f.Header)
+		}
+	}
+	if k.Records == nil || k.Validate == nil {
+		t.Errorf("%s: Records or Validate missing", k.Name)
+	}
+}
+
+func TestDescriptions(t *testing.T) {
+	day := time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)
+	checkKind(t, TownshipDesc, Township{Name: "城关镇", County: "青山县", Contact: "张三", Phone: "0371-1234567"})
+	checkKind(t, VillageDesc, Village{Township: "城关镇", Name: "王家庄村", Kind: KindVillage, Households: 300, Population: 1200, Code: "410101001001", Status: VillageActive})
+	checkKind(t, ElectionDesc, Election{Township: "城关镇", Village: "王家庄村", Round: 2026, Body: BodyParty, Status: StatusCompleted, CompletedOn: day, OneTime: true, Eligible: 40, Participants: 38, Seats: 5, Candidates: 6, Elected: 5})
+	checkKind(t, MemberDesc, Member{Township: "城关镇", Village: "王家庄村", Round: 2026, Name: "李四", IDNumber: "11010519491231002X", Gender: Female, Birth: day, Ethnicity: "汉族", Education: EduCollege, Political: PolParty, PartyPost: PartySecretary, Tenure: TenureNew, Tags: []string{"退役军人"}, Phone: "13800000000"})
+	checkKind(t, PartyOrgDesc, PartyOrg{Township: "城关镇", Village: "王家庄村", Year: 2026, Type: OrgTypes[0], Members: 40, HasTeam: true, VenueArea: 120.5, Income: 3})
+	checkKind(t, LeadershipDesc, Leadership{Township: "城关镇", Round: 2026, PartyCommittee: 9, Government: 7, Cross: 3})
+	checkKind(t, ComplaintDesc, Complaint{Township: "城关镇", No: "城关信〔2026〕1号", Received: day, Channel: ChanLetter, Category: CatBribery, Result: ResPending})
+	checkKind(t, TalkDesc, Talk{Township: "城关镇", No: "城关谈〔2026〕1号", Date: day, Mode: ModeRequested, Category: TalkPersonal})
+	if len(Kinds) != 11 || len(RecordKinds()) != 8 {
+		t.Errorf("Kinds = %d, record kinds = %d; want 11 and 8", len(Kinds), len(RecordKinds()))
+	}
+}
+
+// TestAuditValue: the audit log's value of a record is its fields in order, numbers as
+// numbers, dates, yes/no and posts as text — the JSON the log has always stored.
+func TestAuditValue(t *testing.T) {
+	e := Election{Township: "城关镇", Village: "王家庄村", Round: 2026, Body: BodyCommittee, Status: StatusCompleted,
+		CompletedOn: time.Date(2026, 5, 8, 0, 0, 0, 0, time.UTC), OneTime: true, Eligible: 812, Participants: 700, Seats: 5, Candidates: 7, Elected: 5, Reason: "<a&b>"}
+	got := ElectionDesc.AuditValue(&e)
+	want := `{"乡镇":"城关镇","村名":"王家庄村","届次":2026,"组织":"村委会","状态":"已完成","完成日期":"2026-05-08","一次选举成功":"是","应参加人数":812,"实参加人数":700,"应选职数":5,"候选人数":7,"当选人数":5,"未完成原因":"\u003ca\u0026b\u003e"}`
+	if got != want {
+		t.Errorf("AuditValue =\n%s\nwant\n%s", got, want)
+	}
+	p := PartyOrg{Township: "城关镇", Village: "王家庄村", Year: 2026, VenueArea: 120.5, Income: 0}
+	if got := PartyOrgDesc.AuditValue(&p); !contains(got, `"场所面积":120.5`) || !contains(got, `"集体经济收入":0`) || !contains(got, `"有班子":"否"`) {
+		t.Errorf("PartyOrg AuditValue = %s", got)
+	}
+	m := Member{Tags: []string{"退役军人", "退役军人", "致富能手"}}
+	if got := MemberDesc.AuditValue(&m); !contains(got, `"身份标签":"退役军人、致富能手"`) || !contains(got, `"党组织职务":""`) {
+		t.Errorf("Member AuditValue = %s", got)
+	}
+}
+
+// TestCell: what the workbook gets — numbers as numbers, an amount of 0 blank, a post of
+// none as —, other empty enums blank.
+func TestCell(t *testing.T) {
+	m := Member{Round: 2026}
+	for h, want := range map[string]any{"届次": 2026, "党组织职务": NoneText, "学历": "", "出生日期": ""} {
+		if got := MemberDesc.Field(h).Cell(&m); got != want {
+			t.Errorf("Cell(%s) = %#v, want %#v", h, got, want)
+		}
+	}
+	p := PartyOrg{VenueArea: 12.5}
+	if got := PartyOrgDesc.Field("场所面积").Cell(&p); got != 12.5 {
+		t.Errorf("Cell(场所面积) = %#v", got)
+	}
+	if got := PartyOrgDesc.Field("集体经济收入").Cell(&p); got != "" {
+		t.Errorf("Cell(集体经济收入) of 0 = %#v, want blank", got)
+	}
+	if got := MemberDesc.KeyParts(&Member{Township: "城关镇", Village: "王家庄村"}); len(got) != 4 || got[2] != "" {
+		t.Errorf("KeyParts with no round = %q", got)
+	}
+}
+
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
