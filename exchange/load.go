@@ -443,8 +443,10 @@ type villageRef struct {
 	key   data.VillageKey
 }
 
-// checkVillages reports elections, members, party organizations and complaints whose
-// village is neither in the file nor in the database.
+// checkVillages reports the elections, members, party organizations and complaints of the
+// file whose village is neither in the file nor in the database (data.UnknownVillage). A
+// merged village is not warned of here: a file holds every round, and the records of the
+// rounds before the merger are right; check warns of the round it checks.
 func (l *loader) checkVillages(ctx context.Context) {
 	var refs []villageRef
 	for i, e := range l.batch.Elections {
@@ -464,17 +466,19 @@ func (l *loader) checkVillages(ctx context.Context) {
 	if len(refs) == 0 {
 		return
 	}
-	known := map[data.VillageKey]bool{}
+	// The file's villages, then the database's where the file lacks one: a village of the
+	// file wins, as it will after the import.
+	villages := map[data.VillageKey]data.Village{}
 	for _, v := range l.batch.Villages {
-		known[v.Key()] = true
+		villages[v.Key()] = v
 	}
 	loaded := false
 	for _, ref := range refs {
 		k := ref.key
-		if known[k] || k.Township == "" || k.Village == "" {
-			continue
+		if k.Township == "" || k.Village == "" {
+			continue // the record's own rules report the empty name
 		}
-		if !loaded && l.st != nil {
+		if _, ok := villages[k]; !ok && !loaded && l.st != nil {
 			loaded = true
 			vs, err := l.st.Villages(ctx)
 			if err != nil {
@@ -482,12 +486,13 @@ func (l *loader) checkVillages(ctx context.Context) {
 				return
 			}
 			for _, v := range vs {
-				known[v.Key()] = true
-			}
-			if known[k] {
-				continue
+				if _, inFile := villages[v.Key()]; !inFile {
+					villages[v.Key()] = v
+				}
 			}
 		}
-		l.errorf(ref.sheet, ref.row, "村名", fmt.Sprintf("村庄“%s %s”既不在本文件的“村庄”工作表中，也不在数据库中，请先导入或新增该村", k.Township, k.Village))
+		if _, ok := villages[k]; !ok {
+			l.errorf(ref.sheet, ref.row, "村名", data.UnknownVillage(k))
+		}
 	}
 }

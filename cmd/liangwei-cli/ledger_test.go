@@ -357,7 +357,7 @@ func TestCheckMemberErrors(t *testing.T) {
 		Members:   ms,
 	}
 	var lines []string
-	for _, f := range checkLedger(l, 2026, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)) {
+	for _, f := range data.CheckLedger(l, 2026, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)) {
 		lines = append(lines, f.String())
 	}
 	text := strings.Join(lines, "\n")

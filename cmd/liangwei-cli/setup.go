@@ -57,7 +57,7 @@ func (c *cli) cmdDemo(args []string) error {
 	today := c.today()
 	b := demo.Batch(today)
 	// The demo is tested to be valid; checking again keeps a broken build from writing it.
-	for _, f := range checkLedger(b, demo.Round(today), today) {
+	for _, f := range data.CheckLedger(b, demo.Round(today), today) {
 		if f.Level == data.LevelError {
 			return fmt.Errorf("演示数据有误：%s", f)
 		}

@@ -1,0 +1,160 @@
+package data
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"time"
+)
+
+// LedgerFinding is one problem of CheckLedger, located by the record's natural key.
+type LedgerFinding struct {
+	Where string // 乡镇/村名/届次/组织, as far as the record has them
+	Problem
+}
+
+func (f LedgerFinding) String() string {
+	return fmt.Sprintf("%s %s: %s: %s", f.Level, f.Where, f.Field, f.Message)
+}
+
+// CheckLedger runs each record's Validate and the cross-record checks, in the ledger's order.
+func CheckLedger(l Ledger, round int, today time.Time) []LedgerFinding {
+	var out []LedgerFinding
+	add := func(where string, ps Problems) {
+		for _, p := range ps {
+			out = append(out, LedgerFinding{where, p})
+		}
+	}
+	for _, t := range l.Townships {
+		add(t.Name, t.Validate())
+	}
+	villages := map[VillageKey]Village{}
+	for _, v := range l.Villages {
+		add(v.Township+"/"+v.Name, v.Validate())
+		villages[v.Key()] = v
+	}
+	has := map[VillageKey]map[Body]bool{}
+	for _, e := range l.Elections {
+		if e.Round != round {
+			continue
+		}
+		where := e.Township + "/" + e.Village + "/" + strconv.Itoa(e.Round) + "/" + string(e.Body)
+		add(where, e.Validate(today))
+		add(where, VillageProblems(villages, e.VillageKey(), ElectionDesc.Name))
+		if has[e.VillageKey()] == nil {
+			has[e.VillageKey()] = map[Body]bool{}
+		}
+		has[e.VillageKey()][e.Body] = true
+	}
+	for _, v := range l.Villages {
+		if !v.Active() {
+			continue
+		}
+		for _, b := range Bodies {
+			if !has[v.Key()][b] {
+				where := v.Township + "/" + v.Name + "/" + strconv.Itoa(round) + "/" + string(b)
+				add(where, Problems{{Field: "状态", Level: LevelWarning, Message: fmt.Sprintf("%d年届次没有%s换届记录", round, b)}})
+			}
+		}
+	}
+
+	// Members: each record, the village it names, then the rules across the village's roster.
+	var ms []Member
+	for _, m := range l.Members {
+		if m.Round == round {
+			ms = append(ms, m)
+		}
+	}
+	for _, m := range ms {
+		add(MemberWhere(m), m.Validate())
+		add(MemberWhere(m), VillageProblems(villages, m.VillageKey(), MemberDesc.Name))
+	}
+	for _, f := range CheckMembers(ms) {
+		where := f.Key.Township + "/" + f.Key.Village + "/" + strconv.Itoa(f.Round) + "/两委成员"
+		if f.Index >= 0 && f.Index < len(ms) {
+			where = MemberWhere(ms[f.Index])
+		}
+		out = append(out, LedgerFinding{where, f.Problem})
+	}
+	out = append(out, checkBalance(l, round)...)
+
+	for _, x := range l.Leaderships {
+		if x.Round == round {
+			add(x.Township+"/"+strconv.Itoa(x.Round)+"/乡镇班子", x.Validate())
+		}
+	}
+	for _, p := range l.PartyOrgs {
+		if p.Year != round {
+			continue
+		}
+		where := p.Township + "/" + p.Village + "/" + strconv.Itoa(p.Year) + "/党组织台账"
+		add(where, p.Validate())
+		add(where, VillageProblems(villages, p.VillageKey(), "党组织台账"))
+	}
+	for _, x := range l.Complaints {
+		if x.Received.Year() == round {
+			add(x.Township+"/信访举报/"+x.No, x.Validate(today))
+		}
+	}
+	for _, x := range l.Talks {
+		if x.Date.Year() == round {
+			add(x.Township+"/约谈/"+x.No, x.Validate())
+		}
+	}
+	return out
+}
+
+// MemberWhere locates a member: 乡镇/村名/届次/姓名（masked 身份证号）.
+func MemberWhere(m Member) string {
+	return fmt.Sprintf("%s/%s/%d/%s（%s）", m.Township, m.Village, m.Round, m.Name, MaskID(m.IDNumber))
+}
+
+// UnknownVillage is the one message for a record naming a village the ledger does not have,
+// whether the form, the importer, the store or check finds it.
+func UnknownVillage(k VillageKey) string {
+	return fmt.Sprintf("村庄“%s/%s”不在村庄台账中：请先在“村庄”中新增该村，或先导入含该村的工作簿", k.Township, k.Village)
+}
+
+// MergedVillage is the one warning for a record of a merged (已撤并) village: it is kept, but
+// counts in no figure. what names the record's kind (换届, 两委成员 …); the village is named
+// by where the warning is placed.
+func MergedVillage(what string) string {
+	return "该村已撤并，这条" + what + "记录不计入统计"
+}
+
+// VillageProblems is the village rule of a record naming village k: an error when the ledger
+// has no such village, a warning when it was merged. villages holds the ledger's villages.
+func VillageProblems(villages map[VillageKey]Village, k VillageKey, what string) Problems {
+	v, ok := villages[k]
+	switch {
+	case !ok:
+		return Problems{{Field: "村名", Level: LevelError, Message: UnknownVillage(k)}}
+	case !v.Active():
+		return Problems{{Field: "村名", Level: LevelWarning, Message: MergedVillage(what)}}
+	}
+	return nil
+}
+
+// checkBalance checks the identity of SPEC §4 per township: 两委成员 = 党组织成员 + 村委会成员 −
+// 交叉任职. It fails only when a member holds no post, which Member.Validate also reports;
+// the township total tells the clerk the figures of the report would not add up.
+func checkBalance(l Ledger, round int) []LedgerFinding {
+	names := map[string]bool{}
+	var order []string
+	for _, m := range l.Members {
+		if m.Round == round && !names[m.Township] {
+			names[m.Township] = true
+			order = append(order, m.Township)
+		}
+	}
+	sort.Strings(order)
+	var out []LedgerFinding
+	for _, t := range order {
+		s := ComputeStats(l.ForTownship(t), round, time.Time{}).Members
+		if s.Total != s.Party+s.Committee-s.Cross {
+			out = append(out, LedgerFinding{t + "/" + strconv.Itoa(round) + "/两委成员", Problem{Field: "两委成员", Level: LevelError,
+				Message: fmt.Sprintf("两委成员 %d 人 ≠ 党组织成员 %d + 村委会成员 %d − 交叉任职 %d，有成员未填写任何职务", s.Total, s.Party, s.Committee, s.Cross)}})
+		}
+	}
+	return out
+}
