@@ -51,4 +51,3 @@ func (c *cli) cmdCheck(args []string) error {
 	}
 	return nil
 }
-
