@@ -67,6 +67,9 @@ type Field[R any] struct {
 	// set stores a value of get's type; an enum's string is parsed with the kind's parser
 	// (its error says what is allowed).
 	set func(*R, any) error
+	// addr is the field's address in a record (a *string, *int, *Gender …), by which FieldAt
+	// finds the field of a Go struct field.
+	addr func(*R) any
 }
 
 // Get returns the field's value in r: string, int, float64, bool or time.Time by Type.
@@ -159,8 +162,9 @@ func (f Field[R]) Wide() Field[R] { f.Long = true; return f }
 // TextF is a free-text field.
 func TextF[R any](header string, p func(*R) *string) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: TextType},
-		get: func(r *R) any { return *p(r) },
-		set: func(r *R, v any) error { *p(r) = v.(string); return nil }}
+		get:  func(r *R) any { return *p(r) },
+		addr: func(r *R) any { return p(r) },
+		set:  func(r *R, v any) error { *p(r) = v.(string); return nil }}
 }
 
 // IDF is a 身份证号 field: text the workbook keeps as typed.
@@ -173,8 +177,9 @@ func IDF[R any](header string, p func(*R) *string) Field[R] {
 // intF is an int field of type t.
 func intF[R any](header string, t FieldType, p func(*R) *int) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: t},
-		get: func(r *R) any { return *p(r) },
-		set: func(r *R, v any) error { *p(r) = v.(int); return nil }}
+		get:  func(r *R) any { return *p(r) },
+		addr: func(r *R) any { return p(r) },
+		set:  func(r *R, v any) error { *p(r) = v.(int); return nil }}
 }
 
 // CountF is a whole number ≥ 0.
@@ -191,30 +196,34 @@ func YearF[R any](header string, p func(*R) *int) Field[R] { return intF(header,
 // AmountF is a decimal ≥ 0.
 func AmountF[R any](header string, p func(*R) *float64) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: AmountType},
-		get: func(r *R) any { return *p(r) },
-		set: func(r *R, v any) error { *p(r) = v.(float64); return nil }}
+		get:  func(r *R) any { return *p(r) },
+		addr: func(r *R) any { return p(r) },
+		set:  func(r *R, v any) error { *p(r) = v.(float64); return nil }}
 }
 
 // DateF is a calendar day.
 func DateF[R any](header string, p func(*R) *time.Time) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: DateType},
-		get: func(r *R) any { return *p(r) },
-		set: func(r *R, v any) error { *p(r) = v.(time.Time); return nil }}
+		get:  func(r *R) any { return *p(r) },
+		addr: func(r *R) any { return p(r) },
+		set:  func(r *R, v any) error { *p(r) = v.(time.Time); return nil }}
 }
 
 // YesNoF is a 是/否 field.
 func YesNoF[R any](header string, p func(*R) *bool) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: YesNoType, Values: []string{"是", "否"}},
-		get: func(r *R) any { return *p(r) },
-		set: func(r *R, v any) error { *p(r) = v.(bool); return nil }}
+		get:  func(r *R) any { return *p(r) },
+		addr: func(r *R) any { return p(r) },
+		set:  func(r *R, v any) error { *p(r) = v.(bool); return nil }}
 }
 
 // TagsF is a list of tags joined with 、; repeated and empty tags are dropped, so that what
 // is stored reads back the same.
 func TagsF[R any](header string, p func(*R) *[]string) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: TagsType},
-		get: func(r *R) any { return FormatTags(ParseTags(FormatTags(*p(r)))) },
-		set: func(r *R, v any) error { *p(r) = ParseTags(v.(string)); return nil }}
+		get:  func(r *R) any { return FormatTags(ParseTags(FormatTags(*p(r)))) },
+		addr: func(r *R) any { return p(r) },
+		set:  func(r *R, v any) error { *p(r) = ParseTags(v.(string)); return nil }}
 }
 
 // EnumF is one of values, read by parse (which accepts the spellings of SPEC §6). An empty
@@ -227,7 +236,8 @@ func EnumF[R any, E ~string](header string, p func(*R) *E, parse func(string) (E
 		}
 	}
 	return Field[R]{Column: Column{Header: header, Type: EnumType, Values: vs},
-		get: func(r *R) any { return string(*p(r)) },
+		get:  func(r *R) any { return string(*p(r)) },
+		addr: func(r *R) any { return p(r) },
 		set: func(r *R, v any) error {
 			e, err := parse(v.(string))
 			if err != nil {
@@ -294,6 +304,21 @@ func (k *Kind[R]) Field(header string) *Field[R] {
 		}
 	}
 	return nil
+}
+
+// FieldAt finds the field at the record's Go field that at gives the address of, as in
+// FieldAt(func(t *Talk) any { return &t.No }): how code outside the description names a
+// field without spelling its header. It panics when the description has no such field, a
+// mistake every use shows at once.
+func (k *Kind[R]) FieldAt(at func(*R) any) *Field[R] {
+	var probe R
+	target := at(&probe)
+	for i := range k.Fields {
+		if k.Fields[i].addr(&probe) == target {
+			return &k.Fields[i]
+		}
+	}
+	panic("data: " + k.Name + " has no field at that address")
 }
 
 // KeyParts are the record's key values as text in key order; "" for a part not given

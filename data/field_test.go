@@ -125,3 +125,18 @@ func contains(s, sub string) bool {
 	}
 	return false
 }
+
+func TestFieldAt(t *testing.T) {
+	if f := TalkDesc.FieldAt(func(t *Talk) any { return &t.Interviewee }); f.Header != "被约谈人" {
+		t.Errorf("FieldAt(Interviewee) = %s", f.Header)
+	}
+	if f := MemberDesc.FieldAt(func(m *Member) any { return &m.PartyPost }); f.Header != "党组织职务" || f.Type != EnumType {
+		t.Errorf("FieldAt(PartyPost) = %s", f.Header)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("FieldAt of a field the description lacks did not panic")
+		}
+	}()
+	TalkDesc.FieldAt(func(t *Talk) any { return &t.ID })
+}
