@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"liangwei/data"
+	"liangwei/exchange"
 )
 
 func uibAudit(u *UI) *auditScreen {
@@ -156,7 +157,7 @@ func TestAuditExportWritesTheRowsShown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := strings.Join(rows[0], ","), strings.Join(auditHeader, ","); got != want {
+	if got, want := strings.Join(rows[0], ","), strings.Join(exchange.AuditHeader, ","); got != want {
 		t.Errorf("header = %s, want %s", got, want)
 	}
 	if got, want := len(rows)-1, len(shown); got != want {
@@ -176,25 +177,63 @@ func TestAuditExportWritesTheRowsShown(t *testing.T) {
 	}
 }
 
-func TestAuditChange(t *testing.T) {
-	for _, c := range []struct {
-		name             string
-		old, new         string
-		wantOld, wantNew string
-	}{
-		{"update shows differing fields", `{"乡镇":"测试镇","户数":320,"人口":1100}`, `{"乡镇":"测试镇","户数":330,"人口":1100}`, "户数：320", "户数：330"},
-		{"create shows the new value", "", `{"乡镇":"测试镇","村名":"东村","区划代码":""}`, "", "乡镇：测试镇；村名：东村"},
-		{"delete shows the old value", `{"乡镇":"测试镇"}`, "", "乡镇：测试镇", ""},
-		{"emptied field", `{"原因":"待定"}`, `{"原因":""}`, "原因：待定", "原因：（空）"},
-		{"no change", `{"a":1}`, `{"a":1}`, "（无变化）", "（无变化）"},
-		{"not an object", `"x"`, `[1,2]`, "x", "[1,2]"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			gotOld, gotNew := auditChange(data.AuditEntry{OldValue: c.old, NewValue: c.new})
-			if gotOld != c.wantOld || gotNew != c.wantNew {
-				t.Errorf("auditChange = %q, %q; want %q, %q", gotOld, gotNew, c.wantOld, c.wantNew)
+// TestAuditRowsSpeakTheSharedVocabulary: every text of a row is data's formatter's, the
+// same the CLI's audit command and the exported workbook print, so the three cannot drift.
+func TestAuditRowsSpeakTheSharedVocabulary(t *testing.T) {
+	at := time.Date(2026, 3, 15, 2, 4, 5, 0, time.UTC)
+	es := []data.AuditEntry{
+		{At: at, OSUser: "clerk", Action: "update", Kind: "settings", Record: "township", OldValue: `"旧镇"`, NewValue: `"城关镇"`},
+		{At: at, OSUser: "clerk", Action: "update", Kind: "settings", Record: "数据文件夹", NewValue: `"D:\\报表"`},
+		{At: at, OSUser: "clerk", Action: "update", Kind: "election", Record: "测试镇/东村/2026/村委会",
+			OldValue: `{"一次选举成功":false,"状态":"进行中"}`, NewValue: `{"一次选举成功":true,"状态":"进行中"}`, Source: "a.xlsx"},
+		{At: at, OSUser: "clerk", Action: "restore-backup", Kind: "file", Record: "x.db", NewValue: `{"文件":"x.db"}`},
+		{At: at, OSUser: "clerk", Action: "merge", Kind: "gadget", Record: "?"},
+	}
+	s := newAuditScreen(&UI{})
+	s.table.setData(auditRows(es))
+	for i, e := range es {
+		o, n := e.ChangeTexts()
+		want := []string{e.TimeText(), "clerk", e.ActionText(), e.KindText(), e.RecordText(), o, n, e.Source}
+		for c, w := range want {
+			if got := s.table.cellText(i, c); got != w {
+				t.Errorf("row %d %s = %q, want %q", i, s.table.cols[c].title, got, w)
 			}
-		})
+		}
+	}
+	// And the words themselves: the 设置 screen's labels, 是/否, the registry's kinds.
+	for _, c := range []struct {
+		row, col int
+		want     string
+	}{
+		{0, 4, "乡镇（填报单位）"}, {1, 4, "报表文件夹"}, {2, 5, "一次选举成功：否"}, {2, 6, "一次选举成功：是"},
+		{3, 2, "还原备份"}, {3, 3, "文件"}, {4, 2, "merge"}, {4, 3, "gadget"},
+	} {
+		if got := s.table.cellText(c.row, c.col); got != c.want {
+			t.Errorf("row %d %s = %q, want %q", c.row, s.table.cols[c.col].title, got, c.want)
+		}
+	}
+	s.table.onSelect(auditRows(es[:1])[0])
+	if got, want := s.status.Text, es[0].Text(); got != want {
+		t.Errorf("selected entry shows %q, want %q", got, want)
+	}
+}
+
+// TestAuditKindFilterIsTheRegistry: the 类别 filter offers every kind of data.Kinds, in order.
+func TestAuditKindFilterIsTheRegistry(t *testing.T) {
+	s := newAuditScreen(&UI{})
+	want := []string{auditAllKinds}
+	for _, k := range data.Kinds {
+		want = append(want, k.Name)
+	}
+	if got := s.kindSel.Options; strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("类别 offers %v, want %v", got, want)
+	}
+	for _, k := range data.Kinds {
+		s.kindSel.Selected = k.Name
+		f, err := s.readFilter()
+		if err != nil || f.Kind != string(k.Code) {
+			t.Errorf("类别 %s filters %q (%v), want %q", k.Name, f.Kind, err, k.Code)
+		}
 	}
 }
 

@@ -13,95 +13,27 @@ import (
 	"liangwei/data"
 )
 
-// kindNames are the record kinds of the audit log and the recycle bin with the Chinese names
-// a clerk sees and may type; trash says whether a kind can be in the recycle bin.
-var kindNames = []struct {
-	kind, name string
-	trash      bool
-}{
-	{"township", "乡镇", true},
-	{"village", "村庄", true},
-	{"election", "换届", true},
-	{"member", "两委成员", true},
-	{"leadership", "乡镇班子", true},
-	{"party_org", "党组织", true},
-	{"complaint", "信访举报", true},
-	{"talk", "约谈", true},
-	{"settings", "设置", false},
-	{"file", "文件", false}, // an imported file, or a restored backup
-	{"round", "届次", false},
-}
-
-// kindAliases are other spellings a clerk may type for a kind.
-var kindAliases = map[string]string{
-	"村": "village", "社区": "village", "成员": "member", "党组织台账": "party_org",
-	"信访": "complaint", "举报": "complaint", "导入文件": "file", "导入": "file", "备份": "file",
-}
-
-// kindName is the Chinese name of a kind, or the kind itself when unknown.
-func kindName(kind string) string {
-	for _, k := range kindNames {
-		if k.kind == kind {
-			return k.name
-		}
-	}
-	return kind
-}
-
-// parseKind reads a kind typed in English (member) or Chinese (两委成员); trashOnly limits it
-// to the kinds the recycle bin holds. An unknown kind is a usage error listing the known ones.
+// parseKind reads a kind typed as its code (member), its Chinese name (两委成员) or one of its
+// aliases (成员), all from data's registry of kinds; trashOnly limits it to the record kinds,
+// the ones the recycle bin holds. An unknown kind is a usage error listing the known ones.
 func parseKind(s string, trashOnly bool) (string, error) {
 	s = strings.TrimSpace(s)
-	if a, ok := kindAliases[s]; ok {
-		s = a
-	}
 	var names []string
-	for _, k := range kindNames {
-		if trashOnly && !k.trash {
+	for _, k := range data.Kinds {
+		if trashOnly && !k.Record {
 			continue
 		}
-		if s == k.kind || s == k.name {
-			return k.kind, nil
+		if s == string(k.Code) || s == k.Name || slices.Contains(k.Aliases, s) {
+			return string(k.Code), nil
 		}
-		names = append(names, k.name+"（"+k.kind+"）")
+		names = append(names, k.Name+"（"+string(k.Code)+"）")
 	}
 	return "", usagef("未知的记录类别“%s”，可用：%s", s, strings.Join(names, "、"))
 }
 
-// actionNames are the audit actions in Chinese.
-var actionNames = map[string]string{
-	"create": "新增", "update": "修改", "delete": "删除", "restore": "恢复", "import": "导入",
-	"lock": "锁定", "unlock": "解锁", "backup": "备份", "restore-backup": "恢复备份",
-}
-
-func actionName(a string) string {
-	if n, ok := actionNames[a]; ok {
-		return n
-	}
-	return a
-}
-
-// settingNames are the settings keys of the audit log as 设置 names them.
-var settingNames = map[string]string{
-	"township": "填报单位", "county": "县区", "leader": "负责人", "reviewer": "审核人",
-	"preparer": "填表人", "phone": "联系电话", "data_folder": "数据文件夹", "round": "当前届次",
-}
-
-// auditRecord is the 记录 column: the record key, a setting by its Chinese name.
-func auditRecord(e data.AuditEntry) string {
-	if n, ok := settingNames[e.Record]; ok && e.Kind == "settings" {
-		return n
-	}
-	return e.Record
-}
-
-// localTime shows a stored (UTC) time on the clerk's clock.
-func localTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.In(time.Local).Format("2006-01-02 15:04:05")
-}
+// localTime shows a stored (UTC) time on the clerk's clock, as the audit log shows its times,
+// for the locks and backups listed beside it.
+func localTime(t time.Time) string { return data.LocalTime(t) }
 
 // requireRound reads the --round a command cannot do without.
 func requireRound(cmd, s string) (int, error) {
@@ -293,13 +225,21 @@ func (c *cli) cmdAudit(args []string) error {
 	}
 	rows := make([][]string, len(entries))
 	for i, e := range entries {
-		rows[i] = []string{localTime(e.At), e.OSUser, actionName(e.Action), kindName(e.Kind), auditRecord(e), auditDetail(e)}
+		rows[i] = auditLine(e)
 	}
-	writeTable(c.stdout, []string{"时间", "操作人", "操作", "类别", "记录", "内容"}, rows)
+	writeTable(c.stdout, auditTableHeader, rows)
 	if cut {
 		fmt.Fprintf(c.stdout, "仅显示最新 %d 条；用 --limit 0 显示全部，或用 --since、--until、--kind、--village 缩小范围\n", limit)
 	}
 	return nil
+}
+
+// auditTableHeader heads the audit table; auditLine is one entry under it, in data's audit
+// vocabulary, the words of the window's 操作日志.
+var auditTableHeader = []string{"时间", "操作人", "操作", "类别", "记录", "内容"}
+
+func auditLine(e data.AuditEntry) []string {
+	return []string{e.TimeText(), e.OSUser, e.ActionText(), e.KindText(), e.RecordText(), e.Detail()}
 }
 
 // auditJSON is one audit entry as `audit --json` prints it; the old and new values are the
@@ -361,135 +301,6 @@ func rawJSON(s string) json.RawMessage {
 	return b
 }
 
-// field is one key and value of a stored JSON object, the value as a clerk reads it.
-type field struct{ key, value string }
-
-// jsonFields reads a stored JSON object keeping its key order. A value that is not an
-// object is one field with an empty key.
-func jsonFields(s string) []field {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil
-	}
-	dec := json.NewDecoder(strings.NewReader(s))
-	dec.UseNumber()
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return []field{{"", jsonText(json.RawMessage(s))}}
-	}
-	var out []field
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			break
-		}
-		key, _ := tok.(string)
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			break
-		}
-		out = append(out, field{key, jsonText(raw)})
-	}
-	return out
-}
-
-// jsonText shows one JSON value: a string without quotes, true/false as 是/否, null as "".
-func jsonText(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	switch t := strings.TrimSpace(string(raw)); t {
-	case "null":
-		return ""
-	case "true":
-		return "是"
-	case "false":
-		return "否"
-	default:
-		var b bytes.Buffer
-		if json.Compact(&b, raw) == nil {
-			return b.String()
-		}
-		return t
-	}
-}
-
-// joinFields writes fields as “键：值，键：值”, leaving out empty values.
-func joinFields(fs []field) string {
-	var parts []string
-	for _, f := range fs {
-		switch {
-		case f.value == "":
-		case f.key == "":
-			parts = append(parts, f.value)
-		default:
-			parts = append(parts, f.key+"："+f.value)
-		}
-	}
-	return strings.Join(parts, "，")
-}
-
-// diffFields lists what an update changed: “键：旧 → 新”, in the new value's key order.
-func diffFields(oldS, newS string) string {
-	old := jsonFields(oldS)
-	neu := jsonFields(newS)
-	was := make(map[string]string, len(old))
-	for _, f := range old {
-		was[f.key] = f.value
-	}
-	show := func(v string) string {
-		if v == "" {
-			return "（空）"
-		}
-		return v
-	}
-	var parts []string
-	seen := make(map[string]bool, len(neu))
-	label := func(k string) string {
-		if k == "" { // a plain value, such as one setting
-			return ""
-		}
-		return k + "："
-	}
-	for _, f := range neu {
-		seen[f.key] = true
-		if o := was[f.key]; o != f.value {
-			parts = append(parts, label(f.key)+show(o)+" → "+show(f.value))
-		}
-	}
-	for _, f := range old {
-		if !seen[f.key] && f.value != "" {
-			parts = append(parts, label(f.key)+f.value+" → （空）")
-		}
-	}
-	return strings.Join(parts, "，")
-}
-
-// auditDetail is the 内容 column of an audit entry: the changed fields of an update, the
-// values of a lock, unlock, import or backup (its note, reason, counts or file), and the
-// file a change came from.
-func auditDetail(e data.AuditEntry) string {
-	var d string
-	switch e.Action {
-	case "update":
-		d = diffFields(e.OldValue, e.NewValue)
-	case "create", "delete", "restore":
-		// The record key says which record; its values are in --json.
-	default:
-		d = joinFields(jsonFields(e.NewValue))
-		if d == "" {
-			d = joinFields(jsonFields(e.OldValue))
-		}
-	}
-	if e.Source != "" && e.Source != e.Record {
-		if d != "" {
-			d += "，"
-		}
-		d += "来源：" + e.Source
-	}
-	return d
-}
-
 // cmdTrash lists the recycle bin, or with `restore KIND ID` brings one record back.
 func (c *cli) cmdTrash(args []string) error {
 	pos, err := parseFlags(c.commandFlags(), args)
@@ -517,11 +328,11 @@ func (c *cli) cmdTrash(args []string) error {
 	}
 	rows := make([][]string, len(items))
 	for i, it := range items {
-		rows[i] = []string{localTime(it.DeletedAt), kindName(it.Kind), strconv.FormatInt(it.ID, 10), it.Record}
+		rows[i] = []string{localTime(it.DeletedAt), data.KindName(it.Kind), strconv.FormatInt(it.ID, 10), it.Record}
 	}
 	writeTable(c.stdout, []string{"删除时间", "类别", "编号", "记录"}, rows)
 	fmt.Fprintf(c.stdout, "共 %d 条。恢复一条：liangwei-cli trash restore 类别 编号（例如 trash restore %s %d）\n",
-		len(items), kindName(items[0].Kind), items[0].ID)
+		len(items), data.KindName(items[0].Kind), items[0].ID)
 	return nil
 }
 
@@ -558,11 +369,11 @@ func (c *cli) restoreFromTrash(pos []string) error {
 	}
 	i := slices.IndexFunc(items, func(it data.TrashItem) bool { return it.Kind == kind && it.ID == id })
 	if i < 0 {
-		return fmt.Errorf("回收站里没有%s编号 %d 的记录（用 trash 查看回收站）", kindName(kind), id)
+		return fmt.Errorf("回收站里没有%s编号 %d 的记录（用 trash 查看回收站）", data.KindName(kind), id)
 	}
 	if err := st.Restore(c.ctx(), kind, id); err != nil {
-		return fmt.Errorf("恢复%s“%s”失败：%v", kindName(kind), items[i].Record, err)
+		return fmt.Errorf("恢复%s“%s”失败：%v", data.KindName(kind), items[i].Record, err)
 	}
-	fmt.Fprintf(c.stdout, "已从回收站恢复%s：%s\n", kindName(kind), items[i].Record)
+	fmt.Fprintf(c.stdout, "已从回收站恢复%s：%s\n", data.KindName(kind), items[i].Record)
 	return nil
 }

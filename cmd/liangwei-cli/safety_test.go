@@ -306,37 +306,85 @@ func TestSafetyUsageErrors(t *testing.T) {
 	}
 }
 
-func TestAuditDetail(t *testing.T) {
-	tests := []struct {
+// TestAuditLineIsTheSharedVocabulary: each cell of the audit table is data's formatter's, the
+// same the window's 操作日志 shows (ui's TestAuditRowsSpeakTheSharedVocabulary holds the window
+// to it), so the two cannot drift again.
+func TestAuditLineIsTheSharedVocabulary(t *testing.T) {
+	at := time.Date(2026, 3, 15, 2, 4, 5, 0, time.UTC)
+	for _, tt := range []struct {
 		name string
 		e    data.AuditEntry
-		want string
+		want []string // 操作, 类别, 记录, 内容
 	}{
-		{"update lists changed fields in order",
-			data.AuditEntry{Action: "update", OldValue: `{"乡镇":"河西镇","状态":"进行中","实参加人数":0,"完成日期":""}`,
-				NewValue: `{"乡镇":"河西镇","状态":"已完成","实参加人数":95,"完成日期":"2026-04-10"}`},
-			"状态：进行中 → 已完成，实参加人数：0 → 95，完成日期：（空） → 2026-04-10"},
-		{"update of a plain value", data.AuditEntry{Action: "update", Kind: "settings", Record: "phone", NewValue: `"0537-5212345"`},
-			"（空） → 0537-5212345"},
-		{"update with a field gone", data.AuditEntry{Action: "update", OldValue: `{"a":"1","b":"2"}`, NewValue: `{"a":"1"}`},
-			"b：2 → （空）"},
-		{"unlock shows its reason", data.AuditEntry{Action: "unlock", NewValue: `{"届次":2026,"原因":"更正数据"}`},
-			"届次：2026，原因：更正数据"},
-		{"lock with a plain string", data.AuditEntry{Action: "lock", NewValue: `"已上报"`}, "已上报"},
-		{"import counts and source", data.AuditEntry{Action: "import", Kind: "file", Record: "a.xlsx", Source: "a.xlsx",
-			NewValue: `{"新增":3,"更新":0,"未变":1}`}, "新增：3，更新：0，未变：1"},
-		{"created from a file", data.AuditEntry{Action: "create", Source: "a.xlsx", NewValue: `{"乡镇":"河西镇"}`}, "来源：a.xlsx"},
-		{"delete by hand", data.AuditEntry{Action: "delete", OldValue: `{"乡镇":"河西镇"}`}, ""},
-		{"booleans and nulls", data.AuditEntry{Action: "backup", NewValue: `{"自动":true,"文件":null,"大小":[1,2]}`},
-			"自动：是，大小：[1,2]"},
-		{"not JSON", data.AuditEntry{Action: "lock", NewValue: `已上报`}, "已上报"},
-	}
-	for _, tt := range tests {
+		{"setting by the 设置 screen's label", data.AuditEntry{Action: "update", Kind: "settings", Record: "township", OldValue: `"旧镇"`, NewValue: `"城关镇"`},
+			[]string{"修改", "设置", "乡镇（填报单位）", "旧镇 → 城关镇"}},
+		{"older CLI name of the folder", data.AuditEntry{Action: "update", Kind: "settings", Record: "数据文件夹", NewValue: `"D:\\报表"`},
+			[]string{"修改", "设置", "报表文件夹", "（空） → D:\\报表"}},
+		{"booleans as 是/否", data.AuditEntry{Action: "update", Kind: "election", Record: "河西镇/河西01村/2026/村委会",
+			OldValue: `{"一次选举成功":false}`, NewValue: `{"一次选举成功":true}`, Source: "a.xlsx"},
+			[]string{"修改", "换届", "河西镇/河西01村/2026/村委会", "一次选举成功：否 → 是；来源：a.xlsx"}},
+		{"restoring a backup", data.AuditEntry{Action: "restore-backup", Kind: "file", Record: "x.db"},
+			[]string{"还原备份", "文件", "x.db", ""}},
+	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := auditDetail(tt.e); got != tt.want {
-				t.Errorf("auditDetail = %q, want %q", got, tt.want)
+			tt.e.At, tt.e.OSUser = at, "clerk"
+			got := auditLine(tt.e)
+			e := tt.e
+			if want := []string{e.TimeText(), "clerk", e.ActionText(), e.KindText(), e.RecordText(), e.Detail()}; strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Errorf("auditLine = %q, want data's %q", got, want)
+			}
+			if strings.Join(got[2:], "|") != strings.Join(tt.want, "|") {
+				t.Errorf("auditLine = %q, want %q", got[2:], tt.want)
 			}
 		})
+	}
+}
+
+// TestAuditTableOfSettings saves settings as the 设置 screen does and reads them back from the
+// audit table: by the screen's labels, not the keys nor the CLI's old names.
+func TestAuditTableOfSettings(t *testing.T) {
+	db, _ := importedHexi(t)
+	st, err := sqlite.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = st.SaveSettings(t.Context(), data.Settings{Township: "河西镇", County: "历城区", Round: 2026, DataFolder: t.TempDir()})
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := mustRun(t, "--db", db, "audit", "--kind", "设置")
+	for _, want := range []string{"乡镇（填报单位）", "县区", "当前届次", "报表文件夹", "（空） → 河西镇"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("audit of the settings lacks %q:\n%s", want, out)
+		}
+	}
+	for _, old := range []string{"填报单位  ", "数据文件夹", "data_folder", "township"} {
+		if strings.Contains(out, old) {
+			t.Errorf("audit of the settings shows %q:\n%s", old, out)
+		}
+	}
+}
+
+func TestParseKindReadsTheRegistry(t *testing.T) {
+	for _, k := range data.Kinds {
+		for _, typed := range append([]string{string(k.Code), k.Name, " " + k.Name + " "}, k.Aliases...) {
+			got, err := parseKind(typed, false)
+			if err != nil || got != string(k.Code) {
+				t.Errorf("parseKind(%q) = %q, %v; want %s", typed, got, err, k.Code)
+			}
+			got, err = parseKind(typed, true)
+			if k.Record && (err != nil || got != string(k.Code)) {
+				t.Errorf("parseKind(%q, trash) = %q, %v; want %s", typed, got, err, k.Code)
+			}
+			if !k.Record && err == nil {
+				t.Errorf("parseKind(%q, trash) = %q; want refused: the recycle bin holds no %s", typed, got, k.Name)
+			}
+		}
+	}
+	_, err := parseKind("bogus", true)
+	if err == nil || !strings.Contains(err.Error(), "两委成员（member）") || strings.Contains(err.Error(), "设置") {
+		t.Errorf("parseKind(bogus, trash) = %v, want the record kinds listed", err)
 	}
 }
 
