@@ -45,6 +45,7 @@ type Column struct {
 	Width    float64 // the workbook column's width in characters; 0: from the header
 	Digits   bool    // kept as text in the workbook, so long digit strings stay as typed
 	Hint     string  // a form's placeholder, e.g. “如 城关谈〔2026〕1号”
+	Short    string  // a table's narrower title, e.g. 应参加 for 应参加人数; "" for the header
 	Long     bool    // long free text: a table shows it below, a form gives it room
 }
 
@@ -152,6 +153,17 @@ func (f Field[R]) Or(aliases ...string) Field[R] {
 
 // Hinted sets a form's placeholder.
 func (f Field[R]) Hinted(h string) Field[R] { f.Hint = h; return f }
+
+// Brief sets a table's narrower title.
+func (f Field[R]) Brief(title string) Field[R] { f.Short = title; return f }
+
+// Title is the field's title in a table: Short, or else the header.
+func (c Column) Title() string {
+	if c.Short != "" {
+		return c.Short
+	}
+	return c.Header
+}
 
 // Wide marks long free text.
 func (f Field[R]) Wide() Field[R] { f.Long = true; return f }

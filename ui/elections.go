@@ -28,31 +28,22 @@ func newElectionsScreen(u *UI) *electionsScreen {
 	s := &electionsScreen{}
 	s.u, s.noSelection = u, "请先在表格中选择一条换届记录。"
 	s.id = func(r data.Election) int64 { return r.ID }
-	count := func(f func(data.Election) int) (func(data.Election) string, func(data.Election) float64) {
-		return func(e data.Election) string { return fmt.Sprint(f(e)) },
-			func(e data.Election) float64 { return float64(f(e)) }
-	}
-	eligT, eligN := count(func(e data.Election) int { return e.Eligible })
-	partT, partN := count(func(e data.Election) int { return e.Participants })
-	seatT, seatN := count(func(e data.Election) int { return e.Seats })
-	candT, candN := count(func(e data.Election) int { return e.Candidates })
-	elecT, elecN := count(func(e data.Election) int { return e.Elected })
+	k := data.ElectionDesc
 	s.table = newLedgerTable([]column[data.Election]{
-		{title: "乡镇", width: 90, text: func(e data.Election) string { return e.Township }},
-		{title: "村名", width: 100, text: func(e data.Election) string { return e.Village }},
-		{title: "届次", width: 52, numeric: true, text: func(e data.Election) string { return fmt.Sprint(e.Round) },
-			num: func(e data.Election) float64 { return float64(e.Round) }},
-		{title: "组织", width: 62, text: func(e data.Election) string { return string(e.Body) }},
-		{title: "状态", width: 62, text: func(e data.Election) string { return string(e.Status) }},
-		{title: "完成日期", width: 96, text: func(e data.Election) string { return data.FormatDate(e.CompletedOn) }},
-		{title: "一次选举成功", width: 100, text: oneTimeText},
-		{title: "应参加", width: 64, numeric: true, text: eligT, num: eligN},
-		{title: "实参加", width: 64, numeric: true, text: partT, num: partN},
+		fieldCol(k, func(e *data.Election) any { return &e.Township }, 90),
+		fieldCol(k, func(e *data.Election) any { return &e.Village }, 100),
+		fieldCol(k, func(e *data.Election) any { return &e.Round }, 52),
+		fieldCol(k, func(e *data.Election) any { return &e.Body }, 62),
+		fieldCol(k, func(e *data.Election) any { return &e.Status }, 62),
+		fieldCol(k, func(e *data.Election) any { return &e.CompletedOn }, 96),
+		fieldCol(k, func(e *data.Election) any { return &e.OneTime }, 100).shown(oneTimeText),
+		fieldCol(k, func(e *data.Election) any { return &e.Eligible }, 64),
+		fieldCol(k, func(e *data.Election) any { return &e.Participants }, 64),
 		{title: "参选/到会率 %", width: 118, numeric: true, text: turnoutText, num: turnoutValue},
-		{title: "应选", width: 48, numeric: true, text: seatT, num: seatN},
-		{title: "候选", width: 48, numeric: true, text: candT, num: candN},
-		{title: "当选", width: 48, numeric: true, text: elecT, num: elecN},
-		{title: "未完成原因", width: 178, text: func(e data.Election) string { return e.Reason }},
+		fieldCol(k, func(e *data.Election) any { return &e.Seats }, 48),
+		fieldCol(k, func(e *data.Election) any { return &e.Candidates }, 48),
+		fieldCol(k, func(e *data.Election) any { return &e.Elected }, 48),
+		fieldCol(k, func(e *data.Election) any { return &e.Reason }, 178),
 	})
 	s.initRounds(s.refresh)
 	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(e data.Election) string { return e.Township })
@@ -152,40 +143,32 @@ func (s *electionsScreen) openForm(e data.Election, editing bool) {
 		title = fmt.Sprintf("编辑换届记录：%s %s %d年 %s", e.Township, e.Village, e.Round, e.Body)
 	}
 	f := newEditForm(s.u.win, title, editing)
-	townshipSel := f.addSelect("乡镇", villageTownships(s.villages), e.Township)
-	villageSel := f.addSelect("村名", villageNames(s.villages, e.Township), e.Village)
-	f.addEntry("届次", fmt.Sprint(e.Round), "如 2026")
-	f.addSelect("组织", data.Strings(data.Bodies...), string(e.Body))
-	f.addSelect("状态", data.Strings(data.ElectionStatuses...), string(e.Status))
-	f.addDate("完成日期", e.CompletedOn)
-	f.addCheck("一次选举成功", e.OneTime)
-	f.addCount("应参加人数", e.Eligible).SetPlaceHolder("党组织填应到会党员，村委会填登记选民")
-	f.addCount("实参加人数", e.Participants).SetPlaceHolder("党组织填实到会，村委会填参加投票")
-	f.addCount("应选职数", e.Seats)
-	f.addCount("候选人数", e.Candidates)
-	f.addCount("当选人数", e.Elected)
-	f.addEntry("未完成原因", e.Reason, "状态为“未完成”时必填")
+	b := newFieldForm(f, data.ElectionDesc, &e)
+	township := b.choose(func(e *data.Election) any { return &e.Township }, villageTownships(s.villages))
+	village := b.choose(func(e *data.Election) any { return &e.Village }, villageNames(s.villages, e.Township))
+	for _, at := range []func(*data.Election) any{
+		func(e *data.Election) any { return &e.Round },
+		func(e *data.Election) any { return &e.Body },
+		func(e *data.Election) any { return &e.Status },
+		func(e *data.Election) any { return &e.CompletedOn },
+		func(e *data.Election) any { return &e.OneTime },
+		func(e *data.Election) any { return &e.Eligible },
+		func(e *data.Election) any { return &e.Participants },
+		func(e *data.Election) any { return &e.Seats },
+		func(e *data.Election) any { return &e.Candidates },
+		func(e *data.Election) any { return &e.Elected },
+		func(e *data.Election) any { return &e.Reason },
+	} {
+		b.add(at)
+	}
+	townshipSel, villageSel := f.byName[township].sel, f.byName[village].sel
 
 	followTownship(townshipSel, villageSel, func(t string) []string { return villageNames(s.villages, t) })
 
 	var rec data.Election
 	f.build = func() data.Problems {
-		rec = data.Election{
-			ID:           e.ID,
-			Township:     f.selected("乡镇"),
-			Village:      f.selected("村名"),
-			Round:        f.round("届次"),
-			Body:         data.Body(f.selected("组织")),
-			Status:       data.ElectionStatus(f.selected("状态")),
-			CompletedOn:  f.date("完成日期"),
-			OneTime:      f.checked("一次选举成功"),
-			Eligible:     f.count("应参加人数"),
-			Participants: f.count("实参加人数"),
-			Seats:        f.count("应选职数"),
-			Candidates:   f.count("候选人数"),
-			Elected:      f.count("当选人数"),
-			Reason:       f.text("未完成原因"),
-		}
+		rec = data.Election{ID: e.ID}
+		b.read(&rec)
 		return rec.Validate(s.u.deps.Now())
 	}
 	f.save = func() error { return s.u.deps.Store.SaveElection(s.u.ctx(), &rec, s.u.deps.Now()) }

@@ -84,21 +84,21 @@ func newMembersScreen(u *UI) *membersScreen {
 	// At 1366×768 every column shows whole up to 身份证号; 身份标签, of any length (several
 	// tags, the clerk's own), comes last, where a long value runs on past the window's edge,
 	// yet one tag as long as 外出务工经商返乡人员 still shows whole.
+	k := data.MemberDesc
 	s.table = newLedgerTable([]column[data.Member]{
-		{title: "乡镇", width: 80, text: func(m data.Member) string { return m.Township }},
-		{title: "村名", width: 88, text: func(m data.Member) string { return m.Village }},
-		{title: "届次", width: 52, numeric: true, text: func(m data.Member) string { return fmt.Sprint(m.Round) },
-			num: func(m data.Member) float64 { return float64(m.Round) }},
-		{title: "姓名", width: 72, text: func(m data.Member) string { return m.Name }},
-		{title: "性别", width: 48, text: func(m data.Member) string { return string(m.Gender) }},
+		fieldCol(k, func(m *data.Member) any { return &m.Township }, 80),
+		fieldCol(k, func(m *data.Member) any { return &m.Village }, 88),
+		fieldCol(k, func(m *data.Member) any { return &m.Round }, 52),
+		fieldCol(k, func(m *data.Member) any { return &m.Name }, 72),
+		fieldCol(k, func(m *data.Member) any { return &m.Gender }, 48),
 		{title: "年龄", width: 48, numeric: true, text: memAgeText, num: func(m data.Member) float64 { return float64(memAge(m)) }},
-		{title: "学历", width: 86, text: func(m data.Member) string { return string(m.Education) }},
-		{title: "政治面貌", width: 80, text: func(m data.Member) string { return string(m.Political) }},
-		{title: "党组织职务", width: 88, text: func(m data.Member) string { return memPostText(m.PartyPost) }},
-		{title: "村委会职务", width: 88, text: func(m data.Member) string { return memPostText(m.CommitteePost) }},
-		{title: "新任或连任", width: 88, text: func(m data.Member) string { return string(m.Tenure) }},
-		{title: "身份证号", width: 160, text: func(m data.Member) string { return data.MaskID(m.IDNumber) }},
-		{title: "身份标签", width: 240, text: func(m data.Member) string { return data.FormatTags(m.Tags) }},
+		fieldCol(k, func(m *data.Member) any { return &m.Education }, 86),
+		fieldCol(k, func(m *data.Member) any { return &m.Political }, 80),
+		fieldCol(k, func(m *data.Member) any { return &m.PartyPost }, 88).shown(func(m data.Member) string { return memPostText(m.PartyPost) }),
+		fieldCol(k, func(m *data.Member) any { return &m.CommitteePost }, 88).shown(func(m data.Member) string { return memPostText(m.CommitteePost) }),
+		fieldCol(k, func(m *data.Member) any { return &m.Tenure }, 88),
+		fieldCol(k, func(m *data.Member) any { return &m.IDNumber }, 160).shown(func(m data.Member) string { return data.MaskID(m.IDNumber) }),
+		fieldCol(k, func(m *data.Member) any { return &m.Tags }, 240),
 	})
 	s.initRounds(s.refresh)
 	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(m data.Member) string { return m.Township })
@@ -295,25 +295,31 @@ func (s *membersScreen) openForm(m data.Member, editing bool) {
 		title = fmt.Sprintf("编辑两委成员：%s %s %d年 %s", m.Township, m.Village, m.Round, m.Name)
 	}
 	f := newEditForm(s.u.win, title, editing)
-	townshipSel := f.addSelect("乡镇", villageTownships(s.villages), m.Township)
-	villageSel := f.addSelect("村名", villageNames(s.villages, m.Township), m.Village)
-	f.addEntry("届次", fmt.Sprint(m.Round), "如 2026")
-	f.addEntry("姓名", m.Name, "")
-	idEntry := f.addEntry("身份证号", m.IDNumber, "18位，性别和出生日期将自动填写")
-	genderSel := f.addSelect("性别", data.Strings(data.Male, data.Female), string(m.Gender))
-	birthEntry := f.addDate("出生日期", m.Birth)
-	f.addSelectEntry("民族", memEthnicities, m.Ethnicity)
-	f.addSelect("学历", data.Strings(data.Educations...), string(m.Education))
-	f.addSelect("政治面貌", data.Strings(data.Politicals...), string(m.Political))
-	f.addSelect("党组织职务", memPostOptions(data.PartyPosts), memPostText(m.PartyPost))
-	f.addSelect("村委会职务", memPostOptions(data.CommitteePosts), memPostText(m.CommitteePost))
-	f.addSelect("新任或连任", data.Strings(data.TenureNew, data.TenureReelected), string(m.Tenure))
-	f.addEntry("联系电话", m.Phone, "")
+	b := newFieldForm(f, data.MemberDesc, &m)
+	township := b.choose(func(m *data.Member) any { return &m.Township }, villageTownships(s.villages))
+	village := b.choose(func(m *data.Member) any { return &m.Village }, villageNames(s.villages, m.Township))
+	b.add(func(m *data.Member) any { return &m.Round })
+	b.add(func(m *data.Member) any { return &m.Name })
+	id := b.add(func(m *data.Member) any { return &m.IDNumber })
+	gender := b.add(func(m *data.Member) any { return &m.Gender })
+	birth := b.add(func(m *data.Member) any { return &m.Birth })
+	b.suggest(func(m *data.Member) any { return &m.Ethnicity }, memEthnicities)
+	b.add(func(m *data.Member) any { return &m.Education })
+	b.add(func(m *data.Member) any { return &m.Political })
+	b.add(func(m *data.Member) any { return &m.PartyPost })
+	b.add(func(m *data.Member) any { return &m.CommitteePost })
+	b.add(func(m *data.Member) any { return &m.Tenure })
+	b.add(func(m *data.Member) any { return &m.Phone })
+	// 身份标签: check boxes for the tags the county counts, and an entry for the others; read
+	// by hand below, not bound.
+	tagsField := data.MemberDesc.FieldAt(func(m *data.Member) any { return &m.Tags })
 	known, other := memSplitTags(m.Tags)
-	f.addEntry("身份标签", strings.Join(other, "、"), "其他标签，多个用“、”分开")
-	tags := newMemTagChecks(known, func() { f.changed(f.byName["身份标签"]) })
+	f.addEntry(tagsField.Header, strings.Join(other, "、"), "其他标签，多个用“、”分开")
+	tags := newMemTagChecks(known, func() { f.changed(f.byName[tagsField.Header]) })
 	s.tags = tags
 
+	townshipSel, villageSel := f.byName[township].sel, f.byName[village].sel
+	idEntry, genderSel, birthEntry := f.byName[id].entry, f.byName[gender].sel, f.byName[birth].entry
 	followTownship(townshipSel, villageSel, func(t string) []string { return villageNames(s.villages, t) })
 	// A complete, valid ID fills 性别 and 出生日期: the ID is what the county checks them against.
 	idChanged := idEntry.OnChanged
@@ -332,29 +338,15 @@ func (s *membersScreen) openForm(m data.Member, editing bool) {
 
 	var rec data.Member
 	f.build = func() data.Problems {
-		rec = data.Member{
-			ID:            m.ID,
-			Township:      f.selected("乡镇"),
-			Village:       f.selected("村名"),
-			Round:         f.round("届次"),
-			Name:          f.text("姓名"),
-			IDNumber:      data.NormalizeID(f.text("身份证号")),
-			Gender:        data.Gender(f.selected("性别")),
-			Birth:         f.date("出生日期"),
-			Ethnicity:     f.text("民族"),
-			Education:     data.Education(f.selected("学历")),
-			Political:     data.Political(f.selected("政治面貌")),
-			PartyPost:     data.PartyPost(memPostValue(f.selected("党组织职务"))),
-			CommitteePost: data.CommitteePost(memPostValue(f.selected("村委会职务"))),
-			Tenure:        data.Tenure(f.selected("新任或连任")),
-			Tags:          memTags(tags.selected(), f.text("身份标签")),
-			Phone:         f.text("联系电话"),
-		}
+		rec = data.Member{ID: m.ID}
+		b.read(&rec)
+		rec.IDNumber = data.NormalizeID(rec.IDNumber)
+		rec.Tags = memTags(tags.selected(), f.text(tagsField.Header))
 		ps := rec.Validate()
 		// While the ID is being typed, its length is no news; at 18 characters every rule
 		// (the check digit first of all) shows at once.
 		if n := utf8.RuneCountInString(rec.IDNumber); n > 0 && n < 18 && !f.attempted {
-			ps = slices.DeleteFunc(ps, func(p data.Problem) bool { return p.Field == "身份证号" })
+			ps = slices.DeleteFunc(ps, func(p data.Problem) bool { return p.Field == id })
 		}
 		return append(ps, s.postConflicts(rec)...)
 	}
@@ -364,7 +356,7 @@ func (s *membersScreen) openForm(m data.Member, editing bool) {
 		s.saved(fmt.Sprintf("已保存：%s %s %d年 %s", rec.Township, rec.Village, rec.Round, rec.Name), rec.ID)
 	}
 	s.form = f
-	memShowFormWith(f, "身份标签", tags.box)
+	memShowFormWith(f, tagsField.Header, tags.box)
 }
 
 // postConflicts are the errors of the cross-record rules (a second 书记 or 主任 in the
@@ -389,23 +381,6 @@ func (s *membersScreen) postConflicts(rec data.Member) data.Problems {
 		}
 	}
 	return ps
-}
-
-// memPostOptions are a post drop-down's choices, none shown as —.
-func memPostOptions[T ~string](posts []T) []string {
-	out := make([]string, len(posts))
-	for i, p := range posts {
-		out[i] = memPostText(p)
-	}
-	return out
-}
-
-// memPostValue reads a post drop-down's choice back: — is no post.
-func memPostValue(s string) string {
-	if s == memNoPost {
-		return ""
-	}
-	return s
 }
 
 // memShowFormWith opens f like showDialog, with extra placed above the input of the named
