@@ -659,7 +659,7 @@ func (c CityData) WriteWorkbooks(ctx context.Context, dir string, progress func(
 	for i, b := range c.Townships {
 		path := filepath.Join(dir, b.Townships[0].Name+".xlsx")
 		err := atomicfile.Write(path, func(w io.Writer) error {
-			return exchange.Export(ctx, ledgerStore{l: b}, w)
+			return exchange.Export(ctx, heldLedger(b), w)
 		})
 		if err != nil {
 			return paths, fmt.Errorf("写入 %s 失败：%w", path, err)
@@ -672,13 +672,9 @@ func (c CityData) WriteWorkbooks(ctx context.Context, dir string, progress func(
 	return paths, nil
 }
 
-// ledgerStore is a store holding one ledger, enough for exchange.Export (which reads
-// Ledger(ctx, 0) only): it writes a township's workbook without a database round trip.
-// Any other method panics on the nil embedded Store.
-type ledgerStore struct {
-	data.Store
-	l data.Ledger
-}
+// heldLedger is a ledger in memory as an exchange.LedgerReader: it writes a township's
+// workbook without a database round trip.
+type heldLedger data.Ledger
 
 // Ledger returns the whole ledger whatever the round, as the export asks for every round.
-func (s ledgerStore) Ledger(context.Context, int) (data.Ledger, error) { return s.l, nil }
+func (l heldLedger) Ledger(context.Context, int) (data.Ledger, error) { return data.Ledger(l), nil }
