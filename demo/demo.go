@@ -5,6 +5,7 @@
 package demo
 
 import (
+	"context"
 	"math/rand/v2"
 	"time"
 
@@ -28,6 +29,25 @@ func Settings(today time.Time) data.Settings {
 		Phone:    "0537-5212345",
 		Round:    Round(today),
 	}
+}
+
+// Load imports the demo township into st and, when 设置 is still empty, its clerk details, so
+// the reports have a unit and signatories. The round stays unset: the latest in the data.
+// It is what the desktop program's 载入示例数据 does (ui.Deps.LoadDemo).
+func Load(ctx context.Context, st data.Store, today time.Time) error {
+	if _, err := st.Import(ctx, Batch(today), "示例数据"); err != nil {
+		return err
+	}
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	if set == (data.Settings{}) {
+		ds := Settings(today)
+		ds.Round = 0
+		return st.SaveSettings(ctx, ds)
+	}
+	return nil
 }
 
 // Round is the election round the demo describes: the year of the date half a year before

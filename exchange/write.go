@@ -16,10 +16,17 @@ import (
 // dropRows is how far down the template's drop-down lists reach.
 const dropRows = 5000
 
+// LedgerReader is all Export needs of a store: the whole ledger (round 0). Declared here, at
+// its one consumer, so a caller holding a ledger in memory (the demo's generated townships)
+// passes a one-method value instead of a whole data.Store; data.Store satisfies it.
+type LedgerReader interface {
+	Ledger(ctx context.Context, round int) (data.Ledger, error)
+}
+
 // Export writes every sheet with all records of the store, of every round and year, merged
 // villages included, each sheet sorted by its key (members in roster order within a village
 // and round). The workbook imports back into an empty database to the same data.
-func Export(ctx context.Context, st data.Store, w io.Writer) error {
+func Export(ctx context.Context, st LedgerReader, w io.Writer) error {
 	b, err := st.Ledger(ctx, 0)
 	if err != nil {
 		return fmt.Errorf("读取数据失败：%w", err)

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,24 +17,11 @@ import (
 	"liangwei/data"
 )
 
-// formField is one input of an edit form with the message line under it. name is the
-// Chinese header of SPEC §3, the same string data.Problem.Field carries.
-type formField struct {
-	name     string
-	entry    *widget.Entry     // text, count, round and date fields
-	input0   fyne.CanvasObject // what the form lays out for the input (see view)
-	sel      *widget.Select
-	selEntry *widget.SelectEntry
-	check    *widget.Check
-	msg      *widget.Label   // the field's errors (red) or warnings (orange)
-	parseErr string          // the value could not be read (not a number, bad date)
-	touched  bool            // the clerk changed this field
-	box      *fyne.Container // the input with its message line
-}
-
 // editForm is the edit dialog of a record: fields in two columns, each with its message
 // line, validated on every change by building the record and calling its Validate.
-// Save is refused while errors remain; cancel with unsaved changes asks first.
+// Save is refused while errors remain; cancel with unsaved changes asks first. This file
+// is the dialog (validation, save, cancel, keys, layout); the fields a screen adds and
+// reads are in formfields.go, the date picker in calendar.go.
 type editForm struct {
 	win     fyne.Window
 	title   string
@@ -82,136 +68,6 @@ func newEditForm(win fyne.Window, title string, editing bool) *editForm {
 	f.saveBtn.Importance = widget.HighImportance
 	f.cancelBtn = widget.NewButtonWithIcon("取消", theme.CancelIcon(), f.onCancel)
 	return f
-}
-
-func (f *editForm) add(ff *formField) *formField {
-	ff.msg = widget.NewLabel("")
-	ff.msg.SizeName = theme.SizeNameCaptionText
-	ff.msg.Wrapping = fyne.TextWrapWord
-	ff.msg.Hide() // shown only with a message, so a clean form stays compact
-	f.fields = append(f.fields, ff)
-	f.byName[ff.name] = ff
-	return ff
-}
-
-func (f *editForm) changed(ff *formField) {
-	if f.filling {
-		return
-	}
-	ff.touched = true
-	f.dirty = true
-	f.validate()
-}
-
-// addEntry adds a free-text field.
-func (f *editForm) addEntry(name, value, placeholder string) *widget.Entry {
-	ke := newKeyEntry(f.win)
-	ff := f.add(&formField{name: name, entry: &ke.Entry, input0: ke})
-	ff.entry.SetPlaceHolder(placeholder)
-	ff.entry.SetText(value)
-	ff.entry.OnChanged = func(string) { f.changed(ff) }
-	ff.entry.OnSubmitted = func(string) { f.onSave() } // Enter saves, as in a spreadsheet form
-	return ff.entry
-}
-
-// addCount adds a whole-number field; an empty field is 0.
-func (f *editForm) addCount(name string, n int) *widget.Entry {
-	v := ""
-	if n != 0 {
-		v = fmt.Sprint(n)
-	}
-	return f.addEntry(name, v, "0")
-}
-
-// addDate adds a date field accepting the spellings of SPEC §6, with a 📅 button beside it
-// that picks the date from a calendar.
-func (f *editForm) addDate(name string, t time.Time) *widget.Entry {
-	e := f.addEntry(name, data.FormatDate(t), "如 2026-03-15")
-	ff := f.byName[name]
-	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), nil)
-	pick.OnTapped = func() { f.openCalendar(ff, pick) }
-	ff.input0 = container.NewBorder(nil, nil, nil, pick, ff.input0)
-	return e
-}
-
-// addSelect adds a drop-down of fixed options.
-func (f *editForm) addSelect(name string, options []string, value string) *widget.Select {
-	ff := f.add(&formField{name: name})
-	ff.sel = widget.NewSelect(options, func(string) { f.changed(ff) })
-	ff.sel.PlaceHolder = "（请选择）"
-	if value != "" {
-		ff.sel.SetSelected(value)
-	}
-	return ff.sel
-}
-
-// addSelectEntry adds a field the clerk can type into or pick from suggestions.
-func (f *editForm) addSelectEntry(name string, options []string, value string) *widget.SelectEntry {
-	se := newKeySelectEntry(f.win, options)
-	ff := f.add(&formField{name: name, selEntry: &se.SelectEntry, input0: se})
-	ff.selEntry.SetText(value)
-	ff.selEntry.OnChanged = func(string) { f.changed(ff) }
-	return ff.selEntry
-}
-
-// addCheck adds a yes/no field.
-func (f *editForm) addCheck(name string, v bool) *widget.Check {
-	ff := f.add(&formField{name: name})
-	ff.check = widget.NewCheck("是", func(bool) { f.changed(ff) })
-	ff.check.SetChecked(v)
-	return ff.check
-}
-
-// text is a field's trimmed text (entries, select entries and selects).
-func (f *editForm) text(name string) string {
-	ff := f.byName[name]
-	switch {
-	case ff == nil:
-		return ""
-	case ff.entry != nil:
-		return strings.TrimSpace(ff.entry.Text)
-	case ff.selEntry != nil:
-		return strings.TrimSpace(ff.selEntry.Text)
-	case ff.sel != nil:
-		return ff.sel.Selected
-	}
-	return ""
-}
-
-// selected is a drop-down's choice.
-func (f *editForm) selected(name string) string { return f.text(name) }
-
-// checked is a check field's state.
-func (f *editForm) checked(name string) bool {
-	ff := f.byName[name]
-	return ff != nil && ff.check != nil && ff.check.Checked
-}
-
-// count reads a whole number, noting a parse error on the field.
-func (f *editForm) count(name string) int {
-	n, err := data.ParseCount(f.text(name))
-	f.noteParse(name, err)
-	return n
-}
-
-// date reads a date, noting a parse error on the field.
-func (f *editForm) date(name string) time.Time {
-	t, err := data.ParseDate(f.text(name))
-	f.noteParse(name, err)
-	return t
-}
-
-// round reads an election round (a year), noting a parse error on the field.
-func (f *editForm) round(name string) int {
-	n, err := data.ParseRound(f.text(name))
-	f.noteParse(name, err)
-	return n
-}
-
-func (f *editForm) noteParse(name string, err error) {
-	if ff := f.byName[name]; ff != nil && err != nil {
-		ff.parseErr = err.Error()
-	}
 }
 
 // validate builds the record, collects its problems and the fields' parse errors, and shows
@@ -478,28 +334,6 @@ func (f *editForm) content() fyne.CanvasObject {
 		container.NewVScroll(grid))
 }
 
-// view is what the form lays out for the field: the input, wrapped (a keyEntry, a date
-// with its 📅 button).
-func (ff *formField) view() fyne.CanvasObject {
-	if ff.input0 != nil {
-		return ff.input0
-	}
-	return ff.input()
-}
-
-// input is the field's input widget, for reading and enabling it.
-func (ff *formField) input() fyne.CanvasObject {
-	switch {
-	case ff.entry != nil:
-		return ff.entry
-	case ff.selEntry != nil:
-		return ff.selEntry
-	case ff.sel != nil:
-		return ff.sel
-	}
-	return ff.check
-}
-
 // showDialog validates once (showing the problems of an existing record) and opens the form
 // in a dialog sized for a 1366×768 screen.
 func (f *editForm) showDialog() {
@@ -512,120 +346,4 @@ func (f *editForm) showDialog() {
 	f.dlg.Resize(fyne.NewSize(1000, h))
 	f.dlg.Show()
 	f.bindKeys()
-}
-
-// calendar is the date picker of a date field: a month of day buttons under the year and
-// month drop-downs, in a pop-up beside the field. Fyne's widget.Calendar (2.6+) would do,
-// but it titles the month with Go's English names (“March 2026”) and cannot be told
-// otherwise; this one says 2026年 3月 and starts the week on Monday, as Chinese calendars do.
-type calendar struct {
-	year, month *widget.Select
-	grid        *fyne.Container // weekday heads, then the days of the month
-	days        []*widget.Button
-	pop         *widget.PopUp
-	shown       time.Time // the first day of the month shown
-	pick        func(time.Time)
-}
-
-// calWeekdays are the column heads, Monday first.
-var calWeekdays = []string{"一", "二", "三", "四", "五", "六", "日"}
-
-// openCalendar shows the date picker under the field's 📅 button, on the month of the date
-// in the field (or today's month); a picked day fills the field as 2026-03-15.
-func (f *editForm) openCalendar(ff *formField, anchor fyne.CanvasObject) {
-	at, err := data.ParseDate(strings.TrimSpace(ff.entry.Text))
-	if err != nil || at.IsZero() {
-		at = time.Now()
-	}
-	c := newCalendar(at, func(t time.Time) {
-		ff.entry.SetText(data.FormatDate(t)) // OnChanged validates and marks the form dirty
-	})
-	f.cal = c
-	cv := f.win.Canvas()
-	c.pop = widget.NewPopUp(c.content(), cv)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(anchor)
-	pos = pos.Add(fyne.NewPos(0, anchor.Size().Height))
-	size := c.pop.MinSize()
-	// Keep the pop-up inside the window: above the button when there is no room below.
-	if pos.Y+size.Height > cv.Size().Height {
-		pos.Y = max(0, pos.Y-anchor.Size().Height-size.Height)
-	}
-	if pos.X+size.Width > cv.Size().Width {
-		pos.X = max(0, cv.Size().Width-size.Width)
-	}
-	c.pop.ShowAtPosition(pos)
-}
-
-func newCalendar(at time.Time, pick func(time.Time)) *calendar {
-	c := &calendar{pick: pick}
-	years := make([]string, 0, 100)
-	for y := time.Now().Year() + 2; y >= 1930; y-- {
-		years = append(years, fmt.Sprintf("%d年", y))
-	}
-	months := make([]string, 12)
-	for m := range months {
-		months[m] = fmt.Sprintf("%d月", m+1)
-	}
-	c.year = widget.NewSelect(years, func(string) { c.fromSelects() })
-	c.month = widget.NewSelect(months, func(string) { c.fromSelects() })
-	c.grid = container.NewGridWithColumns(7)
-	c.showMonth(at)
-	return c
-}
-
-func (c *calendar) content() fyne.CanvasObject {
-	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { c.showMonth(c.shown.AddDate(0, -1, 0)) })
-	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { c.showMonth(c.shown.AddDate(0, 1, 0)) })
-	today := widget.NewButton("今天", func() { c.choose(time.Now()) })
-	head := container.NewBorder(nil, nil, prev, next, container.NewCenter(container.NewHBox(c.year, c.month)))
-	return container.NewVBox(head, c.grid, container.NewHBox(layout.NewSpacer(), today))
-}
-
-// fromSelects shows the month chosen in the drop-downs.
-func (c *calendar) fromSelects() {
-	var y, m int
-	if _, err := fmt.Sscanf(c.year.Selected, "%d年", &y); err != nil {
-		return
-	}
-	if _, err := fmt.Sscanf(c.month.Selected, "%d月", &m); err != nil {
-		return
-	}
-	if y != c.shown.Year() || time.Month(m) != c.shown.Month() {
-		c.showMonth(time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC))
-	}
-}
-
-// showMonth fills the grid with the month of t.
-func (c *calendar) showMonth(t time.Time) {
-	c.shown = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
-	c.year.SetSelected(fmt.Sprintf("%d年", c.shown.Year()))
-	c.month.SetSelected(fmt.Sprintf("%d月", int(c.shown.Month())))
-	objs := make([]fyne.CanvasObject, 0, 7+6*7)
-	for _, w := range calWeekdays {
-		l := widget.NewLabel(w)
-		l.Alignment = fyne.TextAlignCenter
-		objs = append(objs, l)
-	}
-	lead := (int(c.shown.Weekday()) + 6) % 7 // Monday first
-	for range lead {
-		objs = append(objs, layout.NewSpacer())
-	}
-	c.days = c.days[:0]
-	for d := c.shown; d.Month() == c.shown.Month(); d = d.AddDate(0, 0, 1) {
-		day := d
-		b := widget.NewButton(fmt.Sprint(d.Day()), func() { c.choose(day) })
-		b.Importance = widget.LowImportance
-		c.days = append(c.days, b)
-		objs = append(objs, b)
-	}
-	c.grid.Objects = objs
-	c.grid.Refresh()
-}
-
-// choose fills the field and closes the pop-up.
-func (c *calendar) choose(t time.Time) {
-	c.pick(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
-	if c.pop != nil {
-		c.pop.Hide()
-	}
 }

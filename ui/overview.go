@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"liangwei/data"
-	"liangwei/demo"
 )
 
 func init() { register("概览", newOverviewScreen) }
@@ -78,6 +77,9 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 	s.importBtn.Importance = widget.HighImportance
 	s.templateBtn = widget.NewButtonWithIcon("下载空白模板", theme.DownloadIcon(), func() { s.toData((*dataScreen).onTemplate) })
 	s.demoBtn = widget.NewButtonWithIcon("载入示例数据", theme.ContentAddIcon(), s.onLoadDemo)
+	if s.u.deps.LoadDemo == nil {
+		s.demoBtn.Disable() // a program built without the demo has none to load
+	}
 	s.settingsBtn = widget.NewButtonWithIcon("设置本乡镇", theme.SettingsIcon(), func() { s.u.goTo("设置") })
 	card := widget.NewCard("欢迎使用两委台账", "", container.NewVBox(
 		s.welcomeText,
@@ -380,7 +382,7 @@ func (s *overviewScreen) toData(open func(*dataScreen)) {
 func (s *overviewScreen) onLoadDemo() {
 	s.demoBtn.Disable()
 	inBackground(&s.busy, func() {
-		err := ovLoadDemo(s.u.ctx(), s.u.deps.Store, s.u.deps.Now())
+		err := s.u.deps.LoadDemo(s.u.ctx(), s.u.deps.Store, s.u.deps.Now())
 		fyne.Do(func() {
 			s.demoBtn.Enable()
 			if err != nil {
@@ -390,24 +392,6 @@ func (s *overviewScreen) onLoadDemo() {
 			s.u.changed()
 		})
 	})
-}
-
-// ovLoadDemo imports the demo township and, when 设置 is still empty, its clerk details, so
-// the reports have a unit and signatories. The round stays unset: the latest in the data.
-func ovLoadDemo(ctx context.Context, st data.Store, today time.Time) error {
-	if _, err := st.Import(ctx, demo.Batch(today), "示例数据"); err != nil {
-		return err
-	}
-	set, err := st.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	if set == (data.Settings{}) {
-		ds := demo.Settings(today)
-		ds.Round = 0
-		return st.SaveSettings(ctx, ds)
-	}
-	return nil
 }
 
 func ovFigure() *widget.Label {

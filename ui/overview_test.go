@@ -35,7 +35,7 @@ func uibSetup(t *testing.T) (*UI, *sqlite.Store) {
 	}
 	t.Cleanup(func() { st.Close() })
 	win := test.NewTempWindow(t, nil)
-	u := newUI(a, win, Deps{Store: st, DBPath: filepath.Join(dir, "liangwei.db"), Now: func() time.Time { return uibToday }})
+	u := newUI(a, win, Deps{Store: st, DBPath: filepath.Join(dir, "liangwei.db"), Now: func() time.Time { return uibToday }, LoadDemo: demo.Load})
 	// The headless driver runs fyne.Do on the calling goroutine, so wait for the first load
 	// before the window lays the screen out.
 	root := u.root()

@@ -16,6 +16,7 @@ import (
 
 	"liangwei/data"
 	"liangwei/data/sqlite"
+	"liangwei/demo"
 )
 
 // Screens load synchronously in this package's tests (see loadInBackground), so a test
@@ -38,7 +39,7 @@ func newTestUI(t *testing.T) (*UI, *sqlite.Store) {
 	t.Cleanup(func() { st.Close() })
 	win := test.NewTempWindow(t, widget.NewLabel(""))
 	win.Resize(fyne.NewSize(1366, 768))
-	u := newUI(a, win, Deps{Store: st, Now: func() time.Time { return uiaToday }})
+	u := newUI(a, win, Deps{Store: st, Now: func() time.Time { return uiaToday }, LoadDemo: demo.Load})
 	return u, st
 }
 

@@ -25,6 +25,9 @@ type Deps struct {
 	// Open opens a file or folder with the operating system (a PDF to print, its folder).
 	// nil in tests; the screens then only record what they would open.
 	Open func(path string) error
+	// LoadDemo imports the demo township into st (demo.Load): 概览's 载入示例数据. Passed in
+	// so ui does not import the demo generator; nil leaves that button disabled.
+	LoadDemo func(ctx context.Context, st data.Store, today time.Time) error
 }
 
 // screen is one page of the navigation. Each screen file registers its maker in init.

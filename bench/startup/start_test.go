@@ -38,7 +38,7 @@ func BenchmarkStartCity(b *testing.B) {
 			b.Fatal(err)
 		}
 		win := test.NewTempWindow(b, widget.NewLabel(""))
-		win.SetContent(ui.New(a, win, ui.Deps{Store: st, DBPath: path, Now: func() time.Time { return today }}))
+		win.SetContent(ui.New(a, win, ui.Deps{Store: st, DBPath: path, Now: func() time.Time { return today }, LoadDemo: demo.Load}))
 		win.Resize(fyne.NewSize(1366, 768))
 		b.StopTimer()
 		st.Close() // the window is closed by NewTempWindow's cleanup

@@ -19,6 +19,7 @@ import (
 
 	"liangwei/assets"
 	"liangwei/data/sqlite"
+	"liangwei/demo"
 	"liangwei/ui"
 )
 
@@ -51,7 +52,7 @@ func main() {
 	}()
 	w.Resize(fyne.NewSize(1280, 760)) // fits a 1366×768 screen with the taskbar
 	w.CenterOnScreen()
-	w.SetContent(ui.New(a, w, ui.Deps{Store: st, DBPath: path, Now: time.Now, Open: openWithOS}))
+	w.SetContent(ui.New(a, w, ui.Deps{Store: st, DBPath: path, Now: time.Now, Open: openWithOS, LoadDemo: demo.Load}))
 	w.SetMaster()
 	w.ShowAndRun()
 }
