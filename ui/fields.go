@@ -45,6 +45,9 @@ type fieldForm[R any] struct {
 	k      *data.Kind[R]
 	rec    *R // the values the inputs start with
 	fields []*data.Field[R]
+	// when holds, for a field read only while another field's value allows (场所面积 while
+	// 有场所 is ticked), that condition on the record read so far.
+	when map[*data.Field[R]]func(*R) bool
 }
 
 func newFieldForm[R any](f *editForm, k *data.Kind[R], rec *R) *fieldForm[R] {
@@ -90,6 +93,17 @@ func (b *fieldForm[R]) add(at func(*R) any) string {
 	return h
 }
 
+// addIf adds a field like add that read takes only when on holds for the record read so far
+// (fields are read in the order they were added); otherwise it keeps its zero value.
+func (b *fieldForm[R]) addIf(at func(*R) any, on func(*R) bool) string {
+	h := b.add(at)
+	if b.when == nil {
+		b.when = map[*data.Field[R]]func(*R) bool{}
+	}
+	b.when[b.fields[len(b.fields)-1]] = on
+	return h
+}
+
 // choose adds a field as a drop-down of options that the screen knows (the townships, the
 // villages of a township).
 func (b *fieldForm[R]) choose(at func(*R) any, options []string) string {
@@ -119,6 +133,9 @@ func (b *fieldForm[R]) bind(at func(*R) any) *data.Field[R] {
 func (b *fieldForm[R]) read(rec *R) {
 	f := b.f
 	for _, fd := range b.fields {
+		if on := b.when[fd]; on != nil && !on(rec) {
+			continue
+		}
 		h := fd.Header
 		var v any
 		switch fd.Type {

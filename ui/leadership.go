@@ -29,18 +29,13 @@ func newLeadershipScreen(u *UI) *leadershipScreen {
 	s := &leadershipScreen{}
 	s.u, s.noSelection = u, "请先在表格中选择一个乡镇。"
 	s.id = func(r data.Leadership) int64 { return r.ID }
-	num := func(title string, f func(data.Leadership) int) column[data.Leadership] {
-		return column[data.Leadership]{title: title, width: 150, numeric: true,
-			text: func(l data.Leadership) string { return fmt.Sprint(f(l)) },
-			num:  func(l data.Leadership) float64 { return float64(f(l)) }}
-	}
+	k := data.LeadershipDesc
 	s.table = newLedgerTable([]column[data.Leadership]{
-		{title: "乡镇", width: 160, text: func(l data.Leadership) string { return l.Township }},
-		{title: "届次", width: 70, numeric: true, text: func(l data.Leadership) string { return fmt.Sprint(l.Round) },
-			num: func(l data.Leadership) float64 { return float64(l.Round) }},
-		num("党委班子成员数", func(l data.Leadership) int { return l.PartyCommittee }),
-		num("政府班子成员数", func(l data.Leadership) int { return l.Government }),
-		num("交叉任职数", func(l data.Leadership) int { return l.Cross }),
+		fieldCol(k, func(l *data.Leadership) any { return &l.Township }, 160),
+		fieldCol(k, func(l *data.Leadership) any { return &l.Round }, 70),
+		fieldCol(k, func(l *data.Leadership) any { return &l.PartyCommittee }, 150),
+		fieldCol(k, func(l *data.Leadership) any { return &l.Government }, 150),
+		fieldCol(k, func(l *data.Leadership) any { return &l.Cross }, 150),
 	})
 	s.initRounds(s.refresh)
 	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(l data.Leadership) string { return l.Township })
@@ -171,11 +166,12 @@ func (s *leadershipScreen) openForm(l data.Leadership, editing bool) {
 		title = fmt.Sprintf("编辑乡镇班子：%s %d年", l.Township, l.Round)
 	}
 	f := newEditForm(s.u.win, title, editing)
-	f.addSelect("乡镇", s.townships, l.Township) // the store wants an existing township
-	f.addEntry("届次", fmt.Sprint(l.Round), "如 2026")
-	party := f.addCount("党委班子成员数", l.PartyCommittee)
-	gov := f.addCount("政府班子成员数", l.Government)
-	cross := f.addCount("交叉任职数", l.Cross)
+	b := newFieldForm(f, data.LeadershipDesc, &l)
+	b.choose(func(l *data.Leadership) any { return &l.Township }, s.townships) // the store wants an existing township
+	b.add(func(l *data.Leadership) any { return &l.Round })
+	party := f.byName[b.add(func(l *data.Leadership) any { return &l.PartyCommittee })].entry
+	gov := f.byName[b.add(func(l *data.Leadership) any { return &l.Government })].entry
+	cross := f.byName[b.add(func(l *data.Leadership) any { return &l.Cross })].entry
 	hint := func() {
 		p, _ := data.ParseCount(party.Text)
 		g, _ := data.ParseCount(gov.Text)
@@ -189,14 +185,8 @@ func (s *leadershipScreen) openForm(l data.Leadership, editing bool) {
 
 	var rec data.Leadership
 	f.build = func() data.Problems {
-		rec = data.Leadership{
-			ID:             l.ID,
-			Township:       f.selected("乡镇"),
-			Round:          f.round("届次"),
-			PartyCommittee: f.count("党委班子成员数"),
-			Government:     f.count("政府班子成员数"),
-			Cross:          f.count("交叉任职数"),
-		}
+		rec = data.Leadership{ID: l.ID}
+		b.read(&rec)
 		return rec.Validate()
 	}
 	f.save = func() error { return s.u.deps.Store.SaveLeadership(s.u.ctx(), &rec) }

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -43,30 +42,28 @@ func newPartyOrgsScreen(u *UI) *partyOrgsScreen {
 	s := &partyOrgsScreen{}
 	s.u, s.noSelection = u, "请先在表格中选择一条党组织台账。"
 	s.id = func(r data.PartyOrg) int64 { return r.ID }
-	num := func(title string, width float32, f func(data.PartyOrg) int) column[data.PartyOrg] {
-		return column[data.PartyOrg]{title: title, width: width, numeric: true,
-			text: func(p data.PartyOrg) string { return strconv.Itoa(f(p)) },
-			num:  func(p data.PartyOrg) float64 { return float64(f(p)) }}
-	}
-	yes := func(title string, f func(data.PartyOrg) bool) column[data.PartyOrg] {
-		return column[data.PartyOrg]{title: title, width: 52, text: func(p data.PartyOrg) string { return u2bYesBlank(f(p)) }}
+	k := data.PartyOrgDesc
+	num := func(at func(*data.PartyOrg) any, width float32) column[data.PartyOrg] { return fieldCol(k, at, width) }
+	yes := func(at func(*data.PartyOrg) any) column[data.PartyOrg] {
+		f := k.FieldAt(at)
+		return fieldCol(k, at, 52).shown(func(p data.PartyOrg) string { return u2bYesBlank(f.Get(&p).(bool)) })
 	}
 	s.table = newLedgerTable([]column[data.PartyOrg]{
-		{title: "乡镇", width: 96, text: func(p data.PartyOrg) string { return p.Township }},
-		{title: "村名", width: 110, text: func(p data.PartyOrg) string { return p.Village }},
-		num("年度", 62, func(p data.PartyOrg) int { return p.Year }),
-		{title: "类型", width: 66, text: func(p data.PartyOrg) string { return string(p.Type) }},
-		num("党员", 60, func(p data.PartyOrg) int { return p.Members }),
-		num("女党员", 72, func(p data.PartyOrg) int { return p.Women }),
-		num("预备", 60, func(p data.PartyOrg) int { return p.Probationary }),
-		num("发展", 60, func(p data.PartyOrg) int { return p.Developed }),
-		yes("班子", func(p data.PartyOrg) bool { return p.HasTeam }),
-		yes("场所", func(p data.PartyOrg) bool { return p.HasVenue }),
-		yes("活动", func(p data.PartyOrg) bool { return p.HasActivity }),
-		yes("收入", func(p data.PartyOrg) bool { return p.HasIncome }),
+		fieldCol(k, func(p *data.PartyOrg) any { return &p.Township }, 96),
+		fieldCol(k, func(p *data.PartyOrg) any { return &p.Village }, 110),
+		num(func(p *data.PartyOrg) any { return &p.Year }, 62),
+		fieldCol(k, func(p *data.PartyOrg) any { return &p.Type }, 66),
+		num(func(p *data.PartyOrg) any { return &p.Members }, 60),
+		num(func(p *data.PartyOrg) any { return &p.Women }, 72),
+		num(func(p *data.PartyOrg) any { return &p.Probationary }, 60),
+		num(func(p *data.PartyOrg) any { return &p.Developed }, 60),
+		yes(func(p *data.PartyOrg) any { return &p.HasTeam }),
+		yes(func(p *data.PartyOrg) any { return &p.HasVenue }),
+		yes(func(p *data.PartyOrg) any { return &p.HasActivity }),
+		yes(func(p *data.PartyOrg) any { return &p.HasIncome }),
 		{title: "四有齐全", width: 84, text: func(p data.PartyOrg) string { return data.FormatYesNo(p.FourHaves()) }},
-		{title: "软弱涣散", width: 84, text: func(p data.PartyOrg) string { return u2bYesBlank(p.Weak) }},
-		{title: "整顿结果", width: 84, text: func(p data.PartyOrg) string { return string(p.EffectiveResult()) }},
+		fieldCol(k, func(p *data.PartyOrg) any { return &p.Weak }, 84).shown(func(p data.PartyOrg) string { return u2bYesBlank(p.Weak) }),
+		fieldCol(k, func(p *data.PartyOrg) any { return &p.Result }, 84).shown(func(p data.PartyOrg) string { return string(p.EffectiveResult()) }),
 	})
 	s.yearSel = s.table.addFilter(poAllYears, []string{}, func(p data.PartyOrg) string { return roundLabel(p.Year) })
 	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(p data.PartyOrg) string { return p.Township })
@@ -171,36 +168,40 @@ func (s *partyOrgsScreen) openForm(p data.PartyOrg, editing bool) {
 		title = fmt.Sprintf("编辑党组织台账：%s %s %d年", p.Township, p.Village, p.Year)
 	}
 	f := newEditForm(s.u.win, title, editing)
-	townshipSel := f.addSelect("乡镇", villageTownships(s.villages), p.Township)
-	villageSel := f.addSelect("村名", villageNames(s.villages, p.Township), p.Village)
-	f.addEntry("年度", strconv.Itoa(p.Year), "如 2026")
-	f.addSelect("党组织类型", data.Strings(data.OrgTypes...), string(p.Type))
-	f.addCount("党员数", p.Members)
-	f.addCount("女党员数", p.Women)
-	f.addCount("预备党员数", p.Probationary)
-	f.addCount("年度发展党员数", p.Developed)
-	f.addCheck("软弱涣散", p.Weak)
-	f.addSelect("整顿结果", data.Strings(data.RectInProgress, data.RectClosed), string(p.Result))
-	f.addCheck("有班子", p.HasTeam)
-	f.addCheck("有场所", p.HasVenue)
-	f.addEntry("场所面积", u2bAmountText(p.VenueArea), "平方米，如 120")
-	f.addCheck("有活动", p.HasActivity)
-	f.addCount("年度活动次数", p.Activities)
-	f.addCheck("有收入", p.HasIncome)
-	f.addEntry("集体经济收入", u2bAmountText(p.Income), "万元，如 12.5")
-	u2bLongText(f.addEntry("整顿措施", p.Measures, "软弱涣散时填写"))
-	u2bLongText(f.addEntry("整顿进展", p.Progress, "软弱涣散时填写"))
+	b := newFieldForm(f, data.PartyOrgDesc, &p)
+	township := b.choose(func(p *data.PartyOrg) any { return &p.Township }, villageTownships(s.villages))
+	village := b.choose(func(p *data.PartyOrg) any { return &p.Village }, villageNames(s.villages, p.Township))
+	b.add(func(p *data.PartyOrg) any { return &p.Year })
+	b.add(func(p *data.PartyOrg) any { return &p.Type })
+	b.add(func(p *data.PartyOrg) any { return &p.Members })
+	b.add(func(p *data.PartyOrg) any { return &p.Women })
+	b.add(func(p *data.PartyOrg) any { return &p.Probationary })
+	b.add(func(p *data.PartyOrg) any { return &p.Developed })
+	weakName := b.add(func(p *data.PartyOrg) any { return &p.Weak })
+	// A value whose check box is off is not part of the record (its field is disabled), and
+	// is not read.
+	weak := func(p *data.PartyOrg) bool { return p.Weak }
+	result := b.addIf(func(p *data.PartyOrg) any { return &p.Result }, weak)
+	b.add(func(p *data.PartyOrg) any { return &p.HasTeam })
+	venue := b.add(func(p *data.PartyOrg) any { return &p.HasVenue })
+	area := b.addIf(func(p *data.PartyOrg) any { return &p.VenueArea }, func(p *data.PartyOrg) bool { return p.HasVenue })
+	activity := b.add(func(p *data.PartyOrg) any { return &p.HasActivity })
+	activities := b.addIf(func(p *data.PartyOrg) any { return &p.Activities }, func(p *data.PartyOrg) bool { return p.HasActivity })
+	income := b.add(func(p *data.PartyOrg) any { return &p.HasIncome })
+	incomeAmount := b.addIf(func(p *data.PartyOrg) any { return &p.Income }, func(p *data.PartyOrg) bool { return p.HasIncome })
+	measures := b.addIf(func(p *data.PartyOrg) any { return &p.Measures }, weak)
+	progress := b.addIf(func(p *data.PartyOrg) any { return &p.Progress }, weak)
 
-	followTownship(townshipSel, villageSel, func(t string) []string { return villageNames(s.villages, t) })
-	u2bEnableWith(f, "有场所", "场所面积")
-	u2bEnableWith(f, "有活动", "年度活动次数")
-	u2bEnableWith(f, "有收入", "集体经济收入")
-	u2bEnableWith(f, "软弱涣散", "整顿措施", "整顿进展", "整顿结果")
+	followTownship(f.byName[township].sel, f.byName[village].sel, func(t string) []string { return villageNames(s.villages, t) })
+	u2bEnableWith(f, venue, area)
+	u2bEnableWith(f, activity, activities)
+	u2bEnableWith(f, income, incomeAmount)
+	u2bEnableWith(f, weakName, measures, progress, result)
 	// A branch newly marked weak starts its rectification: 整顿中 until the county closes it.
-	weak := f.byName["软弱涣散"].check
-	prev := weak.OnChanged
-	weak.OnChanged = func(on bool) {
-		if r := f.byName["整顿结果"].sel; on && r.Selected == "" {
+	weakCheck := f.byName[weakName].check
+	prev := weakCheck.OnChanged
+	weakCheck.OnChanged = func(on bool) {
+		if r := f.byName[result].sel; on && r.Selected == "" {
 			r.SetSelected(string(data.RectInProgress))
 		}
 		prev(on)
@@ -208,37 +209,8 @@ func (s *partyOrgsScreen) openForm(p data.PartyOrg, editing bool) {
 
 	var rec data.PartyOrg
 	f.build = func() data.Problems {
-		rec = data.PartyOrg{
-			ID:           p.ID,
-			Township:     f.selected("乡镇"),
-			Village:      f.selected("村名"),
-			Year:         f.round("年度"),
-			Type:         data.OrgType(f.selected("党组织类型")),
-			Members:      f.count("党员数"),
-			Women:        f.count("女党员数"),
-			Probationary: f.count("预备党员数"),
-			Developed:    f.count("年度发展党员数"),
-			HasTeam:      f.checked("有班子"),
-			HasVenue:     f.checked("有场所"),
-			HasActivity:  f.checked("有活动"),
-			HasIncome:    f.checked("有收入"),
-			Weak:         f.checked("软弱涣散"),
-		}
-		// A value whose check box is off is not part of the record (its field is disabled).
-		if rec.HasVenue {
-			rec.VenueArea = u2bAmount(f, "场所面积")
-		}
-		if rec.HasActivity {
-			rec.Activities = f.count("年度活动次数")
-		}
-		if rec.HasIncome {
-			rec.Income = u2bAmount(f, "集体经济收入")
-		}
-		if rec.Weak {
-			rec.Measures = u2bOneLine(f.text("整顿措施"))
-			rec.Progress = u2bOneLine(f.text("整顿进展"))
-			rec.Result = data.Rectification(f.selected("整顿结果"))
-		}
+		rec = data.PartyOrg{ID: p.ID}
+		b.read(&rec)
 		return rec.Validate()
 	}
 	f.save = func() error { return s.u.deps.Store.SavePartyOrg(s.u.ctx(), &rec) }
@@ -398,10 +370,3 @@ func u2bAmount(f *editForm, name string) float64 {
 	return v
 }
 
-// u2bAmountText shows a decimal as typed (12.5, not 12.500000); 0 as an empty field.
-func u2bAmountText(v float64) string {
-	if v == 0 {
-		return ""
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}

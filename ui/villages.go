@@ -28,16 +28,15 @@ func newVillagesScreen(u *UI) *villagesScreen {
 	s := &villagesScreen{}
 	s.u, s.noSelection = u, "请先在表格中选择一个村庄。"
 	s.id = func(v data.Village) int64 { return v.ID }
+	k := data.VillageDesc
 	s.table = newLedgerTable([]column[data.Village]{
-		{title: "乡镇", width: 130, text: func(v data.Village) string { return v.Township }},
-		{title: "村名", width: 150, text: func(v data.Village) string { return v.Name }},
-		{title: "类型", width: 70, text: func(v data.Village) string { return string(v.Kind) }},
-		{title: "户数", width: 80, numeric: true, text: func(v data.Village) string { return fmt.Sprint(v.Households) },
-			num: func(v data.Village) float64 { return float64(v.Households) }},
-		{title: "人口", width: 90, numeric: true, text: func(v data.Village) string { return fmt.Sprint(v.Population) },
-			num: func(v data.Village) float64 { return float64(v.Population) }},
-		{title: "区划代码", width: 150, text: func(v data.Village) string { return v.Code }},
-		{title: "状态", width: 80, text: func(v data.Village) string { return string(v.Status) }},
+		fieldCol(k, func(v *data.Village) any { return &v.Township }, 130),
+		fieldCol(k, func(v *data.Village) any { return &v.Name }, 150),
+		fieldCol(k, func(v *data.Village) any { return &v.Kind }, 70),
+		fieldCol(k, func(v *data.Village) any { return &v.Households }, 80),
+		fieldCol(k, func(v *data.Village) any { return &v.Population }, 90),
+		fieldCol(k, func(v *data.Village) any { return &v.Code }, 150),
+		fieldCol(k, func(v *data.Village) any { return &v.Status }, 80),
 	})
 	s.table.setEmptyText(villagesEmptyText)
 	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(v data.Village) string { return v.Township })
@@ -106,25 +105,22 @@ func (s *villagesScreen) openForm(v data.Village, editing bool) {
 		title = "编辑村庄：" + v.Township + " " + v.Name
 	}
 	f := newEditForm(s.u.win, title, editing)
-	f.addSelectEntry("乡镇", s.townships, v.Township)
-	f.addEntry("村名", v.Name, "如 王家庄村")
-	f.addSelect("类型", data.Strings(data.KindVillage, data.KindCommunity), string(v.Kind))
-	f.addSelect("状态", data.Strings(data.VillageActive, data.VillageMerged), string(v.Status))
-	f.addCount("户数", v.Households)
-	f.addCount("人口", v.Population)
-	f.addEntry("区划代码", v.Code, "12位数字，可不填")
+	b := newFieldForm(f, data.VillageDesc, &v)
+	b.suggest(func(v *data.Village) any { return &v.Township }, s.townships)
+	for _, at := range []func(*data.Village) any{
+		func(v *data.Village) any { return &v.Name },
+		func(v *data.Village) any { return &v.Kind },
+		func(v *data.Village) any { return &v.Status },
+		func(v *data.Village) any { return &v.Households },
+		func(v *data.Village) any { return &v.Population },
+		func(v *data.Village) any { return &v.Code },
+	} {
+		b.add(at)
+	}
 	var rec data.Village
 	f.build = func() data.Problems {
-		rec = data.Village{
-			ID:         v.ID,
-			Township:   f.text("乡镇"),
-			Name:       f.text("村名"),
-			Kind:       data.VillageKind(f.selected("类型")),
-			Status:     data.VillageStatus(f.selected("状态")),
-			Households: f.count("户数"),
-			Population: f.count("人口"),
-			Code:       f.text("区划代码"),
-		}
+		rec = data.Village{ID: v.ID}
+		b.read(&rec)
 		return rec.Validate()
 	}
 	f.save = func() error { return s.u.deps.Store.SaveVillage(s.u.ctx(), &rec) }
