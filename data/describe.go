@@ -129,15 +129,15 @@ var LeadershipDesc = &Kind[Leadership]{
 var ComplaintDesc = &Kind[Complaint]{
 	KindInfo: KindInfo{Code: CodeComplaint, Name: "信访举报", Aliases: []string{"信访", "举报"}, Record: true},
 	Fields: []Field[Complaint]{
-		TextF("编号", func(c *Complaint) *string { return &c.No }).Keyed().W(12).AsText(),
+		TextF("编号", func(c *Complaint) *string { return &c.No }).Keyed().W(12).AsText().Hinted("如 城关信〔2026〕1号"),
 		DateF("受理日期", func(c *Complaint) *time.Time { return &c.Received }).W(13),
 		EnumF("渠道", func(c *Complaint) *Channel { return &c.Channel }, ParseChannel, Channels...).W(10),
 		TextF("乡镇", func(c *Complaint) *string { return &c.Township }).Keyed().W(16),
 		TextF("村名", func(c *Complaint) *string { return &c.Village }).W(16),
-		TextF("反映人", func(c *Complaint) *string { return &c.Complainant }).W(10),
+		TextF("反映人", func(c *Complaint) *string { return &c.Complainant }).W(10).Hinted("姓名，或选“匿名”"),
 		TextF("被反映人", func(c *Complaint) *string { return &c.Subject }).W(10),
 		EnumF("类别", func(c *Complaint) *ComplaintCategory { return &c.Category }, ParseComplaintCategory, ComplaintCategories...).W(10),
-		TextF("内容摘要", func(c *Complaint) *string { return &c.Summary }).W(36).Wide(),
+		TextF("内容摘要", func(c *Complaint) *string { return &c.Summary }).W(36).Wide().Hinted("反映的主要问题"),
 		TextF("承办人", func(c *Complaint) *string { return &c.Handler }).W(10),
 		DateF("办结时限", func(c *Complaint) *time.Time { return &c.Deadline }).W(13),
 		EnumF("办理结果", func(c *Complaint) *ComplaintResult { return &c.Result }, ParseComplaintResult, ComplaintResults...).W(10),

@@ -50,22 +50,20 @@ func newComplaintsScreen(u *UI) *complaintsScreen {
 	s := &complaintsScreen{today: u.deps.Now()}
 	s.u, s.noSelection = u, "请先在表格中选择一条信访举报。"
 	s.id = func(r data.Complaint) int64 { return r.ID }
-	date := func(title string, f func(data.Complaint) time.Time) column[data.Complaint] {
-		return column[data.Complaint]{title: title, width: 96, text: func(c data.Complaint) string { return data.FormatDate(f(c)) }}
-	}
+	k := data.ComplaintDesc
 	s.table = newLedgerTable([]column[data.Complaint]{
-		{title: "编号", width: 160, text: func(c data.Complaint) string { return c.No }},
-		date("受理日期", func(c data.Complaint) time.Time { return c.Received }),
-		{title: "渠道", width: 80, text: func(c data.Complaint) string { return string(c.Channel) }},
-		{title: "乡镇", width: 84, text: func(c data.Complaint) string { return c.Township }},
-		{title: "村名", width: 92, text: func(c data.Complaint) string { return c.Village }},
-		{title: "反映人", width: 70, text: func(c data.Complaint) string { return c.Complainant }},
-		{title: "被反映人", width: 80, text: func(c data.Complaint) string { return c.Subject }},
-		{title: "类别", width: 76, text: func(c data.Complaint) string { return string(c.Category) }},
-		{title: "承办人", width: 70, text: func(c data.Complaint) string { return c.Handler }},
-		date("办结时限", func(c data.Complaint) time.Time { return c.Deadline }),
-		{title: "办理结果", width: 124, text: s.resultText},
-		date("回复日期", func(c data.Complaint) time.Time { return c.Replied }),
+		fieldCol(k, func(c *data.Complaint) any { return &c.No }, 160),
+		fieldCol(k, func(c *data.Complaint) any { return &c.Received }, 96),
+		fieldCol(k, func(c *data.Complaint) any { return &c.Channel }, 80),
+		fieldCol(k, func(c *data.Complaint) any { return &c.Township }, 84),
+		fieldCol(k, func(c *data.Complaint) any { return &c.Village }, 92),
+		fieldCol(k, func(c *data.Complaint) any { return &c.Complainant }, 70),
+		fieldCol(k, func(c *data.Complaint) any { return &c.Subject }, 80),
+		fieldCol(k, func(c *data.Complaint) any { return &c.Category }, 76),
+		fieldCol(k, func(c *data.Complaint) any { return &c.Handler }, 70),
+		fieldCol(k, func(c *data.Complaint) any { return &c.Deadline }, 96),
+		fieldCol(k, func(c *data.Complaint) any { return &c.Result }, 124).shown(s.resultText),
+		fieldCol(k, func(c *data.Complaint) any { return &c.Replied }, 96),
 	})
 	s.yearSel = s.table.addFilter(poAllYears, []string{}, func(c data.Complaint) string { return roundLabel(c.Received.Year()) })
 	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(c data.Complaint) string { return c.Township })
@@ -241,45 +239,34 @@ func (s *complaintsScreen) openForm(c data.Complaint, editing bool) {
 		title = fmt.Sprintf("编辑信访举报：%s %s", c.Township, c.No)
 	}
 	f := newEditForm(s.u.win, title, editing)
-	f.addEntry("编号", c.No, "如 城关信〔2026〕1号")
-	f.addDate("受理日期", c.Received)
-	f.addSelect("渠道", data.Strings(data.Channels...), string(c.Channel))
-	townshipSel := f.addSelect("乡镇", s.townships, c.Township)
-	village := c.Village
-	if village == "" && c.Township != "" {
-		village = cpNoVillage
+	b := newFieldForm(f, data.ComplaintDesc, &c)
+	b.add(func(c *data.Complaint) any { return &c.No })
+	b.add(func(c *data.Complaint) any { return &c.Received })
+	b.add(func(c *data.Complaint) any { return &c.Channel })
+	township := b.choose(func(c *data.Complaint) any { return &c.Township }, s.townships)
+	villageName := b.choose(func(c *data.Complaint) any { return &c.Village }, s.villageOptions(c.Township))
+	if c.Village == "" && c.Township != "" {
+		f.byName[villageName].sel.SetSelected(cpNoVillage)
 	}
-	villageSel := f.addSelect("村名", s.villageOptions(c.Township), village)
-	f.addSelectEntry("反映人", []string{cpAnonymous}, c.Complainant).SetPlaceHolder("姓名，或选“匿名”")
-	f.addEntry("被反映人", c.Subject, "")
-	f.addSelect("类别", data.Strings(data.ComplaintCategories...), string(c.Category))
-	u2bLongText(f.addEntry("内容摘要", c.Summary, "反映的主要问题"))
-	f.addEntry("承办人", c.Handler, "")
-	f.addDate("办结时限", c.Deadline)
-	f.addSelect("办理结果", data.Strings(data.ComplaintResults...), string(c.Result))
-	u2bLongText(f.addEntry("处理情况", c.Handling, ""))
-	f.addDate("回复日期", c.Replied)
-	followTownship(townshipSel, villageSel, s.villageOptions)
+	b.suggest(func(c *data.Complaint) any { return &c.Complainant }, []string{cpAnonymous})
+	for _, at := range []func(*data.Complaint) any{
+		func(c *data.Complaint) any { return &c.Subject },
+		func(c *data.Complaint) any { return &c.Category },
+		func(c *data.Complaint) any { return &c.Summary },
+		func(c *data.Complaint) any { return &c.Handler },
+		func(c *data.Complaint) any { return &c.Deadline },
+		func(c *data.Complaint) any { return &c.Result },
+		func(c *data.Complaint) any { return &c.Handling },
+		func(c *data.Complaint) any { return &c.Replied },
+	} {
+		b.add(at)
+	}
+	followTownship(f.byName[township].sel, f.byName[villageName].sel, s.villageOptions)
 
 	var rec data.Complaint
 	f.build = func() data.Problems {
-		rec = data.Complaint{
-			ID:          c.ID,
-			Township:    f.selected("乡镇"),
-			No:          f.text("编号"),
-			Received:    f.date("受理日期"),
-			Channel:     data.Channel(f.selected("渠道")),
-			Village:     f.selected("村名"),
-			Complainant: f.text("反映人"),
-			Subject:     f.text("被反映人"),
-			Category:    data.ComplaintCategory(f.selected("类别")),
-			Summary:     u2bOneLine(f.text("内容摘要")),
-			Handler:     f.text("承办人"),
-			Deadline:    f.date("办结时限"),
-			Result:      data.ComplaintResult(f.selected("办理结果")),
-			Handling:    u2bOneLine(f.text("处理情况")),
-			Replied:     f.date("回复日期"),
-		}
+		rec = data.Complaint{ID: c.ID}
+		b.read(&rec)
 		if rec.Village == cpNoVillage {
 			rec.Village = ""
 		}

@@ -369,4 +369,3 @@ func u2bAmount(f *editForm, name string) float64 {
 	f.noteParse(name, err)
 	return v
 }
-

@@ -33,17 +33,18 @@ func newTalksScreen(u *UI) *talksScreen {
 	s := &talksScreen{}
 	s.u, s.noSelection = u, "请先在表格中选择一条约谈记录。"
 	s.id = func(r data.Talk) int64 { return r.ID }
+	k := data.TalkDesc
 	s.table = newLedgerTable([]column[data.Talk]{
-		{title: "编号", width: 160, text: func(t data.Talk) string { return t.No }},
-		{title: "日期", width: 96, text: func(t data.Talk) string { return data.FormatDate(t.Date) }},
-		{title: "乡镇", width: 84, text: func(t data.Talk) string { return t.Township }},
-		{title: "约谈方式", width: 84, text: func(t data.Talk) string { return string(t.Mode) }},
-		{title: "约谈人", width: 72, text: func(t data.Talk) string { return t.Interviewer }},
-		{title: "被约谈人", width: 80, text: func(t data.Talk) string { return t.Interviewee }},
-		{title: "单位", width: 120, text: func(t data.Talk) string { return t.Unit }},
-		{title: "职务", width: 100, text: func(t data.Talk) string { return t.Post }},
-		{title: "类别", width: 116, text: func(t data.Talk) string { return string(t.Category) }},
-		{title: "事由", width: 240, text: func(t data.Talk) string { return t.Cause }},
+		fieldCol(k, func(t *data.Talk) any { return &t.No }, 160),
+		fieldCol(k, func(t *data.Talk) any { return &t.Date }, 96),
+		fieldCol(k, func(t *data.Talk) any { return &t.Township }, 84),
+		fieldCol(k, func(t *data.Talk) any { return &t.Mode }, 84),
+		fieldCol(k, func(t *data.Talk) any { return &t.Interviewer }, 72),
+		fieldCol(k, func(t *data.Talk) any { return &t.Interviewee }, 80),
+		fieldCol(k, func(t *data.Talk) any { return &t.Unit }, 120),
+		fieldCol(k, func(t *data.Talk) any { return &t.Post }, 100),
+		fieldCol(k, func(t *data.Talk) any { return &t.Category }, 116),
+		fieldCol(k, func(t *data.Talk) any { return &t.Cause }, 240),
 	})
 	s.yearSel = s.table.addFilter(poAllYears, []string{}, func(t data.Talk) string { return roundLabel(t.Date.Year()) })
 	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(t data.Talk) string { return t.Township })
@@ -152,34 +153,27 @@ func (s *talksScreen) openForm(t data.Talk, editing bool) {
 		title = fmt.Sprintf("编辑约谈：%s %s", t.Township, t.No)
 	}
 	f := newEditForm(s.u.win, title, editing)
-	f.addEntry("编号", t.No, "如 城关谈〔2026〕1号")
-	f.addSelect("乡镇", s.townships, t.Township)
-	f.addDate("日期", t.Date)
-	f.addSelect("约谈方式", data.Strings(data.TalkModes...), string(t.Mode))
-	f.addEntry("约谈人", t.Interviewer, "")
-	f.addEntry("被约谈人", t.Interviewee, "")
-	f.addEntry("单位", t.Unit, "如 王家庄村党支部")
-	f.addEntry("职务", t.Post, "如 书记")
-	f.addSelect("类别", data.Strings(data.TalkCategories...), string(t.Category))
-	u2bLongText(f.addEntry("事由", t.Cause, ""))
-	u2bLongText(f.addEntry("处理情况", t.Handling, ""))
+	b := newFieldForm(f, data.TalkDesc, &t)
+	b.add(func(t *data.Talk) any { return &t.No })
+	b.choose(func(t *data.Talk) any { return &t.Township }, s.townships)
+	for _, at := range []func(*data.Talk) any{
+		func(t *data.Talk) any { return &t.Date },
+		func(t *data.Talk) any { return &t.Mode },
+		func(t *data.Talk) any { return &t.Interviewer },
+		func(t *data.Talk) any { return &t.Interviewee },
+		func(t *data.Talk) any { return &t.Unit },
+		func(t *data.Talk) any { return &t.Post },
+		func(t *data.Talk) any { return &t.Category },
+		func(t *data.Talk) any { return &t.Cause },
+		func(t *data.Talk) any { return &t.Handling },
+	} {
+		b.add(at)
+	}
 
 	var rec data.Talk
 	f.build = func() data.Problems {
-		rec = data.Talk{
-			ID:          t.ID,
-			Township:    f.selected("乡镇"),
-			No:          f.text("编号"),
-			Date:        f.date("日期"),
-			Mode:        data.TalkMode(f.selected("约谈方式")),
-			Interviewer: f.text("约谈人"),
-			Interviewee: f.text("被约谈人"),
-			Unit:        f.text("单位"),
-			Post:        f.text("职务"),
-			Category:    data.TalkCategory(f.selected("类别")),
-			Cause:       u2bOneLine(f.text("事由")),
-			Handling:    u2bOneLine(f.text("处理情况")),
-		}
+		rec = data.Talk{ID: t.ID}
+		b.read(&rec)
 		return rec.Validate()
 	}
 	f.save = func() error { return s.u.deps.Store.SaveTalk(s.u.ctx(), &rec) }
