@@ -109,6 +109,10 @@ func MemberWhere(m Member) string {
 	return fmt.Sprintf("%s/%s/%d/%s（%s）", m.Township, m.Village, m.Round, m.Name, MaskID(m.IDNumber))
 }
 
+// VillageHeader is the header under which every kind names its village (村名): where the
+// village rule places its problems.
+var VillageHeader = VillageDesc.FieldAt(func(v *Village) any { return &v.Name }).Header
+
 // UnknownVillage is the one message for a record naming a village the ledger does not have,
 // whether the form, the importer, the store or check finds it.
 func UnknownVillage(k VillageKey) string {
@@ -128,9 +132,9 @@ func VillageProblems(villages map[VillageKey]Village, k VillageKey, what string)
 	v, ok := villages[k]
 	switch {
 	case !ok:
-		return Problems{{Field: "村名", Level: LevelError, Message: UnknownVillage(k)}}
+		return Problems{{Field: VillageHeader, Level: LevelError, Message: UnknownVillage(k)}}
 	case !v.Active():
-		return Problems{{Field: "村名", Level: LevelWarning, Message: MergedVillage(what)}}
+		return Problems{{Field: VillageHeader, Level: LevelWarning, Message: MergedVillage(what)}}
 	}
 	return nil
 }

@@ -140,3 +140,18 @@ func TestFieldAt(t *testing.T) {
 	}()
 	TalkDesc.FieldAt(func(t *Talk) any { return &t.ID })
 }
+
+// TestVillageHeader: every kind that names a village names it under VillageHeader, where the
+// village rule places its problems.
+func TestVillageHeader(t *testing.T) {
+	for _, h := range []string{
+		ElectionDesc.FieldAt(func(e *Election) any { return &e.Village }).Header,
+		MemberDesc.FieldAt(func(m *Member) any { return &m.Village }).Header,
+		PartyOrgDesc.FieldAt(func(p *PartyOrg) any { return &p.Village }).Header,
+		ComplaintDesc.FieldAt(func(c *Complaint) any { return &c.Village }).Header,
+	} {
+		if h != VillageHeader {
+			t.Errorf("village header %s, want %s", h, VillageHeader)
+		}
+	}
+}

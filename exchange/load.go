@@ -492,7 +492,7 @@ func (l *loader) checkVillages(ctx context.Context) {
 			}
 		}
 		if _, ok := villages[k]; !ok {
-			l.errorf(ref.sheet, ref.row, "村名", data.UnknownVillage(k))
+			l.errorf(ref.sheet, ref.row, data.VillageHeader, data.UnknownVillage(k))
 		}
 	}
 }
