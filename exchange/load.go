@@ -38,7 +38,7 @@ var ErrRejected = errors.New("文件有错误，未导入任何数据")
 // sheet of a .csv (empty: taken from the file name, e.g. "城关镇-换届.csv"); ignored for .xlsx.
 // st is only read (the villages records refer to, the members a file's members are checked
 // against) and may be nil. today is the reference date of the rules.
-func Load(ctx context.Context, st data.Store, path, sheet string, today time.Time) (p Preview) {
+func Load(ctx context.Context, st Checker, path, sheet string, today time.Time) (p Preview) {
 	l := newLoader(st, filepath.Base(path), today)
 	defer func() {
 		// No input may crash the program; a bug met on a strange file refuses the file.
@@ -54,7 +54,7 @@ func Load(ctx context.Context, st data.Store, path, sheet string, today time.Tim
 // Import is Load followed, when there is no error, by st.Import in one transaction; with any
 // error nothing is written and err is ErrRejected (the issues say why). A failure of the store
 // itself is returned as it is.
-func Import(ctx context.Context, st data.Store, path, sheet string, today time.Time) (Preview, data.ImportResult, error) {
+func Import(ctx context.Context, st Importer, path, sheet string, today time.Time) (Preview, data.ImportResult, error) {
 	p := Load(ctx, st, path, sheet, today)
 	if p.Issues.HasErrors() {
 		return p, data.ImportResult{}, ErrRejected
@@ -69,10 +69,24 @@ func Import(ctx context.Context, st data.Store, path, sheet string, today time.T
 	return p, res, nil
 }
 
+// Checker is what Load reads of the database: the villages a file's records may name, and
+// the members its members are checked with. data.Store satisfies it; nil checks the file
+// alone.
+type Checker interface {
+	Villages(ctx context.Context) ([]data.Village, error)
+	MembersIn(ctx context.Context, round int, townships []string) ([]data.Member, error)
+}
+
+// Importer is what Import needs: Checker, and the store's all-or-nothing Import.
+type Importer interface {
+	Checker
+	Import(ctx context.Context, b data.Batch, source string) (data.ImportResult, error)
+}
+
 // loader holds the state of one file's import check.
 type loader struct {
 	collector
-	st    data.Store
+	st    Checker
 	today time.Time
 	batch data.Batch
 	rows  map[string]int
@@ -85,7 +99,7 @@ type loader struct {
 	found bool
 }
 
-func newLoader(st data.Store, file string, today time.Time) *loader {
+func newLoader(st Checker, file string, today time.Time) *loader {
 	return &loader{
 		collector: collector{file: file},
 		st:        st,
