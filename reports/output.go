@@ -5,13 +5,23 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
-	"reflect"
 	"sort"
 	"strconv"
-	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"liangwei/assets"
 )
+
+// partPages is how many pages one fpdf document holds before it is written out and the
+// report goes on in a new one. fpdf keeps the content of every page as text until Output
+// (about 29 KB a page of the roster: 60 MB for the city's 2,121 pages, with its buffers
+// twice that); drawn in parts, only one part's text is held, and the finished parts'
+// pages are kept as deflated streams, about 4.5 KB each. Each part costs a parse and a
+// subset of the font (~30 ms, ~25 MB of garbage), so parts are not made smaller: 128
+// pages gave the city roster its lowest peak (169–187 MB, against 190–199 MB for 256).
+// A variable so that tests can make short reports run over several parts.
+var partPages = 128
 
 // render draws a report with draw and writes the finished PDF to w. Panics inside fpdf
 // (it panics on some malformed input) come back as errors; nothing is written to w
@@ -34,30 +44,68 @@ func render(w io.Writer, orientation, title string, m Meta, draw func(d *doc)) (
 	return nil
 }
 
+// startPart begins a new fpdf document for the pages that follow, set up as the report's
+// first one was, so that its pages look as if one document held them all.
+func (d *doc) startPart() {
+	pdf := fpdf.New(d.orientation, "mm", "A4", "")
+	date := d.meta.Date
+	if date.IsZero() {
+		date = fallbackDate
+	}
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetCatalogSort(true)
+	// fpdf deflates each page with a new zlib writer, whose megabyte of tables per page was
+	// most of the time and allocation of a report of thousands of pages: the pages are
+	// deflated here instead, by one writer (see deflater), with fpdf's level and framing.
+	pdf.SetCompression(false)
+	pdf.SetTitle(safeText(d.titleText), true)
+	pdf.SetAuthor(safeText(d.meta.Unit), true)
+	pdf.SetCreator("两委台账", true)
+	pdf.SetMargins(marginX, marginTop, marginX)
+	pdf.SetAutoPageBreak(false, marginBot) // rows are placed by hand so none is split
+	pdf.SetCellMargin(cellMargin)
+	pdf.AddUTF8FontFromBytes(assets.FontName, "", assets.FontTTF)
+	pdf.SetFont(assets.FontName, "", d.size)
+	pdf.SetLineWidth(0.2)
+	pdf.SetDrawColor(0, 0, 0)
+	pdf.SetTextColor(0, 0, 0)
+	d.pdf = pdf
+}
+
+// endPart writes the current part out and keeps the deflated content streams of its
+// pages for finish; the part's document is dropped.
+func (d *doc) endPart() {
+	var buf bytes.Buffer
+	err := d.pdf.Output(&buf)
+	d.pdf = nil // its pages' text can go before the next part parses the font
+	if err != nil {
+		d.err = err
+		return
+	}
+	streams, err := pageStreams(buf.Bytes(), &d.z)
+	if err != nil {
+		d.err = err
+		return
+	}
+	d.done = append(d.done, streams...)
+}
+
 // finish writes 第 N 页 共 M 页 on every page and outputs the document. The total is known
 // only now, so the page numbers are drawn by revisiting each page rather than with fpdf's
 // AliasNbPages, whose placeholder is measured (and centred) at its own width and whose
 // digits may be missing from a UTF-8 font subset.
+//
+// The last part becomes the file: the pages of the earlier parts get a page each in it,
+// holding their number, to which join puts their content back.
 func (d *doc) finish(w io.Writer) error {
-	p := d.pdf
-	total := p.PageCount()
-	if s := d.pages; s != nil {
-		if *s.compress {
-			// fpdf deflates the pages itself (tests compare against it): give them back.
-			if err := s.restore(); err != nil {
-				return err
-			}
-			d.pages = nil
-		} else {
-			for n := 1; n <= total; n++ {
-				if err := s.stash(n); err != nil {
-					return err
-				}
-			}
-		}
+	if d.err != nil {
+		return d.err
 	}
-	for n := 1; n <= total; n++ {
-		p.SetPage(n)
+	p := d.pdf
+	own, earlier := p.PageCount(), len(d.done)
+	total := earlier + own
+	label := func(n int) {
 		// fpdf only emits state it believes changed; the page's stream may end in another
 		// size or colour, so set both explicitly.
 		p.SetFontSize(footerSize)
@@ -66,19 +114,29 @@ func (d *doc) finish(w io.Writer) error {
 		p.SetXY(marginX, d.pageH-marginBot+4)
 		p.CellFormat(d.width, 5, pageLabel(n, total), "", 0, "C", false, 0, "")
 	}
-	p.SetPage(total)
+	for n := 1; n <= earlier; n++ {
+		p.AddPage()
+		label(n)
+	}
+	if earlier > 0 {
+		// fpdf embeds only the characters drawn in its own document: the earlier parts'
+		// are drawn on one more page, which join leaves out of the file.
+		p.AddPage()
+		p.Text(marginX, marginTop, d.used.text())
+	}
+	for n := 1; n <= own; n++ {
+		p.SetPage(n)
+		label(earlier + n)
+	}
+	p.SetPage(p.PageCount())
 	if err := p.Error(); err != nil {
 		return err
 	}
-	var raw keepWriter
-	if err := p.Output(&raw); err != nil {
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
 		return err
 	}
-	var body func(page int) ([]byte, error)
-	if d.pages != nil {
-		body = d.pages.body
-	}
-	out, err := deflatePages(raw.b, body)
+	out, err := join(buf.Bytes(), own, d.done, &d.z)
 	if err != nil {
 		return err
 	}
@@ -86,145 +144,53 @@ func (d *doc) finish(w io.Writer) error {
 	return err
 }
 
-// pageStore holds the content of the finished pages deflated, so that a report of
-// thousands of pages does not keep them all as text (fpdf holds every page's content
-// stream in memory until Output; the city's 两委成员花名册 is 60 MB of it, twice that in
-// buffer capacity). fpdf has no API for this, so its unexported page buffers are reached
-// by reflection; TestPageStoreReachesFpdf fails if an fpdf upgrade moves them. A finished
-// page's buffer is replaced by an empty one, in which finish then draws the page number;
-// deflatePages joins the two again, so the file is byte for byte what fpdf would write.
-type pageStore struct {
-	pages    *[]*bytes.Buffer // fpdf's content streams, 1-based
-	compress *bool            // fpdf's compression flag
-	bodies   [][]byte         // bodies[n]: page n's content as stashed, zlib; nil before
-	zbuf     bytes.Buffer
-	zw       *zlib.Writer
-	plain    bytes.Buffer
-	zr       io.ReadCloser
-}
+// runeSet is a set of characters of the Basic Multilingual Plane, all that safeText lets
+// through; a bitset because every character of every cell is added.
+type runeSet [0x10000 / 64]uint64
 
-// newPageStore reaches into pdf's page buffers, or returns nil if fpdf no longer has
-// them where this version keeps them.
-func newPageStore(pdf *fpdf.Fpdf) *pageStore {
-	v := reflect.ValueOf(pdf).Elem()
-	pf, cf := v.FieldByName("pages"), v.FieldByName("compress")
-	if !pf.IsValid() || pf.Type() != reflect.TypeFor[[]*bytes.Buffer]() || !cf.IsValid() || cf.Kind() != reflect.Bool {
-		return nil
-	}
-	s := &pageStore{
-		pages:    (*[]*bytes.Buffer)(unsafe.Pointer(pf.UnsafeAddr())),
-		compress: (*bool)(unsafe.Pointer(cf.UnsafeAddr())),
-	}
-	// BestSpeed and the zlib framing are fpdf's (see deflatePages); the level is a
-	// constant, so the error cannot happen.
-	s.zw, _ = zlib.NewWriterLevel(&s.zbuf, zlib.BestSpeed)
-	return s
-}
-
-// stash deflates page n's content and empties fpdf's buffer of it, unless it is already
-// stashed or not a page. Nothing may be drawn on the page afterwards but the page number.
-func (s *pageStore) stash(n int) error {
-	pages := *s.pages
-	if n < 1 || n >= len(pages) || *s.compress {
-		return nil
-	}
-	for len(s.bodies) <= n {
-		s.bodies = append(s.bodies, nil)
-	}
-	if s.bodies[n] != nil {
-		return nil
-	}
-	s.zbuf.Reset()
-	s.zw.Reset(&s.zbuf)
-	if _, err := s.zw.Write(pages[n].Bytes()); err != nil {
-		return err
-	}
-	if err := s.zw.Close(); err != nil {
-		return err
-	}
-	s.bodies[n] = bytes.Clone(s.zbuf.Bytes())
-	pages[n] = new(bytes.Buffer)
-	return nil
-}
-
-// inflate returns the stashed content of page n (nil if it was not stashed), valid until
-// the next call.
-func (s *pageStore) inflate(n int) ([]byte, error) {
-	if n >= len(s.bodies) || s.bodies[n] == nil {
-		return nil, nil
-	}
-	var err error
-	if s.zr == nil {
-		s.zr, err = zlib.NewReader(bytes.NewReader(s.bodies[n]))
-	} else {
-		err = s.zr.(zlib.Resetter).Reset(bytes.NewReader(s.bodies[n]), nil)
-	}
-	if err != nil {
-		return nil, err
-	}
-	s.plain.Reset()
-	if _, err := s.plain.ReadFrom(s.zr); err != nil {
-		return nil, err
-	}
-	return s.plain.Bytes(), nil
-}
-
-// body is deflatePages' source of what precedes page n's page number; page n's stash is
-// dropped once read.
-func (s *pageStore) body(n int) ([]byte, error) {
-	b, err := s.inflate(n)
-	if n < len(s.bodies) {
-		s.bodies[n] = nil
-	}
-	return b, err
-}
-
-// restore puts every stashed page back into fpdf's buffers, in front of what was drawn on
-// it since.
-func (s *pageStore) restore() error {
-	pages := *s.pages
-	for n := 1; n < len(pages); n++ {
-		b, err := s.inflate(n)
-		if err != nil {
-			return err
+func (s *runeSet) add(str string) {
+	for _, r := range str {
+		if r < 0x10000 {
+			s[r/64] |= 1 << (r % 64)
 		}
-		if b == nil {
-			continue
+	}
+}
+
+// text is every character of the set, in order, without spaces and control characters.
+func (s *runeSet) text() string {
+	var b []rune
+	for i, word := range s {
+		for word != 0 {
+			bit := 0
+			for word&(1<<bit) == 0 {
+				bit++
+			}
+			word &^= 1 << bit
+			if r := rune(i*64 + bit); r > ' ' {
+				b = append(b, r)
+			}
 		}
-		buf := bytes.NewBuffer(make([]byte, 0, len(b)+pages[n].Len()))
-		buf.Write(b)
-		buf.Write(pages[n].Bytes())
-		pages[n] = buf
-		s.bodies[n] = nil
 	}
-	return nil
+	return string(b)
 }
 
-// keepWriter keeps what is written to it. fpdf's Output writes its whole buffer in one
-// call and the document is not used afterwards, so the first slice is kept rather than
-// copied: without a pageStore, the uncompressed PDF of a city report is tens of megabytes.
-type keepWriter struct{ b []byte }
-
-func (k *keepWriter) Write(p []byte) (int, error) {
-	if k.b == nil {
-		k.b = p
-	} else {
-		k.b = append(k.b[:len(k.b):len(k.b)], p...)
-	}
-	return len(p), nil
+// pdfFile is the object layout of a PDF as fpdf writes it: objects 1 to n-1 listed in one
+// cross-reference section, followed by the trailer.
+type pdfFile struct {
+	raw     []byte
+	objs    []pdfObject // by offset
+	n       int         // entries in the cross-reference table, the free entry included
+	trailer []byte      // from "trailer" to "startxref"
 }
 
-// compressPages deflates the page content streams of raw, a PDF that fpdf wrote with
-// compression off, and rewrites its cross-reference table. fpdf compresses each page with
-// a new zlib writer, whose allocation and clearing of a megabyte of tables per page was
-// most of the time and nearly all the memory of a report of thousands of pages; here one
-// writer is reset for every page. The level and framing are fpdf's own, so the bytes are
-// exactly those fpdf would have written with compression on.
-func compressPages(raw []byte) ([]byte, error) { return deflatePages(raw, nil) }
+// pdfObject is object num at raw[off:end], from "num 0 obj" to the next object.
+type pdfObject struct{ num, off, end int }
 
-// deflatePages is compressPages where body, if not nil, gives what precedes the content
-// fpdf wrote for page n (1-based): the page's stash, see pageStore.
-func deflatePages(raw []byte, body func(page int) ([]byte, error)) ([]byte, error) {
+// body is the object's text from "num 0 obj".
+func (f *pdfFile) body(o pdfObject) []byte { return f.raw[o.off:o.end] }
+
+// parsePDF reads the cross-reference table of a PDF written by fpdf.
+func parsePDF(raw []byte) (*pdfFile, error) {
 	bad := func(what string) error { return fmt.Errorf("PDF结构异常（%s）", what) }
 	sx := bytes.LastIndex(raw, []byte("startxref\n"))
 	if sx < 0 {
@@ -249,92 +215,102 @@ func deflatePages(raw []byte, body func(page int) ([]byte, error)) ([]byte, erro
 	if err != nil || n < 1 || entries+20*n > sx {
 		return nil, bad("xref")
 	}
-	type object struct{ num, off, end int }
-	objs := make([]object, 0, n-1)
+	f := &pdfFile{raw: raw, n: n, trailer: raw[entries+20*n : sx], objs: make([]pdfObject, 0, n-1)}
 	for i := 1; i < n; i++ {
 		e := raw[entries+20*i : entries+20*i+20]
 		off, err := strconv.Atoi(string(e[:10]))
 		if err != nil || off <= 0 || off >= xref {
 			return nil, bad("xref")
 		}
-		objs = append(objs, object{num: i, off: off})
+		f.objs = append(f.objs, pdfObject{num: i, off: off})
 	}
-	sort.Slice(objs, func(i, j int) bool { return objs[i].off < objs[j].off })
-	for i := range objs {
-		objs[i].end = xref
-		if i+1 < len(objs) {
-			objs[i].end = objs[i+1].off
+	sort.Slice(f.objs, func(i, j int) bool { return f.objs[i].off < f.objs[j].off })
+	for i := range f.objs {
+		f.objs[i].end = xref
+		if i+1 < len(f.objs) {
+			f.objs[i].end = f.objs[i+1].off
+		}
+		if !bytes.HasPrefix(f.body(f.objs[i]), fmt.Appendf(nil, "%d 0 obj\n", f.objs[i].num)) {
+			return nil, bad("obj")
 		}
 	}
-	// The content objects are those the page objects name; fpdf writes the pages in
-	// order, so the k-th page object is page k. contents maps object to page.
-	contents := make(map[int]int, n/2)
-	page := 0
-	for _, o := range objs {
-		obj := raw[o.off:o.end]
+	return f, nil
+}
+
+// pages are the page objects in page order (fpdf writes them in order) and the object
+// holding each one's content.
+func (f *pdfFile) pages() (pages, contents []int) {
+	for _, o := range f.objs {
+		obj := f.body(o)
 		if !bytes.Contains(obj[:min(len(obj), 40)], []byte("<</Type /Page\n")) {
 			continue
 		}
-		page++
+		c := 0
 		if i := bytes.Index(obj, []byte("/Contents ")); i >= 0 {
-			f := bytes.Fields(obj[i+len("/Contents "):])
-			if len(f) > 0 {
-				if c, err := strconv.Atoi(string(f[0])); err == nil {
-					contents[c] = page
-				}
+			if fs := bytes.Fields(obj[i+len("/Contents "):]); len(fs) > 0 {
+				c, _ = strconv.Atoi(string(fs[0]))
 			}
 		}
+		pages, contents = append(pages, o.num), append(contents, c)
 	}
-	size := len(raw) / 3
-	if body != nil {
-		size = len(raw) + 4096*page // stashed pages deflate to a few kilobytes each
-	}
-	out := bytes.NewBuffer(make([]byte, 0, size))
-	out.Write(raw[:objs[0].off])
-	offsets := make([]int, n)
-	var zbuf bytes.Buffer
-	zw, err := zlib.NewWriterLevel(&zbuf, zlib.BestSpeed)
+	return pages, contents
+}
+
+// pageStreams are the content streams of a part's pages, in page order, deflated, each
+// as the dictionary and stream of its object ("<</Filter … endstream").
+func pageStreams(raw []byte, z *deflater) ([][]byte, error) {
+	f, err := parsePDF(raw)
 	if err != nil {
 		return nil, err
 	}
-	for _, o := range objs {
-		offsets[o.num] = out.Len()
-		obj := raw[o.off:o.end]
-		if pg := contents[o.num]; pg > 0 {
-			if data, ok := plainStream(obj, o.num); ok {
-				zbuf.Reset()
-				zw.Reset(&zbuf)
-				if body != nil {
-					b, err := body(pg)
-					if err != nil {
-						return nil, err
-					}
-					if _, err := zw.Write(b); err != nil {
-						return nil, err
-					}
-				}
-				if _, err := zw.Write(data); err != nil {
-					return nil, err
-				}
-				if err := zw.Close(); err != nil {
-					return nil, err
-				}
-				fmt.Fprintf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.num, zbuf.Len())
-				out.Write(zbuf.Bytes())
-				out.WriteString("\nendstream\nendobj\n")
-				continue
-			}
+	byNum := make(map[int]pdfObject, len(f.objs))
+	for _, o := range f.objs {
+		byNum[o.num] = o
+	}
+	_, contents := f.pages()
+	streams := make([][]byte, len(contents))
+	for i, c := range contents {
+		o, ok := byNum[c]
+		data, plain := plainStream(f.body(o), c)
+		if !ok || !plain {
+			return nil, fmt.Errorf("PDF结构异常（第%d页的内容）", i+1)
 		}
-		out.Write(obj)
+		b, err := z.stream(data)
+		if err != nil {
+			return nil, err
+		}
+		streams[i] = bytes.Clone(b)
 	}
-	start := out.Len()
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", n)
-	for _, off := range offsets[1:] {
-		fmt.Fprintf(out, "%010d 00000 n \n", off)
+	return streams, nil
+}
+
+// deflater deflates page contents as fpdf does with compression on (zlib framing,
+// BestSpeed), with one writer for all of them.
+type deflater struct {
+	buf, zbuf bytes.Buffer
+	zw        *zlib.Writer
+}
+
+// stream is data deflated, as the dictionary and stream of a PDF object ("<</Filter …
+// endstream"), valid until the next call.
+func (z *deflater) stream(data []byte) ([]byte, error) {
+	z.zbuf.Reset()
+	if z.zw == nil {
+		z.zw, _ = zlib.NewWriterLevel(&z.zbuf, zlib.BestSpeed) // a valid level: no error
+	} else {
+		z.zw.Reset(&z.zbuf)
 	}
-	out.Write(raw[entries+20*n : sx])
-	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", start)
-	return out.Bytes(), nil
+	if _, err := z.zw.Write(data); err != nil {
+		return nil, err
+	}
+	if err := z.zw.Close(); err != nil {
+		return nil, err
+	}
+	z.buf.Reset()
+	fmt.Fprintf(&z.buf, "<</Filter /FlateDecode /Length %d>>\nstream\n", z.zbuf.Len())
+	z.buf.Write(z.zbuf.Bytes())
+	z.buf.WriteString("\nendstream")
+	return z.buf.Bytes(), nil
 }
 
 // plainStream returns the data of body when it is exactly object num holding an
@@ -356,4 +332,118 @@ func plainStream(body []byte, num int) ([]byte, bool) {
 		return nil, false
 	}
 	return rest[:n], true
+}
+
+// join is the file of the last part, shell (written with compression off), with its
+// pages' contents deflated and the pages of the earlier parts put in front of its own.
+// shell's pages are its own own pages, then, if there are earlier parts, one page for each
+// of their pages holding its page number and the page of characters (see finish). Each
+// numbered page's content becomes the earlier page's stream, from bodies, followed by its
+// own; the page of characters is left out (its objects become null) and the page tree
+// lists the pages in order. The objects of bodies are numbered after shell's.
+func join(shell []byte, own int, bodies [][]byte, z *deflater) ([]byte, error) {
+	bad := func(what string) error { return fmt.Errorf("PDF结构异常（%s）", what) }
+	f, err := parsePDF(shell)
+	if err != nil {
+		return nil, err
+	}
+	pages, contents := f.pages()
+	earlier := len(bodies)
+	want := own
+	if earlier > 0 {
+		want += earlier + 1
+	}
+	if len(pages) != want {
+		return nil, bad("页数")
+	}
+	first := f.n // the object number of bodies[0]
+	kids := append(append([]int(nil), pages[own:own+earlier]...), pages[:own]...)
+	role := make(map[int]int, len(pages)) // object → 1+index in bodies of a numbered page, -1 for the dropped page's objects
+	for i := range earlier {
+		role[pages[own+i]] = 1 + i
+	}
+	if earlier > 0 {
+		role[pages[own+earlier]], role[contents[own+earlier]] = -1, -1
+	}
+	content := make(map[int]bool, len(contents))
+	for _, c := range contents {
+		content[c] = true
+	}
+
+	size := len(shell)/3 + 64*earlier
+	for _, b := range bodies {
+		size += len(b) + 32
+	}
+	out := bytes.NewBuffer(make([]byte, 0, size))
+	out.Write(shell[:f.objs[0].off])
+	offsets := make([]int, f.n+earlier)
+	for _, o := range f.objs {
+		offsets[o.num] = out.Len()
+		obj := f.body(o)
+		switch r := role[o.num]; {
+		case r < 0:
+			fmt.Fprintf(out, "%d 0 obj\nnull\nendobj\n", o.num)
+		case content[o.num]:
+			data, ok := plainStream(obj, o.num)
+			if !ok {
+				return nil, bad("页面内容")
+			}
+			b, err := z.stream(data)
+			if err != nil {
+				return nil, err
+			}
+			fmt.Fprintf(out, "%d 0 obj\n", o.num)
+			out.Write(b)
+			out.WriteString("\nendobj\n")
+		case r > 0:
+			i := bytes.Index(obj, []byte("/Contents "))
+			if i < 0 {
+				return nil, bad("页面内容")
+			}
+			c := i + len("/Contents ")
+			j := bytes.Index(obj[c:], []byte(" 0 R"))
+			if j < 0 {
+				return nil, bad("页面内容")
+			}
+			out.Write(obj[:c])
+			fmt.Fprintf(out, "[%d 0 R %s 0 R]", first+r-1, obj[c:c+j])
+			out.Write(obj[c+j+len(" 0 R"):])
+		case earlier > 0 && bytes.HasPrefix(obj, fmt.Appendf(nil, "%d 0 obj\n<</Type /Pages\n", o.num)):
+			k := bytes.Index(obj, []byte("/Kids ["))
+			ke := bytes.IndexByte(obj[max(k, 0):], ']')
+			c := bytes.Index(obj, []byte("/Count "))
+			ce := bytes.IndexByte(obj[max(c, 0):], '\n')
+			if k < 0 || ke < 0 || c < k+ke || ce < 0 {
+				return nil, bad("页面树")
+			}
+			out.Write(obj[:k])
+			out.WriteString("/Kids [")
+			for _, kid := range kids {
+				fmt.Fprintf(out, "%d 0 R ", kid)
+			}
+			out.Write(obj[k+ke : c])
+			fmt.Fprintf(out, "/Count %d", len(kids))
+			out.Write(obj[c+ce:])
+		default:
+			out.Write(obj)
+		}
+	}
+	for i, b := range bodies {
+		offsets[first+i] = out.Len()
+		fmt.Fprintf(out, "%d 0 obj\n", first+i)
+		out.Write(b)
+		out.WriteString("\nendobj\n")
+	}
+	start := out.Len()
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", f.n+earlier)
+	for _, off := range offsets[1:] {
+		fmt.Fprintf(out, "%010d 00000 n \n", off)
+	}
+	sz := fmt.Appendf(nil, "/Size %d\n", f.n)
+	if !bytes.Contains(f.trailer, sz) {
+		return nil, bad("trailer")
+	}
+	out.Write(bytes.Replace(f.trailer, sz, fmt.Appendf(nil, "/Size %d\n", f.n+earlier), 1))
+	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", start)
+	return out.Bytes(), nil
 }

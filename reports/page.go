@@ -12,8 +12,6 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-
-	"liangwei/assets"
 )
 
 // Meta are the report's signature and heading fields, usually from 设置.
@@ -60,44 +58,30 @@ var (
 // doc is one report being drawn: the fpdf document plus the table whose header repeats
 // when a row moves to a new page.
 type doc struct {
-	pdf    *fpdf.Fpdf
-	meta   Meta
-	pageW  float64
-	pageH  float64
-	width  float64 // usable width between the margins
-	size   float64 // current font size, points
-	widths map[rune]int
-	tbl    *table
-	// pages keeps the finished pages deflated; nil when fpdf's page buffers could not be
-	// reached, and then fpdf keeps every page as it always does.
-	pages *pageStore
+	pdf         *fpdf.Fpdf // the part being drawn: see partPages
+	orientation string
+	titleText   string // the PDF's title
+	meta        Meta
+	pageW       float64
+	pageH       float64
+	width       float64 // usable width between the margins
+	size        float64 // current font size, points
+	widths      map[rune]int
+	tbl         *table
+	// done are the content streams of the pages of the parts already written out, deflated.
+	done [][]byte
+	// used are the characters drawn, for the font of a report of several parts.
+	used runeSet
+	err  error // from writing out a part
+	z    deflater
 }
 
 func newDoc(orientation, title string, m Meta) *doc {
-	pdf := fpdf.New(orientation, "mm", "A4", "")
-	date := m.Date
-	if date.IsZero() {
-		date = fallbackDate
-	}
-	pdf.SetCreationDate(date)
-	pdf.SetModificationDate(date)
-	pdf.SetCatalogSort(true)
-	pdf.SetCompression(false) // finish compresses the pages, faster: see compressPages
-	pdf.SetTitle(safeText(title), true)
-	pdf.SetAuthor(safeText(m.Unit), true)
-	pdf.SetCreator("两委台账", true)
-	pdf.SetMargins(marginX, marginTop, marginX)
-	pdf.SetAutoPageBreak(false, marginBot) // rows are placed by hand so none is split
-	pdf.SetCellMargin(cellMargin)
-	pdf.AddUTF8FontFromBytes(assets.FontName, "", assets.FontTTF)
-	pdf.SetFont(assets.FontName, "", bodySize)
-	pdf.SetLineWidth(0.2)
-	pdf.SetDrawColor(0, 0, 0)
-	pdf.SetTextColor(0, 0, 0)
-	w, h := pdf.GetPageSize()
-	d := &doc{pdf: pdf, meta: m, pageW: w, pageH: h, width: w - 2*marginX, size: bodySize, widths: map[rune]int{},
-		pages: newPageStore(pdf)}
-	pdf.AddPage()
+	d := &doc{orientation: orientation, titleText: title, meta: m, size: bodySize, widths: map[rune]int{}}
+	d.startPart()
+	d.pageW, d.pageH = d.pdf.GetPageSize()
+	d.width = d.pageW - 2*marginX
+	d.pdf.AddPage()
 	return d
 }
 
@@ -117,15 +101,15 @@ func (d *doc) bottom() float64 { return d.pageH - marginBot }
 func (d *doc) fits(h float64) bool { return d.pdf.GetY()+h <= d.bottom()+0.01 }
 
 // newPage starts a page and, inside a table, repeats its header. The page left is
-// finished but for its number: its content is stashed deflated.
+// finished but for its number; when the part is full, it is written out and the page
+// starts a new part.
 func (d *doc) newPage() {
 	size := d.size
-	d.pdf.AddPage()
-	if d.pages != nil {
-		if err := d.pages.stash(d.pdf.PageCount() - 1); err != nil {
-			d.pdf.SetError(err)
-		}
+	if d.pdf.PageCount() >= partPages {
+		d.endPart()
+		d.startPart()
 	}
+	d.pdf.AddPage()
 	d.pdf.SetXY(marginX, marginTop)
 	if d.tbl != nil {
 		d.tbl.drawHeader()
@@ -141,6 +125,13 @@ func (d *doc) ensure(h float64) {
 	if !d.fits(h) {
 		d.newPage()
 	}
+}
+
+// text draws s in a w×h cell at the current position, without border or fill, and
+// notes its characters for the font: every text of a report is drawn here.
+func (d *doc) text(w, h float64, s string, ln int, align string) {
+	d.used.add(s)
+	d.pdf.CellFormat(w, h, s, "", ln, align, false, 0, "")
 }
 
 // runeWidth is r's advance in thousandths of an em, cached.
@@ -237,7 +228,7 @@ func (d *doc) title(s string) {
 	h := d.lineH()
 	for _, l := range lines {
 		d.pdf.SetX(marginX)
-		d.pdf.CellFormat(d.width, h, l, "", 1, "C", false, 0, "")
+		d.text(d.width, h, l, 1, "C")
 	}
 	d.pdf.Ln(2)
 	d.setSize(bodySize)
@@ -251,12 +242,12 @@ func (d *doc) line(left, right string) {
 	y := d.pdf.GetY()
 	if right != "" {
 		d.pdf.SetXY(marginX, y)
-		d.pdf.CellFormat(d.width, h, safeText(right), "", 0, "R", false, 0, "")
+		d.text(d.width, h, safeText(right), 0, "R")
 	}
 	lines := d.wrap(safeText(left), d.width-d.textWidth(safeText(right))-4)
 	for _, l := range lines {
 		d.pdf.SetXY(marginX, y)
-		d.pdf.CellFormat(d.width, h, l, "", 0, "L", false, 0, "")
+		d.text(d.width, h, l, 0, "L")
 		y += h
 	}
 	d.pdf.SetXY(marginX, y)
@@ -272,7 +263,7 @@ func (d *doc) heading(s string, keep float64) {
 		d.newPage()
 	}
 	d.pdf.SetX(marginX)
-	d.pdf.CellFormat(d.width, h, safeText(s), "", 1, "L", false, 0, "")
+	d.text(d.width, h, safeText(s), 1, "L")
 	d.setSize(bodySize)
 }
 
@@ -315,9 +306,9 @@ func (d *doc) signature() {
 	for _, p := range ps {
 		lw := d.textWidth(p.label)
 		d.pdf.SetXY(marginX+p.x, top+p.y)
-		d.pdf.CellFormat(lw, h, p.label, "", 0, "L", false, 0, "")
+		d.text(lw, h, p.label, 0, "L")
 		d.pdf.SetCellMargin(0)
-		d.pdf.CellFormat(p.w-lw, h, p.value, "", 0, "L", false, 0, "")
+		d.text(p.w-lw, h, p.value, 0, "L")
 		d.pdf.SetCellMargin(cellMargin)
 		if p.underlineValue {
 			yy := top + p.y + h - 1.5

@@ -198,7 +198,7 @@ func (t *table) drawBand(text, suffix string) {
 	d.pdf.SetFillColor(colorBand[0], colorBand[1], colorBand[2])
 	d.pdf.Rect(marginX, top, w, h, "FD")
 	d.pdf.SetXY(marginX, top)
-	d.pdf.CellFormat(w, h, d.fitLine(safeText(text), w-2*cellMargin-d.textWidth(suffix))+suffix, "", 0, "L", false, 0, "")
+	d.text(w, h, d.fitLine(safeText(text), w-2*cellMargin-d.textWidth(suffix))+suffix, 0, "L")
 	d.pdf.SetXY(marginX, top+h)
 }
 
@@ -293,7 +293,7 @@ func (d *doc) cellLines(x, y, w, h float64, lines []string, align string, fill [
 	ty := y + (h-float64(len(lines))*lh)/2
 	for _, l := range lines {
 		p.SetXY(x, ty)
-		p.CellFormat(w, lh, l, "", 0, align, false, 0, "")
+		d.text(w, lh, l, 0, align)
 		ty += lh
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"liangwei/data"
 	"liangwei/internal/atomicfile"
 	"liangwei/reports"
 )
@@ -89,10 +90,15 @@ func (c *cli) cmdReport(args []string) error {
 	if meta.Unit == "" {
 		meta.Unit = reportTownship(sc)
 	}
+	opts := reports.Options{Round: sc.round, Township: reportTownship(sc), Date: date}
 	var what string
 	err = atomicfile.Write(*out, func(w io.Writer) error {
+		// Only the report's values need to stay while it is drawn: for the city's roster
+		// the rest of the ledger is tens of megabytes.
+		l := sc.ledger
+		sc.ledger = data.Ledger{}
 		var err error
-		what, err = kind.Write(w, sc.ledger, reports.Options{Round: sc.round, Township: reportTownship(sc), Date: date}, meta)
+		what, err = kind.Write(w, l, opts, meta)
 		return err
 	})
 	if err != nil {
