@@ -282,40 +282,9 @@ func BenchmarkWriteDetail(b *testing.B) {
 	b.ReportMetric(float64(buf.Len()), "bytes/pdf")
 }
 
-// TestCompressPagesSameAsFpdf draws the same city pages twice: once compressed by fpdf
-// page by page, once with fpdf's compression off and the pages deflated afterwards by
-// compressPages (what every report does). The files must be byte-identical, and the
-// uncompressed form must really have been rewritten. (It lives here because the city
-// report is the one with thousands of pages this serves.)
-func TestCompressPagesSameAsFpdf(t *testing.T) {
-	r := cityDetail()
-	r.Rows, r.Townships = r.Rows[:400], r.Townships[:5]
-	draw := func(fpdfCompresses bool) []byte {
-		d := newDoc(Landscape, "明细", testMeta)
-		tb := d.beginTable(detailColumns)
-		cells := make([]string, len(detailColumns))
-		for i, row := range r.Rows {
-			tb.row(detailCells(cells, i+1, row), colorWhite)
-		}
-		tb.end()
-		d.pdf.SetCompression(fpdfCompresses)
-		var buf bytes.Buffer
-		if err := d.finish(&buf); err != nil {
-			t.Fatal(err)
-		}
-		return buf.Bytes()
-	}
-	byFpdf := draw(true)
-	byUs := draw(false)
-	if !bytes.Equal(byFpdf, byUs) {
-		t.Fatalf("compressPages output (%d bytes) differs from fpdf's (%d bytes)", len(byUs), len(byFpdf))
-	}
-	if n := bytes.Count(byUs, []byte("/Filter /FlateDecode /Length")); n < 15 {
-		t.Errorf("%d deflated streams, want one per page (about 18) and the font's", n)
-	}
-}
-
-func TestCompressPagesRejectsBrokenPDF(t *testing.T) {
+// TestParsePDFRejectsBrokenPDF: reading a part or the last part of a report (see join)
+// fails on a file that is not laid out as fpdf writes it, instead of writing a broken one.
+func TestParsePDFRejectsBrokenPDF(t *testing.T) {
 	good := renderDetail(t, data.DetailReport{Round: 2026}, Meta{})
 	sx := bytes.LastIndex(good, []byte("startxref"))
 	tests := []struct {
@@ -330,8 +299,11 @@ func TestCompressPagesRejectsBrokenPDF(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := compressPages(tc.raw); err == nil {
-				t.Errorf("compressPages accepted a broken PDF")
+			if _, err := pageStreams(tc.raw, &deflater{}); err == nil {
+				t.Errorf("pageStreams accepted a broken PDF")
+			}
+			if _, err := join(tc.raw, 1, nil, &deflater{}); err == nil {
+				t.Errorf("join accepted a broken PDF")
 			}
 		})
 	}

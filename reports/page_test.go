@@ -2,11 +2,13 @@ package reports
 
 import (
 	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-
-	"liangwei/data"
 )
 
 func TestRenderRecoversPanic(t *testing.T) {
@@ -108,87 +110,75 @@ func TestBandLongText(t *testing.T) {
 	}
 }
 
-// TestPageStoreReachesFpdf: while a long report is drawn, the pages already finished are
-// held deflated by the doc and no longer as text by fpdf. If an fpdf upgrade moves its
-// page buffers, newPageStore gives up and this test says so (the report would still be
-// right, but a city roster would need hundreds of megabytes again).
-func TestPageStoreReachesFpdf(t *testing.T) {
-	r := bigRoster(600)
-	d := newDoc(Landscape, "花名册", testMeta)
-	if d.pages == nil {
-		t.Fatal("newPageStore found no page buffers in fpdf.Fpdf (fpdf changed?)")
-	}
-	drawMembers(d, r, testMeta, "花名册")
-	total := d.pdf.PageCount()
-	if total < 10 {
-		t.Fatalf("%d pages, want a long report (at least 10)", total)
-	}
-	pages := *d.pages.pages
-	plain, stashed := 0, 0
-	for n := 1; n < total; n++ {
-		if got := pages[n].Len(); got != 0 {
-			t.Errorf("page %d: fpdf still holds %d bytes of it, want 0", n, got)
-		}
-		b, err := d.pages.inflate(n)
-		if err != nil || len(b) == 0 {
-			t.Fatalf("page %d: stash = %d bytes, %v; want its content", n, len(b), err)
-		}
-		plain += len(b)
-		stashed += len(d.pages.bodies[n])
-	}
-	if pages[total].Len() == 0 {
-		t.Errorf("the last page is empty in fpdf before finish, want it still being drawn")
-	}
-	if stashed*3 > plain {
-		t.Errorf("stashed pages take %d bytes for %d of content, want a third or less", stashed, plain)
-	}
+// withPartPages draws the reports of f with parts of n pages.
+func withPartPages(t *testing.T, n int, f func()) {
+	t.Helper()
+	old := partPages
+	partPages = n
+	defer func() { partPages = old }()
+	f()
 }
 
-// TestStashedPagesSameAsFpdf: a report drawn with its finished pages stashed is byte for
-// byte the one fpdf writes when it keeps and deflates every page itself, so stashing
-// changes no golden file and no report.
-func TestStashedPagesSameAsFpdf(t *testing.T) {
-	tests := []struct {
-		name string
-		r    data.MembersReport
-	}{
-		{"one page", rosterReport()},
-		{"many pages", bigRoster(400)},
-		{"empty", data.MembersReport{Round: 2026}},
+// TestPartsSameAsOneDocument: a roster drawn as several parts (what the city's roster
+// is, see partPages) has the pages, text and looks of the one drawn as one document,
+// with one font, every page numbered 第 N 页 共 M 页 and nothing of the page of
+// characters that join leaves out.
+func TestPartsSameAsOneDocument(t *testing.T) {
+	r := bigRoster(400)
+	// Characters drawn only on the first page, so only the font of the first part would
+	// have them if the last part's font did not hold every part's characters.
+	r.Villages[0].Members[0].Name = "燚垚鑫"
+	r.Villages[0].Village = "犇骉村"
+	one := renderMembers(t, r, testMeta)
+	want := pdfPages(t, one)
+	if len(want) < 10 {
+		t.Fatalf("%d pages, want a long report (at least 10)", len(want))
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			// How the pages are deflated: stashed as they are left (what reports do),
-			// kept whole and deflated by compressPages at the end (the fallback if fpdf's
-			// page buffers cannot be reached), or deflated by fpdf itself.
-			const (
-				stashed = iota
-				atTheEnd
-				byFpdf
-			)
-			draw := func(mode int) []byte {
-				d := newDoc(Landscape, "花名册", testMeta)
-				if mode != stashed {
-					d.pages = nil
-					d.pdf.SetCompression(mode == byFpdf)
+	for _, size := range []int{1, 3, len(want) - 1, len(want)} {
+		t.Run(fmt.Sprintf("parts of %d pages", size), func(t *testing.T) {
+			var got []byte
+			withPartPages(t, size, func() { got = renderMembers(t, r, testMeta) })
+			pages := pdfPages(t, got)
+			if len(pages) != len(want) {
+				t.Fatalf("%d pages, want %d", len(pages), len(want))
+			}
+			for i := range pages {
+				if pages[i] != want[i] {
+					t.Errorf("page %d differs:\n%s\nwant:\n%s", i+1, pages[i], want[i])
 				}
-				drawMembers(d, tc.r, testMeta, "花名册")
-				var buf bytes.Buffer
-				if err := d.finish(&buf); err != nil {
-					t.Fatal(err)
+				if label := fmt.Sprintf("第 %d 页 共 %d 页", i+1, len(want)); !strings.Contains(pages[i], label) {
+					t.Errorf("page %d lacks %q", i+1, label)
 				}
-				return buf.Bytes()
 			}
-			got, want := draw(stashed), draw(byFpdf)
-			if !bytes.Equal(got, want) {
-				t.Fatalf("stashed pages give %d bytes, fpdf alone %d; want the same file", len(got), len(want))
+			if !strings.Contains(pages[0], "燚垚鑫") || !strings.Contains(pages[0], "犇骉村") {
+				t.Errorf("page 1 lacks the characters drawn only there:\n%s", pages[0])
 			}
-			if end := draw(atTheEnd); !bytes.Equal(end, want) {
-				t.Fatalf("pages deflated at the end give %d bytes, fpdf alone %d; want the same file", len(end), len(want))
+			if n := bytes.Count(got, []byte("/Type /FontDescriptor")); n != 1 {
+				t.Errorf("%d fonts in the file, want 1", n)
 			}
-			if n, pages := bytes.Count(got, []byte("/Filter /FlateDecode /Length")), len(pdfPages(t, got)); n < pages {
-				t.Errorf("%d deflated streams for %d pages, want one per page at least", n, pages)
+			for _, n := range []int{1, len(want) / 2, len(want)} {
+				if a, b := pagePixels(t, one, n), pagePixels(t, got, n); !bytes.Equal(a, b) {
+					t.Errorf("page %d looks different from the one-document report", n)
+				}
 			}
 		})
 	}
+}
+
+// pagePixels renders page n of pdf in grey at 40 dpi.
+func pagePixels(t *testing.T, pdf []byte, n int) []byte {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "r.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := strconv.Itoa(n)
+	out, err := exec.Command("pdftoppm", "-gray", "-r", "40", "-f", p, "-l", p, path).Output()
+	if err != nil {
+		t.Fatalf("pdftoppm: %v", err)
+	}
+	if len(out) < 1000 {
+		t.Fatalf("pdftoppm gave %d bytes for page %d", len(out), n)
+	}
+	return out
 }

@@ -26,56 +26,21 @@ import (
 
 func init() { register("报表", newReportsScreen) }
 
-// The report kinds of SPEC §5, by the names the clerk picks from.
-const (
-	repKindSummary   = "换届完成情况汇总表"
-	repKindDetail    = "换届情况明细表"
-	repKindMembers   = "两委成员花名册"
-	repKindParty     = "村级党组织“四有”情况统计表"
-	repKindPetitions = "信访举报受理情况台账"
-	repKindTalks     = "干部约谈情况统计表"
-)
+// repKinds are the titles of the reports of SPEC §5 the clerk picks from, in the order
+// of reports.Kinds.
+var repKinds = func() []string {
+	titles := make([]string, len(reports.Kinds))
+	for i, k := range reports.Kinds {
+		titles[i] = k.Title
+	}
+	return titles
+}()
 
-// repKinds are the kinds that can be generated, in the order offered.
-var repKinds = []string{repKindSummary, repKindDetail, repKindMembers, repKindParty, repKindPetitions, repKindTalks}
+// repKindSummary is the report selected at first.
+var repKindSummary = reports.Summary.Title
 
 // repKindsLater are listed but disabled: 即将推出. Every kind of SPEC §5 is available now.
 var repKindsLater []string
-
-// repWriters build each kind's values from the round's ledger and draw them. The 填报日期
-// is also the reference date of 超期 complaints.
-var repWriters = map[string]func(w io.Writer, l data.Ledger, req repRequest, meta reports.Meta) error{
-	repKindSummary: func(w io.Writer, l data.Ledger, req repRequest, meta reports.Meta) error {
-		r := data.BuildSummary(l, req.round, req.date)
-		r.Township = req.township
-		return reports.WriteSummary(w, r, meta)
-	},
-	repKindDetail: func(w io.Writer, l data.Ledger, req repRequest, meta reports.Meta) error {
-		r := data.BuildDetail(l, req.round)
-		r.Township = req.township
-		return reports.WriteDetail(w, r, meta)
-	},
-	repKindMembers: func(w io.Writer, l data.Ledger, req repRequest, meta reports.Meta) error {
-		r := data.BuildMembers(l, req.round)
-		r.Township = req.township
-		return reports.WriteMembers(w, r, meta)
-	},
-	repKindParty: func(w io.Writer, l data.Ledger, req repRequest, meta reports.Meta) error {
-		r := data.BuildParty(l, req.round)
-		r.Township = req.township
-		return reports.WriteParty(w, r, meta)
-	},
-	repKindPetitions: func(w io.Writer, l data.Ledger, req repRequest, meta reports.Meta) error {
-		r := data.BuildPetitions(l, req.round, req.date)
-		r.Township = req.township
-		return reports.WritePetitions(w, r, meta)
-	},
-	repKindTalks: func(w io.Writer, l data.Ledger, req repRequest, meta reports.Meta) error {
-		r := data.BuildTalks(l, req.round)
-		r.Township = req.township
-		return reports.WriteTalks(w, r, meta)
-	},
-}
 
 // repAll is the township choice meaning every township in the database.
 const repAll = "全部乡镇"
@@ -300,7 +265,7 @@ func (s *reportsScreen) onGenerate() {
 		return
 	}
 	req := repRequest{kind: s.kind.Selected, round: round, date: date}
-	if repWriters[req.kind] == nil {
+	if _, ok := reports.KindTitled(req.kind); !ok {
 		s.status.SetText("请先选择报表")
 		return
 	}
@@ -354,8 +319,8 @@ func (s *reportsScreen) open(path string) {
 // repGenerate builds the requested report from the round's ledger in the store and writes
 // it atomically to the report folder of 设置 as {乡镇}{报表}{届次}.pdf; it returns the path.
 func repGenerate(ctx context.Context, st data.Store, dbPath string, req repRequest) (string, error) {
-	write := repWriters[req.kind]
-	if write == nil {
+	kind, ok := reports.KindTitled(req.kind)
+	if !ok {
 		return "", fmt.Errorf("未知的报表“%s”", req.kind)
 	}
 	set, err := st.Settings(ctx)
@@ -385,7 +350,12 @@ func repGenerate(ctx context.Context, st data.Store, dbPath string, req repReque
 	}
 	name := repFileName(prefix + req.kind + strconv.Itoa(req.round) + ".pdf")
 	path := filepath.Join(folder, name)
-	err = atomicfile.Write(path, func(w io.Writer) error { return write(w, l, req, meta) })
+	// The 填报日期 is also the reference date of 超期 complaints.
+	opts := reports.Options{Round: req.round, Township: req.township, Date: req.date}
+	err = atomicfile.Write(path, func(w io.Writer) error {
+		_, err := kind.Write(w, l, opts, meta)
+		return err
+	})
 	if err != nil {
 		return "", err
 	}

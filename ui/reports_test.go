@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"liangwei/data"
+	"liangwei/reports"
 )
 
 func uibReports(u *UI) *reportsScreen {
@@ -161,11 +162,11 @@ func TestReportsGenerateEachKind(t *testing.T) {
 		kind, file string
 		texts      []string
 	}{
-		{repKindDetail, "测试镇换届情况明细表2026.pdf", []string{"测试镇村“两委”换届情况明细表（2026年）", "东村", "赵子堃"}},
-		{repKindMembers, "测试镇两委成员花名册2026.pdf", []string{"测试镇村“两委”成员花名册（2026年）", "赵子堃", "钱玥", "1302**********"}},
-		{repKindParty, "测试镇村级党组织“四有”情况统计表2026.pdf", []string{"测试镇村级党组织“四有”情况统计表（2026年）", "派驻第一书记"}},
-		{repKindPetitions, "测试镇信访举报受理情况台账2026.pdf", []string{"信访举报受理情况台账（2026年）", "测信01", "超期"}},
-		{repKindTalks, "测试镇干部约谈情况统计表2026.pdf", []string{"测试镇干部约谈情况统计表（2026年）", "测谈01"}},
+		{reports.Detail.Title, "测试镇换届情况明细表2026.pdf", []string{"测试镇村“两委”换届情况明细表（2026年）", "东村", "赵子堃"}},
+		{reports.Members.Title, "测试镇两委成员花名册2026.pdf", []string{"测试镇村“两委”成员花名册（2026年）", "赵子堃", "钱玥", "1302**********"}},
+		{reports.Party.Title, "测试镇村级党组织“四有”情况统计表2026.pdf", []string{"测试镇村级党组织“四有”情况统计表（2026年）", "派驻第一书记"}},
+		{reports.Petitions.Title, "测试镇信访举报受理情况台账2026.pdf", []string{"信访举报受理情况台账（2026年）", "测信01", "超期"}},
+		{reports.Talks.Title, "测试镇干部约谈情况统计表2026.pdf", []string{"测试镇干部约谈情况统计表（2026年）", "测谈01"}},
 		{repKindSummary, "测试镇换届完成情况汇总表2026.pdf", []string{"测试镇村“两委”换届完成情况汇总表（2026年）", "66.67"}},
 	} {
 		t.Run(c.kind, func(t *testing.T) {
@@ -347,7 +348,7 @@ func TestReportsListsTheLastReports(t *testing.T) {
 	if len(s.recent) != 0 {
 		t.Fatalf("recent = %v before any report", s.recent)
 	}
-	for _, k := range []string{repKindTalks, repKindSummary} {
+	for _, k := range []string{reports.Talks.Title, repKindSummary} {
 		s.kind.SetSelected(k)
 		test.Tap(s.genBtn)
 		s.busy.Wait()

@@ -82,7 +82,7 @@ var commands = map[string]command{
 	"export":   {"export 文件.xlsx", (*cli).cmdExport},
 	"stats":    {"stats [--round 届次] [--township 乡镇] [--date 日期] [--json]", (*cli).cmdStats},
 	"check":    {"check [--round 届次]", (*cli).cmdCheck},
-	"report":   {"report summary|detail|members|party|petitions|talks --out 文件.pdf [--round 届次] [--township 乡镇] [--date 日期]", (*cli).cmdReport},
+	"report":   {reportUsage(), (*cli).cmdReport},
 	"demo":     {"demo [--scale city --out 文件夹 [--townships 个数]]", (*cli).cmdDemo},
 	"audit":    {"audit [--since 日期] [--until 日期] [--kind 类别] [--village 村名] [--limit 条数] [--json]", (*cli).cmdAudit},
 	"trash":    {"trash [restore 类别 编号]", (*cli).cmdTrash},

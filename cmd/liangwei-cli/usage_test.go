@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"liangwei/reports"
 )
 
 // TestHelpListsEveryCommand compares `help` with the dispatch map: every command has a line
@@ -44,8 +46,8 @@ func TestHelpListsEveryCommand(t *testing.T) {
 func TestHelpNamesEveryReportAndDemoFlag(t *testing.T) {
 	out := mustRun(t, "help")
 	var want []string
-	for kind, k := range reportKinds {
-		want = append(want, kind+" ", k.title)
+	for _, k := range reports.Kinds {
+		want = append(want, k.Name+" ", k.Title)
 	}
 	want = append(want, "demo --scale city --out 文件夹 [--townships 个数]")
 	for _, w := range want {
@@ -58,7 +60,7 @@ func TestHelpNamesEveryReportAndDemoFlag(t *testing.T) {
 			t.Errorf("report usage %q lacks %s", commands["report"].usage, kind)
 		}
 	}
-	if len(reportKinds) != 6 {
-		t.Errorf("%d report kinds; update this test and the help", len(reportKinds))
+	if len(reports.Kinds) != 6 {
+		t.Errorf("%d report kinds; update this test and the help", len(reports.Kinds))
 	}
 }

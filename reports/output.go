@@ -1,0 +1,449 @@
+package reports
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"liangwei/assets"
+)
+
+// partPages is how many pages one fpdf document holds before it is written out and the
+// report goes on in a new one. fpdf keeps the content of every page as text until Output
+// (about 29 KB a page of the roster: 60 MB for the city's 2,121 pages, with its buffers
+// twice that); drawn in parts, only one part's text is held, and the finished parts'
+// pages are kept as deflated streams, about 4.5 KB each. Each part costs a parse and a
+// subset of the font (~30 ms, ~25 MB of garbage), so parts are not made smaller: 128
+// pages gave the city roster its lowest peak (169–187 MB, against 190–199 MB for 256).
+// A variable so that tests can make short reports run over several parts.
+var partPages = 128
+
+// render draws a report with draw and writes the finished PDF to w. Panics inside fpdf
+// (it panics on some malformed input) come back as errors; nothing is written to w
+// unless the whole document succeeded.
+func render(w io.Writer, orientation, title string, m Meta, draw func(d *doc)) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("生成PDF报表时出错：%v", r)
+		}
+	}()
+	d := newDoc(orientation, title, m)
+	draw(d)
+	var buf bytes.Buffer
+	if err := d.finish(&buf); err != nil {
+		return fmt.Errorf("生成PDF报表时出错：%w", err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("写入PDF报表时出错：%w", err)
+	}
+	return nil
+}
+
+// startPart begins a new fpdf document for the pages that follow, set up as the report's
+// first one was, so that its pages look as if one document held them all.
+func (d *doc) startPart() {
+	pdf := fpdf.New(d.orientation, "mm", "A4", "")
+	date := d.meta.Date
+	if date.IsZero() {
+		date = fallbackDate
+	}
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetCatalogSort(true)
+	// fpdf deflates each page with a new zlib writer, whose megabyte of tables per page was
+	// most of the time and allocation of a report of thousands of pages: the pages are
+	// deflated here instead, by one writer (see deflater), with fpdf's level and framing.
+	pdf.SetCompression(false)
+	pdf.SetTitle(safeText(d.titleText), true)
+	pdf.SetAuthor(safeText(d.meta.Unit), true)
+	pdf.SetCreator("两委台账", true)
+	pdf.SetMargins(marginX, marginTop, marginX)
+	pdf.SetAutoPageBreak(false, marginBot) // rows are placed by hand so none is split
+	pdf.SetCellMargin(cellMargin)
+	pdf.AddUTF8FontFromBytes(assets.FontName, "", assets.FontTTF)
+	pdf.SetFont(assets.FontName, "", d.size)
+	pdf.SetLineWidth(0.2)
+	pdf.SetDrawColor(0, 0, 0)
+	pdf.SetTextColor(0, 0, 0)
+	d.pdf = pdf
+}
+
+// endPart writes the current part out and keeps the deflated content streams of its
+// pages for finish; the part's document is dropped.
+func (d *doc) endPart() {
+	var buf bytes.Buffer
+	err := d.pdf.Output(&buf)
+	d.pdf = nil // its pages' text can go before the next part parses the font
+	if err != nil {
+		d.err = err
+		return
+	}
+	streams, err := pageStreams(buf.Bytes(), &d.z)
+	if err != nil {
+		d.err = err
+		return
+	}
+	d.done = append(d.done, streams...)
+}
+
+// finish writes 第 N 页 共 M 页 on every page and outputs the document. The total is known
+// only now, so the page numbers are drawn by revisiting each page rather than with fpdf's
+// AliasNbPages, whose placeholder is measured (and centred) at its own width and whose
+// digits may be missing from a UTF-8 font subset.
+//
+// The last part becomes the file: the pages of the earlier parts get a page each in it,
+// holding their number, to which join puts their content back.
+func (d *doc) finish(w io.Writer) error {
+	if d.err != nil {
+		return d.err
+	}
+	p := d.pdf
+	own, earlier := p.PageCount(), len(d.done)
+	total := earlier + own
+	label := func(n int) {
+		// fpdf only emits state it believes changed; the page's stream may end in another
+		// size or colour, so set both explicitly.
+		p.SetFontSize(footerSize)
+		p.SetFillColor(colorWhite[0], colorWhite[1], colorWhite[2])
+		p.SetTextColor(0, 0, 0)
+		p.SetXY(marginX, d.pageH-marginBot+4)
+		p.CellFormat(d.width, 5, pageLabel(n, total), "", 0, "C", false, 0, "")
+	}
+	for n := 1; n <= earlier; n++ {
+		p.AddPage()
+		label(n)
+	}
+	if earlier > 0 {
+		// fpdf embeds only the characters drawn in its own document: the earlier parts'
+		// are drawn on one more page, which join leaves out of the file.
+		p.AddPage()
+		p.Text(marginX, marginTop, d.used.text())
+	}
+	for n := 1; n <= own; n++ {
+		p.SetPage(n)
+		label(earlier + n)
+	}
+	p.SetPage(p.PageCount())
+	if err := p.Error(); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
+		return err
+	}
+	out, err := join(buf.Bytes(), own, d.done, &d.z)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// runeSet is a set of characters of the Basic Multilingual Plane, all that safeText lets
+// through; a bitset because every character of every cell is added.
+type runeSet [0x10000 / 64]uint64
+
+func (s *runeSet) add(str string) {
+	for _, r := range str {
+		if r < 0x10000 {
+			s[r/64] |= 1 << (r % 64)
+		}
+	}
+}
+
+// text is every character of the set, in order, without spaces and control characters.
+func (s *runeSet) text() string {
+	var b []rune
+	for i, word := range s {
+		for word != 0 {
+			bit := 0
+			for word&(1<<bit) == 0 {
+				bit++
+			}
+			word &^= 1 << bit
+			if r := rune(i*64 + bit); r > ' ' {
+				b = append(b, r)
+			}
+		}
+	}
+	return string(b)
+}
+
+// pdfFile is the object layout of a PDF as fpdf writes it: objects 1 to n-1 listed in one
+// cross-reference section, followed by the trailer.
+type pdfFile struct {
+	raw     []byte
+	objs    []pdfObject // by offset
+	n       int         // entries in the cross-reference table, the free entry included
+	trailer []byte      // from "trailer" to "startxref"
+}
+
+// pdfObject is object num at raw[off:end], from "num 0 obj" to the next object.
+type pdfObject struct{ num, off, end int }
+
+// body is the object's text from "num 0 obj".
+func (f *pdfFile) body(o pdfObject) []byte { return f.raw[o.off:o.end] }
+
+// parsePDF reads the cross-reference table of a PDF written by fpdf.
+func parsePDF(raw []byte) (*pdfFile, error) {
+	bad := func(what string) error { return fmt.Errorf("PDF结构异常（%s）", what) }
+	sx := bytes.LastIndex(raw, []byte("startxref\n"))
+	if sx < 0 {
+		return nil, bad("startxref")
+	}
+	rest := raw[sx+len("startxref\n"):]
+	xref, err := strconv.Atoi(string(bytes.TrimSpace(rest[:bytes.IndexByte(rest, '\n')+1])))
+	if err != nil || xref <= 0 || xref >= sx {
+		return nil, bad("startxref")
+	}
+	// xref\n0 N\n then N entries of 20 bytes, the first the free entry.
+	head := raw[xref:]
+	if !bytes.HasPrefix(head, []byte("xref\n0 ")) {
+		return nil, bad("xref")
+	}
+	nl := bytes.IndexByte(head[len("xref\n0 "):], '\n')
+	if nl < 0 {
+		return nil, bad("xref")
+	}
+	n, err := strconv.Atoi(string(head[len("xref\n0 ") : len("xref\n0 ")+nl]))
+	entries := xref + len("xref\n0 ") + nl + 1
+	if err != nil || n < 1 || entries+20*n > sx {
+		return nil, bad("xref")
+	}
+	f := &pdfFile{raw: raw, n: n, trailer: raw[entries+20*n : sx], objs: make([]pdfObject, 0, n-1)}
+	for i := 1; i < n; i++ {
+		e := raw[entries+20*i : entries+20*i+20]
+		off, err := strconv.Atoi(string(e[:10]))
+		if err != nil || off <= 0 || off >= xref {
+			return nil, bad("xref")
+		}
+		f.objs = append(f.objs, pdfObject{num: i, off: off})
+	}
+	sort.Slice(f.objs, func(i, j int) bool { return f.objs[i].off < f.objs[j].off })
+	for i := range f.objs {
+		f.objs[i].end = xref
+		if i+1 < len(f.objs) {
+			f.objs[i].end = f.objs[i+1].off
+		}
+		if !bytes.HasPrefix(f.body(f.objs[i]), fmt.Appendf(nil, "%d 0 obj\n", f.objs[i].num)) {
+			return nil, bad("obj")
+		}
+	}
+	return f, nil
+}
+
+// pages are the page objects in page order (fpdf writes them in order) and the object
+// holding each one's content.
+func (f *pdfFile) pages() (pages, contents []int) {
+	for _, o := range f.objs {
+		obj := f.body(o)
+		if !bytes.Contains(obj[:min(len(obj), 40)], []byte("<</Type /Page\n")) {
+			continue
+		}
+		c := 0
+		if i := bytes.Index(obj, []byte("/Contents ")); i >= 0 {
+			if fs := bytes.Fields(obj[i+len("/Contents "):]); len(fs) > 0 {
+				c, _ = strconv.Atoi(string(fs[0]))
+			}
+		}
+		pages, contents = append(pages, o.num), append(contents, c)
+	}
+	return pages, contents
+}
+
+// pageStreams are the content streams of a part's pages, in page order, deflated, each
+// as the dictionary and stream of its object ("<</Filter … endstream").
+func pageStreams(raw []byte, z *deflater) ([][]byte, error) {
+	f, err := parsePDF(raw)
+	if err != nil {
+		return nil, err
+	}
+	byNum := make(map[int]pdfObject, len(f.objs))
+	for _, o := range f.objs {
+		byNum[o.num] = o
+	}
+	_, contents := f.pages()
+	streams := make([][]byte, len(contents))
+	for i, c := range contents {
+		o, ok := byNum[c]
+		data, plain := plainStream(f.body(o), c)
+		if !ok || !plain {
+			return nil, fmt.Errorf("PDF结构异常（第%d页的内容）", i+1)
+		}
+		b, err := z.stream(data)
+		if err != nil {
+			return nil, err
+		}
+		streams[i] = bytes.Clone(b)
+	}
+	return streams, nil
+}
+
+// deflater deflates page contents as fpdf does with compression on (zlib framing,
+// BestSpeed), with one writer for all of them.
+type deflater struct {
+	buf, zbuf bytes.Buffer
+	zw        *zlib.Writer
+}
+
+// stream is data deflated, as the dictionary and stream of a PDF object ("<</Filter …
+// endstream"), valid until the next call.
+func (z *deflater) stream(data []byte) ([]byte, error) {
+	z.zbuf.Reset()
+	if z.zw == nil {
+		z.zw, _ = zlib.NewWriterLevel(&z.zbuf, zlib.BestSpeed) // a valid level: no error
+	} else {
+		z.zw.Reset(&z.zbuf)
+	}
+	if _, err := z.zw.Write(data); err != nil {
+		return nil, err
+	}
+	if err := z.zw.Close(); err != nil {
+		return nil, err
+	}
+	z.buf.Reset()
+	fmt.Fprintf(&z.buf, "<</Filter /FlateDecode /Length %d>>\nstream\n", z.zbuf.Len())
+	z.buf.Write(z.zbuf.Bytes())
+	z.buf.WriteString("\nendstream")
+	return z.buf.Bytes(), nil
+}
+
+// plainStream returns the data of body when it is exactly object num holding an
+// uncompressed stream, as fpdf writes a page's content with compression off.
+func plainStream(body []byte, num int) ([]byte, bool) {
+	prefix := fmt.Sprintf("%d 0 obj\n<</Length ", num)
+	if !bytes.HasPrefix(body, []byte(prefix)) {
+		return nil, false
+	}
+	rest := body[len(prefix):]
+	i := bytes.Index(rest, []byte(">>\nstream\n"))
+	if i < 0 {
+		return nil, false
+	}
+	n, err := strconv.Atoi(string(rest[:i]))
+	rest = rest[i+len(">>\nstream\n"):]
+	const tail = "\nendstream\nendobj\n"
+	if err != nil || n < 0 || len(rest) != n+len(tail) || string(rest[n:]) != tail {
+		return nil, false
+	}
+	return rest[:n], true
+}
+
+// join is the file of the last part, shell (written with compression off), with its
+// pages' contents deflated and the pages of the earlier parts put in front of its own.
+// shell's pages are its own own pages, then, if there are earlier parts, one page for each
+// of their pages holding its page number and the page of characters (see finish). Each
+// numbered page's content becomes the earlier page's stream, from bodies, followed by its
+// own; the page of characters is left out (its objects become null) and the page tree
+// lists the pages in order. The objects of bodies are numbered after shell's.
+func join(shell []byte, own int, bodies [][]byte, z *deflater) ([]byte, error) {
+	bad := func(what string) error { return fmt.Errorf("PDF结构异常（%s）", what) }
+	f, err := parsePDF(shell)
+	if err != nil {
+		return nil, err
+	}
+	pages, contents := f.pages()
+	earlier := len(bodies)
+	want := own
+	if earlier > 0 {
+		want += earlier + 1
+	}
+	if len(pages) != want {
+		return nil, bad("页数")
+	}
+	first := f.n // the object number of bodies[0]
+	kids := append(append([]int(nil), pages[own:own+earlier]...), pages[:own]...)
+	role := make(map[int]int, len(pages)) // object → 1+index in bodies of a numbered page, -1 for the dropped page's objects
+	for i := range earlier {
+		role[pages[own+i]] = 1 + i
+	}
+	if earlier > 0 {
+		role[pages[own+earlier]], role[contents[own+earlier]] = -1, -1
+	}
+	content := make(map[int]bool, len(contents))
+	for _, c := range contents {
+		content[c] = true
+	}
+
+	size := len(shell)/3 + 64*earlier
+	for _, b := range bodies {
+		size += len(b) + 32
+	}
+	out := bytes.NewBuffer(make([]byte, 0, size))
+	out.Write(shell[:f.objs[0].off])
+	offsets := make([]int, f.n+earlier)
+	for _, o := range f.objs {
+		offsets[o.num] = out.Len()
+		obj := f.body(o)
+		switch r := role[o.num]; {
+		case r < 0:
+			fmt.Fprintf(out, "%d 0 obj\nnull\nendobj\n", o.num)
+		case content[o.num]:
+			data, ok := plainStream(obj, o.num)
+			if !ok {
+				return nil, bad("页面内容")
+			}
+			b, err := z.stream(data)
+			if err != nil {
+				return nil, err
+			}
+			fmt.Fprintf(out, "%d 0 obj\n", o.num)
+			out.Write(b)
+			out.WriteString("\nendobj\n")
+		case r > 0:
+			i := bytes.Index(obj, []byte("/Contents "))
+			if i < 0 {
+				return nil, bad("页面内容")
+			}
+			c := i + len("/Contents ")
+			j := bytes.Index(obj[c:], []byte(" 0 R"))
+			if j < 0 {
+				return nil, bad("页面内容")
+			}
+			out.Write(obj[:c])
+			fmt.Fprintf(out, "[%d 0 R %s 0 R]", first+r-1, obj[c:c+j])
+			out.Write(obj[c+j+len(" 0 R"):])
+		case earlier > 0 && bytes.HasPrefix(obj, fmt.Appendf(nil, "%d 0 obj\n<</Type /Pages\n", o.num)):
+			k := bytes.Index(obj, []byte("/Kids ["))
+			ke := bytes.IndexByte(obj[max(k, 0):], ']')
+			c := bytes.Index(obj, []byte("/Count "))
+			ce := bytes.IndexByte(obj[max(c, 0):], '\n')
+			if k < 0 || ke < 0 || c < k+ke || ce < 0 {
+				return nil, bad("页面树")
+			}
+			out.Write(obj[:k])
+			out.WriteString("/Kids [")
+			for _, kid := range kids {
+				fmt.Fprintf(out, "%d 0 R ", kid)
+			}
+			out.Write(obj[k+ke : c])
+			fmt.Fprintf(out, "/Count %d", len(kids))
+			out.Write(obj[c+ce:])
+		default:
+			out.Write(obj)
+		}
+	}
+	for i, b := range bodies {
+		offsets[first+i] = out.Len()
+		fmt.Fprintf(out, "%d 0 obj\n", first+i)
+		out.Write(b)
+		out.WriteString("\nendobj\n")
+	}
+	start := out.Len()
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", f.n+earlier)
+	for _, off := range offsets[1:] {
+		fmt.Fprintf(out, "%010d 00000 n \n", off)
+	}
+	sz := fmt.Appendf(nil, "/Size %d\n", f.n)
+	if !bytes.Contains(f.trailer, sz) {
+		return nil, bad("trailer")
+	}
+	out.Write(bytes.Replace(f.trailer, sz, fmt.Appendf(nil, "/Size %d\n", f.n+earlier), 1))
+	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", start)
+	return out.Bytes(), nil
+}

@@ -1,0 +1,83 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"liangwei/data"
+)
+
+// Options say what a report is built for, besides the ledger: the caller has already
+// narrowed the ledger to the round (and township); these name them in the report.
+type Options struct {
+	Round    int
+	Township string    // the township the report is for; "" for all of them
+	Date     time.Time // 填报日期; also the reference date of 超期 complaints
+}
+
+// Kind is one report of SPEC §5, as the CLI and the 报表 screen offer it.
+type Kind struct {
+	Name  string // the CLI's name: summary, detail, members, party, petitions, talks
+	Title string // what the clerk picks and the file is named after: 换届完成情况汇总表 …
+	// Write builds the report's values from l, draws them to w and returns a short
+	// account of what the report holds (e.g. 2026年，62 个乡镇，未完成 3 项).
+	Write func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error)
+}
+
+// The reports, one variable each so callers can name one without spelling its title.
+var (
+	Summary = Kind{"summary", "换届完成情况汇总表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+		r := data.BuildSummary(l, o.Round, o.Date)
+		r.Township = o.Township
+		return fmt.Sprintf("%d年，%d 个乡镇，未完成 %d 项", o.Round, len(r.Rows), len(r.Unfinished)), WriteSummary(w, r, m)
+	}}
+	Detail = Kind{"detail", "换届情况明细表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+		r := data.BuildDetail(l, o.Round)
+		r.Township = o.Township
+		return fmt.Sprintf("%d年，%d 个乡镇，%d 个村（社区）", o.Round, len(r.Townships), len(r.Rows)), WriteDetail(w, r, m)
+	}}
+	Members = Kind{"members", "两委成员花名册", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+		r := data.BuildMembers(l, o.Round)
+		r.Township = o.Township
+		return fmt.Sprintf("%d年，%d 个村（社区），%d 人", o.Round, len(r.Villages), r.Stats.Total), WriteMembers(w, r, m)
+	}}
+	Party = Kind{"party", "村级党组织“四有”情况统计表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+		r := data.BuildParty(l, o.Round)
+		r.Township = o.Township
+		return fmt.Sprintf("%d年度，党组织 %d 个，软弱涣散 %d 个", o.Round, len(r.Orgs), len(r.Weak)), WriteParty(w, r, m)
+	}}
+	Petitions = Kind{"petitions", "信访举报受理情况台账", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+		r := data.BuildPetitions(l, o.Round, o.Date)
+		r.Township = o.Township
+		return fmt.Sprintf("%d年，%d 件，超期 %d 件", o.Round, len(r.Complaints), r.Stats.Overdue), WritePetitions(w, r, m)
+	}}
+	Talks = Kind{"talks", "干部约谈情况统计表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+		r := data.BuildTalks(l, o.Round)
+		r.Township = o.Township
+		return fmt.Sprintf("%d年，%d 人次", o.Round, len(r.Talks)), WriteTalks(w, r, m)
+	}}
+)
+
+// Kinds are every report, in the order they are offered and listed.
+var Kinds = []Kind{Summary, Detail, Members, Party, Petitions, Talks}
+
+// KindNamed is the report whose CLI name is name.
+func KindNamed(name string) (Kind, bool) {
+	for _, k := range Kinds {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return Kind{}, false
+}
+
+// KindTitled is the report whose Chinese title is title.
+func KindTitled(title string) (Kind, bool) {
+	for _, k := range Kinds {
+		if k.Title == title {
+			return k, true
+		}
+	}
+	return Kind{}, false
+}
