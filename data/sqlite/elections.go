@@ -134,7 +134,7 @@ func (s *Store) SaveElection(ctx context.Context, e *data.Election, today time.T
 				}
 				return w.log(ActionRestore, KindElection, key, electionVal(other.e), electionVal(*e), "")
 			default:
-				return refuse(ErrDuplicate, "%s已存在", electionLabel(*e))
+				return refuse(data.ErrDuplicate, "%s已存在", electionLabel(*e))
 			}
 		}
 		old, err := w.electionByID(e.ID)
@@ -145,7 +145,7 @@ func (s *Store) SaveElection(ctx context.Context, e *data.Election, today time.T
 			return err
 		}
 		if other != nil && other.e.ID != e.ID {
-			return refuse(ErrDuplicate, "%s已存在%s", electionLabel(*e), binNote(other.deleted))
+			return refuse(data.ErrDuplicate, "%s已存在%s", electionLabel(*e), binNote(other.deleted))
 		}
 		if *electionVal(old) == *electionVal(*e) {
 			return nil
@@ -205,13 +205,13 @@ func (w *tx) liveVillageID(township, village string) (int64, error) {
 	err := w.queryRow(`SELECT v.id, coalesce(v.deleted_at, t.deleted_at) FROM villages v JOIN townships t ON t.id = v.township_id
 		WHERE t.name = ? AND v.name = ?`, township, village).Scan(&id, &del)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, refuse(ErrUnknownVillage, "找不到村庄“%s/%s”，请先在村庄台账中添加", township, village)
+		return 0, refuse(data.ErrUnknownVillage, "找不到村庄“%s/%s”，请先在村庄台账中添加", township, village)
 	}
 	if err != nil {
 		return 0, err
 	}
 	if del.Valid {
-		return 0, refuse(ErrUnknownVillage, "村庄“%s/%s”在回收站中，请先从回收站恢复", township, village)
+		return 0, refuse(data.ErrUnknownVillage, "村庄“%s/%s”在回收站中，请先从回收站恢复", township, village)
 	}
 	return id, nil
 }

@@ -86,7 +86,7 @@ func checkBatch(b data.Batch, today time.Time) error {
 			return fmt.Errorf("乡镇“%s”有错误：%s", t.Name, flat(ps))
 		}
 		if towns[t.Name] {
-			return refuse(ErrDuplicate, "导入的数据中乡镇“%s”出现了不止一次", t.Name)
+			return refuse(data.ErrDuplicate, "导入的数据中乡镇“%s”出现了不止一次", t.Name)
 		}
 		towns[t.Name] = true
 	}
@@ -96,7 +96,7 @@ func checkBatch(b data.Batch, today time.Time) error {
 			return fmt.Errorf("村庄“%s/%s”有错误：%s", v.Township, v.Name, flat(ps))
 		}
 		if vills[v.Key()] {
-			return refuse(ErrDuplicate, "导入的数据中村庄“%s/%s”出现了不止一次", v.Township, v.Name)
+			return refuse(data.ErrDuplicate, "导入的数据中村庄“%s/%s”出现了不止一次", v.Township, v.Name)
 		}
 		vills[v.Key()] = true
 	}
@@ -112,7 +112,7 @@ func checkBatch(b data.Batch, today time.Time) error {
 		}
 		k := ekey{e.VillageKey(), e.Round, e.Body}
 		if elecs[k] {
-			return refuse(ErrDuplicate, "导入的数据中%s出现了不止一次", electionLabel(e))
+			return refuse(data.ErrDuplicate, "导入的数据中%s出现了不止一次", electionLabel(e))
 		}
 		elecs[k] = true
 	}
@@ -400,14 +400,14 @@ func (im *importer) election(e data.Election) error {
 	if t := im.towns[e.Township]; t != nil && !t.deleted {
 		if v := im.vills[villageID{t.id, e.Village}]; v != nil {
 			if v.deleted {
-				return refuse(ErrUnknownVillage, "%s所属的村庄“%s/%s”在回收站中：请先恢复该村，或在“村庄”表中一并导入该村",
+				return refuse(data.ErrUnknownVillage, "%s所属的村庄“%s/%s”在回收站中：请先恢复该村，或在“村庄”表中一并导入该村",
 					electionLabel(e), e.Township, e.Village)
 			}
 			vid = v.id
 		}
 	}
 	if vid == 0 {
-		return refuse(ErrUnknownVillage, "%s所属的村庄“%s/%s”不存在：请在“村庄”表中添加该村，或先导入村庄",
+		return refuse(data.ErrUnknownVillage, "%s所属的村庄“%s/%s”不存在：请在“村庄”表中添加该村，或先导入村庄",
 			electionLabel(e), e.Township, e.Village)
 	}
 	val := *electionVal(e)

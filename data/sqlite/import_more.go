@@ -3,7 +3,6 @@ package sqlite
 import (
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -12,10 +11,6 @@ import (
 )
 
 // The import of the record kinds of migration 0002, after townships, villages and elections.
-
-// ErrPostTaken is matched (errors.Is) by an import that would give a village two 书记 or two
-// 主任 in a round. (SaveMember refuses the same with a data.Problems on the post's field.)
-var ErrPostTaken = errors.New("职务重复")
 
 type memberID struct {
 	village  int64
@@ -52,7 +47,7 @@ func checkBatchRest(b data.Batch, today time.Time, flat func(data.Problems) stri
 		}
 		k := mkey{m.VillageKey(), m.Round, m.IDNumber}
 		if membs[k] {
-			return refuse(ErrDuplicate, "导入的数据中%s出现了不止一次", memberLabel(m))
+			return refuse(data.ErrDuplicate, "导入的数据中%s出现了不止一次", memberLabel(m))
 		}
 		membs[k] = true
 	}
@@ -67,7 +62,7 @@ func checkBatchRest(b data.Batch, today time.Time, flat func(data.Problems) stri
 		}
 		k := lkey{l.Township, l.Round}
 		if leads[k] {
-			return refuse(ErrDuplicate, "导入的数据中%s出现了不止一次", leadershipKind.label(l))
+			return refuse(data.ErrDuplicate, "导入的数据中%s出现了不止一次", leadershipKind.label(l))
 		}
 		leads[k] = true
 	}
@@ -82,7 +77,7 @@ func checkBatchRest(b data.Batch, today time.Time, flat func(data.Problems) stri
 		}
 		k := pkey{p.VillageKey(), p.Year}
 		if orgs[k] {
-			return refuse(ErrDuplicate, "导入的数据中%s出现了不止一次", partyOrgKind.label(p))
+			return refuse(data.ErrDuplicate, "导入的数据中%s出现了不止一次", partyOrgKind.label(p))
 		}
 		orgs[k] = true
 	}
@@ -94,7 +89,7 @@ func checkBatchRest(b data.Batch, today time.Time, flat func(data.Problems) stri
 		}
 		k := nkey{c.Township, c.No}
 		if comps[k] {
-			return refuse(ErrDuplicate, "导入的数据中%s出现了不止一次", complaintLabel(c))
+			return refuse(data.ErrDuplicate, "导入的数据中%s出现了不止一次", complaintLabel(c))
 		}
 		comps[k] = true
 	}
@@ -105,7 +100,7 @@ func checkBatchRest(b data.Batch, today time.Time, flat func(data.Problems) stri
 		}
 		k := nkey{t.Township, t.No}
 		if talks[k] {
-			return refuse(ErrDuplicate, "导入的数据中%s出现了不止一次", talkLabel(t))
+			return refuse(data.ErrDuplicate, "导入的数据中%s出现了不止一次", talkLabel(t))
 		}
 		talks[k] = true
 	}
@@ -249,13 +244,13 @@ func (im *importer) liveVillage(township, village, what string) (int64, error) {
 	if t := im.towns[township]; t != nil && !t.deleted {
 		if v := im.vills[villageID{t.id, village}]; v != nil {
 			if v.deleted {
-				return 0, refuse(ErrUnknownVillage, "%s所属的村庄“%s/%s”在回收站中：请先恢复该村，或在“村庄”表中一并导入该村",
+				return 0, refuse(data.ErrUnknownVillage, "%s所属的村庄“%s/%s”在回收站中：请先恢复该村，或在“村庄”表中一并导入该村",
 					what, township, village)
 			}
 			return v.id, nil
 		}
 	}
-	return 0, refuse(ErrUnknownVillage, "%s所属的村庄“%s/%s”不存在：请在“村庄”表中添加该村，或先导入村庄",
+	return 0, refuse(data.ErrUnknownVillage, "%s所属的村庄“%s/%s”不存在：请在“村庄”表中添加该村，或先导入村庄",
 		what, township, village)
 }
 
@@ -354,7 +349,7 @@ func (im *importer) checkPosts(villages []int64) error {
 		}
 	}
 	if len(msgs) > 0 {
-		return refuse(ErrPostTaken, "%s", strings.Join(msgs, "；"))
+		return refuse(data.ErrPostTaken, "%s", strings.Join(msgs, "；"))
 	}
 	return nil
 }

@@ -140,7 +140,7 @@ func saveRec[R any, V comparable](w *tx, k *kindSpec[R, V], r R, id *int64, keyW
 			*id = otherID
 			return w.log(ActionRestore, k.audit, key, k.val(old), val, "")
 		default:
-			return refuse(ErrDuplicate, "%s已存在", k.label(r))
+			return refuse(data.ErrDuplicate, "%s已存在", k.label(r))
 		}
 	}
 	old, err := byID(w, k, *id, k.live)
@@ -151,7 +151,7 @@ func saveRec[R any, V comparable](w *tx, k *kindSpec[R, V], r R, id *int64, keyW
 		return err
 	}
 	if found && otherID != *id {
-		return refuse(ErrDuplicate, "%s已存在%s", k.label(r), binNote(otherDeleted))
+		return refuse(data.ErrDuplicate, "%s已存在%s", k.label(r), binNote(otherDeleted))
 	}
 	if k.val(old) == val {
 		return nil

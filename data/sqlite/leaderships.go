@@ -2,16 +2,11 @@ package sqlite
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 
 	"liangwei/data"
 )
-
-// ErrUnknownTownship is matched (errors.Is) by a save naming a township that does not exist
-// (or is in the recycle bin).
-var ErrUnknownTownship = errors.New("乡镇不存在")
 
 // liveTownshipID finds a township that is not deleted by its name.
 func (w *tx) liveTownshipID(name string) (int64, error) {
@@ -20,10 +15,10 @@ func (w *tx) liveTownshipID(name string) (int64, error) {
 		return 0, err
 	}
 	if r == nil {
-		return 0, refuse(ErrUnknownTownship, "找不到乡镇“%s”，请先添加该乡镇", name)
+		return 0, refuse(data.ErrUnknownTownship, "找不到乡镇“%s”，请先添加该乡镇", name)
 	}
 	if r.deleted {
-		return 0, refuse(ErrUnknownTownship, "乡镇“%s”在回收站中，请先从回收站恢复", name)
+		return 0, refuse(data.ErrUnknownTownship, "乡镇“%s”在回收站中，请先从回收站恢复", name)
 	}
 	return r.t.ID, nil
 }

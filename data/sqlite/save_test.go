@@ -126,8 +126,8 @@ func TestSaveVillage(t *testing.T) {
 			} else if got && len(ps.For(tt.wantField)) == 0 {
 				t.Errorf("problems %v name no %s", ps, tt.wantField)
 			}
-			if tt.wantField == "" && !errors.Is(err, ErrDuplicate) {
-				t.Errorf("duplicate error %v is not ErrDuplicate", err)
+			if tt.wantField == "" && !errors.Is(err, data.ErrDuplicate) {
+				t.Errorf("duplicate error %v is not data.ErrDuplicate", err)
 			}
 			if after != before {
 				t.Errorf("a refused save wrote %d audit rows", after-before)
@@ -197,10 +197,10 @@ func TestSaveElection(t *testing.T) {
 		{"void vote", void, "选举无效", "实参加人数", nil},
 		{"turnout above register", over, "不能多于应参加人数", "实参加人数", nil},
 		{"failed without reason", noReason, "须填写未完成原因", "未完成原因", nil},
-		{"new duplicate", dup, "村庄“城关镇/东关村”2026年党组织换届记录已存在", "", ErrDuplicate},
-		{"change key onto another", onto, "村庄“城关镇/东关村”2026年党组织换届记录已存在", "", ErrDuplicate},
-		{"unknown village", unknown, "找不到村庄“城关镇/南关村”", "", ErrUnknownVillage},
-		{"unknown township", unknownTown, "找不到村庄“柳埠街道/东关村”", "", ErrUnknownVillage},
+		{"new duplicate", dup, "村庄“城关镇/东关村”2026年党组织换届记录已存在", "", data.ErrDuplicate},
+		{"change key onto another", onto, "村庄“城关镇/东关村”2026年党组织换届记录已存在", "", data.ErrDuplicate},
+		{"unknown village", unknown, "找不到村庄“城关镇/南关村”", "", data.ErrUnknownVillage},
+		{"unknown township", unknownTown, "找不到村庄“柳埠街道/东关村”", "", data.ErrUnknownVillage},
 		{"move to another village", moved, "", "", nil},
 	}
 	for _, tt := range tests {

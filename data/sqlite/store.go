@@ -261,13 +261,6 @@ func dbErr(err error) error {
 	return fmt.Errorf("数据库操作失败：%w", err)
 }
 
-// ErrDuplicate is matched (errors.Is) by a save refused because its key is taken.
-var ErrDuplicate = errors.New("记录重复")
-
-// ErrUnknownVillage is matched (errors.Is) by a save or import naming a village that does
-// not exist (or is in the recycle bin).
-var ErrUnknownVillage = errors.New("村庄不存在")
-
 // userError is a refusal the clerk can act on: its message is shown as is.
 type userError struct {
 	msg  string
@@ -294,14 +287,10 @@ type tx struct {
 	locks map[int]bool // the locked rounds, read lazily (see checkLocked)
 }
 
-// ErrBusy is matched (errors.Is) by a change refused because another program kept the
-// database busy for longer than the busy timeout.
-var ErrBusy = errors.New("数据库正忙")
-
 // errBusy is what a clerk reads when another program holds the write lock too long.
 var errBusy error = &userError{
 	msg:  "台账正在被另一个程序使用（可能另开了一个两委台账窗口，或正在导入、备份），这次修改没有保存。请稍后再试，或关闭另一个程序后再试",
-	kind: ErrBusy,
+	kind: data.ErrBusy,
 }
 
 // isBusy tells SQLITE_BUSY (and its extended codes) from other errors.

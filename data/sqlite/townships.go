@@ -65,7 +65,7 @@ func (s *Store) SaveTownship(ctx context.Context, t *data.Township) error {
 				}
 				return w.log(ActionRestore, KindTownship, t.Name, townshipVal(other.t), townshipVal(*t), "")
 			default:
-				return refuse(ErrDuplicate, "已有乡镇“%s”", t.Name)
+				return refuse(data.ErrDuplicate, "已有乡镇“%s”", t.Name)
 			}
 		}
 		old, err := w.townshipByID(t.ID)
@@ -73,7 +73,7 @@ func (s *Store) SaveTownship(ctx context.Context, t *data.Township) error {
 			return err
 		}
 		if other != nil && other.t.ID != t.ID {
-			return refuse(ErrDuplicate, "已有乡镇“%s”%s", t.Name, binNote(other.deleted))
+			return refuse(data.ErrDuplicate, "已有乡镇“%s”%s", t.Name, binNote(other.deleted))
 		}
 		if *townshipVal(old) == *townshipVal(*t) {
 			return nil

@@ -134,10 +134,6 @@ func deletedTimes(ctx context.Context, q *sql.Tx, table string) (map[int64]time.
 	return out, rows.Err()
 }
 
-// ErrUnknownKind is matched (errors.Is) by a Restore naming a kind of record the store does
-// not have.
-var ErrUnknownKind = errors.New("未知的记录类型")
-
 // Restore takes one record of the recycle bin back, kind being a TrashItem.Kind. What it
 // belongs to must not be deleted; a record of a locked round is refused with a
 // *data.LockedError.
@@ -160,7 +156,7 @@ func (s *Store) Restore(ctx context.Context, kind string, id int64) error {
 	case KindTalk:
 		return s.RestoreTalk(ctx, id)
 	}
-	return refuse(ErrUnknownKind, "回收站中没有“%s”类的记录", kind)
+	return refuse(data.ErrUnknownKind, "回收站中没有“%s”类的记录", kind)
 }
 
 // restoreTownship takes a township out of the recycle bin.

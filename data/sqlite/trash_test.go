@@ -168,8 +168,8 @@ func TestTrashListsAndRestoresEveryKind(t *testing.T) {
 		t.Fatalf("Trash =\n%+v\nwant\n%+v", got, want)
 	}
 
-	if err := s.Restore(ctx, "customer", 1); !errors.Is(err, ErrUnknownKind) {
-		t.Errorf("Restore of an unknown kind = %v, want ErrUnknownKind", err)
+	if err := s.Restore(ctx, "customer", 1); !errors.Is(err, data.ErrUnknownKind) {
+		t.Errorf("Restore of an unknown kind = %v, want data.ErrUnknownKind", err)
 	}
 	if err := s.Restore(ctx, KindVillage, vs[0].ID); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("Restore of a listed village = %v, want data.ErrNotFound", err)
@@ -218,7 +218,7 @@ func TestRestoreNeedsItsVillage(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := s.Restore(ctx, KindMember, m.ID)
-	if !errors.Is(err, ErrUnknownVillage) || !strings.Contains(err.Error(), "回收站") {
-		t.Errorf("Restore member of a deleted village = %v, want ErrUnknownVillage naming the bin", err)
+	if !errors.Is(err, data.ErrUnknownVillage) || !strings.Contains(err.Error(), "回收站") {
+		t.Errorf("Restore member of a deleted village = %v, want data.ErrUnknownVillage naming the bin", err)
 	}
 }

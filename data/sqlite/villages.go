@@ -90,7 +90,7 @@ func (s *Store) SaveVillage(ctx context.Context, v *data.Village) error {
 				}
 				return w.log(ActionRestore, KindVillage, key, villageVal(other.v), villageVal(*v), "")
 			default:
-				return refuse(ErrDuplicate, "乡镇“%s”已有村庄“%s”", v.Township, v.Name)
+				return refuse(data.ErrDuplicate, "乡镇“%s”已有村庄“%s”", v.Township, v.Name)
 			}
 		}
 		old, err := w.villageByID(v.ID)
@@ -98,7 +98,7 @@ func (s *Store) SaveVillage(ctx context.Context, v *data.Village) error {
 			return err
 		}
 		if other != nil && other.v.ID != v.ID {
-			return refuse(ErrDuplicate, "乡镇“%s”已有村庄“%s”%s", v.Township, v.Name, binNote(other.deleted))
+			return refuse(data.ErrDuplicate, "乡镇“%s”已有村庄“%s”%s", v.Township, v.Name, binNote(other.deleted))
 		}
 		if *villageVal(old) == *villageVal(*v) {
 			return nil
