@@ -26,21 +26,6 @@ const (
 	ActionRestoreBackup = "restore-backup"
 )
 
-// Audit kinds.
-const (
-	KindTownship   = "township"
-	KindVillage    = "village"
-	KindElection   = "election"
-	KindSettings   = "settings"
-	KindMember     = "member"
-	KindLeadership = "leadership"
-	KindPartyOrg   = "party_org"
-	KindComplaint  = "complaint"
-	KindTalk       = "talk"
-	KindFile       = "file"  // an imported file, a backup; Record is the file name
-	KindRound      = "round" // a lock or unlock; Record is the round
-)
-
 // AuditLog lists the audit log, newest first, narrowed by f: Kind exactly, Village as a
 // substring of the record key, Since and Until by calendar day (inclusive; the day is taken
 // in the location of the given time, so a date picked in local time means that local day),
@@ -101,7 +86,7 @@ const insertAudit = `INSERT INTO audit_log (at, os_user, action, kind, record, o
 
 // log writes one audit row in the transaction. old and new are marshalled to JSON; nil
 // gives "".
-func (t *tx) log(action, kind, record string, old, new any, source string) error {
+func (t *tx) log(action string, kind data.KindCode, record string, old, new any, source string) error {
 	if t.audit == nil {
 		st, err := t.tx.PrepareContext(t.ctx, insertAudit)
 		if err != nil {
@@ -117,7 +102,7 @@ func (t *tx) log(action, kind, record string, old, new any, source string) error
 	if err != nil {
 		return err
 	}
-	_, err = t.audit.ExecContext(t.ctx, t.now, t.s.osUser, action, kind, record, o, n, source)
+	_, err = t.audit.ExecContext(t.ctx, t.now, t.s.osUser, action, string(kind), record, o, n, source)
 	return err
 }
 

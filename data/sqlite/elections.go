@@ -126,13 +126,13 @@ func (s *Store) SaveElection(ctx context.Context, e *data.Election, today time.T
 					return err
 				}
 				e.ID = id
-				return w.log(ActionCreate, KindElection, key, nil, electionVal(*e), "")
+				return w.log(ActionCreate, data.CodeElection, key, nil, electionVal(*e), "")
 			case other.deleted:
 				e.ID = other.e.ID
 				if err := w.updateElection(vid, *e); err != nil {
 					return err
 				}
-				return w.log(ActionRestore, KindElection, key, electionVal(other.e), electionVal(*e), "")
+				return w.log(ActionRestore, data.CodeElection, key, electionVal(other.e), electionVal(*e), "")
 			default:
 				return refuse(data.ErrDuplicate, "%s已存在", electionLabel(*e))
 			}
@@ -153,7 +153,7 @@ func (s *Store) SaveElection(ctx context.Context, e *data.Election, today time.T
 		if err := w.updateElection(vid, *e); err != nil {
 			return err
 		}
-		return w.log(ActionUpdate, KindElection, key, electionVal(old), electionVal(*e), "")
+		return w.log(ActionUpdate, data.CodeElection, key, electionVal(old), electionVal(*e), "")
 	})
 }
 
@@ -170,7 +170,7 @@ func (s *Store) DeleteElection(ctx context.Context, id int64) error {
 		if _, err := w.exec(`UPDATE elections SET deleted_at = ?, updated_at = ? WHERE id = ?`, w.now, w.now, id); err != nil {
 			return err
 		}
-		return w.log(ActionDelete, KindElection, electionKeyText(old), electionVal(old), nil, "")
+		return w.log(ActionDelete, data.CodeElection, electionKeyText(old), electionVal(old), nil, "")
 	})
 }
 
@@ -194,7 +194,7 @@ func (s *Store) RestoreElection(ctx context.Context, id int64) error {
 		if _, err := w.exec(`UPDATE elections SET deleted_at = NULL, updated_at = ? WHERE id = ?`, w.now, id); err != nil {
 			return err
 		}
-		return w.log(ActionRestore, KindElection, electionKeyText(e), nil, electionVal(e), "")
+		return w.log(ActionRestore, data.CodeElection, electionKeyText(e), nil, electionVal(e), "")
 	})
 }
 

@@ -66,7 +66,7 @@ func (s *Store) Import(ctx context.Context, b data.Batch, source string) (data.I
 			return err
 		}
 		res = im.res
-		return w.log(ActionImport, KindFile, source, nil, importCounts{res.Inserted, res.Updated, res.Unchanged}, source)
+		return w.log(ActionImport, data.SubjectFile, source, nil, importCounts{res.Inserted, res.Updated, res.Unchanged}, source)
 	})
 	if err != nil {
 		return data.ImportResult{}, err
@@ -291,7 +291,7 @@ func (im *importer) preload() error {
 }
 
 // outcome counts one batch record and writes its audit row.
-func (im *importer) outcome(kind, key string, old, new any, inserted, restored bool) error {
+func (im *importer) outcome(kind data.KindCode, key string, old, new any, inserted, restored bool) error {
 	action := ActionUpdate
 	switch {
 	case inserted:
@@ -320,7 +320,7 @@ func (im *importer) township(t data.Township) error {
 			return err
 		}
 		im.towns[t.Name] = &rec[townshipValue]{id: id, val: val}
-		return im.outcome(KindTownship, t.Name, nil, &val, true, false)
+		return im.outcome(data.CodeTownship, t.Name, nil, &val, true, false)
 	case !r.deleted && r.val == val:
 		im.res.Unchanged++
 		return nil
@@ -330,7 +330,7 @@ func (im *importer) township(t data.Township) error {
 	}
 	old, restored := r.val, r.deleted
 	r.val, r.deleted = val, false
-	return im.outcome(KindTownship, t.Name, &old, &val, false, restored)
+	return im.outcome(data.CodeTownship, t.Name, &old, &val, false, restored)
 }
 
 // townshipID returns the township's ID, creating or restoring it (audited, not counted) when
@@ -349,14 +349,14 @@ func (im *importer) townshipID(name string) (int64, error) {
 		}
 		val := townshipValue{Name: name}
 		im.towns[name] = &rec[townshipValue]{id: id, val: val}
-		return id, im.w.log(ActionCreate, KindTownship, name, nil, &val, im.source)
+		return id, im.w.log(ActionCreate, data.CodeTownship, name, nil, &val, im.source)
 	case r.deleted:
 		v := r.val
 		if _, err := im.updT.ExecContext(im.w.ctx, v.Name, v.County, v.Contact, v.Phone, im.w.now, r.id); err != nil {
 			return 0, err
 		}
 		r.deleted = false
-		return r.id, im.w.log(ActionRestore, KindTownship, name, nil, &v, im.source)
+		return r.id, im.w.log(ActionRestore, data.CodeTownship, name, nil, &v, im.source)
 	}
 	return r.id, nil
 }
@@ -382,7 +382,7 @@ func (im *importer) village(v data.Village) error {
 			return err
 		}
 		im.vills[key] = &rec[villageValue]{id: id, val: val}
-		return im.outcome(KindVillage, text, nil, &val, true, false)
+		return im.outcome(data.CodeVillage, text, nil, &val, true, false)
 	case !r.deleted && r.val == val:
 		im.res.Unchanged++
 		return nil
@@ -392,7 +392,7 @@ func (im *importer) village(v data.Village) error {
 	}
 	old, restored := r.val, r.deleted
 	r.val, r.deleted = val, false
-	return im.outcome(KindVillage, text, &old, &val, false, restored)
+	return im.outcome(data.CodeVillage, text, &old, &val, false, restored)
 }
 
 func (im *importer) election(e data.Election) error {
@@ -426,7 +426,7 @@ func (im *importer) election(e data.Election) error {
 			return err
 		}
 		im.elecs[key] = &rec[electionValue]{id: id, val: val}
-		return im.outcome(KindElection, text, nil, &val, true, false)
+		return im.outcome(data.CodeElection, text, nil, &val, true, false)
 	case !r.deleted && r.val == val:
 		im.res.Unchanged++
 		return nil
@@ -436,5 +436,5 @@ func (im *importer) election(e data.Election) error {
 	}
 	old, restored := r.val, r.deleted
 	r.val, r.deleted = val, false
-	return im.outcome(KindElection, text, &old, &val, false, restored)
+	return im.outcome(data.CodeElection, text, &old, &val, false, restored)
 }

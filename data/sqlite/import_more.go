@@ -132,7 +132,7 @@ func (im *importer) rest(b data.Batch) error {
 				touched[vid] = true
 				vids = append(vids, vid)
 			}
-			if err := upsert(im, keys, memberID{vid, m.Round, m.IDNumber}, memberVal(m), KindMember, memberKeyText(m),
+			if err := upsert(im, keys, memberID{vid, m.Round, m.IDNumber}, memberVal(m), data.CodeMember, memberKeyText(m),
 				ins, upd, memberArgs(vid, m)); err != nil {
 				return err
 			}
@@ -157,7 +157,7 @@ func (im *importer) rest(b data.Batch) error {
 			if err != nil {
 				return err
 			}
-			if err := upsert(im, keys, townshipRound{tid, l.Round}, leadershipVal(l), KindLeadership,
+			if err := upsert(im, keys, townshipRound{tid, l.Round}, leadershipVal(l), data.CodeLeadership,
 				leadershipKind.keyText(l), ins, upd, leadershipArgs(tid, l)); err != nil {
 				return err
 			}
@@ -179,7 +179,7 @@ func (im *importer) rest(b data.Batch) error {
 			if err != nil {
 				return err
 			}
-			if err := upsert(im, keys, partyOrgID{vid, p.Year}, partyOrgVal(p), KindPartyOrg, partyOrgKind.keyText(p),
+			if err := upsert(im, keys, partyOrgID{vid, p.Year}, partyOrgVal(p), data.CodePartyOrg, partyOrgKind.keyText(p),
 				ins, upd, partyOrgArgs(vid, p)); err != nil {
 				return err
 			}
@@ -207,7 +207,7 @@ func (im *importer) rest(b data.Batch) error {
 					return err
 				}
 			}
-			if err := upsert(im, keys, townshipNo{tid, c.No}, complaintVal(c), KindComplaint, complaintKind.keyText(c),
+			if err := upsert(im, keys, townshipNo{tid, c.No}, complaintVal(c), data.CodeComplaint, complaintKind.keyText(c),
 				ins, upd, complaintArgs(tid, vid, c)); err != nil {
 				return err
 			}
@@ -229,7 +229,7 @@ func (im *importer) rest(b data.Batch) error {
 			if err != nil {
 				return err
 			}
-			if err := upsert(im, keys, townshipNo{tid, t.No}, talkVal(t), KindTalk, talkKind.keyText(t),
+			if err := upsert(im, keys, townshipNo{tid, t.No}, talkVal(t), data.CodeTalk, talkKind.keyText(t),
 				ins, upd, talkArgs(tid, t)); err != nil {
 				return err
 			}
@@ -291,7 +291,7 @@ func preloadKind[R any, V comparable, K comparable](im *importer, k *kindSpec[R,
 
 // upsert inserts, restores, updates or leaves one batch record; args are the columns of
 // the kind's insert and update statements.
-func upsert[K comparable, V comparable](im *importer, keys map[K]*rec[V], key K, val V, kind, text string, ins, upd *sql.Stmt, args []any) error {
+func upsert[K comparable, V comparable](im *importer, keys map[K]*rec[V], key K, val V, kind data.KindCode, text string, ins, upd *sql.Stmt, args []any) error {
 	r := keys[key]
 	switch {
 	case r == nil:

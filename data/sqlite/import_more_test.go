@@ -101,7 +101,7 @@ func TestImportAllKindsIdempotent(t *testing.T) {
 	if a, b := posts[m0.Name], posts[m1.Name]; a.PartyPost != data.PartyDeputy || b.PartyPost != data.PartySecretary || b.Phone != "13999999999" {
 		t.Errorf("after the swap: %+v / %+v", a, b)
 	}
-	if a := mustAudit(t, s); a[0].Action != ActionImport || a[1].Kind != KindTalk || a[2].Kind != KindComplaint || a[3].Kind != KindMember ||
+	if a := mustAudit(t, s); a[0].Action != ActionImport || a[1].Kind != string(data.CodeTalk) || a[2].Kind != string(data.CodeComplaint) || a[3].Kind != string(data.CodeMember) ||
 		a[3].Source != "第1镇.xlsx" || a[3].Action != ActionUpdate {
 		t.Errorf("audit rows = %+v", a[:4])
 	}

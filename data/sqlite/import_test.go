@@ -78,7 +78,7 @@ func TestImportIdempotent(t *testing.T) {
 	if len(audit) != b.Len()+1 {
 		t.Errorf("first import wrote %d audit rows, want %d (one per record and one for the file)", len(audit), b.Len()+1)
 	}
-	if a := audit[0]; a.Action != ActionImport || a.Kind != KindFile || a.Record != "全市.xlsx" || a.NewValue != `{"新增":603,"更新":0,"未变":0}` {
+	if a := audit[0]; a.Action != ActionImport || a.Kind != string(data.SubjectFile) || a.Record != "全市.xlsx" || a.NewValue != `{"新增":603,"更新":0,"未变":0}` {
 		t.Errorf("file audit row = %+v", a)
 	}
 	if a := audit[1]; a.Source != "全市.xlsx" || a.Action != ActionCreate {
@@ -228,7 +228,7 @@ func TestSoftDeleteAndRevive(t *testing.T) {
 	if err := s.SaveVillage(ctx, &again); err != nil || again.ID != gone.ID {
 		t.Fatalf("re-saving the deleted village: id %d (want %d), %v", again.ID, gone.ID, err)
 	}
-	if a := mustAudit(t, s)[0]; a.Action != ActionRestore || a.Kind != KindVillage {
+	if a := mustAudit(t, s)[0]; a.Action != ActionRestore || a.Kind != string(data.CodeVillage) {
 		t.Errorf("audit after revive = %+v", a)
 	}
 	if es, _ := s.Elections(ctx, 2026); len(es) != 6 {

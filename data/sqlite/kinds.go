@@ -27,15 +27,15 @@ func (p prefixScan) Scan(dest ...any) error {
 // complaints, talks) for the list, save, delete, restore and import code they share. R is the
 // data record, V its audit value: comparable, keyed by the Chinese column headers.
 type kindSpec[R any, V comparable] struct {
-	audit  string // audit kind
-	table  string // table name
-	alias  string // the table's alias in sel
-	parent string // the column naming the village or township, with alias
-	sel    string // SELECT <the columns scan reads> FROM <table> <alias> JOIN …
-	live   string // the condition of a listed record (it and what it belongs to not deleted)
-	order  string // ORDER BY of listings
-	insert string // INSERT of the columns of args, then created_at, updated_at
-	update string // UPDATE of the columns of args, then updated_at, deleted_at = NULL, WHERE id = ?
+	audit  data.KindCode // audit kind
+	table  string        // table name
+	alias  string        // the table's alias in sel
+	parent string        // the column naming the village or township, with alias
+	sel    string        // SELECT <the columns scan reads> FROM <table> <alias> JOIN …
+	live   string        // the condition of a listed record (it and what it belongs to not deleted)
+	order  string        // ORDER BY of listings
+	insert string        // INSERT of the columns of args, then created_at, updated_at
+	update string        // UPDATE of the columns of args, then updated_at, deleted_at = NULL, WHERE id = ?
 
 	scan    func(scanner) (R, error)
 	id      func(R) int64

@@ -236,7 +236,7 @@ func TestSaveTalk(t *testing.T) {
 	if got, _ := s.Talks(ctx, 0); len(got) != 2 {
 		t.Errorf("Talks(0) after restore = %+v", got)
 	}
-	if e := mustAudit(t, s)[0]; e.Action != ActionRestore || e.Kind != KindTalk || !strings.Contains(e.Record, "YT-002") {
+	if e := mustAudit(t, s)[0]; e.Action != ActionRestore || e.Kind != string(data.CodeTalk) || !strings.Contains(e.Record, "YT-002") {
 		t.Errorf("audit row = %+v", e)
 	}
 }

@@ -40,7 +40,7 @@ func leadershipArgs(townshipID int64, l data.Leadership) []any {
 }
 
 var leadershipKind = &kindSpec[data.Leadership, leadershipValue]{
-	audit:  KindLeadership,
+	audit:  data.CodeLeadership,
 	table:  "leaderships",
 	alias:  "l",
 	parent: "l.township_id",

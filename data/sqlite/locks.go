@@ -67,7 +67,7 @@ func (s *Store) Lock(ctx context.Context, round int, note string) error {
 			round, w.now, w.s.osUser, note); err != nil {
 			return err
 		}
-		return w.log(ActionLock, KindRound, strconv.Itoa(round), nil, lockValue{Round: round, Note: note}, "")
+		return w.log(ActionLock, data.SubjectRound, strconv.Itoa(round), nil, lockValue{Round: round, Note: note}, "")
 	})
 }
 
@@ -90,7 +90,7 @@ func (s *Store) Unlock(ctx context.Context, round int, reason string) error {
 		if _, err := w.exec(`DELETE FROM round_locks WHERE round = ?`, round); err != nil {
 			return err
 		}
-		return w.log(ActionUnlock, KindRound, strconv.Itoa(round), old, unlockValue{Round: round, Reason: reason}, "")
+		return w.log(ActionUnlock, data.SubjectRound, strconv.Itoa(round), old, unlockValue{Round: round, Reason: reason}, "")
 	})
 }
 

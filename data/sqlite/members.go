@@ -81,7 +81,7 @@ func memberLabel(m data.Member) string {
 }
 
 var memberKind = &kindSpec[data.Member, memberValue]{
-	audit:  KindMember,
+	audit:  data.CodeMember,
 	table:  "members",
 	alias:  "m",
 	parent: "m.village_id",

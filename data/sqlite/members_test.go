@@ -153,7 +153,7 @@ func TestSaveMember(t *testing.T) {
 	if all, _ := s.Members(ctx, 0); len(all) != 4 {
 		t.Errorf("Members(0) = %d, want 4", len(all))
 	}
-	if a := mustAudit(t, s)[0]; a.Kind != KindMember || a.Action != ActionUpdate || strings.Contains(a.Record, secID) ||
+	if a := mustAudit(t, s)[0]; a.Kind != string(data.CodeMember) || a.Action != ActionUpdate || strings.Contains(a.Record, secID) ||
 		!strings.Contains(a.Record, data.MaskID(secID)) {
 		t.Errorf("audit row = %+v (the record column must show the ID masked)", a)
 	} else {
@@ -214,7 +214,7 @@ func TestMemberRecycleBin(t *testing.T) {
 	if err := s.SaveMember(ctx, &again); err != nil || again.ID != a.ID {
 		t.Fatalf("re-saving the deleted member: id %d (want %d), %v", again.ID, a.ID, err)
 	}
-	if e := mustAudit(t, s)[0]; e.Action != ActionRestore || e.Kind != KindMember {
+	if e := mustAudit(t, s)[0]; e.Action != ActionRestore || e.Kind != string(data.CodeMember) {
 		t.Errorf("audit after revive = %+v", e)
 	}
 	if err := s.RestoreMember(ctx, a.ID); !errors.Is(err, data.ErrNotFound) {

@@ -57,7 +57,7 @@ func scanPartyOrg(sc scanner) (data.PartyOrg, error) {
 }
 
 var partyOrgKind = &kindSpec[data.PartyOrg, partyOrgValue]{
-	audit:  KindPartyOrg,
+	audit:  data.CodePartyOrg,
 	table:  "party_orgs",
 	alias:  "p",
 	parent: "p.village_id",

@@ -68,7 +68,7 @@ func complaintLabel(c data.Complaint) string {
 }
 
 var complaintKind = &kindSpec[data.Complaint, complaintValue]{
-	audit:  KindComplaint,
+	audit:  data.CodeComplaint,
 	table:  "complaints",
 	alias:  "c",
 	parent: "c.township_id",
@@ -188,7 +188,7 @@ func talkLabel(t data.Talk) string {
 }
 
 var talkKind = &kindSpec[data.Talk, talkValue]{
-	audit:  KindTalk,
+	audit:  data.CodeTalk,
 	table:  "talks",
 	alias:  "k",
 	parent: "k.township_id",

@@ -217,7 +217,7 @@ func TestSaveElection(t *testing.T) {
 					t.Fatalf("audit rows %d → %d, want one more", len(before), len(after))
 				}
 				a := after[0]
-				if a.Action != ActionUpdate || a.Kind != KindElection || a.Record != electionKeyText(tt.e) || a.OldValue == "" {
+				if a.Action != ActionUpdate || a.Kind != string(data.CodeElection) || a.Record != electionKeyText(tt.e) || a.OldValue == "" {
 					t.Errorf("audit row = %+v", a)
 				}
 				var nv map[string]any
@@ -284,11 +284,11 @@ func TestAuditRows(t *testing.T) {
 	got := mustAudit(t, s)
 	type row struct{ action, kind, record string }
 	want := []row{ // newest first
-		{ActionRestore, KindElection, "城关镇/东关村/2026/村委会"},
-		{ActionDelete, KindElection, "城关镇/东关村/2026/村委会"},
-		{ActionCreate, KindElection, "城关镇/东关村/2026/村委会"},
-		{ActionCreate, KindVillage, "城关镇/东关村"},
-		{ActionCreate, KindTownship, "城关镇"},
+		{ActionRestore, string(data.CodeElection), "城关镇/东关村/2026/村委会"},
+		{ActionDelete, string(data.CodeElection), "城关镇/东关村/2026/村委会"},
+		{ActionCreate, string(data.CodeElection), "城关镇/东关村/2026/村委会"},
+		{ActionCreate, string(data.CodeVillage), "城关镇/东关村"},
+		{ActionCreate, string(data.CodeTownship), "城关镇"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("audit has %d rows, want %d: %+v", len(got), len(want), got)
@@ -379,7 +379,7 @@ func TestSettingsAuditNames(t *testing.T) {
 				t.Fatalf("%d audit rows for one changed setting, want 1: %+v", got, a[:len(a)-before])
 			}
 			e := a[0] // newest first
-			if e.Kind != KindSettings || e.Action != ActionUpdate || e.Record != tc.record || e.OldValue != tc.old || e.NewValue != tc.new {
+			if e.Kind != string(data.SubjectSettings) || e.Action != ActionUpdate || e.Record != tc.record || e.OldValue != tc.old || e.NewValue != tc.new {
 				t.Errorf("audit row = %s %s %q old %s new %s; want settings update %q old %s new %s",
 					e.Action, e.Kind, e.Record, e.OldValue, e.NewValue, tc.record, tc.old, tc.new)
 			}

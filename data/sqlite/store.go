@@ -240,7 +240,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return fmt.Errorf("备份到“%s”失败：%w", dest, err)
 	}
 	return s.writeOn(ctx, s.db, func(w *tx) error {
-		return w.log(ActionBackup, KindFile, dest, nil, backupValue{filepath.Base(dest), size}, "")
+		return w.log(ActionBackup, data.SubjectFile, dest, nil, backupValue{filepath.Base(dest), size}, "")
 	})
 }
 

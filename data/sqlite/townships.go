@@ -57,13 +57,13 @@ func (s *Store) SaveTownship(ctx context.Context, t *data.Township) error {
 					return err
 				}
 				t.ID = id
-				return w.log(ActionCreate, KindTownship, t.Name, nil, townshipVal(*t), "")
+				return w.log(ActionCreate, data.CodeTownship, t.Name, nil, townshipVal(*t), "")
 			case other.deleted:
 				t.ID = other.t.ID
 				if err := w.updateTownship(*t); err != nil {
 					return err
 				}
-				return w.log(ActionRestore, KindTownship, t.Name, townshipVal(other.t), townshipVal(*t), "")
+				return w.log(ActionRestore, data.CodeTownship, t.Name, townshipVal(other.t), townshipVal(*t), "")
 			default:
 				return refuse(data.ErrDuplicate, "已有乡镇“%s”", t.Name)
 			}
@@ -81,7 +81,7 @@ func (s *Store) SaveTownship(ctx context.Context, t *data.Township) error {
 		if err := w.updateTownship(*t); err != nil {
 			return err
 		}
-		return w.log(ActionUpdate, KindTownship, t.Name, townshipVal(old), townshipVal(*t), "")
+		return w.log(ActionUpdate, data.CodeTownship, t.Name, townshipVal(old), townshipVal(*t), "")
 	})
 }
 
@@ -152,13 +152,13 @@ func (w *tx) ensureTownship(name string) (int64, error) {
 		if err != nil {
 			return 0, err
 		}
-		return id, w.log(ActionCreate, KindTownship, name, nil, townshipVal(t), "")
+		return id, w.log(ActionCreate, data.CodeTownship, name, nil, townshipVal(t), "")
 	}
 	if r.deleted {
 		if _, err := w.exec(`UPDATE townships SET deleted_at = NULL, updated_at = ? WHERE id = ?`, w.now, r.t.ID); err != nil {
 			return 0, err
 		}
-		return r.t.ID, w.log(ActionRestore, KindTownship, name, nil, townshipVal(r.t), "")
+		return r.t.ID, w.log(ActionRestore, data.CodeTownship, name, nil, townshipVal(r.t), "")
 	}
 	return r.t.ID, nil
 }

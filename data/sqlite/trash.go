@@ -11,9 +11,9 @@ import (
 )
 
 // kindOrder ranks the kinds for listing records deleted at the same second.
-var kindOrder = map[string]int{
-	KindTownship: 0, KindVillage: 1, KindElection: 2, KindMember: 3, KindLeadership: 4,
-	KindPartyOrg: 5, KindComplaint: 6, KindTalk: 7,
+var kindOrder = map[data.KindCode]int{
+	data.CodeTownship: 0, data.CodeVillage: 1, data.CodeElection: 2, data.CodeMember: 3, data.CodeLeadership: 4,
+	data.CodePartyOrg: 5, data.CodeComplaint: 6, data.CodeTalk: 7,
 }
 
 // Trash lists the recycle bin: every record deleted itself (not only hidden by a deleted
@@ -22,8 +22,8 @@ var kindOrder = map[string]int{
 func (s *Store) Trash(ctx context.Context) ([]data.TrashItem, error) {
 	var out []data.TrashItem
 	err := s.read(ctx, func(q *sql.Tx) error {
-		add := func(kind string, id int64, record string, deleted map[int64]time.Time) {
-			out = append(out, data.TrashItem{Kind: kind, ID: id, Record: record, DeletedAt: deleted[id]})
+		add := func(kind data.KindCode, id int64, record string, deleted map[int64]time.Time) {
+			out = append(out, data.TrashItem{Kind: string(kind), ID: id, Record: record, DeletedAt: deleted[id]})
 		}
 		deleted, err := deletedTimes(ctx, q, "townships")
 		if err != nil {
@@ -40,7 +40,7 @@ func (s *Store) Trash(ctx context.Context) ([]data.TrashItem, error) {
 				rows.Close()
 				return err
 			}
-			add(KindTownship, id, name, deleted)
+			add(data.CodeTownship, id, name, deleted)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -55,7 +55,7 @@ func (s *Store) Trash(ctx context.Context) ([]data.TrashItem, error) {
 			return err
 		}
 		for _, v := range vs {
-			add(KindVillage, v.ID, villageKeyText(v.Township, v.Name), deleted)
+			add(data.CodeVillage, v.ID, villageKeyText(v.Township, v.Name), deleted)
 		}
 
 		if deleted, err = deletedTimes(ctx, q, "elections"); err != nil {
@@ -66,7 +66,7 @@ func (s *Store) Trash(ctx context.Context) ([]data.TrashItem, error) {
 			return err
 		}
 		for _, e := range es {
-			add(KindElection, e.ID, electionKeyText(e), deleted)
+			add(data.CodeElection, e.ID, electionKeyText(e), deleted)
 		}
 
 		for _, f := range []func() error{
@@ -91,7 +91,7 @@ func (s *Store) Trash(ctx context.Context) ([]data.TrashItem, error) {
 			return a.DeletedAt.After(b.DeletedAt)
 		}
 		if a.Kind != b.Kind {
-			return kindOrder[a.Kind] < kindOrder[b.Kind]
+			return kindOrder[data.KindCode(a.Kind)] < kindOrder[data.KindCode(b.Kind)]
 		}
 		return a.ID > b.ID
 	})
@@ -100,7 +100,7 @@ func (s *Store) Trash(ctx context.Context) ([]data.TrashItem, error) {
 
 // trashOf adds the deleted records of a kind of migration 0002.
 func trashOf[R any, V comparable](ctx context.Context, q *sql.Tx, k *kindSpec[R, V],
-	add func(kind string, id int64, record string, deleted map[int64]time.Time)) error {
+	add func(kind data.KindCode, id int64, record string, deleted map[int64]time.Time)) error {
 	deleted, err := deletedTimes(ctx, q, k.table)
 	if err != nil {
 		return err
@@ -139,21 +139,21 @@ func deletedTimes(ctx context.Context, q *sql.Tx, table string) (map[int64]time.
 // *data.LockedError.
 func (s *Store) Restore(ctx context.Context, kind string, id int64) error {
 	switch kind {
-	case KindTownship:
+	case string(data.CodeTownship):
 		return s.restoreTownship(ctx, id)
-	case KindVillage:
+	case string(data.CodeVillage):
 		return s.RestoreVillage(ctx, id)
-	case KindElection:
+	case string(data.CodeElection):
 		return s.RestoreElection(ctx, id)
-	case KindMember:
+	case string(data.CodeMember):
 		return s.RestoreMember(ctx, id)
-	case KindLeadership:
+	case string(data.CodeLeadership):
 		return s.RestoreLeadership(ctx, id)
-	case KindPartyOrg:
+	case string(data.CodePartyOrg):
 		return s.RestorePartyOrg(ctx, id)
-	case KindComplaint:
+	case string(data.CodeComplaint):
 		return s.RestoreComplaint(ctx, id)
-	case KindTalk:
+	case string(data.CodeTalk):
 		return s.RestoreTalk(ctx, id)
 	}
 	return refuse(data.ErrUnknownKind, "回收站中没有“%s”类的记录", kind)
@@ -174,6 +174,6 @@ func (s *Store) restoreTownship(ctx context.Context, id int64) error {
 		if _, err := w.exec(`UPDATE townships SET deleted_at = NULL, updated_at = ? WHERE id = ?`, w.now, id); err != nil {
 			return err
 		}
-		return w.log(ActionRestore, KindTownship, t.Name, nil, townshipVal(t), "")
+		return w.log(ActionRestore, data.CodeTownship, t.Name, nil, townshipVal(t), "")
 	})
 }

@@ -82,13 +82,13 @@ func (s *Store) SaveVillage(ctx context.Context, v *data.Village) error {
 					return err
 				}
 				v.ID = id
-				return w.log(ActionCreate, KindVillage, key, nil, villageVal(*v), "")
+				return w.log(ActionCreate, data.CodeVillage, key, nil, villageVal(*v), "")
 			case other.deleted:
 				v.ID = other.v.ID
 				if err := w.updateVillage(tid, *v); err != nil {
 					return err
 				}
-				return w.log(ActionRestore, KindVillage, key, villageVal(other.v), villageVal(*v), "")
+				return w.log(ActionRestore, data.CodeVillage, key, villageVal(other.v), villageVal(*v), "")
 			default:
 				return refuse(data.ErrDuplicate, "乡镇“%s”已有村庄“%s”", v.Township, v.Name)
 			}
@@ -106,7 +106,7 @@ func (s *Store) SaveVillage(ctx context.Context, v *data.Village) error {
 		if err := w.updateVillage(tid, *v); err != nil {
 			return err
 		}
-		return w.log(ActionUpdate, KindVillage, key, villageVal(old), villageVal(*v), "")
+		return w.log(ActionUpdate, data.CodeVillage, key, villageVal(old), villageVal(*v), "")
 	})
 }
 
@@ -120,7 +120,7 @@ func (s *Store) DeleteVillage(ctx context.Context, id int64) error {
 		if _, err := w.exec(`UPDATE villages SET deleted_at = ?, updated_at = ? WHERE id = ?`, w.now, w.now, id); err != nil {
 			return err
 		}
-		return w.log(ActionDelete, KindVillage, villageKeyText(old.Township, old.Name), villageVal(old), nil, "")
+		return w.log(ActionDelete, data.CodeVillage, villageKeyText(old.Township, old.Name), villageVal(old), nil, "")
 	})
 }
 
@@ -140,7 +140,7 @@ func (s *Store) RestoreVillage(ctx context.Context, id int64) error {
 		if _, err := w.exec(`UPDATE villages SET deleted_at = NULL, updated_at = ? WHERE id = ?`, w.now, id); err != nil {
 			return err
 		}
-		return w.log(ActionRestore, KindVillage, villageKeyText(v.Township, v.Name), nil, villageVal(v), "")
+		return w.log(ActionRestore, data.CodeVillage, villageKeyText(v.Township, v.Name), nil, villageVal(v), "")
 	})
 }
 
