@@ -117,8 +117,12 @@ func readTable[R any, V comparable](im *importer, k *kindSpec[R, V]) (*table[V],
 
 // readKeys reads the kind's rows under the batch's townships into keys.
 func readKeys[R any, V comparable](im *importer, k *kindSpec[R, V], keys map[natKey]*rec[V]) error {
-	rows, err := im.w.tx.QueryContext(im.w.ctx, "SELECT "+k.parentCol()+", "+k.alias+".deleted_at IS NOT NULL, "+
-		k.sel[len("SELECT "):]+" WHERE "+inTowns, im.townsJSON)
+	// Townships select 0 as their parent, so that one scan serves every kind.
+	parent := "0"
+	if c := k.parentColumn(); c != "" {
+		parent = k.alias + "." + c
+	}
+	rows, err := im.w.tx.QueryContext(im.w.ctx, k.selWith(parent+", "+k.alias+".deleted_at IS NOT NULL")+" WHERE "+inTowns, im.townsJSON)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"liangwei/data"
@@ -104,16 +105,20 @@ func (p prefixScan) Scan(dest ...any) error {
 	return p.sc.Scan(append(append([]any(nil), p.pre...), dest...)...)
 }
 
-// parentCol is the column, with alias, holding the ID of what a record belongs to; "0" for
-// townships, so that queries selecting it serve every kind.
-func (k *kindSpec[R, V]) parentCol() string {
+// parentColumn is the column holding the ID of what a record belongs to; "" for townships.
+func (k *kindSpec[R, V]) parentColumn() string {
 	switch k.up {
 	case inTownship:
-		return k.alias + ".township_id"
+		return "township_id"
 	case inVillage:
-		return k.alias + ".village_id"
+		return "village_id"
 	}
-	return "0"
+	return ""
+}
+
+// selWith is k.sel with cols selected before the columns k.scan reads (see prefixScan).
+func (k *kindSpec[R, V]) selWith(cols string) string {
+	return "SELECT " + cols + ", " + strings.TrimPrefix(k.sel, "SELECT ")
 }
 
 // natKey is r's natural key under parent.
@@ -133,8 +138,8 @@ func (k *kindSpec[R, V]) keyCond(key natKey) (string, []any) {
 		cond += k.alias + "." + col + " = ?"
 		args = append(args, arg)
 	}
-	if k.up != noParent {
-		add(k.parentCol()[len(k.alias)+1:], key.parent)
+	if c := k.parentColumn(); c != "" {
+		add(c, key.parent)
 	}
 	if k.keyCols[0] != "" {
 		add(k.keyCols[0], key.text)
@@ -233,7 +238,7 @@ func byID[R any, V comparable](w *tx, k *kindSpec[R, V], id int64, cond string) 
 // byKey reads the record holding key, deleted or not, or returns data.ErrNotFound.
 func byKey[R any, V comparable](w *tx, k *kindSpec[R, V], key natKey) (r R, deleted bool, err error) {
 	cond, args := k.keyCond(key)
-	row := w.queryRow("SELECT "+k.alias+".deleted_at IS NOT NULL, "+k.sel[len("SELECT "):]+" WHERE "+cond, args...)
+	row := w.queryRow(k.selWith(k.alias+".deleted_at IS NOT NULL")+" WHERE "+cond, args...)
 	r, err = k.scan(prefixScan{row, []any{&deleted}})
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, false, data.ErrNotFound
