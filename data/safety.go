@@ -1,13 +1,9 @@
 package data
 
 import (
-	"errors"
 	"fmt"
 	"time"
 )
-
-// ErrLocked is matched (errors.Is) by every refusal to change a locked round.
-var ErrLocked = errors.New("届次已上报锁定")
 
 // LockedError says which round refused a change; it matches ErrLocked.
 type LockedError struct{ Round int }

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"errors"
 	"time"
 )
 
@@ -27,9 +26,6 @@ type Settings struct {
 	Round      int    // 当前届次; 0 means the latest in the data
 	DataFolder string // where reports and exports go by default
 }
-
-// ErrNotFound is returned when a record ID names nothing (or a deleted record).
-var ErrNotFound = errors.New("记录不存在或已被删除")
 
 // Store is the ledger's persistence, implemented by data/sqlite. Every method is one
 // transaction; every change writes its audit row in that transaction.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -24,21 +22,6 @@ const (
 	ActionBackup  = "backup"  // a backup written; record is the backup file
 	// ActionRestoreBackup replaces the data by a backup; record is the backup file.
 	ActionRestoreBackup = "restore-backup"
-)
-
-// Audit kinds.
-const (
-	KindTownship   = "township"
-	KindVillage    = "village"
-	KindElection   = "election"
-	KindSettings   = "settings"
-	KindMember     = "member"
-	KindLeadership = "leadership"
-	KindPartyOrg   = "party_org"
-	KindComplaint  = "complaint"
-	KindTalk       = "talk"
-	KindFile       = "file"  // an imported file, a backup; Record is the file name
-	KindRound      = "round" // a lock or unlock; Record is the round
 )
 
 // AuditLog lists the audit log, newest first, narrowed by f: Kind exactly, Village as a
@@ -101,7 +84,7 @@ const insertAudit = `INSERT INTO audit_log (at, os_user, action, kind, record, o
 
 // log writes one audit row in the transaction. old and new are marshalled to JSON; nil
 // gives "".
-func (t *tx) log(action, kind, record string, old, new any, source string) error {
+func (t *tx) log(action string, kind data.KindCode, record string, old, new any, source string) error {
 	if t.audit == nil {
 		st, err := t.tx.PrepareContext(t.ctx, insertAudit)
 		if err != nil {
@@ -117,7 +100,7 @@ func (t *tx) log(action, kind, record string, old, new any, source string) error
 	if err != nil {
 		return err
 	}
-	_, err = t.audit.ExecContext(t.ctx, t.now, t.s.osUser, action, kind, record, o, n, source)
+	_, err = t.audit.ExecContext(t.ctx, t.now, t.s.osUser, action, string(kind), record, o, n, source)
 	return err
 }
 
@@ -127,76 +110,4 @@ func toJSON(v any) (string, error) {
 	}
 	b, err := json.Marshal(v)
 	return string(b), err
-}
-
-// The values the audit log records and saves compare (to tell Updated from Unchanged), keyed
-// by the Chinese column headers of SPEC §3. They are comparable with ==.
-
-type townshipValue struct {
-	Name    string `json:"乡镇"`
-	County  string `json:"县区"`
-	Contact string `json:"联系人"`
-	Phone   string `json:"联系电话"`
-}
-
-func townshipVal(t data.Township) *townshipValue {
-	return &townshipValue{t.Name, t.County, t.Contact, t.Phone}
-}
-
-type villageValue struct {
-	Township   string `json:"乡镇"`
-	Name       string `json:"村名"`
-	Kind       string `json:"类型"`
-	Households int    `json:"户数"`
-	Population int    `json:"人口"`
-	Code       string `json:"区划代码"`
-	Status     string `json:"状态"`
-}
-
-func villageVal(v data.Village) *villageValue {
-	return &villageValue{v.Township, v.Name, string(v.Kind), v.Households, v.Population, v.Code, string(v.Status)}
-}
-
-type electionValue struct {
-	Township     string `json:"乡镇"`
-	Village      string `json:"村名"`
-	Round        int    `json:"届次"`
-	Body         string `json:"组织"`
-	Status       string `json:"状态"`
-	CompletedOn  string `json:"完成日期"`
-	OneTime      string `json:"一次选举成功"`
-	Eligible     int    `json:"应参加人数"`
-	Participants int    `json:"实参加人数"`
-	Seats        int    `json:"应选职数"`
-	Candidates   int    `json:"候选人数"`
-	Elected      int    `json:"当选人数"`
-	Reason       string `json:"未完成原因"`
-}
-
-func electionVal(e data.Election) *electionValue {
-	return &electionValue{
-		Township: e.Township, Village: e.Village, Round: e.Round, Body: string(e.Body),
-		Status: string(e.Status), CompletedOn: data.FormatDate(e.CompletedOn), OneTime: data.FormatYesNo(e.OneTime),
-		Eligible: e.Eligible, Participants: e.Participants, Seats: e.Seats, Candidates: e.Candidates,
-		Elected: e.Elected, Reason: e.Reason,
-	}
-}
-
-// Readable record keys of the audit log.
-
-func villageKeyText(township, village string) string { return township + "/" + village }
-
-func electionKeyText(e data.Election) string {
-	return e.Township + "/" + e.Village + "/" + strconv.Itoa(e.Round) + "/" + string(e.Body)
-}
-
-// importCounts is the new_value of an import's file row.
-type importCounts struct {
-	Inserted  int `json:"新增"`
-	Updated   int `json:"更新"`
-	Unchanged int `json:"未变"`
-}
-
-func electionLabel(e data.Election) string {
-	return fmt.Sprintf("村庄“%s/%s”%d年%s换届记录", e.Township, e.Village, e.Round, e.Body)
 }

@@ -163,7 +163,7 @@ func (s *Store) backupOn(ctx context.Context, db *sql.DB, at time.Time) (data.Ba
 	}
 	b := data.Backup{Path: path, At: at, Size: size}
 	if err := s.writeOn(ctx, db, func(w *tx) error {
-		return w.log(ActionBackup, KindFile, path, nil, backupValue{filepath.Base(path), size}, "")
+		return w.log(ActionBackup, data.SubjectFile, path, nil, backupValue{filepath.Base(path), size}, "")
 	}); err != nil {
 		return b, err
 	}
@@ -268,7 +268,7 @@ func (s *Store) RestoreBackup(ctx context.Context, path string) error {
 	}
 	s.db = db
 	return s.writeOn(ctx, db, func(w *tx) error {
-		return w.log(ActionRestoreBackup, KindFile, path, nil, restoreValue{From: path, Before: before.Path}, "")
+		return w.log(ActionRestoreBackup, data.SubjectFile, path, nil, restoreValue{From: path, Before: before.Path}, "")
 	})
 }
 

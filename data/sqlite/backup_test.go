@@ -366,7 +366,7 @@ func TestBackupRotationKeepsNewest30(t *testing.T) {
 	if n := len(mustBackups(t, s)); n != KeepBackups {
 		t.Errorf("%d backups listed, want %d", n, KeepBackups)
 	}
-	if a, _ := s.AuditLog(ctx, data.AuditFilter{Kind: KindFile}); len(a) != 35 || a[0].Action != ActionBackup {
+	if a, _ := s.AuditLog(ctx, data.AuditFilter{Kind: string(data.SubjectFile)}); len(a) != 35 || a[0].Action != ActionBackup {
 		t.Errorf("%d backup audit rows, want 35", len(a))
 	}
 }

@@ -92,11 +92,11 @@ func TestBusyDatabaseGivesAClearError(t *testing.T) {
 	}
 	tw := data.Township{Name: "城关镇"}
 	err = b.SaveTownship(ctx, &tw)
-	if !errors.Is(err, ErrBusy) || !strings.Contains(err.Error(), "台账正在被另一个程序使用") {
-		t.Errorf("SaveTownship while another program writes = %v, want ErrBusy with a clear message", err)
+	if !errors.Is(err, data.ErrBusy) || !strings.Contains(err.Error(), "台账正在被另一个程序使用") {
+		t.Errorf("SaveTownship while another program writes = %v, want data.ErrBusy with a clear message", err)
 	}
-	if _, err := b.Import(ctx, genBatch(5), "a.xlsx"); !errors.Is(err, ErrBusy) {
-		t.Errorf("Import while another program writes = %v, want ErrBusy", err)
+	if _, err := b.Import(ctx, genBatch(5), "a.xlsx"); !errors.Is(err, data.ErrBusy) {
+		t.Errorf("Import while another program writes = %v, want data.ErrBusy", err)
 	}
 	if _, err := b.Townships(ctx); err != nil {
 		t.Errorf("reading while another program writes: %v", err)

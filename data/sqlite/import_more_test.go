@@ -101,7 +101,7 @@ func TestImportAllKindsIdempotent(t *testing.T) {
 	if a, b := posts[m0.Name], posts[m1.Name]; a.PartyPost != data.PartyDeputy || b.PartyPost != data.PartySecretary || b.Phone != "13999999999" {
 		t.Errorf("after the swap: %+v / %+v", a, b)
 	}
-	if a := mustAudit(t, s); a[0].Action != ActionImport || a[1].Kind != KindTalk || a[2].Kind != KindComplaint || a[3].Kind != KindMember ||
+	if a := mustAudit(t, s); a[0].Action != ActionImport || a[1].Kind != string(data.CodeTalk) || a[2].Kind != string(data.CodeComplaint) || a[3].Kind != string(data.CodeMember) ||
 		a[3].Source != "第1镇.xlsx" || a[3].Action != ActionUpdate {
 		t.Errorf("audit rows = %+v", a[:4])
 	}
@@ -146,21 +146,21 @@ func TestImportAllOrNothing(t *testing.T) {
 		{"bad member row", with(func(b *data.Batch) { b.Members = append(b.Members, badID) }), "身份证号", nil},
 		{"member of an unknown village", with(func(b *data.Batch) {
 			b.Members = append(b.Members, member("第1镇", "无此村", "某", idNumber("19800101", 903), data.PartyNone, data.CommitteeMember))
-		}), "村庄“第1镇/无此村”不存在", ErrUnknownVillage},
+		}), "村庄“第1镇/无此村”不存在", data.ErrUnknownVillage},
 		{"member of a village in the recycle bin", with(func(b *data.Batch) {
 			b.Members = append(b.Members, member(deleted.Township, deleted.Name, "某", idNumber("19800101", 904), data.PartyNone, data.CommitteeMember))
-		}), "在回收站中", ErrUnknownVillage},
+		}), "在回收站中", data.ErrUnknownVillage},
 		{"party row of an unknown village", with(func(b *data.Batch) { b.PartyOrgs = append(b.PartyOrgs, partyOrg("第2镇", "1号村", 2026)) }),
-			"村庄“第2镇/1号村”不存在", ErrUnknownVillage},
+			"村庄“第2镇/1号村”不存在", data.ErrUnknownVillage},
 		{"complaint naming a village of another township", with(func(b *data.Batch) {
 			c := complaint("柳埠街道", "XF-1", day("2026-05-05"))
 			c.Village = "1号村"
 			b.Complaints = append(b.Complaints, c)
-		}), "村庄“柳埠街道/1号村”不存在", ErrUnknownVillage},
+		}), "村庄“柳埠街道/1号村”不存在", data.ErrUnknownVillage},
 		{"second 书记 against the database", with(func(b *data.Batch) { b.Members = append(b.Members, secondSec) }),
-			"有不止一名书记", ErrPostTaken},
-		{"member twice", with(func(b *data.Batch) { b.Members = append(b.Members, b.Members[0]) }), "出现了不止一次", ErrDuplicate},
-		{"talk twice", with(func(b *data.Batch) { b.Talks = append(b.Talks, b.Talks[0]) }), "出现了不止一次", ErrDuplicate},
+			"有不止一名书记", data.ErrPostTaken},
+		{"member twice", with(func(b *data.Batch) { b.Members = append(b.Members, b.Members[0]) }), "出现了不止一次", data.ErrDuplicate},
+		{"talk twice", with(func(b *data.Batch) { b.Talks = append(b.Talks, b.Talks[0]) }), "出现了不止一次", data.ErrDuplicate},
 		{"invalid party row", with(func(b *data.Batch) { b.PartyOrgs[0].Women = 99 }), "不能多于党员数", nil},
 		{"invalid leadership", with(func(b *data.Batch) {
 			b.Leaderships = []data.Leadership{{Township: "第1镇", Round: 2026, PartyCommittee: 1, Government: 1, Cross: 2}}

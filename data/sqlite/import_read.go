@@ -2,12 +2,142 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 
 	"liangwei/data"
 )
 
-// The reads an import's check makes before the import itself.
+// What an import reads: the rows under the townships its batch names, before it writes;
+// and MembersIn, the read an import's check makes before the import itself.
+
+// rec is a stored row as an import sees it: its ID, audit value and whether it is in the
+// recycle bin.
+type rec[V comparable] struct {
+	id      int64
+	val     V
+	deleted bool
+}
+
+// table is one kind's share of an import: its rows under the batch's townships by natural
+// key (deleted ones too), and its prepared insert and update.
+type table[V comparable] struct {
+	keys     map[natKey]*rec[V]
+	ins, upd *sql.Stmt
+}
+
+// importer holds the preloaded keys → rows of the database and the prepared statements of
+// one import, so that each record costs one statement at most. Only the rows under the
+// townships the batch names are preloaded: every key the batch can meet hangs off one of
+// them, so the work of an import is proportional to its file, not to the database.
+type importer struct {
+	w      *tx
+	source string
+	res    data.ImportResult
+	// townsJSON is the JSON array of the township names the batch names, the argument of
+	// inTowns.
+	townsJSON string
+	// towns and vills are read first, for every import: the other kinds resolve the
+	// townships and villages they name through them.
+	towns *table[townshipValue]
+	vills *table[villageValue]
+}
+
+// inTowns restricts a query over the alias t of townships to the batch's townships.
+const inTowns = "t.name IN (SELECT value FROM json_each(?))"
+
+// batchTownships is the JSON array of every township name a record of b names.
+func batchTownships(b data.Batch) string {
+	seen := map[string]bool{}
+	names := []string{}
+	add := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	for _, t := range b.Townships {
+		add(t.Name)
+	}
+	for _, v := range b.Villages {
+		add(v.Township)
+	}
+	for _, e := range b.Elections {
+		add(e.Township)
+	}
+	for _, m := range b.Members {
+		add(m.Township)
+	}
+	for _, l := range b.Leaderships {
+		add(l.Township)
+	}
+	for _, p := range b.PartyOrgs {
+		add(p.Township)
+	}
+	for _, c := range b.Complaints {
+		add(c.Township)
+	}
+	for _, t := range b.Talks {
+		add(t.Township)
+	}
+	js, _ := json.Marshal(names) // a []string always marshals
+	return string(js)
+}
+
+// newImporter reads the batch's townships and their villages, deleted ones too, and
+// prepares their statements.
+func (w *tx) newImporter(source string, b data.Batch) (*importer, error) {
+	im := &importer{w: w, source: source, townsJSON: batchTownships(b)}
+	var err error
+	if im.towns, err = readTable(im, townshipKind); err != nil {
+		return nil, err
+	}
+	if im.vills, err = readTable(im, villageKind); err != nil {
+		return nil, err
+	}
+	return im, nil
+}
+
+// readTable reads every row of a kind (deleted ones too) under the batch's townships, in
+// one query, and prepares the kind's insert and update in the import's transaction.
+func readTable[R any, V comparable](im *importer, k *kindSpec[R, V]) (*table[V], error) {
+	t := &table[V]{keys: map[natKey]*rec[V]{}}
+	if err := readKeys(im, k, t.keys); err != nil {
+		return nil, err
+	}
+	var err error
+	if t.ins, err = im.w.tx.PrepareContext(im.w.ctx, k.insert); err != nil {
+		return nil, err
+	}
+	if t.upd, err = im.w.tx.PrepareContext(im.w.ctx, k.update); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// readKeys reads the kind's rows under the batch's townships into keys.
+func readKeys[R any, V comparable](im *importer, k *kindSpec[R, V], keys map[natKey]*rec[V]) error {
+	// Townships select 0 as their parent, so that one scan serves every kind.
+	parent := "0"
+	if c := k.parentColumn(); c != "" {
+		parent = k.alias + "." + c
+	}
+	rows, err := im.w.tx.QueryContext(im.w.ctx, k.selWith(parent+", "+k.alias+".deleted_at IS NOT NULL")+" WHERE "+inTowns, im.townsJSON)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var parent int64
+		var deleted bool
+		r, err := k.scan(prefixScan{rows, []any{&parent, &deleted}})
+		if err != nil {
+			return err
+		}
+		keys[k.natKey(parent, r)] = &rec[V]{id: k.id(r), val: k.val(r), deleted: deleted}
+	}
+	return rows.Err()
+}
 
 // MembersIn lists the members of a round (every round when round is 0) in the named
 // townships that are not deleted and whose village is not deleted, in the order of Members.

@@ -147,8 +147,8 @@ func TestImportFileByFile(t *testing.T) {
 
 	// The post rule still counts the members of the database in the villages a file touches.
 	sec := member("第2镇", "3号村", "吴堃", idNumber("19820707", 990), data.PartySecretary, data.CommitteeNone)
-	if _, err := merged.Import(ctx, data.Batch{Members: []data.Member{sec}}, "b.xlsx"); !errors.Is(err, ErrPostTaken) {
-		t.Errorf("second 书记 of 第2镇/3号村 = %v, want ErrPostTaken", err)
+	if _, err := merged.Import(ctx, data.Batch{Members: []data.Member{sec}}, "b.xlsx"); !errors.Is(err, data.ErrPostTaken) {
+		t.Errorf("second 书记 of 第2镇/3号村 = %v, want data.ErrPostTaken", err)
 	}
 }
 
@@ -175,7 +175,7 @@ func TestImportPostsOnlyInTouchedVillages(t *testing.T) {
 	}{
 		{"other township", add("第2镇", "1号村", 1), nil},
 		{"other village of the same township", add("第1镇", "2号村", 2), nil},
-		{"the village with two 书记", add("第1镇", "1号村", 3), ErrPostTaken},
+		{"the village with two 书记", add("第1镇", "1号村", 3), data.ErrPostTaken},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

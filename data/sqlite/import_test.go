@@ -78,7 +78,7 @@ func TestImportIdempotent(t *testing.T) {
 	if len(audit) != b.Len()+1 {
 		t.Errorf("first import wrote %d audit rows, want %d (one per record and one for the file)", len(audit), b.Len()+1)
 	}
-	if a := audit[0]; a.Action != ActionImport || a.Kind != KindFile || a.Record != "全市.xlsx" || a.NewValue != `{"新增":603,"更新":0,"未变":0}` {
+	if a := audit[0]; a.Action != ActionImport || a.Kind != string(data.SubjectFile) || a.Record != "全市.xlsx" || a.NewValue != `{"新增":603,"更新":0,"未变":0}` {
 		t.Errorf("file audit row = %+v", a)
 	}
 	if a := audit[1]; a.Source != "全市.xlsx" || a.Action != ActionCreate {
@@ -155,15 +155,15 @@ func TestImportUnknownVillageWritesNothing(t *testing.T) {
 		{"unknown village", data.Batch{
 			Villages:  good.Villages,
 			Elections: append(append([]data.Election(nil), good.Elections...), completed("第1镇", "无此村", data.BodyParty)),
-		}, "村庄“第1镇/无此村”不存在", ErrUnknownVillage},
+		}, "村庄“第1镇/无此村”不存在", data.ErrUnknownVillage},
 		{"unknown township", data.Batch{
 			Villages:  good.Villages,
 			Elections: []data.Election{completed("第9镇", "1号村", data.BodyParty)},
-		}, "村庄“第9镇/1号村”不存在", ErrUnknownVillage},
+		}, "村庄“第9镇/1号村”不存在", data.ErrUnknownVillage},
 		{"village in the recycle bin", data.Batch{
 			Elections: []data.Election{completed(deleted.Township, deleted.Name, data.BodyCommittee)},
-		}, "在回收站中", ErrUnknownVillage},
-		{"village twice", data.Batch{Villages: []data.Village{good.Villages[11], good.Villages[11]}}, "出现了不止一次", ErrDuplicate},
+		}, "在回收站中", data.ErrUnknownVillage},
+		{"village twice", data.Batch{Villages: []data.Village{good.Villages[11], good.Villages[11]}}, "出现了不止一次", data.ErrDuplicate},
 		{"invalid election", data.Batch{Villages: good.Villages, Elections: []data.Election{{Township: "第1镇", Village: "1号村", Round: 2026,
 			Body: data.BodyCommittee, Status: data.StatusCompleted, CompletedOn: day("2026-03-01"), Eligible: 10, Participants: 11}}},
 			"不能多于应参加人数", nil},
@@ -219,8 +219,8 @@ func TestSoftDeleteAndRevive(t *testing.T) {
 	}
 	// A deleted village's election can't be saved.
 	e := completed(gone.Township, gone.Name, data.BodyParty)
-	if err := s.SaveElection(ctx, &e, today); !errors.Is(err, ErrUnknownVillage) {
-		t.Errorf("saving an election of a deleted village = %v, want ErrUnknownVillage", err)
+	if err := s.SaveElection(ctx, &e, today); !errors.Is(err, data.ErrUnknownVillage) {
+		t.Errorf("saving an election of a deleted village = %v, want data.ErrUnknownVillage", err)
 	}
 	// Saving a new village with the deleted one's key restores it (same ID).
 	again := village(gone.Township, gone.Name)
@@ -228,7 +228,7 @@ func TestSoftDeleteAndRevive(t *testing.T) {
 	if err := s.SaveVillage(ctx, &again); err != nil || again.ID != gone.ID {
 		t.Fatalf("re-saving the deleted village: id %d (want %d), %v", again.ID, gone.ID, err)
 	}
-	if a := mustAudit(t, s)[0]; a.Action != ActionRestore || a.Kind != KindVillage {
+	if a := mustAudit(t, s)[0]; a.Action != ActionRestore || a.Kind != string(data.CodeVillage) {
 		t.Errorf("audit after revive = %+v", a)
 	}
 	if es, _ := s.Elections(ctx, 2026); len(es) != 6 {

@@ -5,48 +5,196 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
+	"time"
 
 	"liangwei/data"
 )
 
-// scanner is a row to scan: *sql.Row, *sql.Rows or a prefixScan.
-type scanner interface{ Scan(...any) error }
+// Every record kind is a kindSpec: the listing, saving, deleting, restoring, recycle-bin
+// and import code below and in the import files is written once for all of them, and a
+// kind's own file holds its spec plus what only it does.
 
-// prefixScan scans some leading columns (the importer's parent ID and deleted flag) into pre
-// and the rest into the destinations a kind's scan function gives.
-type prefixScan struct {
-	rows *sql.Rows
-	pre  []any
+// parentKind is what a kind's records belong to.
+type parentKind int
+
+const (
+	// noParent: townships.
+	noParent parentKind = iota
+	// inTownship: the table has township_id; the record names its township.
+	inTownship
+	// inVillage: the table has village_id; the record names its village by township and
+	// village name.
+	inVillage
+)
+
+// natKey is a record's natural key, the unique index of its table: the ID of what it
+// belongs to (0 for townships) and the key's text and number columns (zero when the kind's
+// key has none).
+type natKey struct {
+	parent int64
+	text   string
+	num    int
 }
 
-func (p prefixScan) Scan(dest ...any) error {
-	return p.rows.Scan(append(append([]any(nil), p.pre...), dest...)...)
+// refs resolves the names a record gives of the records it belongs to. A hand save (see
+// handRefs) and an import (see importer) resolve them by different rules: an import creates
+// the townships its records name and explains a missing village in terms of its sheets.
+type refs interface {
+	// township returns the ID of the named township.
+	township(name string) (int64, error)
+	// village returns the ID of the named village; what is the record naming it, for the
+	// message when it is missing.
+	village(township, village, what string) (int64, error)
 }
 
-// kindSpec describes a record kind of migration 0002 (members, leaderships, party ledger,
-// complaints, talks) for the list, save, delete, restore and import code they share. R is the
-// data record, V its audit value: comparable, keyed by the Chinese column headers.
+// kindSpec describes a record kind for the code every kind shares. R is the data record, V
+// its audit value: comparable (a save or import compares it to tell Updated from Unchanged),
+// keyed by the Chinese column headers.
 type kindSpec[R any, V comparable] struct {
-	audit  string // audit kind
-	table  string // table name
-	alias  string // the table's alias in sel
-	parent string // the column naming the village or township, with alias
+	code  data.KindCode // the audit log's and recycle bin's kind
+	table string        // table name
+	alias string        // the table's alias in sel
+	up    parentKind
+	// names gives the township, and for inVillage the village, a record belongs to.
+	names func(R) (township, village string)
+	// makesTownship: a save or restore creates the township the record names (or takes it
+	// out of the recycle bin) instead of refusing it. Only villages do; an import creates
+	// the township of every inTownship kind.
+	makesTownship bool
+	// keyCols are the columns of natKey.text and natKey.num; "" when not part of the key.
+	keyCols [2]string
+	key     func(R) (text string, num int)
+
 	sel    string // SELECT <the columns scan reads> FROM <table> <alias> JOIN …
 	live   string // the condition of a listed record (it and what it belongs to not deleted)
 	order  string // ORDER BY of listings
 	insert string // INSERT of the columns of args, then created_at, updated_at
 	update string // UPDATE of the columns of args, then updated_at, deleted_at = NULL, WHERE id = ?
 
-	scan    func(scanner) (R, error)
-	id      func(R) int64
+	scan func(scanner) (R, error)
+	id   func(R) int64
+	// args are the column values of insert and update (before the timestamps), given the ID
+	// of what the record belongs to; p resolves any other record it names (a complaint's
+	// village).
+	args    func(p refs, parent int64, r R) ([]any, error)
 	val     func(R) V
-	keyText func(R) string // the readable key of the audit log
+	keyText func(R) string // the readable key of the audit log and the recycle bin
 	label   func(R) string // the record in a Chinese message
-	// round is the round (or year) that binds the record to a lock; 0 when none.
+	// taken is the refusal of a key another record holds; nil gives label + "已存在".
+	taken func(R) string
+	// round is the round (or year) that binds the record to a lock; nil when none.
 	round func(R) int
-	// restorable is checked before a record leaves the recycle bin: what it belongs to must
-	// be listed (and, for members, its posts free).
-	restorable func(w *tx, r R) error
+	// check, when not nil, runs before a record is written or restored, with the ID of
+	// what it belongs to and the ID the record has (0 for a new row): members refuse a
+	// post someone else holds.
+	check func(w *tx, parent int64, r R, self int64) error
+}
+
+// scanner is a row to scan: *sql.Row, *sql.Rows or a prefixScan.
+type scanner interface{ Scan(...any) error }
+
+// prefixScan scans some leading columns (the parent ID and deleted flag) into pre and the
+// rest into the destinations a kind's scan function gives.
+type prefixScan struct {
+	sc  scanner
+	pre []any
+}
+
+func (p prefixScan) Scan(dest ...any) error {
+	return p.sc.Scan(append(append([]any(nil), p.pre...), dest...)...)
+}
+
+// parentColumn is the column holding the ID of what a record belongs to; "" for townships.
+func (k *kindSpec[R, V]) parentColumn() string {
+	switch k.up {
+	case inTownship:
+		return "township_id"
+	case inVillage:
+		return "village_id"
+	}
+	return ""
+}
+
+// selWith is k.sel with cols selected before the columns k.scan reads (see prefixScan).
+func (k *kindSpec[R, V]) selWith(cols string) string {
+	return "SELECT " + cols + ", " + strings.TrimPrefix(k.sel, "SELECT ")
+}
+
+// natKey is r's natural key under parent.
+func (k *kindSpec[R, V]) natKey(parent int64, r R) natKey {
+	text, num := k.key(r)
+	return natKey{parent, text, num}
+}
+
+// keyCond is the condition, on the columns with alias, of the row holding key.
+func (k *kindSpec[R, V]) keyCond(key natKey) (string, []any) {
+	var cond string
+	var args []any
+	add := func(col string, arg any) {
+		if cond != "" {
+			cond += " AND "
+		}
+		cond += k.alias + "." + col + " = ?"
+		args = append(args, arg)
+	}
+	if c := k.parentColumn(); c != "" {
+		add(c, key.parent)
+	}
+	if k.keyCols[0] != "" {
+		add(k.keyCols[0], key.text)
+	}
+	if k.keyCols[1] != "" {
+		add(k.keyCols[1], key.num)
+	}
+	return cond, args
+}
+
+// checkLocked refuses r when its round is locked.
+func (k *kindSpec[R, V]) checkLocked(w *tx, r R) error {
+	if k.round == nil {
+		return nil
+	}
+	return w.checkLocked(k.round(r))
+}
+
+// takenMsg is the refusal of r's key, held by another record.
+func (k *kindSpec[R, V]) takenMsg(r R) string {
+	if k.taken != nil {
+		return k.taken(r)
+	}
+	return k.label(r) + "已存在"
+}
+
+// parentOf resolves what r belongs to through p; 0 for townships.
+func parentOf[R any, V comparable](p refs, k *kindSpec[R, V], r R) (int64, error) {
+	switch k.up {
+	case inTownship:
+		t, _ := k.names(r)
+		return p.township(t)
+	case inVillage:
+		t, v := k.names(r)
+		return p.village(t, v, k.label(r))
+	}
+	return 0, nil
+}
+
+// handRefs resolves names for a save or restore in the store: what a record names must be
+// listed, except a village's township, which is made when makeTownship.
+type handRefs struct {
+	w            *tx
+	makeTownship bool
+}
+
+func (h handRefs) township(name string) (int64, error) {
+	if h.makeTownship {
+		return h.w.ensureTownship(name)
+	}
+	return h.w.liveTownshipID(name)
+}
+
+func (h handRefs) village(township, village, _ string) (int64, error) {
+	return h.w.liveVillageID(township, village)
 }
 
 // list runs the kind's select on q with a condition, in listing order.
@@ -87,24 +235,74 @@ func byID[R any, V comparable](w *tx, k *kindSpec[R, V], id int64, cond string) 
 	return r, err
 }
 
-// saveRec inserts r (id 0; a deleted record with the same key is restored) or updates
-// record *id, setting *id on success. keyWhere/keyArgs find the record holding r's natural
-// key; args are the column values of k.insert and k.update. check, when not nil, runs before
-// anything is written, with the ID the record will have (0 for a new row).
-func saveRec[R any, V comparable](w *tx, k *kindSpec[R, V], r R, id *int64, keyWhere string, keyArgs, args []any,
-	check func(self int64) error) error {
-	if err := w.checkLocked(k.round(r)); err != nil {
+// byKey reads the record holding key, deleted or not, or returns data.ErrNotFound.
+func byKey[R any, V comparable](w *tx, k *kindSpec[R, V], key natKey) (r R, deleted bool, err error) {
+	cond, args := k.keyCond(key)
+	row := w.queryRow(k.selWith(k.alias+".deleted_at IS NOT NULL")+" WHERE "+cond, args...)
+	r, err = k.scan(prefixScan{row, []any{&deleted}})
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, false, data.ErrNotFound
+	}
+	return r, deleted, err
+}
+
+// insertRec inserts a row of the kind's columns args, returning its ID.
+func insertRec[R any, V comparable](w *tx, k *kindSpec[R, V], args []any) (int64, error) {
+	res, err := w.exec(k.insert, append(args, w.now, w.now)...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// unbin takes row id out of the recycle bin, its values unchanged.
+func unbin[R any, V comparable](w *tx, k *kindSpec[R, V], id int64) error {
+	_, err := w.exec("UPDATE "+k.table+" SET deleted_at = NULL, updated_at = ? WHERE id = ?", w.now, id)
+	return err
+}
+
+// save is a kind's Save method: r is refused with ps when it has errors; otherwise what it
+// names is resolved and it is saved by saveRec, setting *id.
+func save[R any, V comparable](ctx context.Context, s *Store, k *kindSpec[R, V], r R, id *int64, ps data.Problems) error {
+	if ps.HasErrors() {
+		return ps
+	}
+	return s.write(ctx, func(w *tx) error {
+		p := handRefs{w, k.makesTownship}
+		parent, err := parentOf(p, k, r)
+		if err != nil {
+			return err
+		}
+		args, err := k.args(p, parent, r)
+		if err != nil {
+			return err
+		}
+		return saveRec(w, k, r, id, parent, args)
+	})
+}
+
+// saveRec inserts r (*id 0; a deleted record with the same key is restored) or updates
+// record *id, setting *id on success; renaming or moving a record is allowed when its new key
+// is free. parent is the ID of what r belongs to, args the column values of k.insert and
+// k.update. k.check runs before anything is written.
+func saveRec[R any, V comparable](w *tx, k *kindSpec[R, V], r R, id *int64, parent int64, args []any) error {
+	if err := k.checkLocked(w, r); err != nil {
 		return err
 	}
+	cond, keyArgs := k.keyCond(k.natKey(parent, r))
 	var otherID int64
 	var otherDeleted bool
-	err := w.queryRow("SELECT id, deleted_at IS NOT NULL FROM "+k.table+" WHERE "+keyWhere, keyArgs...).Scan(&otherID, &otherDeleted)
+	err := w.queryRow("SELECT "+k.alias+".id, "+k.alias+".deleted_at IS NOT NULL FROM "+k.table+" "+k.alias+" WHERE "+cond, keyArgs...).
+		Scan(&otherID, &otherDeleted)
 	found := err == nil
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	if check == nil {
-		check = func(int64) error { return nil }
+	check := func(self int64) error {
+		if k.check == nil {
+			return nil
+		}
+		return k.check(w, parent, r, self)
 	}
 	val, key := k.val(r), k.keyText(r)
 	if *id == 0 {
@@ -113,22 +311,18 @@ func saveRec[R any, V comparable](w *tx, k *kindSpec[R, V], r R, id *int64, keyW
 			if err := check(0); err != nil {
 				return err
 			}
-			res, err := w.exec(k.insert, append(args, w.now, w.now)...)
-			if err != nil {
-				return err
-			}
-			newID, err := res.LastInsertId()
+			newID, err := insertRec(w, k, args)
 			if err != nil {
 				return err
 			}
 			*id = newID
-			return w.log(ActionCreate, k.audit, key, nil, val, "")
+			return w.log(ActionCreate, k.code, key, nil, val, "")
 		case otherDeleted:
 			old, err := byID(w, k, otherID, "1")
 			if err != nil {
 				return err
 			}
-			if err := w.checkLocked(k.round(old)); err != nil {
+			if err := k.checkLocked(w, old); err != nil {
 				return err
 			}
 			if err := check(otherID); err != nil {
@@ -138,20 +332,20 @@ func saveRec[R any, V comparable](w *tx, k *kindSpec[R, V], r R, id *int64, keyW
 				return err
 			}
 			*id = otherID
-			return w.log(ActionRestore, k.audit, key, k.val(old), val, "")
+			return w.log(ActionRestore, k.code, key, k.val(old), val, "")
 		default:
-			return refuse(ErrDuplicate, "%s已存在", k.label(r))
+			return refuse(data.ErrDuplicate, "%s", k.takenMsg(r))
 		}
 	}
 	old, err := byID(w, k, *id, k.live)
 	if err != nil {
 		return err
 	}
-	if err := w.checkLocked(k.round(old)); err != nil {
+	if err := k.checkLocked(w, old); err != nil {
 		return err
 	}
 	if found && otherID != *id {
-		return refuse(ErrDuplicate, "%s已存在%s", k.label(r), binNote(otherDeleted))
+		return refuse(data.ErrDuplicate, "%s%s", k.takenMsg(r), binNote(otherDeleted))
 	}
 	if k.val(old) == val {
 		return nil
@@ -162,43 +356,59 @@ func saveRec[R any, V comparable](w *tx, k *kindSpec[R, V], r R, id *int64, keyW
 	if _, err := w.exec(k.update, append(args, w.now, *id)...); err != nil {
 		return err
 	}
-	return w.log(ActionUpdate, k.audit, key, k.val(old), val, "")
+	return w.log(ActionUpdate, k.code, key, k.val(old), val, "")
 }
 
-// deleteRec moves a listed record to the recycle bin.
+// binNote is added to a duplicate-key refusal when the record holding the key is deleted.
+func binNote(deleted bool) string {
+	if deleted {
+		return "（在回收站中，可从回收站恢复）"
+	}
+	return ""
+}
+
+// deleteRec moves a listed record to the recycle bin. What belongs to it (a village's
+// elections, members and party ledger) is hidden with it by the kinds' live conditions.
 func deleteRec[R any, V comparable](ctx context.Context, s *Store, k *kindSpec[R, V], id int64) error {
 	return s.write(ctx, func(w *tx) error {
 		old, err := byID(w, k, id, k.live)
 		if err != nil {
 			return err
 		}
-		if err := w.checkLocked(k.round(old)); err != nil {
+		if err := k.checkLocked(w, old); err != nil {
 			return err
 		}
 		if _, err := w.exec("UPDATE "+k.table+" SET deleted_at = ?, updated_at = ? WHERE id = ?", w.now, w.now, id); err != nil {
 			return err
 		}
-		return w.log(ActionDelete, k.audit, k.keyText(old), k.val(old), nil, "")
+		return w.log(ActionDelete, k.code, k.keyText(old), k.val(old), nil, "")
 	})
 }
 
-// restoreRec takes a record out of the recycle bin.
+// restoreRec takes a record out of the recycle bin. What it belongs to must be listed (a
+// village's township is taken out with it), and k.check must pass.
 func restoreRec[R any, V comparable](ctx context.Context, s *Store, k *kindSpec[R, V], id int64) error {
 	return s.write(ctx, func(w *tx) error {
-		r, err := byID(w, k, id, k.alias+".deleted_at IS NOT NULL")
+		r, err := byID(w, k, id, deletedWhere(k))
 		if err != nil {
 			return err
 		}
-		if err := w.checkLocked(k.round(r)); err != nil {
+		if err := k.checkLocked(w, r); err != nil {
 			return err
 		}
-		if err := k.restorable(w, r); err != nil {
+		parent, err := parentOf(handRefs{w, k.makesTownship}, k, r)
+		if err != nil {
 			return err
 		}
-		if _, err := w.exec("UPDATE "+k.table+" SET deleted_at = NULL, updated_at = ? WHERE id = ?", w.now, id); err != nil {
+		if k.check != nil {
+			if err := k.check(w, parent, r, k.id(r)); err != nil {
+				return err
+			}
+		}
+		if err := unbin(w, k, id); err != nil {
 			return err
 		}
-		return w.log(ActionRestore, k.audit, k.keyText(r), nil, k.val(r), "")
+		return w.log(ActionRestore, k.code, k.keyText(r), nil, k.val(r), "")
 	})
 }
 
@@ -215,3 +425,33 @@ func yearRange(col string, year int) (string, []any) {
 }
 
 func yearStart(year int) string { return fmt.Sprintf("%04d-01-01", year) }
+
+// binKind is what the recycle bin needs of a kindSpec, whatever its record type.
+type binKind interface {
+	kindCode() data.KindCode
+	binned(ctx context.Context, q *sql.Tx, add func(kind data.KindCode, id int64, record string, deleted map[int64]time.Time)) error
+	restore(ctx context.Context, s *Store, id int64) error
+}
+
+func (k *kindSpec[R, V]) kindCode() data.KindCode { return k.code }
+
+// binned adds the kind's deleted records.
+func (k *kindSpec[R, V]) binned(ctx context.Context, q *sql.Tx,
+	add func(kind data.KindCode, id int64, record string, deleted map[int64]time.Time)) error {
+	deleted, err := deletedTimes(ctx, q, k.table)
+	if err != nil {
+		return err
+	}
+	rs, err := list(ctx, q, k, deletedWhere(k))
+	if err != nil {
+		return err
+	}
+	for _, r := range rs {
+		add(k.code, k.id(r), k.keyText(r), deleted)
+	}
+	return nil
+}
+
+func (k *kindSpec[R, V]) restore(ctx context.Context, s *Store, id int64) error {
+	return restoreRec(ctx, s, k, id)
+}

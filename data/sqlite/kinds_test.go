@@ -32,9 +32,9 @@ func TestSaveLeadership(t *testing.T) {
 	runSaves(t, s, []saveCase{
 		{"update", save(updated), "", "", nil},
 		{"cross above the smaller body", save(tooMany), "不能多于", "交叉任职数", nil},
-		{"new duplicate", save(dup), "乡镇“城关镇”2026年的班子记录已存在", "", ErrDuplicate},
-		{"change key onto another", save(onto), "已存在", "", ErrDuplicate},
-		{"unknown township", save(unknown), "找不到乡镇“柳埠街道”", "", ErrUnknownTownship},
+		{"new duplicate", save(dup), "乡镇“城关镇”2026年的班子记录已存在", "", data.ErrDuplicate},
+		{"change key onto another", save(onto), "已存在", "", data.ErrDuplicate},
+		{"unknown township", save(unknown), "找不到乡镇“柳埠街道”", "", data.ErrUnknownTownship},
 	})
 	if got, err := s.Leaderships(ctx, 2026); err != nil || len(got) != 1 || got[0] != updated {
 		t.Errorf("Leaderships(2026) = %+v, %v; want [%+v]", got, err, updated)
@@ -90,9 +90,9 @@ func TestSavePartyOrg(t *testing.T) {
 		{"more women than members", save(women), "不能多于党员数", "女党员数", nil},
 		{"venue without area", save(noArea), "场所面积", "场所面积", nil},
 		{"income without amount", save(noIncome), "集体经济收入", "集体经济收入", nil},
-		{"new duplicate", save(dup), "村庄“城关镇/东关村”2026年度党组织台账已存在", "", ErrDuplicate},
-		{"change key onto another", save(onto), "已存在", "", ErrDuplicate},
-		{"unknown village", save(unknown), "找不到村庄“城关镇/南关村”", "", ErrUnknownVillage},
+		{"new duplicate", save(dup), "村庄“城关镇/东关村”2026年度党组织台账已存在", "", data.ErrDuplicate},
+		{"change key onto another", save(onto), "已存在", "", data.ErrDuplicate},
+		{"unknown village", save(unknown), "找不到村庄“城关镇/南关村”", "", data.ErrUnknownVillage},
 	})
 	got, err := s.PartyOrgs(ctx, 2026)
 	if err != nil || len(got) != 2 || got[0] != updated || got[1] != b {
@@ -155,10 +155,10 @@ func TestSaveComplaint(t *testing.T) {
 	runSaves(t, s, []saveCase{
 		{"update", save(updated), "", "", nil},
 		{"reply before receipt", save(early), "早于受理日期", "回复日期", nil},
-		{"new duplicate", save(dup), "乡镇“城关镇”编号为“XF-001”的信访举报已存在", "", ErrDuplicate},
-		{"change key onto another", save(onto), "已存在", "", ErrDuplicate},
-		{"village of another township", save(otherTownVillage), "找不到村庄“城关镇/南坡村”", "", ErrUnknownVillage},
-		{"unknown township", save(unknownTown), "找不到乡镇“仲宫镇”", "", ErrUnknownTownship},
+		{"new duplicate", save(dup), "乡镇“城关镇”编号为“XF-001”的信访举报已存在", "", data.ErrDuplicate},
+		{"change key onto another", save(onto), "已存在", "", data.ErrDuplicate},
+		{"village of another township", save(otherTownVillage), "找不到村庄“城关镇/南坡村”", "", data.ErrUnknownVillage},
+		{"unknown township", save(unknownTown), "找不到乡镇“仲宫镇”", "", data.ErrUnknownTownship},
 		{"give a village", save(moved), "", "", nil},
 	})
 	got, err := s.Complaints(ctx, 2026)
@@ -214,9 +214,9 @@ func TestSaveTalk(t *testing.T) {
 	runSaves(t, s, []saveCase{
 		{"update", save(updated), "", "", nil},
 		{"no interviewee", save(noName), "被约谈人", "被约谈人", nil},
-		{"new duplicate", save(dup), "乡镇“城关镇”编号为“YT-001”的约谈记录已存在", "", ErrDuplicate},
-		{"change key onto another", save(onto), "已存在", "", ErrDuplicate},
-		{"unknown township", save(unknown), "找不到乡镇“仲宫镇”", "", ErrUnknownTownship},
+		{"new duplicate", save(dup), "乡镇“城关镇”编号为“YT-001”的约谈记录已存在", "", data.ErrDuplicate},
+		{"change key onto another", save(onto), "已存在", "", data.ErrDuplicate},
+		{"unknown township", save(unknown), "找不到乡镇“仲宫镇”", "", data.ErrUnknownTownship},
 	})
 	if got, err := s.Talks(ctx, 2026); err != nil || len(got) != 1 || got[0] != updated {
 		t.Errorf("Talks(2026) = %+v, %v; want [%+v]", got, err, updated)
@@ -236,7 +236,7 @@ func TestSaveTalk(t *testing.T) {
 	if got, _ := s.Talks(ctx, 0); len(got) != 2 {
 		t.Errorf("Talks(0) after restore = %+v", got)
 	}
-	if e := mustAudit(t, s)[0]; e.Action != ActionRestore || e.Kind != KindTalk || !strings.Contains(e.Record, "YT-002") {
+	if e := mustAudit(t, s)[0]; e.Action != ActionRestore || e.Kind != string(data.CodeTalk) || !strings.Contains(e.Record, "YT-002") {
 		t.Errorf("audit row = %+v", e)
 	}
 }

@@ -2,31 +2,11 @@ package sqlite
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 
 	"liangwei/data"
 )
-
-// ErrUnknownTownship is matched (errors.Is) by a save naming a township that does not exist
-// (or is in the recycle bin).
-var ErrUnknownTownship = errors.New("乡镇不存在")
-
-// liveTownshipID finds a township that is not deleted by its name.
-func (w *tx) liveTownshipID(name string) (int64, error) {
-	r, err := w.townshipByName(name)
-	if err != nil {
-		return 0, err
-	}
-	if r == nil {
-		return 0, refuse(ErrUnknownTownship, "找不到乡镇“%s”，请先添加该乡镇", name)
-	}
-	if r.deleted {
-		return 0, refuse(ErrUnknownTownship, "乡镇“%s”在回收站中，请先从回收站恢复", name)
-	}
-	return r.t.ID, nil
-}
 
 type leadershipValue struct {
 	Township       string `json:"乡镇"`
@@ -45,10 +25,13 @@ func leadershipArgs(townshipID int64, l data.Leadership) []any {
 }
 
 var leadershipKind = &kindSpec[data.Leadership, leadershipValue]{
-	audit:  KindLeadership,
-	table:  "leaderships",
-	alias:  "l",
-	parent: "l.township_id",
+	code:    data.CodeLeadership,
+	table:   "leaderships",
+	alias:   "l",
+	up:      inTownship,
+	names:   func(l data.Leadership) (string, string) { return l.Township, "" },
+	keyCols: [2]string{"", "round"},
+	key:     func(l data.Leadership) (string, int) { return "", l.Round },
 	sel: `SELECT l.id, t.name, l.round, l.party_committee, l.government, l.cross_posts
 		FROM leaderships l JOIN townships t ON t.id = l.township_id`,
 	live:   "l.deleted_at IS NULL AND t.deleted_at IS NULL",
@@ -61,17 +44,16 @@ var leadershipKind = &kindSpec[data.Leadership, leadershipValue]{
 		err := sc.Scan(&l.ID, &l.Township, &l.Round, &l.PartyCommittee, &l.Government, &l.Cross)
 		return l, err
 	},
-	id:      func(l data.Leadership) int64 { return l.ID },
+	id: func(l data.Leadership) int64 { return l.ID },
+	args: func(_ refs, townshipID int64, l data.Leadership) ([]any, error) {
+		return leadershipArgs(townshipID, l), nil
+	},
 	val:     leadershipVal,
 	keyText: func(l data.Leadership) string { return l.Township + "/" + strconv.Itoa(l.Round) },
 	label: func(l data.Leadership) string {
 		return fmt.Sprintf("乡镇“%s”%d年的班子记录", l.Township, l.Round)
 	},
 	round: func(l data.Leadership) int { return l.Round },
-	restorable: func(w *tx, l data.Leadership) error {
-		_, err := w.liveTownshipID(l.Township)
-		return err
-	},
 }
 
 // Leaderships lists the township leaderships of a round (every round when round is 0) that
@@ -91,16 +73,7 @@ func (s *Store) DeletedLeaderships(ctx context.Context) ([]data.Leadership, erro
 // SaveLeadership inserts a township leadership (ID 0; a deleted one with the same key is
 // restored) or updates one. Its township must exist and not be deleted.
 func (s *Store) SaveLeadership(ctx context.Context, l *data.Leadership) error {
-	if ps := l.Validate(); ps.HasErrors() {
-		return ps
-	}
-	return s.write(ctx, func(w *tx) error {
-		tid, err := w.liveTownshipID(l.Township)
-		if err != nil {
-			return err
-		}
-		return saveRec(w, leadershipKind, *l, &l.ID, "township_id = ? AND round = ?", []any{tid, l.Round}, leadershipArgs(tid, *l), nil)
-	})
+	return save(ctx, s, leadershipKind, *l, &l.ID, l.Validate())
 }
 
 // DeleteLeadership moves a township leadership to the recycle bin.

@@ -16,20 +16,20 @@ func (s *Store) Ledger(ctx context.Context, round int) (data.Ledger, error) {
 	var l data.Ledger
 	err := s.read(ctx, func(q *sql.Tx) error {
 		var err error
-		if l.Townships, err = queryTownships(ctx, q); err != nil {
+		if l.Townships, err = list(ctx, q, townshipKind, townshipKind.live); err != nil {
 			return err
 		}
-		if l.Villages, err = queryVillages(ctx, q, "v.deleted_at IS NULL AND t.deleted_at IS NULL"); err != nil {
+		if l.Villages, err = list(ctx, q, villageKind, villageKind.live); err != nil {
 			return err
 		}
 		var elecWhere, memberWhere, leaderWhere, partyWhere, complaintWhere, talkWhere string
 		var roundArgs, complaintArgs, talkArgs []any
 		if round == 0 {
-			elecWhere, memberWhere, leaderWhere = liveElection, memberKind.live, leadershipKind.live
+			elecWhere, memberWhere, leaderWhere = electionKind.live, memberKind.live, leadershipKind.live
 			partyWhere, complaintWhere, talkWhere = partyOrgKind.live, complaintKind.live, talkKind.live
 		} else {
 			roundArgs = []any{round}
-			elecWhere = "e.round = ? AND " + liveElection
+			elecWhere = "e.round = ? AND " + electionKind.live
 			memberWhere = "m.round = ? AND " + memberKind.live
 			leaderWhere = "l.round = ? AND " + leadershipKind.live
 			partyWhere = "p.year = ? AND " + partyOrgKind.live
@@ -39,7 +39,7 @@ func (s *Store) Ledger(ctx context.Context, round int) (data.Ledger, error) {
 			cond, talkArgs = yearRange("k.date", round)
 			talkWhere = cond + " AND " + talkKind.live
 		}
-		if l.Elections, err = queryElections(ctx, q, elecWhere, roundArgs...); err != nil {
+		if l.Elections, err = list(ctx, q, electionKind, elecWhere, roundArgs...); err != nil {
 			return err
 		}
 		if l.Members, err = list(ctx, q, memberKind, memberWhere, roundArgs...); err != nil {

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -67,7 +66,7 @@ func (s *Store) Lock(ctx context.Context, round int, note string) error {
 			round, w.now, w.s.osUser, note); err != nil {
 			return err
 		}
-		return w.log(ActionLock, KindRound, strconv.Itoa(round), nil, lockValue{Round: round, Note: note}, "")
+		return w.log(ActionLock, data.SubjectRound, strconv.Itoa(round), nil, lockValue{Round: round, Note: note}, "")
 	})
 }
 
@@ -90,7 +89,7 @@ func (s *Store) Unlock(ctx context.Context, round int, reason string) error {
 		if _, err := w.exec(`DELETE FROM round_locks WHERE round = ?`, round); err != nil {
 			return err
 		}
-		return w.log(ActionUnlock, KindRound, strconv.Itoa(round), old, unlockValue{Round: round, Reason: reason}, "")
+		return w.log(ActionUnlock, data.SubjectRound, strconv.Itoa(round), old, unlockValue{Round: round, Reason: reason}, "")
 	})
 }
 
@@ -141,78 +140,4 @@ func yearOfText(d string) int {
 	}
 	y, _ := strconv.Atoi(d[:4])
 	return y
-}
-
-// checkBatchLocks refuses a whole import when any of its records belongs to a locked round,
-// or would move a complaint or talk out of one (their keys do not hold the year). It runs
-// in the import's transaction before anything is written.
-func (w *tx) checkBatchLocks(b data.Batch) error {
-	if err := w.checkLocked(); err != nil {
-		return err
-	}
-	if len(w.locks) == 0 {
-		return nil
-	}
-	wrap := func(what string, err error) error { return fmt.Errorf("导入的数据中%s：%w", what, err) }
-	for _, e := range b.Elections {
-		if err := w.checkLocked(e.Round); err != nil {
-			return wrap(electionLabel(e), err)
-		}
-	}
-	for _, m := range b.Members {
-		if err := w.checkLocked(m.Round); err != nil {
-			return wrap(memberLabel(m), err)
-		}
-	}
-	for _, l := range b.Leaderships {
-		if err := w.checkLocked(l.Round); err != nil {
-			return wrap(leadershipKind.label(l), err)
-		}
-	}
-	for _, p := range b.PartyOrgs {
-		if err := w.checkLocked(p.Year); err != nil {
-			return wrap(partyOrgKind.label(p), err)
-		}
-	}
-	if len(b.Complaints) > 0 {
-		stored, err := w.storedDates(`SELECT t.name, c.no, coalesce(c.received, '') FROM complaints c JOIN townships t ON t.id = c.township_id`)
-		if err != nil {
-			return err
-		}
-		for _, c := range b.Complaints {
-			if err := w.checkLocked(yearOf(c.Received), yearOfText(stored[[2]string{c.Township, c.No}])); err != nil {
-				return wrap(complaintLabel(c), err)
-			}
-		}
-	}
-	if len(b.Talks) > 0 {
-		stored, err := w.storedDates(`SELECT t.name, k.no, coalesce(k.date, '') FROM talks k JOIN townships t ON t.id = k.township_id`)
-		if err != nil {
-			return err
-		}
-		for _, t := range b.Talks {
-			if err := w.checkLocked(yearOf(t.Date), yearOfText(stored[[2]string{t.Township, t.No}])); err != nil {
-				return wrap(talkLabel(t), err)
-			}
-		}
-	}
-	return nil
-}
-
-// storedDates maps (township, 编号) to the stored date of a query of those three columns.
-func (w *tx) storedDates(query string) (map[[2]string]string, error) {
-	rows, err := w.tx.QueryContext(w.ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[[2]string]string{}
-	for rows.Next() {
-		var town, no, d string
-		if err := rows.Scan(&town, &no, &d); err != nil {
-			return nil, err
-		}
-		out[[2]string{town, no}] = d
-	}
-	return out, rows.Err()
 }

@@ -127,7 +127,7 @@ func TestLockRefusesEveryChangeOfTheRound(t *testing.T) {
 			return s.SaveElection(ctx, &e, today)
 		}},
 		{"delete election", func() error { return s.DeleteElection(ctx, f.e26.ID) }},
-		{"restore election", func() error { return s.Restore(ctx, KindElection, f.binE) }},
+		{"restore election", func() error { return s.Restore(ctx, string(data.CodeElection), f.binE) }},
 		{"new member", func() error {
 			m := member("城关镇", "西关村", "孙昇", idNumber("19850505", 51), data.PartyNone, data.CommitteeMember)
 			return s.SaveMember(ctx, &m)
@@ -136,15 +136,15 @@ func TestLockRefusesEveryChangeOfTheRound(t *testing.T) {
 		{"member moved into the round", func() error { m := f.m21; m.Round = 2026; return s.SaveMember(ctx, &m) }},
 		{"member moved out of the round", func() error { m := f.m26; m.Round = 2021; return s.SaveMember(ctx, &m) }},
 		{"delete member", func() error { return s.DeleteMember(ctx, f.m26.ID) }},
-		{"restore member", func() error { return s.Restore(ctx, KindMember, f.binM) }},
+		{"restore member", func() error { return s.Restore(ctx, string(data.CodeMember), f.binM) }},
 		{"edit leadership", func() error { l := f.l26; l.Government = 5; return s.SaveLeadership(ctx, &l) }},
 		{"delete leadership", func() error { return s.DeleteLeadership(ctx, f.l26.ID) }},
-		{"restore leadership", func() error { return s.Restore(ctx, KindLeadership, f.binL) }},
+		{"restore leadership", func() error { return s.Restore(ctx, string(data.CodeLeadership), f.binL) }},
 		{"new party org", func() error { p := partyOrg("城关镇", "西关村", 2026); return s.SavePartyOrg(ctx, &p) }},
 		{"edit party org", func() error { p := f.p26; p.Members++; return s.SavePartyOrg(ctx, &p) }},
 		{"party org moved into the year", func() error { p := f.p25; p.Year = 2026; return s.SavePartyOrg(ctx, &p) }},
 		{"delete party org", func() error { return s.DeletePartyOrg(ctx, f.p26.ID) }},
-		{"restore party org", func() error { return s.Restore(ctx, KindPartyOrg, f.binP) }},
+		{"restore party org", func() error { return s.Restore(ctx, string(data.CodePartyOrg), f.binP) }},
 		{"new complaint", func() error {
 			c := complaint("城关镇", "XF-3", day("2026-06-01"))
 			return s.SaveComplaint(ctx, &c)
@@ -161,13 +161,13 @@ func TestLockRefusesEveryChangeOfTheRound(t *testing.T) {
 			return s.SaveComplaint(ctx, &c)
 		}},
 		{"delete complaint", func() error { return s.DeleteComplaint(ctx, f.c26.ID) }},
-		{"restore complaint", func() error { return s.Restore(ctx, KindComplaint, f.binC) }},
+		{"restore complaint", func() error { return s.Restore(ctx, string(data.CodeComplaint), f.binC) }},
 		{"new talk", func() error { k := talk("城关镇", "YT-3", day("2026-07-01")); return s.SaveTalk(ctx, &k) }},
 		{"edit talk", func() error { k := f.k26; k.Handling = "已答复"; return s.SaveTalk(ctx, &k) }},
 		{"talk moved into the year", func() error { k := f.k25; k.Date = day("2026-02-01"); return s.SaveTalk(ctx, &k) }},
 		{"talk moved out of the year", func() error { k := f.k26; k.Date = day("2025-02-01"); return s.SaveTalk(ctx, &k) }},
 		{"delete talk", func() error { return s.DeleteTalk(ctx, f.k26.ID) }},
-		{"restore talk", func() error { return s.Restore(ctx, KindTalk, f.binK) }},
+		{"restore talk", func() error { return s.Restore(ctx, string(data.CodeTalk), f.binK) }},
 		{"import an election", func() error {
 			b := villageBatch()
 			b.Elections = []data.Election{f.e21, completed("城关镇", "东关村", data.BodyCommittee)}
@@ -241,7 +241,7 @@ func TestLockRefusesEveryChangeOfTheRound(t *testing.T) {
 	}{
 		{"village", func() error { v := village("城关镇", "北关村"); return s.SaveVillage(ctx, &v) }},
 		{"township", func() error { return s.SaveTownship(ctx, &data.Township{Name: "东城镇"}) }},
-		{"restore village", func() error { return s.Restore(ctx, KindVillage, f.binVillage) }},
+		{"restore village", func() error { return s.Restore(ctx, string(data.CodeVillage), f.binVillage) }},
 		{"election of 2021", func() error { e := f.e21; e.Eligible++; return s.SaveElection(ctx, &e, today) }},
 		{"member of 2021", func() error { m := f.m21; m.Phone = "13900000000"; return s.SaveMember(ctx, &m) }},
 		{"party org of 2025", func() error { p := f.p25; p.Members++; return s.SavePartyOrg(ctx, &p) }},
@@ -289,7 +289,7 @@ func TestLockRefusesEveryChangeOfTheRound(t *testing.T) {
 		t.Errorf("saving after unlock: %v", err)
 	}
 
-	rounds, err := s.AuditLog(ctx, data.AuditFilter{Kind: KindRound})
+	rounds, err := s.AuditLog(ctx, data.AuditFilter{Kind: string(data.SubjectRound)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -81,10 +81,13 @@ func memberLabel(m data.Member) string {
 }
 
 var memberKind = &kindSpec[data.Member, memberValue]{
-	audit:  KindMember,
-	table:  "members",
-	alias:  "m",
-	parent: "m.village_id",
+	code:    data.CodeMember,
+	table:   "members",
+	alias:   "m",
+	up:      inVillage,
+	names:   func(m data.Member) (string, string) { return m.Township, m.Village },
+	keyCols: [2]string{"id_number", "round"},
+	key:     func(m data.Member) (string, int) { return m.IDNumber, m.Round },
 	sel: `SELECT m.id, t.name, v.name, m.round, m.name, m.id_number, m.gender, m.birth, m.ethnicity, m.education,
 		m.political, m.party_post, m.committee_post, m.tenure, m.tags, m.phone
 		FROM members m JOIN villages v ON v.id = m.village_id JOIN townships t ON t.id = v.township_id`,
@@ -97,16 +100,13 @@ var memberKind = &kindSpec[data.Member, memberValue]{
 		updated_at = ?, deleted_at = NULL WHERE id = ?`,
 	scan:    scanMember,
 	id:      func(m data.Member) int64 { return m.ID },
+	args:    func(_ refs, villageID int64, m data.Member) ([]any, error) { return memberArgs(villageID, m), nil },
 	val:     memberVal,
 	keyText: memberKeyText,
 	label:   memberLabel,
 	round:   func(m data.Member) int { return m.Round },
-	restorable: func(w *tx, m data.Member) error {
-		vid, err := w.liveVillageID(m.Township, m.Village)
-		if err != nil {
-			return err
-		}
-		return w.checkPosts(vid, m, m.ID)
+	check: func(w *tx, villageID int64, m data.Member, self int64) error {
+		return w.checkPosts(villageID, m, self)
 	},
 }
 
@@ -131,18 +131,7 @@ func (s *Store) DeletedMembers(ctx context.Context) ([]data.Member, error) {
 // data.Problems on 党组织职务 or 村委会职务 naming who holds the post.
 func (s *Store) SaveMember(ctx context.Context, m *data.Member) error {
 	m.FillFromID()
-	if ps := m.Validate(); ps.HasErrors() {
-		return ps
-	}
-	return s.write(ctx, func(w *tx) error {
-		vid, err := w.liveVillageID(m.Township, m.Village)
-		if err != nil {
-			return err
-		}
-		return saveRec(w, memberKind, *m, &m.ID, "village_id = ? AND round = ? AND id_number = ?",
-			[]any{vid, m.Round, m.IDNumber}, memberArgs(vid, *m),
-			func(self int64) error { return w.checkPosts(vid, *m, self) })
-	})
+	return save(ctx, s, memberKind, *m, &m.ID, m.Validate())
 }
 
 // DeleteMember moves a member to the recycle bin.

@@ -121,9 +121,9 @@ func TestSaveMember(t *testing.T) {
 		{"second 书记", save(secondSec), "已有书记：王镕", "党组织职务", nil},
 		{"second 主任", save(secondDir), "已有主任：王镕", "村委会职务", nil},
 		{"second of both", save(both), "已有主任", "村委会职务", nil},
-		{"new duplicate", save(dup), "两委成员王镕", "", ErrDuplicate},
-		{"change key onto another", save(onto), "已存在", "", ErrDuplicate},
-		{"unknown village", save(unknown), "找不到村庄“城关镇/南关村”", "", ErrUnknownVillage},
+		{"new duplicate", save(dup), "两委成员王镕", "", data.ErrDuplicate},
+		{"change key onto another", save(onto), "已存在", "", data.ErrDuplicate},
+		{"unknown village", save(unknown), "找不到村庄“城关镇/南关村”", "", data.ErrUnknownVillage},
 		{"书记 of another village", save(otherVillageSec), "", "", nil},
 		{"书记 of another round", save(otherRoundSec), "", "", nil},
 		{"the 书记 saved again", save(sameRecordSec), "", "", nil},
@@ -153,7 +153,7 @@ func TestSaveMember(t *testing.T) {
 	if all, _ := s.Members(ctx, 0); len(all) != 4 {
 		t.Errorf("Members(0) = %d, want 4", len(all))
 	}
-	if a := mustAudit(t, s)[0]; a.Kind != KindMember || a.Action != ActionUpdate || strings.Contains(a.Record, secID) ||
+	if a := mustAudit(t, s)[0]; a.Kind != string(data.CodeMember) || a.Action != ActionUpdate || strings.Contains(a.Record, secID) ||
 		!strings.Contains(a.Record, data.MaskID(secID)) {
 		t.Errorf("audit row = %+v (the record column must show the ID masked)", a)
 	} else {
@@ -214,7 +214,7 @@ func TestMemberRecycleBin(t *testing.T) {
 	if err := s.SaveMember(ctx, &again); err != nil || again.ID != a.ID {
 		t.Fatalf("re-saving the deleted member: id %d (want %d), %v", again.ID, a.ID, err)
 	}
-	if e := mustAudit(t, s)[0]; e.Action != ActionRestore || e.Kind != KindMember {
+	if e := mustAudit(t, s)[0]; e.Action != ActionRestore || e.Kind != string(data.CodeMember) {
 		t.Errorf("audit after revive = %+v", e)
 	}
 	if err := s.RestoreMember(ctx, a.ID); !errors.Is(err, data.ErrNotFound) {
@@ -232,7 +232,7 @@ func TestMemberRecycleBin(t *testing.T) {
 		t.Errorf("deleting a member of a deleted village = %v, want ErrNotFound", err)
 	}
 	x := member("城关镇", "西关村", "孙某", idNumber("19800101", 51), data.PartyNone, data.CommitteeMember)
-	if err := s.SaveMember(ctx, &x); !errors.Is(err, ErrUnknownVillage) || !strings.Contains(err.Error(), "回收站") {
+	if err := s.SaveMember(ctx, &x); !errors.Is(err, data.ErrUnknownVillage) || !strings.Contains(err.Error(), "回收站") {
 		t.Errorf("saving a member of a deleted village = %v", err)
 	}
 	if err := s.RestoreVillage(ctx, vs[1].ID); err != nil {

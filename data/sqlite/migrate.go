@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"liangwei/data"
 )
 
 //go:embed migrations/*.sql
@@ -85,7 +87,7 @@ func migrateDB(ctx context.Context, db *sql.DB, s *Store) error {
 			_, err := t.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", m.version, m.name, t.now)
 			return err
 		}); err != nil {
-			if errors.Is(err, ErrBusy) {
+			if errors.Is(err, data.ErrBusy) {
 				return err
 			}
 			return fmt.Errorf("升级数据库“%s”失败（%s）：%w", s.path, m.name, err)

@@ -57,10 +57,13 @@ func scanPartyOrg(sc scanner) (data.PartyOrg, error) {
 }
 
 var partyOrgKind = &kindSpec[data.PartyOrg, partyOrgValue]{
-	audit:  KindPartyOrg,
-	table:  "party_orgs",
-	alias:  "p",
-	parent: "p.village_id",
+	code:    data.CodePartyOrg,
+	table:   "party_orgs",
+	alias:   "p",
+	up:      inVillage,
+	names:   func(p data.PartyOrg) (string, string) { return p.Township, p.Village },
+	keyCols: [2]string{"", "year"},
+	key:     func(p data.PartyOrg) (string, int) { return "", p.Year },
 	sel: `SELECT p.id, t.name, v.name, p.year, p.org_type, p.members, p.women, p.probationary, p.developed, p.has_team,
 		p.has_venue, p.venue_area, p.has_activity, p.activities, p.has_income, p.income, p.weak, p.measures, p.progress, p.result
 		FROM party_orgs p JOIN villages v ON v.id = p.village_id JOIN townships t ON t.id = v.township_id`,
@@ -74,16 +77,13 @@ var partyOrgKind = &kindSpec[data.PartyOrg, partyOrgValue]{
 		income = ?, weak = ?, measures = ?, progress = ?, result = ?, updated_at = ?, deleted_at = NULL WHERE id = ?`,
 	scan:    scanPartyOrg,
 	id:      func(p data.PartyOrg) int64 { return p.ID },
+	args:    func(_ refs, villageID int64, p data.PartyOrg) ([]any, error) { return partyOrgArgs(villageID, p), nil },
 	val:     partyOrgVal,
 	keyText: func(p data.PartyOrg) string { return p.Township + "/" + p.Village + "/" + strconv.Itoa(p.Year) },
 	label: func(p data.PartyOrg) string {
 		return fmt.Sprintf("村庄“%s/%s”%d年度党组织台账", p.Township, p.Village, p.Year)
 	},
 	round: func(p data.PartyOrg) int { return p.Year },
-	restorable: func(w *tx, p data.PartyOrg) error {
-		_, err := w.liveVillageID(p.Township, p.Village)
-		return err
-	},
 }
 
 // PartyOrgs lists the party-organization ledger rows of a year (every year when year is 0)
@@ -103,16 +103,7 @@ func (s *Store) DeletedPartyOrgs(ctx context.Context) ([]data.PartyOrg, error) {
 // SavePartyOrg inserts a party-organization row (ID 0; a deleted one with the same key is
 // restored) or updates one. Its village must exist and not be deleted.
 func (s *Store) SavePartyOrg(ctx context.Context, p *data.PartyOrg) error {
-	if ps := p.Validate(); ps.HasErrors() {
-		return ps
-	}
-	return s.write(ctx, func(w *tx) error {
-		vid, err := w.liveVillageID(p.Township, p.Village)
-		if err != nil {
-			return err
-		}
-		return saveRec(w, partyOrgKind, *p, &p.ID, "village_id = ? AND year = ?", []any{vid, p.Year}, partyOrgArgs(vid, *p), nil)
-	})
+	return save(ctx, s, partyOrgKind, *p, &p.ID, p.Validate())
 }
 
 // DeletePartyOrg moves a party-organization row to the recycle bin.

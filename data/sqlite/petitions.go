@@ -68,10 +68,13 @@ func complaintLabel(c data.Complaint) string {
 }
 
 var complaintKind = &kindSpec[data.Complaint, complaintValue]{
-	audit:  KindComplaint,
-	table:  "complaints",
-	alias:  "c",
-	parent: "c.township_id",
+	code:    data.CodeComplaint,
+	table:   "complaints",
+	alias:   "c",
+	up:      inTownship,
+	names:   func(c data.Complaint) (string, string) { return c.Township, "" },
+	keyCols: [2]string{"no", ""},
+	key:     func(c data.Complaint) (string, int) { return c.No, 0 },
 	sel: `SELECT c.id, t.name, c.no, c.received, c.channel, coalesce(v.name, ''), c.complainant, c.subject, c.category,
 		c.summary, c.handler, c.deadline, c.result, c.handling, c.replied
 		FROM complaints c JOIN townships t ON t.id = c.township_id LEFT JOIN villages v ON v.id = c.village_id`,
@@ -84,16 +87,23 @@ var complaintKind = &kindSpec[data.Complaint, complaintValue]{
 	update: `UPDATE complaints SET township_id = ?, no = ?, received = ?, channel = ?, village_id = ?, complainant = ?,
 		subject = ?, category = ?, summary = ?, handler = ?, deadline = ?, result = ?, handling = ?, replied = ?,
 		updated_at = ?, deleted_at = NULL WHERE id = ?`,
-	scan:    scanComplaint,
-	id:      func(c data.Complaint) int64 { return c.ID },
+	scan: scanComplaint,
+	id:   func(c data.Complaint) int64 { return c.ID },
+	// A complaint's 村名, when given, must be a listed village of its township.
+	args: func(p refs, townshipID int64, c data.Complaint) ([]any, error) {
+		var vid int64
+		if c.Village != "" {
+			var err error
+			if vid, err = p.village(c.Township, c.Village, complaintLabel(c)); err != nil {
+				return nil, err
+			}
+		}
+		return complaintArgs(townshipID, vid, c), nil
+	},
 	val:     complaintVal,
 	keyText: func(c data.Complaint) string { return c.Township + "/" + c.No },
 	label:   complaintLabel,
 	round:   func(c data.Complaint) int { return yearOf(c.Received) },
-	restorable: func(w *tx, c data.Complaint) error {
-		_, err := w.liveTownshipID(c.Township)
-		return err
-	},
 }
 
 // Complaints lists the complaints received in a year (every complaint when year is 0) that
@@ -115,22 +125,7 @@ func (s *Store) DeletedComplaints(ctx context.Context) ([]data.Complaint, error)
 // updates one. Its township must exist and not be deleted; its 村名, when given, must be a
 // village of that township that is not deleted.
 func (s *Store) SaveComplaint(ctx context.Context, c *data.Complaint) error {
-	if ps := c.Validate(s.now()); ps.HasErrors() {
-		return ps
-	}
-	return s.write(ctx, func(w *tx) error {
-		tid, err := w.liveTownshipID(c.Township)
-		if err != nil {
-			return err
-		}
-		var vid int64
-		if c.Village != "" {
-			if vid, err = w.liveVillageID(c.Township, c.Village); err != nil {
-				return err
-			}
-		}
-		return saveRec(w, complaintKind, *c, &c.ID, "township_id = ? AND no = ?", []any{tid, c.No}, complaintArgs(tid, vid, *c), nil)
-	})
+	return save(ctx, s, complaintKind, *c, &c.ID, c.Validate(s.now()))
 }
 
 // DeleteComplaint moves a complaint to the recycle bin.
@@ -188,10 +183,13 @@ func talkLabel(t data.Talk) string {
 }
 
 var talkKind = &kindSpec[data.Talk, talkValue]{
-	audit:  KindTalk,
-	table:  "talks",
-	alias:  "k",
-	parent: "k.township_id",
+	code:    data.CodeTalk,
+	table:   "talks",
+	alias:   "k",
+	up:      inTownship,
+	names:   func(t data.Talk) (string, string) { return t.Township, "" },
+	keyCols: [2]string{"no", ""},
+	key:     func(t data.Talk) (string, int) { return t.No, 0 },
 	sel: `SELECT k.id, t.name, k.no, k.date, k.mode, k.interviewer, k.interviewee, k.unit, k.post, k.category, k.cause, k.handling
 		FROM talks k JOIN townships t ON t.id = k.township_id`,
 	live:  "k.deleted_at IS NULL AND t.deleted_at IS NULL",
@@ -202,14 +200,11 @@ var talkKind = &kindSpec[data.Talk, talkValue]{
 		category = ?, cause = ?, handling = ?, updated_at = ?, deleted_at = NULL WHERE id = ?`,
 	scan:    scanTalk,
 	id:      func(t data.Talk) int64 { return t.ID },
+	args:    func(_ refs, townshipID int64, t data.Talk) ([]any, error) { return talkArgs(townshipID, t), nil },
 	val:     talkVal,
 	keyText: func(t data.Talk) string { return t.Township + "/" + t.No },
 	label:   talkLabel,
 	round:   func(t data.Talk) int { return yearOf(t.Date) },
-	restorable: func(w *tx, t data.Talk) error {
-		_, err := w.liveTownshipID(t.Township)
-		return err
-	},
 }
 
 // Talks lists the talks held in a year (every talk when year is 0) that are not deleted, by
@@ -230,16 +225,7 @@ func (s *Store) DeletedTalks(ctx context.Context) ([]data.Talk, error) {
 // SaveTalk inserts a talk (ID 0; a deleted one with the same key is restored) or updates
 // one. Its township must exist and not be deleted.
 func (s *Store) SaveTalk(ctx context.Context, t *data.Talk) error {
-	if ps := t.Validate(); ps.HasErrors() {
-		return ps
-	}
-	return s.write(ctx, func(w *tx) error {
-		tid, err := w.liveTownshipID(t.Township)
-		if err != nil {
-			return err
-		}
-		return saveRec(w, talkKind, *t, &t.ID, "township_id = ? AND no = ?", []any{tid, t.No}, talkArgs(tid, *t), nil)
-	})
+	return save(ctx, s, talkKind, *t, &t.ID, t.Validate())
 }
 
 // DeleteTalk moves a talk to the recycle bin.

@@ -126,8 +126,8 @@ func TestSaveVillage(t *testing.T) {
 			} else if got && len(ps.For(tt.wantField)) == 0 {
 				t.Errorf("problems %v name no %s", ps, tt.wantField)
 			}
-			if tt.wantField == "" && !errors.Is(err, ErrDuplicate) {
-				t.Errorf("duplicate error %v is not ErrDuplicate", err)
+			if tt.wantField == "" && !errors.Is(err, data.ErrDuplicate) {
+				t.Errorf("duplicate error %v is not data.ErrDuplicate", err)
 			}
 			if after != before {
 				t.Errorf("a refused save wrote %d audit rows", after-before)
@@ -197,10 +197,10 @@ func TestSaveElection(t *testing.T) {
 		{"void vote", void, "选举无效", "实参加人数", nil},
 		{"turnout above register", over, "不能多于应参加人数", "实参加人数", nil},
 		{"failed without reason", noReason, "须填写未完成原因", "未完成原因", nil},
-		{"new duplicate", dup, "村庄“城关镇/东关村”2026年党组织换届记录已存在", "", ErrDuplicate},
-		{"change key onto another", onto, "村庄“城关镇/东关村”2026年党组织换届记录已存在", "", ErrDuplicate},
-		{"unknown village", unknown, "找不到村庄“城关镇/南关村”", "", ErrUnknownVillage},
-		{"unknown township", unknownTown, "找不到村庄“柳埠街道/东关村”", "", ErrUnknownVillage},
+		{"new duplicate", dup, "村庄“城关镇/东关村”2026年党组织换届记录已存在", "", data.ErrDuplicate},
+		{"change key onto another", onto, "村庄“城关镇/东关村”2026年党组织换届记录已存在", "", data.ErrDuplicate},
+		{"unknown village", unknown, "找不到村庄“城关镇/南关村”", "", data.ErrUnknownVillage},
+		{"unknown township", unknownTown, "找不到村庄“柳埠街道/东关村”", "", data.ErrUnknownVillage},
 		{"move to another village", moved, "", "", nil},
 	}
 	for _, tt := range tests {
@@ -217,7 +217,7 @@ func TestSaveElection(t *testing.T) {
 					t.Fatalf("audit rows %d → %d, want one more", len(before), len(after))
 				}
 				a := after[0]
-				if a.Action != ActionUpdate || a.Kind != KindElection || a.Record != electionKeyText(tt.e) || a.OldValue == "" {
+				if a.Action != ActionUpdate || a.Kind != string(data.CodeElection) || a.Record != electionKeyText(tt.e) || a.OldValue == "" {
 					t.Errorf("audit row = %+v", a)
 				}
 				var nv map[string]any
@@ -284,11 +284,11 @@ func TestAuditRows(t *testing.T) {
 	got := mustAudit(t, s)
 	type row struct{ action, kind, record string }
 	want := []row{ // newest first
-		{ActionRestore, KindElection, "城关镇/东关村/2026/村委会"},
-		{ActionDelete, KindElection, "城关镇/东关村/2026/村委会"},
-		{ActionCreate, KindElection, "城关镇/东关村/2026/村委会"},
-		{ActionCreate, KindVillage, "城关镇/东关村"},
-		{ActionCreate, KindTownship, "城关镇"},
+		{ActionRestore, string(data.CodeElection), "城关镇/东关村/2026/村委会"},
+		{ActionDelete, string(data.CodeElection), "城关镇/东关村/2026/村委会"},
+		{ActionCreate, string(data.CodeElection), "城关镇/东关村/2026/村委会"},
+		{ActionCreate, string(data.CodeVillage), "城关镇/东关村"},
+		{ActionCreate, string(data.CodeTownship), "城关镇"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("audit has %d rows, want %d: %+v", len(got), len(want), got)
@@ -379,7 +379,7 @@ func TestSettingsAuditNames(t *testing.T) {
 				t.Fatalf("%d audit rows for one changed setting, want 1: %+v", got, a[:len(a)-before])
 			}
 			e := a[0] // newest first
-			if e.Kind != KindSettings || e.Action != ActionUpdate || e.Record != tc.record || e.OldValue != tc.old || e.NewValue != tc.new {
+			if e.Kind != string(data.SubjectSettings) || e.Action != ActionUpdate || e.Record != tc.record || e.OldValue != tc.old || e.NewValue != tc.new {
 				t.Errorf("audit row = %s %s %q old %s new %s; want settings update %q old %s new %s",
 					e.Action, e.Kind, e.Record, e.OldValue, e.NewValue, tc.record, tc.old, tc.new)
 			}

@@ -101,7 +101,7 @@ func (s *Store) SaveSettings(ctx context.Context, st data.Settings) error {
 			if had {
 				o = prev
 			}
-			if err := w.log(ActionUpdate, KindSettings, settingNames[k], o, v, ""); err != nil {
+			if err := w.log(ActionUpdate, data.SubjectSettings, settingNames[k], o, v, ""); err != nil {
 				return err
 			}
 		}

@@ -240,7 +240,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return fmt.Errorf("备份到“%s”失败：%w", dest, err)
 	}
 	return s.writeOn(ctx, s.db, func(w *tx) error {
-		return w.log(ActionBackup, KindFile, dest, nil, backupValue{filepath.Base(dest), size}, "")
+		return w.log(ActionBackup, data.SubjectFile, dest, nil, backupValue{filepath.Base(dest), size}, "")
 	})
 }
 
@@ -260,13 +260,6 @@ func dbErr(err error) error {
 	}
 	return fmt.Errorf("数据库操作失败：%w", err)
 }
-
-// ErrDuplicate is matched (errors.Is) by a save refused because its key is taken.
-var ErrDuplicate = errors.New("记录重复")
-
-// ErrUnknownVillage is matched (errors.Is) by a save or import naming a village that does
-// not exist (or is in the recycle bin).
-var ErrUnknownVillage = errors.New("村庄不存在")
 
 // userError is a refusal the clerk can act on: its message is shown as is.
 type userError struct {
@@ -294,14 +287,10 @@ type tx struct {
 	locks map[int]bool // the locked rounds, read lazily (see checkLocked)
 }
 
-// ErrBusy is matched (errors.Is) by a change refused because another program kept the
-// database busy for longer than the busy timeout.
-var ErrBusy = errors.New("数据库正忙")
-
 // errBusy is what a clerk reads when another program holds the write lock too long.
 var errBusy error = &userError{
 	msg:  "台账正在被另一个程序使用（可能另开了一个两委台账窗口，或正在导入、备份），这次修改没有保存。请稍后再试，或关闭另一个程序后再试",
-	kind: ErrBusy,
+	kind: data.ErrBusy,
 }
 
 // isBusy tells SQLITE_BUSY (and its extended codes) from other errors.

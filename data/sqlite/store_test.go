@@ -179,7 +179,7 @@ func TestBackup(t *testing.T) {
 	if err := s.Backup(ctx, dest); err == nil || !strings.Contains(err.Error(), "已存在") {
 		t.Errorf("second Backup to the same file = %v, want a refusal", err)
 	}
-	if a := mustAudit(t, s)[0]; a.Action != ActionBackup || a.Kind != KindFile || a.Record != dest {
+	if a := mustAudit(t, s)[0]; a.Action != ActionBackup || a.Kind != string(data.SubjectFile) || a.Record != dest {
 		t.Errorf("audit[0] = %+v, want the backup", a)
 	}
 	b, err := Open(dest)

@@ -2,163 +2,94 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 
 	"liangwei/data"
 )
 
-// Townships lists the townships that are not deleted, by name.
-func (s *Store) Townships(ctx context.Context) ([]data.Township, error) {
-	var out []data.Township
-	err := s.read(ctx, func(q *sql.Tx) error {
-		var err error
-		out, err = queryTownships(ctx, q)
-		return err
-	})
-	return out, err
+type townshipValue struct {
+	Name    string `json:"乡镇"`
+	County  string `json:"县区"`
+	Contact string `json:"联系人"`
+	Phone   string `json:"联系电话"`
 }
 
-// queryTownships lists the townships that are not deleted on q, by name.
-func queryTownships(ctx context.Context, q *sql.Tx) ([]data.Township, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, name, county, contact, phone FROM townships
-		WHERE deleted_at IS NULL ORDER BY name`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []data.Township
-	for rows.Next() {
+func townshipVal(t data.Township) townshipValue {
+	return townshipValue{t.Name, t.County, t.Contact, t.Phone}
+}
+
+var townshipKind = &kindSpec[data.Township, townshipValue]{
+	code:    data.CodeTownship,
+	table:   "townships",
+	alias:   "t",
+	up:      noParent,
+	keyCols: [2]string{"name", ""},
+	key:     func(t data.Township) (string, int) { return t.Name, 0 },
+	sel:     `SELECT t.id, t.name, t.county, t.contact, t.phone FROM townships t`,
+	live:    "t.deleted_at IS NULL",
+	order:   "t.name",
+	insert:  `INSERT INTO townships (name, county, contact, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+	update:  `UPDATE townships SET name = ?, county = ?, contact = ?, phone = ?, updated_at = ?, deleted_at = NULL WHERE id = ?`,
+	scan: func(sc scanner) (data.Township, error) {
 		var t data.Township
-		if err := rows.Scan(&t.ID, &t.Name, &t.County, &t.Contact, &t.Phone); err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+		err := sc.Scan(&t.ID, &t.Name, &t.County, &t.Contact, &t.Phone)
+		return t, err
+	},
+	id: func(t data.Township) int64 { return t.ID },
+	args: func(_ refs, _ int64, t data.Township) ([]any, error) {
+		return []any{t.Name, t.County, t.Contact, t.Phone}, nil
+	},
+	val:     townshipVal,
+	keyText: func(t data.Township) string { return t.Name },
+	label:   func(t data.Township) string { return "乡镇“" + t.Name + "”" },
+	taken:   func(t data.Township) string { return "已有乡镇“" + t.Name + "”" },
+}
+
+// Townships lists the townships that are not deleted, by name.
+func (s *Store) Townships(ctx context.Context) ([]data.Township, error) {
+	return listRead(ctx, s, townshipKind, townshipKind.live)
 }
 
 // SaveTownship inserts a township (ID 0; a deleted one of the same name is restored) or
 // updates one, renaming it when the new name is free.
 func (s *Store) SaveTownship(ctx context.Context, t *data.Township) error {
-	if ps := t.Validate(); ps.HasErrors() {
-		return ps
-	}
-	return s.write(ctx, func(w *tx) error {
-		other, err := w.townshipByName(t.Name)
-		if err != nil {
-			return err
-		}
-		if t.ID == 0 {
-			switch {
-			case other == nil:
-				id, err := w.insertTownship(*t)
-				if err != nil {
-					return err
-				}
-				t.ID = id
-				return w.log(ActionCreate, KindTownship, t.Name, nil, townshipVal(*t), "")
-			case other.deleted:
-				t.ID = other.t.ID
-				if err := w.updateTownship(*t); err != nil {
-					return err
-				}
-				return w.log(ActionRestore, KindTownship, t.Name, townshipVal(other.t), townshipVal(*t), "")
-			default:
-				return refuse(ErrDuplicate, "已有乡镇“%s”", t.Name)
-			}
-		}
-		old, err := w.townshipByID(t.ID)
-		if err != nil {
-			return err
-		}
-		if other != nil && other.t.ID != t.ID {
-			return refuse(ErrDuplicate, "已有乡镇“%s”%s", t.Name, binNote(other.deleted))
-		}
-		if *townshipVal(old) == *townshipVal(*t) {
-			return nil
-		}
-		if err := w.updateTownship(*t); err != nil {
-			return err
-		}
-		return w.log(ActionUpdate, KindTownship, t.Name, townshipVal(old), townshipVal(*t), "")
-	})
-}
-
-// binNote is added to a duplicate-key refusal when the record holding the key is deleted.
-func binNote(deleted bool) string {
-	if deleted {
-		return "（在回收站中，可从回收站恢复）"
-	}
-	return ""
-}
-
-type townshipRow struct {
-	t       data.Township
-	deleted bool
-}
-
-func (w *tx) townshipByName(name string) (*townshipRow, error) {
-	var r townshipRow
-	var del sql.NullString
-	err := w.queryRow(`SELECT id, name, county, contact, phone, deleted_at FROM townships WHERE name = ?`, name).
-		Scan(&r.t.ID, &r.t.Name, &r.t.County, &r.t.Contact, &r.t.Phone, &del)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	r.deleted = del.Valid
-	return &r, err
-}
-
-func (w *tx) townshipByID(id int64) (data.Township, error) {
-	var t data.Township
-	err := w.queryRow(`SELECT id, name, county, contact, phone FROM townships WHERE id = ? AND deleted_at IS NULL`, id).
-		Scan(&t.ID, &t.Name, &t.County, &t.Contact, &t.Phone)
-	if errors.Is(err, sql.ErrNoRows) {
-		return t, data.ErrNotFound
-	}
-	return t, err
-}
-
-const (
-	sqlInsertTownship = `INSERT INTO townships (name, county, contact, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`
-	sqlUpdateTownship = `UPDATE townships SET name = ?, county = ?, contact = ?, phone = ?, updated_at = ?, deleted_at = NULL WHERE id = ?`
-)
-
-func (w *tx) insertTownship(t data.Township) (int64, error) {
-	res, err := w.exec(sqlInsertTownship, t.Name, t.County, t.Contact, t.Phone, w.now, w.now)
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
-}
-
-// updateTownship writes t's values over row t.ID, restoring it when it was deleted.
-func (w *tx) updateTownship(t data.Township) error {
-	_, err := w.exec(sqlUpdateTownship, t.Name, t.County, t.Contact, t.Phone, w.now, t.ID)
-	return err
+	return save(ctx, s, townshipKind, *t, &t.ID, t.Validate())
 }
 
 // ensureTownship returns the ID of the township named name, creating it (or restoring it from
-// the recycle bin) when needed, with its audit row.
+// the recycle bin) when needed, with its audit row: a village may name a township first.
 func (w *tx) ensureTownship(name string) (int64, error) {
-	r, err := w.townshipByName(name)
-	if err != nil {
-		return 0, err
-	}
-	if r == nil {
-		t := data.Township{Name: name}
-		id, err := w.insertTownship(t)
+	t, deleted, err := byKey(w, townshipKind, natKey{text: name})
+	switch {
+	case errors.Is(err, data.ErrNotFound):
+		t = data.Township{Name: name}
+		args, _ := townshipKind.args(nil, 0, t)
+		id, err := insertRec(w, townshipKind, args)
 		if err != nil {
 			return 0, err
 		}
-		return id, w.log(ActionCreate, KindTownship, name, nil, townshipVal(t), "")
-	}
-	if r.deleted {
-		if _, err := w.exec(`UPDATE townships SET deleted_at = NULL, updated_at = ? WHERE id = ?`, w.now, r.t.ID); err != nil {
+		return id, w.log(ActionCreate, data.CodeTownship, name, nil, townshipVal(t), "")
+	case err != nil:
+		return 0, err
+	case deleted:
+		if err := unbin(w, townshipKind, t.ID); err != nil {
 			return 0, err
 		}
-		return r.t.ID, w.log(ActionRestore, KindTownship, name, nil, townshipVal(r.t), "")
+		return t.ID, w.log(ActionRestore, data.CodeTownship, name, nil, townshipVal(t), "")
 	}
-	return r.t.ID, nil
+	return t.ID, nil
+}
+
+// liveTownshipID finds a township that is not deleted by its name.
+func (w *tx) liveTownshipID(name string) (int64, error) {
+	t, deleted, err := byKey(w, townshipKind, natKey{text: name})
+	switch {
+	case errors.Is(err, data.ErrNotFound):
+		return 0, refuse(data.ErrUnknownTownship, "找不到乡镇“%s”，请先添加该乡镇", name)
+	case err != nil:
+		return 0, err
+	case deleted:
+		return 0, refuse(data.ErrUnknownTownship, "乡镇“%s”在回收站中，请先从回收站恢复", name)
+	}
+	return t.ID, nil
 }

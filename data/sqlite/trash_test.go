@@ -52,7 +52,7 @@ func TestAuditLogFilters(t *testing.T) {
 			{"create", "village", "城关镇/东关村"},
 			{"create", "township", "城关镇"},
 		}},
-		{"kind", data.AuditFilter{Kind: KindVillage}, []row{
+		{"kind", data.AuditFilter{Kind: string(data.CodeVillage)}, []row{
 			{"create", "village", "城关镇/西关村"},
 			{"create", "village", "城关镇/东关村"},
 		}},
@@ -61,7 +61,7 @@ func TestAuditLogFilters(t *testing.T) {
 			{"create", "election", "城关镇/东关村/2026/党组织"},
 			{"create", "village", "城关镇/东关村"},
 		}},
-		{"kind and village", data.AuditFilter{Kind: KindElection, Village: "西关村"}, []row{
+		{"kind and village", data.AuditFilter{Kind: string(data.CodeElection), Village: "西关村"}, []row{
 			{"create", "election", "城关镇/西关村/2026/村委会"},
 		}},
 		{"one UTC day", data.AuditFilter{Since: day("2026-06-02"), Until: day("2026-06-02")}, []row{
@@ -139,14 +139,14 @@ func TestTrashListsAndRestoresEveryKind(t *testing.T) {
 		record string
 		del    func() error
 	}{
-		{KindTalk, k.ID, "城关镇/YT-1", func() error { return s.DeleteTalk(ctx, k.ID) }},
-		{KindComplaint, c.ID, "城关镇/XF-1", func() error { return s.DeleteComplaint(ctx, c.ID) }},
-		{KindPartyOrg, p.ID, "城关镇/东关村/2026", func() error { return s.DeletePartyOrg(ctx, p.ID) }},
-		{KindLeadership, l.ID, "城关镇/2026", func() error { return s.DeleteLeadership(ctx, l.ID) }},
-		{KindMember, m.ID, "城关镇/东关村/2026/王镕/" + data.MaskID(m.IDNumber), func() error { return s.DeleteMember(ctx, m.ID) }},
-		{KindElection, e.ID, "城关镇/东关村/2026/党组织", func() error { return s.DeleteElection(ctx, e.ID) }},
-		{KindVillage, west.ID, "城关镇/西关村", func() error { return s.DeleteVillage(ctx, west.ID) }},
-		{KindTownship, xin.ID, "新城镇", func() error {
+		{string(data.CodeTalk), k.ID, "城关镇/YT-1", func() error { return s.DeleteTalk(ctx, k.ID) }},
+		{string(data.CodeComplaint), c.ID, "城关镇/XF-1", func() error { return s.DeleteComplaint(ctx, c.ID) }},
+		{string(data.CodePartyOrg), p.ID, "城关镇/东关村/2026", func() error { return s.DeletePartyOrg(ctx, p.ID) }},
+		{string(data.CodeLeadership), l.ID, "城关镇/2026", func() error { return s.DeleteLeadership(ctx, l.ID) }},
+		{string(data.CodeMember), m.ID, "城关镇/东关村/2026/王镕/" + data.MaskID(m.IDNumber), func() error { return s.DeleteMember(ctx, m.ID) }},
+		{string(data.CodeElection), e.ID, "城关镇/东关村/2026/党组织", func() error { return s.DeleteElection(ctx, e.ID) }},
+		{string(data.CodeVillage), west.ID, "城关镇/西关村", func() error { return s.DeleteVillage(ctx, west.ID) }},
+		{string(data.CodeTownship), xin.ID, "新城镇", func() error {
 			// No screen deletes a township; the bin still lists and restores one.
 			_, err := s.db.Exec(`UPDATE townships SET deleted_at = ? WHERE id = ?`, s.stamp(), xin.ID)
 			return err
@@ -168,10 +168,10 @@ func TestTrashListsAndRestoresEveryKind(t *testing.T) {
 		t.Fatalf("Trash =\n%+v\nwant\n%+v", got, want)
 	}
 
-	if err := s.Restore(ctx, "customer", 1); !errors.Is(err, ErrUnknownKind) {
-		t.Errorf("Restore of an unknown kind = %v, want ErrUnknownKind", err)
+	if err := s.Restore(ctx, "customer", 1); !errors.Is(err, data.ErrUnknownKind) {
+		t.Errorf("Restore of an unknown kind = %v, want data.ErrUnknownKind", err)
 	}
-	if err := s.Restore(ctx, KindVillage, vs[0].ID); !errors.Is(err, data.ErrNotFound) {
+	if err := s.Restore(ctx, string(data.CodeVillage), vs[0].ID); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("Restore of a listed village = %v, want data.ErrNotFound", err)
 	}
 	for _, item := range got {
@@ -217,8 +217,8 @@ func TestRestoreNeedsItsVillage(t *testing.T) {
 	if err := s.DeleteVillage(ctx, vs[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	err := s.Restore(ctx, KindMember, m.ID)
-	if !errors.Is(err, ErrUnknownVillage) || !strings.Contains(err.Error(), "回收站") {
-		t.Errorf("Restore member of a deleted village = %v, want ErrUnknownVillage naming the bin", err)
+	err := s.Restore(ctx, string(data.CodeMember), m.ID)
+	if !errors.Is(err, data.ErrUnknownVillage) || !strings.Contains(err.Error(), "回收站") {
+		t.Errorf("Restore member of a deleted village = %v, want data.ErrUnknownVillage naming the bin", err)
 	}
 }

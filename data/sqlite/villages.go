@@ -8,187 +8,101 @@ import (
 	"liangwei/data"
 )
 
-const selectVillage = `SELECT v.id, t.name, v.name, v.kind, v.households, v.population, v.code, v.status
-	FROM villages v JOIN townships t ON t.id = v.township_id`
-
-func scanVillage(sc interface{ Scan(...any) error }) (data.Village, error) {
-	var v data.Village
-	var kind, status string
-	err := sc.Scan(&v.ID, &v.Township, &v.Name, &kind, &v.Households, &v.Population, &v.Code, &status)
-	v.Kind, v.Status = data.VillageKind(kind), data.VillageStatus(status)
-	return v, err
+type villageValue struct {
+	Township   string `json:"乡镇"`
+	Name       string `json:"村名"`
+	Kind       string `json:"类型"`
+	Households int    `json:"户数"`
+	Population int    `json:"人口"`
+	Code       string `json:"区划代码"`
+	Status     string `json:"状态"`
 }
 
-func (s *Store) listVillages(ctx context.Context, where string) ([]data.Village, error) {
-	var out []data.Village
-	err := s.read(ctx, func(q *sql.Tx) error {
-		var err error
-		out, err = queryVillages(ctx, q, where)
-		return err
-	})
-	return out, err
+func villageVal(v data.Village) villageValue {
+	return villageValue{v.Township, v.Name, string(v.Kind), v.Households, v.Population, v.Code, string(v.Status)}
 }
 
-// queryVillages lists the villages meeting where on q, by township and name.
-func queryVillages(ctx context.Context, q *sql.Tx, where string) ([]data.Village, error) {
-	rows, err := q.QueryContext(ctx, selectVillage+" WHERE "+where+" ORDER BY t.name, v.name")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []data.Village
-	for rows.Next() {
-		v, err := scanVillage(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+func villageKeyText(township, village string) string { return township + "/" + village }
+
+// villageKind: a village names its township, which a save or restore makes when missing
+// (or takes out of the recycle bin). A deleted village hides its elections, members and
+// party ledger: their live conditions require it.
+var villageKind = &kindSpec[data.Village, villageValue]{
+	code:          data.CodeVillage,
+	table:         "villages",
+	alias:         "v",
+	up:            inTownship,
+	names:         func(v data.Village) (string, string) { return v.Township, "" },
+	makesTownship: true,
+	keyCols:       [2]string{"name", ""},
+	key:           func(v data.Village) (string, int) { return v.Name, 0 },
+	sel: `SELECT v.id, t.name, v.name, v.kind, v.households, v.population, v.code, v.status
+		FROM villages v JOIN townships t ON t.id = v.township_id`,
+	live:  "v.deleted_at IS NULL AND t.deleted_at IS NULL",
+	order: "t.name, v.name",
+	insert: `INSERT INTO villages (township_id, name, kind, households, population, code, status, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	update: `UPDATE villages SET township_id = ?, name = ?, kind = ?, households = ?, population = ?, code = ?, status = ?,
+		updated_at = ?, deleted_at = NULL WHERE id = ?`,
+	scan: func(sc scanner) (data.Village, error) {
+		var v data.Village
+		var kind, status string
+		err := sc.Scan(&v.ID, &v.Township, &v.Name, &kind, &v.Households, &v.Population, &v.Code, &status)
+		v.Kind, v.Status = data.VillageKind(kind), data.VillageStatus(status)
+		return v, err
+	},
+	id: func(v data.Village) int64 { return v.ID },
+	args: func(_ refs, townshipID int64, v data.Village) ([]any, error) {
+		return []any{townshipID, v.Name, string(v.Kind), v.Households, v.Population, v.Code, string(v.Status)}, nil
+	},
+	val:     villageVal,
+	keyText: func(v data.Village) string { return villageKeyText(v.Township, v.Name) },
+	label:   func(v data.Village) string { return "村庄“" + villageKeyText(v.Township, v.Name) + "”" },
+	taken:   func(v data.Village) string { return "乡镇“" + v.Township + "”已有村庄“" + v.Name + "”" },
 }
 
 // Villages lists the villages that are not deleted, by township and name.
 func (s *Store) Villages(ctx context.Context) ([]data.Village, error) {
-	return s.listVillages(ctx, "v.deleted_at IS NULL AND t.deleted_at IS NULL")
+	return listRead(ctx, s, villageKind, villageKind.live)
 }
 
 // DeletedVillages lists the villages in the recycle bin, by township and name.
 func (s *Store) DeletedVillages(ctx context.Context) ([]data.Village, error) {
-	return s.listVillages(ctx, "v.deleted_at IS NOT NULL")
+	return listRead(ctx, s, villageKind, deletedWhere(villageKind))
 }
 
 // SaveVillage inserts a village (ID 0; a deleted one with the same key is restored) or
 // updates one; renaming or moving it to another township is allowed when the new key is free.
 // A township named for the first time is created.
 func (s *Store) SaveVillage(ctx context.Context, v *data.Village) error {
-	if ps := v.Validate(); ps.HasErrors() {
-		return ps
-	}
-	return s.write(ctx, func(w *tx) error {
-		tid, err := w.ensureTownship(v.Township)
-		if err != nil {
-			return err
-		}
-		other, err := w.villageByKey(tid, v.Name)
-		if err != nil {
-			return err
-		}
-		key := villageKeyText(v.Township, v.Name)
-		if v.ID == 0 {
-			switch {
-			case other == nil:
-				id, err := w.insertVillage(tid, *v)
-				if err != nil {
-					return err
-				}
-				v.ID = id
-				return w.log(ActionCreate, KindVillage, key, nil, villageVal(*v), "")
-			case other.deleted:
-				v.ID = other.v.ID
-				if err := w.updateVillage(tid, *v); err != nil {
-					return err
-				}
-				return w.log(ActionRestore, KindVillage, key, villageVal(other.v), villageVal(*v), "")
-			default:
-				return refuse(ErrDuplicate, "乡镇“%s”已有村庄“%s”", v.Township, v.Name)
-			}
-		}
-		old, err := w.villageByID(v.ID)
-		if err != nil {
-			return err
-		}
-		if other != nil && other.v.ID != v.ID {
-			return refuse(ErrDuplicate, "乡镇“%s”已有村庄“%s”%s", v.Township, v.Name, binNote(other.deleted))
-		}
-		if *villageVal(old) == *villageVal(*v) {
-			return nil
-		}
-		if err := w.updateVillage(tid, *v); err != nil {
-			return err
-		}
-		return w.log(ActionUpdate, KindVillage, key, villageVal(old), villageVal(*v), "")
-	})
+	return save(ctx, s, villageKind, *v, &v.ID, v.Validate())
 }
 
 // DeleteVillage moves a village to the recycle bin; its elections are hidden with it.
 func (s *Store) DeleteVillage(ctx context.Context, id int64) error {
-	return s.write(ctx, func(w *tx) error {
-		old, err := w.villageByID(id)
-		if err != nil {
-			return err
-		}
-		if _, err := w.exec(`UPDATE villages SET deleted_at = ?, updated_at = ? WHERE id = ?`, w.now, w.now, id); err != nil {
-			return err
-		}
-		return w.log(ActionDelete, KindVillage, villageKeyText(old.Township, old.Name), villageVal(old), nil, "")
-	})
+	return deleteRec(ctx, s, villageKind, id)
 }
 
-// RestoreVillage takes a village out of the recycle bin, with its elections.
+// RestoreVillage takes a village out of the recycle bin, with its elections (and its
+// township, when that is deleted).
 func (s *Store) RestoreVillage(ctx context.Context, id int64) error {
-	return s.write(ctx, func(w *tx) error {
-		v, err := scanVillage(w.queryRow(selectVillage+` WHERE v.id = ? AND v.deleted_at IS NOT NULL`, id))
-		if errors.Is(err, sql.ErrNoRows) {
-			return data.ErrNotFound
-		}
-		if err != nil {
-			return err
-		}
-		if _, err := w.ensureTownship(v.Township); err != nil {
-			return err
-		}
-		if _, err := w.exec(`UPDATE villages SET deleted_at = NULL, updated_at = ? WHERE id = ?`, w.now, id); err != nil {
-			return err
-		}
-		return w.log(ActionRestore, KindVillage, villageKeyText(v.Township, v.Name), nil, villageVal(v), "")
-	})
+	return restoreRec(ctx, s, villageKind, id)
 }
 
-type villageRow struct {
-	v       data.Village
-	deleted bool
-}
-
-func (w *tx) villageByKey(townshipID int64, name string) (*villageRow, error) {
-	var r villageRow
+// liveVillageID finds a village that is not deleted by its names.
+func (w *tx) liveVillageID(township, village string) (int64, error) {
+	var id int64
 	var del sql.NullString
-	var kind, status string
-	err := w.queryRow(`SELECT v.id, t.name, v.name, v.kind, v.households, v.population, v.code, v.status, v.deleted_at
-		FROM villages v JOIN townships t ON t.id = v.township_id WHERE v.township_id = ? AND v.name = ?`, townshipID, name).
-		Scan(&r.v.ID, &r.v.Township, &r.v.Name, &kind, &r.v.Households, &r.v.Population, &r.v.Code, &status, &del)
+	err := w.queryRow(`SELECT v.id, coalesce(v.deleted_at, t.deleted_at) FROM villages v JOIN townships t ON t.id = v.township_id
+		WHERE t.name = ? AND v.name = ?`, township, village).Scan(&id, &del)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
+		return 0, refuse(data.ErrUnknownVillage, "找不到村庄“%s/%s”，请先在村庄台账中添加", township, village)
 	}
-	r.v.Kind, r.v.Status, r.deleted = data.VillageKind(kind), data.VillageStatus(status), del.Valid
-	return &r, err
-}
-
-// villageByID returns a village that is not deleted, or data.ErrNotFound.
-func (w *tx) villageByID(id int64) (data.Village, error) {
-	v, err := scanVillage(w.queryRow(selectVillage+` WHERE v.id = ? AND v.deleted_at IS NULL AND t.deleted_at IS NULL`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return v, data.ErrNotFound
-	}
-	return v, err
-}
-
-const (
-	sqlInsertVillage = `INSERT INTO villages (township_id, name, kind, households, population, code, status, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlUpdateVillage = `UPDATE villages SET township_id = ?, name = ?, kind = ?, households = ?, population = ?, code = ?, status = ?,
-		updated_at = ?, deleted_at = NULL WHERE id = ?`
-)
-
-func (w *tx) insertVillage(townshipID int64, v data.Village) (int64, error) {
-	res, err := w.exec(sqlInsertVillage, townshipID, v.Name, string(v.Kind), v.Households, v.Population, v.Code, string(v.Status), w.now, w.now)
 	if err != nil {
 		return 0, err
 	}
-	return res.LastInsertId()
-}
-
-// updateVillage writes v's values over row v.ID, restoring it when it was deleted.
-func (w *tx) updateVillage(townshipID int64, v data.Village) error {
-	_, err := w.exec(sqlUpdateVillage, townshipID, v.Name, string(v.Kind), v.Households, v.Population, v.Code, string(v.Status), w.now, v.ID)
-	return err
+	if del.Valid {
+		return 0, refuse(data.ErrUnknownVillage, "村庄“%s/%s”在回收站中，请先从回收站恢复", township, village)
+	}
+	return id, nil
 }

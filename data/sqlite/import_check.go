@@ -1,0 +1,199 @@
+package sqlite
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"liangwei/data"
+)
+
+// What an import checks: each record on its own and each key once (before the
+// transaction), the locked rounds, that the villages records name exist, and after the
+// members are written, that no village has two 书记 or two 主任 in a round.
+
+// checkBatch refuses records with errors and keys given twice, before anything is written.
+func checkBatch(b data.Batch, today time.Time) error {
+	// The importer checks "not in the future" against its own date; the store checks every
+	// other rule, so it validates elections as of a date no completion can be after.
+	farFuture := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	if err := checkRecords(townshipKind, b.Townships, data.Township.Validate); err != nil {
+		return err
+	}
+	if err := checkRecords(villageKind, b.Villages, data.Village.Validate); err != nil {
+		return err
+	}
+	if err := checkRecords(electionKind, b.Elections, func(e data.Election) data.Problems { return e.Validate(farFuture) }); err != nil {
+		return err
+	}
+	if err := checkRecords(memberKind, b.Members, data.Member.Validate); err != nil {
+		return err
+	}
+	if err := checkRecords(leadershipKind, b.Leaderships, data.Leadership.Validate); err != nil {
+		return err
+	}
+	if err := checkRecords(partyOrgKind, b.PartyOrgs, data.PartyOrg.Validate); err != nil {
+		return err
+	}
+	if err := checkRecords(complaintKind, b.Complaints, func(c data.Complaint) data.Problems { return c.Validate(today) }); err != nil {
+		return err
+	}
+	return checkRecords(talkKind, b.Talks, data.Talk.Validate)
+}
+
+// batchKey is a natural key by the names of what the record belongs to: the IDs are not
+// known before the transaction.
+type batchKey struct {
+	township, village string
+	key               natKey
+}
+
+// checkRecords refuses the first of rs with errors, or whose key an earlier one has.
+func checkRecords[R any, V comparable](k *kindSpec[R, V], rs []R, problems func(R) data.Problems) error {
+	seen := make(map[batchKey]bool, len(rs))
+	for _, r := range rs {
+		if ps := problems(r); ps.HasErrors() {
+			return fmt.Errorf("%s有错误：%s", k.label(r), strings.ReplaceAll(ps.Errors().Error(), "\n", "；"))
+		}
+		var key batchKey
+		if k.names != nil {
+			key.township, key.village = k.names(r)
+		}
+		key.key = k.natKey(0, r)
+		if seen[key] {
+			return refuse(data.ErrDuplicate, "导入的数据中%s出现了不止一次", k.label(r))
+		}
+		seen[key] = true
+	}
+	return nil
+}
+
+// checkBatchLocks refuses a whole import when any of its records belongs to a locked round,
+// or would move a complaint or talk out of one (their keys do not hold the year). It runs
+// in the import's transaction before anything is written.
+func (w *tx) checkBatchLocks(b data.Batch) error {
+	if err := w.checkLocked(); err != nil {
+		return err
+	}
+	if len(w.locks) == 0 {
+		return nil
+	}
+	if err := lockedIn(w, electionKind, b.Elections); err != nil {
+		return err
+	}
+	if err := lockedIn(w, memberKind, b.Members); err != nil {
+		return err
+	}
+	if err := lockedIn(w, leadershipKind, b.Leaderships); err != nil {
+		return err
+	}
+	if err := lockedIn(w, partyOrgKind, b.PartyOrgs); err != nil {
+		return err
+	}
+	wrap := func(what string, err error) error { return fmt.Errorf("导入的数据中%s：%w", what, err) }
+	if len(b.Complaints) > 0 {
+		stored, err := w.storedDates(`SELECT t.name, c.no, coalesce(c.received, '') FROM complaints c JOIN townships t ON t.id = c.township_id`)
+		if err != nil {
+			return err
+		}
+		for _, c := range b.Complaints {
+			if err := w.checkLocked(yearOf(c.Received), yearOfText(stored[[2]string{c.Township, c.No}])); err != nil {
+				return wrap(complaintLabel(c), err)
+			}
+		}
+	}
+	if len(b.Talks) > 0 {
+		stored, err := w.storedDates(`SELECT t.name, k.no, coalesce(k.date, '') FROM talks k JOIN townships t ON t.id = k.township_id`)
+		if err != nil {
+			return err
+		}
+		for _, t := range b.Talks {
+			if err := w.checkLocked(yearOf(t.Date), yearOfText(stored[[2]string{t.Township, t.No}])); err != nil {
+				return wrap(talkLabel(t), err)
+			}
+		}
+	}
+	return nil
+}
+
+// lockedIn refuses the first of rs whose round is locked.
+func lockedIn[R any, V comparable](w *tx, k *kindSpec[R, V], rs []R) error {
+	for _, r := range rs {
+		if err := k.checkLocked(w, r); err != nil {
+			return fmt.Errorf("导入的数据中%s：%w", k.label(r), err)
+		}
+	}
+	return nil
+}
+
+// storedDates maps (township, 编号) to the stored date of a query of those three columns.
+func (w *tx) storedDates(query string) (map[[2]string]string, error) {
+	rows, err := w.tx.QueryContext(w.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[[2]string]string{}
+	for rows.Next() {
+		var town, no, d string
+		if err := rows.Scan(&town, &no, &d); err != nil {
+			return nil, err
+		}
+		out[[2]string{town, no}] = d
+	}
+	return out, rows.Err()
+}
+
+// village returns the ID of a village of the batch or the database that is not deleted;
+// what names it, in a Chinese message, is what.
+func (im *importer) village(township, village, what string) (int64, error) {
+	if t := im.towns.keys[natKey{text: township}]; t != nil && !t.deleted {
+		if v := im.vills.keys[natKey{parent: t.id, text: village}]; v != nil {
+			if v.deleted {
+				return 0, refuse(data.ErrUnknownVillage, "%s所属的村庄“%s/%s”在回收站中：请先恢复该村，或在“村庄”表中一并导入该村",
+					what, township, village)
+			}
+			return v.id, nil
+		}
+	}
+	return 0, refuse(data.ErrUnknownVillage, "%s所属的村庄“%s/%s”不存在：请在“村庄”表中添加该村，或先导入村庄",
+		what, township, village)
+}
+
+// checkPosts refuses the import when, with its members written, one of the villages
+// (IDs) the batch's members belong to has more than one listed 书记 or 主任 in a round,
+// naming them. Other villages are not touched by the import, so only these are read.
+func (im *importer) checkPosts(villages []int64) error {
+	js, err := json.Marshal(villages)
+	if err != nil {
+		return err
+	}
+	var msgs []string
+	for _, p := range uniquePosts {
+		rows, err := im.w.tx.QueryContext(im.w.ctx, `SELECT t.name, v.name, m.round, group_concat(m.name, '、')
+			FROM members m JOIN villages v ON v.id = m.village_id JOIN townships t ON t.id = v.township_id
+			WHERE m.village_id IN (SELECT value FROM json_each(?)) AND `+p.column+` = ? AND `+memberKind.live+`
+			GROUP BY m.village_id, m.round HAVING count(*) > 1 ORDER BY t.name, v.name, m.round`, string(js), p.post)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var town, vill, names string
+			var round int
+			if err := rows.Scan(&town, &vill, &round, &names); err != nil {
+				rows.Close()
+				return err
+			}
+			msgs = append(msgs, fmt.Sprintf("村庄“%s/%s”%d年有不止一名%s：%s（每村每届只能有一名%s）", town, vill, round, p.post, names, p.post))
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	if len(msgs) > 0 {
+		return refuse(data.ErrPostTaken, "%s", strings.Join(msgs, "；"))
+	}
+	return nil
+}
