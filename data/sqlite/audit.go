@@ -111,3 +111,14 @@ func toJSON(v any) (string, error) {
 	b, err := json.Marshal(v)
 	return string(b), err
 }
+
+// auditValue is a record as the audit log stores it: the JSON text its kind's description
+// gives (data.Kind.AuditValue). It is comparable, so an unchanged record is seen as one, and
+// it is written to the log as it is.
+type auditValue string
+
+// MarshalJSON writes the value's JSON text unchanged.
+func (v auditValue) MarshalJSON() ([]byte, error) { return []byte(v), nil }
+
+// auditOf is r's audit value by the description k.
+func auditOf[R any](k *data.Kind[R], r R) auditValue { return auditValue(k.AuditValue(&r)) }

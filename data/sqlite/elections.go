@@ -10,31 +10,6 @@ import (
 	"liangwei/data"
 )
 
-type electionValue struct {
-	Township     string `json:"乡镇"`
-	Village      string `json:"村名"`
-	Round        int    `json:"届次"`
-	Body         string `json:"组织"`
-	Status       string `json:"状态"`
-	CompletedOn  string `json:"完成日期"`
-	OneTime      string `json:"一次选举成功"`
-	Eligible     int    `json:"应参加人数"`
-	Participants int    `json:"实参加人数"`
-	Seats        int    `json:"应选职数"`
-	Candidates   int    `json:"候选人数"`
-	Elected      int    `json:"当选人数"`
-	Reason       string `json:"未完成原因"`
-}
-
-func electionVal(e data.Election) electionValue {
-	return electionValue{
-		Township: e.Township, Village: e.Village, Round: e.Round, Body: string(e.Body),
-		Status: string(e.Status), CompletedOn: data.FormatDate(e.CompletedOn), OneTime: data.FormatYesNo(e.OneTime),
-		Eligible: e.Eligible, Participants: e.Participants, Seats: e.Seats, Candidates: e.Candidates,
-		Elected: e.Elected, Reason: e.Reason,
-	}
-}
-
 func electionKeyText(e data.Election) string {
 	return e.Township + "/" + e.Village + "/" + strconv.Itoa(e.Round) + "/" + string(e.Body)
 }
@@ -60,7 +35,7 @@ func scanElection(sc scanner) (data.Election, error) {
 
 // electionKind: an election names its village by township and village name; it is listed
 // only while its village (and that village's township) is.
-var electionKind = &kindSpec[data.Election, electionValue]{
+var electionKind = &kindSpec[data.Election]{
 	code:    data.CodeElection,
 	table:   "elections",
 	alias:   "e",
@@ -84,7 +59,7 @@ var electionKind = &kindSpec[data.Election, electionValue]{
 		return []any{villageID, e.Round, string(e.Body), string(e.Status), nullDate(e.CompletedOn), boolInt(e.OneTime),
 			e.Eligible, e.Participants, e.Seats, e.Candidates, e.Elected, e.Reason}, nil
 	},
-	val:     electionVal,
+	val:     func(r data.Election) auditValue { return auditOf(data.ElectionDesc, r) },
 	keyText: electionKeyText,
 	label:   electionLabel,
 	round:   func(e data.Election) int { return e.Round },

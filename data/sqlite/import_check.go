@@ -50,7 +50,7 @@ type batchKey struct {
 }
 
 // checkRecords refuses the first of rs with errors, or whose key an earlier one has.
-func checkRecords[R any, V comparable](k *kindSpec[R, V], rs []R, problems func(R) data.Problems) error {
+func checkRecords[R any](k *kindSpec[R], rs []R, problems func(R) data.Problems) error {
 	seen := make(map[batchKey]bool, len(rs))
 	for _, r := range rs {
 		if ps := problems(r); ps.HasErrors() {
@@ -118,7 +118,7 @@ func (w *tx) checkBatchLocks(b data.Batch) error {
 }
 
 // lockedIn refuses the first of rs whose round is locked.
-func lockedIn[R any, V comparable](w *tx, k *kindSpec[R, V], rs []R) error {
+func lockedIn[R any](w *tx, k *kindSpec[R], rs []R) error {
 	for _, r := range rs {
 		if err := k.checkLocked(w, r); err != nil {
 			return fmt.Errorf("导入的数据中%s：%w", k.label(r), err)

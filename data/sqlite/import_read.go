@@ -13,16 +13,16 @@ import (
 
 // rec is a stored row as an import sees it: its ID, audit value and whether it is in the
 // recycle bin.
-type rec[V comparable] struct {
+type rec struct {
 	id      int64
-	val     V
+	val     auditValue
 	deleted bool
 }
 
 // table is one kind's share of an import: its rows under the batch's townships by natural
 // key (deleted ones too), and its prepared insert and update.
-type table[V comparable] struct {
-	keys     map[natKey]*rec[V]
+type table struct {
+	keys     map[natKey]*rec
 	ins, upd *sql.Stmt
 }
 
@@ -39,8 +39,8 @@ type importer struct {
 	townsJSON string
 	// towns and vills are read first, for every import: the other kinds resolve the
 	// townships and villages they name through them.
-	towns *table[townshipValue]
-	vills *table[villageValue]
+	towns *table
+	vills *table
 }
 
 // inTowns restricts a query over the alias t of townships to the batch's townships.
@@ -100,8 +100,8 @@ func (w *tx) newImporter(source string, b data.Batch) (*importer, error) {
 
 // readTable reads every row of a kind (deleted ones too) under the batch's townships, in
 // one query, and prepares the kind's insert and update in the import's transaction.
-func readTable[R any, V comparable](im *importer, k *kindSpec[R, V]) (*table[V], error) {
-	t := &table[V]{keys: map[natKey]*rec[V]{}}
+func readTable[R any](im *importer, k *kindSpec[R]) (*table, error) {
+	t := &table{keys: map[natKey]*rec{}}
 	if err := readKeys(im, k, t.keys); err != nil {
 		return nil, err
 	}
@@ -116,7 +116,7 @@ func readTable[R any, V comparable](im *importer, k *kindSpec[R, V]) (*table[V],
 }
 
 // readKeys reads the kind's rows under the batch's townships into keys.
-func readKeys[R any, V comparable](im *importer, k *kindSpec[R, V], keys map[natKey]*rec[V]) error {
+func readKeys[R any](im *importer, k *kindSpec[R], keys map[natKey]*rec) error {
 	// Townships select 0 as their parent, so that one scan serves every kind.
 	parent := "0"
 	if c := k.parentColumn(); c != "" {
@@ -134,7 +134,7 @@ func readKeys[R any, V comparable](im *importer, k *kindSpec[R, V], keys map[nat
 		if err != nil {
 			return err
 		}
-		keys[k.natKey(parent, r)] = &rec[V]{id: k.id(r), val: k.val(r), deleted: deleted}
+		keys[k.natKey(parent, r)] = &rec{id: k.id(r), val: k.val(r), deleted: deleted}
 	}
 	return rows.Err()
 }

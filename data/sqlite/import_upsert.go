@@ -10,7 +10,7 @@ import (
 // upsertKind upserts the batch's records of one kind, in order. t is the kind's table when
 // already read (townships, villages); nil reads it now, and not at all when rs is empty.
 // It returns the IDs of what the records belong to, each once, in the order first met.
-func upsertKind[R any, V comparable](im *importer, k *kindSpec[R, V], t *table[V], rs []R) ([]int64, error) {
+func upsertKind[R any](im *importer, k *kindSpec[R], t *table, rs []R) ([]int64, error) {
 	if len(rs) == 0 {
 		return nil, nil
 	}
@@ -44,7 +44,7 @@ func upsertKind[R any, V comparable](im *importer, k *kindSpec[R, V], t *table[V
 
 // upsert inserts, restores, updates or leaves one batch record; args are the columns of
 // the kind's insert and update statements.
-func upsert[R any, V comparable](im *importer, k *kindSpec[R, V], t *table[V], key natKey, r R, args []any) error {
+func upsert[R any](im *importer, k *kindSpec[R], t *table, key natKey, r R, args []any) error {
 	val := k.val(r)
 	old := t.keys[key]
 	switch {
@@ -57,7 +57,7 @@ func upsert[R any, V comparable](im *importer, k *kindSpec[R, V], t *table[V], k
 		if err != nil {
 			return err
 		}
-		t.keys[key] = &rec[V]{id: id, val: val}
+		t.keys[key] = &rec{id: id, val: val}
 		return im.outcome(k.code, k.keyText(r), nil, val, true, false)
 	case !old.deleted && old.val == val:
 		im.res.Unchanged++
@@ -92,8 +92,8 @@ func (im *importer) township(name string) (int64, error) {
 		if err != nil {
 			return 0, err
 		}
-		val := townshipVal(t)
-		im.towns.keys[key] = &rec[townshipValue]{id: id, val: val}
+		val := auditOf(data.TownshipDesc, t)
+		im.towns.keys[key] = &rec{id: id, val: val}
 		return id, im.w.log(ActionCreate, data.CodeTownship, name, nil, val, im.source)
 	case r.deleted:
 		if err := unbin(im.w, townshipKind, r.id); err != nil {

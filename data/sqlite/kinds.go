@@ -51,7 +51,7 @@ type refs interface {
 // kindSpec describes a record kind for the code every kind shares. R is the data record, V
 // its audit value: comparable (a save or import compares it to tell Updated from Unchanged),
 // keyed by the Chinese column headers.
-type kindSpec[R any, V comparable] struct {
+type kindSpec[R any] struct {
 	code  data.KindCode // the audit log's and recycle bin's kind
 	table string        // table name
 	alias string        // the table's alias in sel
@@ -78,7 +78,7 @@ type kindSpec[R any, V comparable] struct {
 	// of what the record belongs to; p resolves any other record it names (a complaint's
 	// village).
 	args    func(p refs, parent int64, r R) ([]any, error)
-	val     func(R) V
+	val     func(R) auditValue
 	keyText func(R) string // the readable key of the audit log and the recycle bin
 	label   func(R) string // the record in a Chinese message
 	// taken is the refusal of a key another record holds; nil gives label + "已存在".
@@ -106,7 +106,7 @@ func (p prefixScan) Scan(dest ...any) error {
 }
 
 // parentColumn is the column holding the ID of what a record belongs to; "" for townships.
-func (k *kindSpec[R, V]) parentColumn() string {
+func (k *kindSpec[R]) parentColumn() string {
 	switch k.up {
 	case inTownship:
 		return "township_id"
@@ -117,18 +117,18 @@ func (k *kindSpec[R, V]) parentColumn() string {
 }
 
 // selWith is k.sel with cols selected before the columns k.scan reads (see prefixScan).
-func (k *kindSpec[R, V]) selWith(cols string) string {
+func (k *kindSpec[R]) selWith(cols string) string {
 	return "SELECT " + cols + ", " + strings.TrimPrefix(k.sel, "SELECT ")
 }
 
 // natKey is r's natural key under parent.
-func (k *kindSpec[R, V]) natKey(parent int64, r R) natKey {
+func (k *kindSpec[R]) natKey(parent int64, r R) natKey {
 	text, num := k.key(r)
 	return natKey{parent, text, num}
 }
 
 // keyCond is the condition, on the columns with alias, of the row holding key.
-func (k *kindSpec[R, V]) keyCond(key natKey) (string, []any) {
+func (k *kindSpec[R]) keyCond(key natKey) (string, []any) {
 	var cond string
 	var args []any
 	add := func(col string, arg any) {
@@ -151,7 +151,7 @@ func (k *kindSpec[R, V]) keyCond(key natKey) (string, []any) {
 }
 
 // checkLocked refuses r when its round is locked.
-func (k *kindSpec[R, V]) checkLocked(w *tx, r R) error {
+func (k *kindSpec[R]) checkLocked(w *tx, r R) error {
 	if k.round == nil {
 		return nil
 	}
@@ -159,7 +159,7 @@ func (k *kindSpec[R, V]) checkLocked(w *tx, r R) error {
 }
 
 // takenMsg is the refusal of r's key, held by another record.
-func (k *kindSpec[R, V]) takenMsg(r R) string {
+func (k *kindSpec[R]) takenMsg(r R) string {
 	if k.taken != nil {
 		return k.taken(r)
 	}
@@ -167,7 +167,7 @@ func (k *kindSpec[R, V]) takenMsg(r R) string {
 }
 
 // parentOf resolves what r belongs to through p; 0 for townships.
-func parentOf[R any, V comparable](p refs, k *kindSpec[R, V], r R) (int64, error) {
+func parentOf[R any](p refs, k *kindSpec[R], r R) (int64, error) {
 	switch k.up {
 	case inTownship:
 		t, _ := k.names(r)
@@ -198,7 +198,7 @@ func (h handRefs) village(township, village, _ string) (int64, error) {
 }
 
 // list runs the kind's select on q with a condition, in listing order.
-func list[R any, V comparable](ctx context.Context, q *sql.Tx, k *kindSpec[R, V], where string, args ...any) ([]R, error) {
+func list[R any](ctx context.Context, q *sql.Tx, k *kindSpec[R], where string, args ...any) ([]R, error) {
 	rows, err := q.QueryContext(ctx, k.sel+" WHERE "+where+" ORDER BY "+k.order, args...)
 	if err != nil {
 		return nil, err
@@ -216,7 +216,7 @@ func list[R any, V comparable](ctx context.Context, q *sql.Tx, k *kindSpec[R, V]
 }
 
 // listRead is list in a read transaction of its own.
-func listRead[R any, V comparable](ctx context.Context, s *Store, k *kindSpec[R, V], where string, args ...any) ([]R, error) {
+func listRead[R any](ctx context.Context, s *Store, k *kindSpec[R], where string, args ...any) ([]R, error) {
 	var out []R
 	err := s.read(ctx, func(q *sql.Tx) error {
 		var err error
@@ -227,7 +227,7 @@ func listRead[R any, V comparable](ctx context.Context, s *Store, k *kindSpec[R,
 }
 
 // byID reads record id when it meets cond, or returns data.ErrNotFound.
-func byID[R any, V comparable](w *tx, k *kindSpec[R, V], id int64, cond string) (R, error) {
+func byID[R any](w *tx, k *kindSpec[R], id int64, cond string) (R, error) {
 	r, err := k.scan(w.queryRow(k.sel+" WHERE "+k.alias+".id = ? AND "+cond, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, data.ErrNotFound
@@ -236,7 +236,7 @@ func byID[R any, V comparable](w *tx, k *kindSpec[R, V], id int64, cond string) 
 }
 
 // byKey reads the record holding key, deleted or not, or returns data.ErrNotFound.
-func byKey[R any, V comparable](w *tx, k *kindSpec[R, V], key natKey) (r R, deleted bool, err error) {
+func byKey[R any](w *tx, k *kindSpec[R], key natKey) (r R, deleted bool, err error) {
 	cond, args := k.keyCond(key)
 	row := w.queryRow(k.selWith(k.alias+".deleted_at IS NOT NULL")+" WHERE "+cond, args...)
 	r, err = k.scan(prefixScan{row, []any{&deleted}})
@@ -247,7 +247,7 @@ func byKey[R any, V comparable](w *tx, k *kindSpec[R, V], key natKey) (r R, dele
 }
 
 // insertRec inserts a row of the kind's columns args, returning its ID.
-func insertRec[R any, V comparable](w *tx, k *kindSpec[R, V], args []any) (int64, error) {
+func insertRec[R any](w *tx, k *kindSpec[R], args []any) (int64, error) {
 	res, err := w.exec(k.insert, append(args, w.now, w.now)...)
 	if err != nil {
 		return 0, err
@@ -256,14 +256,14 @@ func insertRec[R any, V comparable](w *tx, k *kindSpec[R, V], args []any) (int64
 }
 
 // unbin takes row id out of the recycle bin, its values unchanged.
-func unbin[R any, V comparable](w *tx, k *kindSpec[R, V], id int64) error {
+func unbin[R any](w *tx, k *kindSpec[R], id int64) error {
 	_, err := w.exec("UPDATE "+k.table+" SET deleted_at = NULL, updated_at = ? WHERE id = ?", w.now, id)
 	return err
 }
 
 // save is a kind's Save method: r is refused with ps when it has errors; otherwise what it
 // names is resolved and it is saved by saveRec, setting *id.
-func save[R any, V comparable](ctx context.Context, s *Store, k *kindSpec[R, V], r R, id *int64, ps data.Problems) error {
+func save[R any](ctx context.Context, s *Store, k *kindSpec[R], r R, id *int64, ps data.Problems) error {
 	if ps.HasErrors() {
 		return ps
 	}
@@ -285,7 +285,7 @@ func save[R any, V comparable](ctx context.Context, s *Store, k *kindSpec[R, V],
 // record *id, setting *id on success; renaming or moving a record is allowed when its new key
 // is free. parent is the ID of what r belongs to, args the column values of k.insert and
 // k.update. k.check runs before anything is written.
-func saveRec[R any, V comparable](w *tx, k *kindSpec[R, V], r R, id *int64, parent int64, args []any) error {
+func saveRec[R any](w *tx, k *kindSpec[R], r R, id *int64, parent int64, args []any) error {
 	if err := k.checkLocked(w, r); err != nil {
 		return err
 	}
@@ -369,7 +369,7 @@ func binNote(deleted bool) string {
 
 // deleteRec moves a listed record to the recycle bin. What belongs to it (a village's
 // elections, members and party ledger) is hidden with it by the kinds' live conditions.
-func deleteRec[R any, V comparable](ctx context.Context, s *Store, k *kindSpec[R, V], id int64) error {
+func deleteRec[R any](ctx context.Context, s *Store, k *kindSpec[R], id int64) error {
 	return s.write(ctx, func(w *tx) error {
 		old, err := byID(w, k, id, k.live)
 		if err != nil {
@@ -387,7 +387,7 @@ func deleteRec[R any, V comparable](ctx context.Context, s *Store, k *kindSpec[R
 
 // restoreRec takes a record out of the recycle bin. What it belongs to must be listed (a
 // village's township is taken out with it), and k.check must pass.
-func restoreRec[R any, V comparable](ctx context.Context, s *Store, k *kindSpec[R, V], id int64) error {
+func restoreRec[R any](ctx context.Context, s *Store, k *kindSpec[R], id int64) error {
 	return s.write(ctx, func(w *tx) error {
 		r, err := byID(w, k, id, deletedWhere(k))
 		if err != nil {
@@ -414,7 +414,7 @@ func restoreRec[R any, V comparable](ctx context.Context, s *Store, k *kindSpec[
 
 // deletedWhere is the condition of a kind's recycle-bin listing: deleted itself, not only
 // hidden by its village.
-func deletedWhere[R any, V comparable](k *kindSpec[R, V]) string {
+func deletedWhere[R any](k *kindSpec[R]) string {
 	return k.alias + ".deleted_at IS NOT NULL"
 }
 
@@ -433,10 +433,10 @@ type binKind interface {
 	restore(ctx context.Context, s *Store, id int64) error
 }
 
-func (k *kindSpec[R, V]) kindCode() data.KindCode { return k.code }
+func (k *kindSpec[R]) kindCode() data.KindCode { return k.code }
 
 // binned adds the kind's deleted records.
-func (k *kindSpec[R, V]) binned(ctx context.Context, q *sql.Tx,
+func (k *kindSpec[R]) binned(ctx context.Context, q *sql.Tx,
 	add func(kind data.KindCode, id int64, record string, deleted map[int64]time.Time)) error {
 	deleted, err := deletedTimes(ctx, q, k.table)
 	if err != nil {
@@ -452,6 +452,6 @@ func (k *kindSpec[R, V]) binned(ctx context.Context, q *sql.Tx,
 	return nil
 }
 
-func (k *kindSpec[R, V]) restore(ctx context.Context, s *Store, id int64) error {
+func (k *kindSpec[R]) restore(ctx context.Context, s *Store, id int64) error {
 	return restoreRec(ctx, s, k, id)
 }

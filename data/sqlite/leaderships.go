@@ -8,23 +8,11 @@ import (
 	"liangwei/data"
 )
 
-type leadershipValue struct {
-	Township       string `json:"乡镇"`
-	Round          int    `json:"届次"`
-	PartyCommittee int    `json:"党委班子成员数"`
-	Government     int    `json:"政府班子成员数"`
-	Cross          int    `json:"交叉任职数"`
-}
-
-func leadershipVal(l data.Leadership) leadershipValue {
-	return leadershipValue{l.Township, l.Round, l.PartyCommittee, l.Government, l.Cross}
-}
-
 func leadershipArgs(townshipID int64, l data.Leadership) []any {
 	return []any{townshipID, l.Round, l.PartyCommittee, l.Government, l.Cross}
 }
 
-var leadershipKind = &kindSpec[data.Leadership, leadershipValue]{
+var leadershipKind = &kindSpec[data.Leadership]{
 	code:    data.CodeLeadership,
 	table:   "leaderships",
 	alias:   "l",
@@ -48,7 +36,7 @@ var leadershipKind = &kindSpec[data.Leadership, leadershipValue]{
 	args: func(_ refs, townshipID int64, l data.Leadership) ([]any, error) {
 		return leadershipArgs(townshipID, l), nil
 	},
-	val:     leadershipVal,
+	val:     func(r data.Leadership) auditValue { return auditOf(data.LeadershipDesc, r) },
 	keyText: func(l data.Leadership) string { return l.Township + "/" + strconv.Itoa(l.Round) },
 	label: func(l data.Leadership) string {
 		return fmt.Sprintf("乡镇“%s”%d年的班子记录", l.Township, l.Round)

@@ -10,33 +10,6 @@ import (
 	"liangwei/data"
 )
 
-type memberValue struct {
-	Township      string `json:"乡镇"`
-	Village       string `json:"村名"`
-	Round         int    `json:"届次"`
-	Name          string `json:"姓名"`
-	IDNumber      string `json:"身份证号"`
-	Gender        string `json:"性别"`
-	Birth         string `json:"出生日期"`
-	Ethnicity     string `json:"民族"`
-	Education     string `json:"学历"`
-	Political     string `json:"政治面貌"`
-	PartyPost     string `json:"党组织职务"`
-	CommitteePost string `json:"村委会职务"`
-	Tenure        string `json:"新任或连任"`
-	Tags          string `json:"身份标签"`
-	Phone         string `json:"联系电话"`
-}
-
-func memberVal(m data.Member) memberValue {
-	return memberValue{
-		Township: m.Township, Village: m.Village, Round: m.Round, Name: m.Name, IDNumber: m.IDNumber,
-		Gender: string(m.Gender), Birth: data.FormatDate(m.Birth), Ethnicity: m.Ethnicity, Education: string(m.Education),
-		Political: string(m.Political), PartyPost: string(m.PartyPost), CommitteePost: string(m.CommitteePost),
-		Tenure: string(m.Tenure), Tags: tagsText(m.Tags), Phone: m.Phone,
-	}
-}
-
 // tagsText is the stored form of 身份标签: joined with 、 as read back (without empty or
 // repeated tags), so that a re-saved member compares equal to what was stored.
 func tagsText(tags []string) string {
@@ -80,7 +53,7 @@ func memberLabel(m data.Member) string {
 	return fmt.Sprintf("村庄“%s/%s”%d年两委成员%s（身份证号 %s）", m.Township, m.Village, m.Round, m.Name, data.MaskID(m.IDNumber))
 }
 
-var memberKind = &kindSpec[data.Member, memberValue]{
+var memberKind = &kindSpec[data.Member]{
 	code:    data.CodeMember,
 	table:   "members",
 	alias:   "m",
@@ -101,7 +74,7 @@ var memberKind = &kindSpec[data.Member, memberValue]{
 	scan:    scanMember,
 	id:      func(m data.Member) int64 { return m.ID },
 	args:    func(_ refs, villageID int64, m data.Member) ([]any, error) { return memberArgs(villageID, m), nil },
-	val:     memberVal,
+	val:     func(r data.Member) auditValue { return auditOf(data.MemberDesc, r) },
 	keyText: memberKeyText,
 	label:   memberLabel,
 	round:   func(m data.Member) int { return m.Round },

@@ -8,38 +8,6 @@ import (
 	"liangwei/data"
 )
 
-type partyOrgValue struct {
-	Township     string  `json:"乡镇"`
-	Village      string  `json:"村名"`
-	Year         int     `json:"年度"`
-	Type         string  `json:"党组织类型"`
-	Members      int     `json:"党员数"`
-	Women        int     `json:"女党员数"`
-	Probationary int     `json:"预备党员数"`
-	Developed    int     `json:"年度发展党员数"`
-	HasTeam      string  `json:"有班子"`
-	HasVenue     string  `json:"有场所"`
-	VenueArea    float64 `json:"场所面积"`
-	HasActivity  string  `json:"有活动"`
-	Activities   int     `json:"年度活动次数"`
-	HasIncome    string  `json:"有收入"`
-	Income       float64 `json:"集体经济收入"`
-	Weak         string  `json:"软弱涣散"`
-	Measures     string  `json:"整顿措施"`
-	Progress     string  `json:"整顿进展"`
-	Result       string  `json:"整顿结果"`
-}
-
-func partyOrgVal(p data.PartyOrg) partyOrgValue {
-	yn := data.FormatYesNo
-	return partyOrgValue{
-		Township: p.Township, Village: p.Village, Year: p.Year, Type: string(p.Type), Members: p.Members, Women: p.Women,
-		Probationary: p.Probationary, Developed: p.Developed, HasTeam: yn(p.HasTeam), HasVenue: yn(p.HasVenue),
-		VenueArea: p.VenueArea, HasActivity: yn(p.HasActivity), Activities: p.Activities, HasIncome: yn(p.HasIncome),
-		Income: p.Income, Weak: yn(p.Weak), Measures: p.Measures, Progress: p.Progress, Result: string(p.Result),
-	}
-}
-
 func partyOrgArgs(villageID int64, p data.PartyOrg) []any {
 	return []any{villageID, p.Year, string(p.Type), p.Members, p.Women, p.Probationary, p.Developed, boolInt(p.HasTeam),
 		boolInt(p.HasVenue), p.VenueArea, boolInt(p.HasActivity), p.Activities, boolInt(p.HasIncome), p.Income,
@@ -56,7 +24,7 @@ func scanPartyOrg(sc scanner) (data.PartyOrg, error) {
 	return p, err
 }
 
-var partyOrgKind = &kindSpec[data.PartyOrg, partyOrgValue]{
+var partyOrgKind = &kindSpec[data.PartyOrg]{
 	code:    data.CodePartyOrg,
 	table:   "party_orgs",
 	alias:   "p",
@@ -78,7 +46,7 @@ var partyOrgKind = &kindSpec[data.PartyOrg, partyOrgValue]{
 	scan:    scanPartyOrg,
 	id:      func(p data.PartyOrg) int64 { return p.ID },
 	args:    func(_ refs, villageID int64, p data.PartyOrg) ([]any, error) { return partyOrgArgs(villageID, p), nil },
-	val:     partyOrgVal,
+	val:     func(r data.PartyOrg) auditValue { return auditOf(data.PartyOrgDesc, r) },
 	keyText: func(p data.PartyOrg) string { return p.Township + "/" + p.Village + "/" + strconv.Itoa(p.Year) },
 	label: func(p data.PartyOrg) string {
 		return fmt.Sprintf("村庄“%s/%s”%d年度党组织台账", p.Township, p.Village, p.Year)

@@ -8,31 +8,6 @@ import (
 	"liangwei/data"
 )
 
-type complaintValue struct {
-	No          string `json:"编号"`
-	Received    string `json:"受理日期"`
-	Channel     string `json:"渠道"`
-	Township    string `json:"乡镇"`
-	Village     string `json:"村名"`
-	Complainant string `json:"反映人"`
-	Subject     string `json:"被反映人"`
-	Category    string `json:"类别"`
-	Summary     string `json:"内容摘要"`
-	Handler     string `json:"承办人"`
-	Deadline    string `json:"办结时限"`
-	Result      string `json:"办理结果"`
-	Handling    string `json:"处理情况"`
-	Replied     string `json:"回复日期"`
-}
-
-func complaintVal(c data.Complaint) complaintValue {
-	return complaintValue{
-		No: c.No, Received: data.FormatDate(c.Received), Channel: string(c.Channel), Township: c.Township, Village: c.Village,
-		Complainant: c.Complainant, Subject: c.Subject, Category: string(c.Category), Summary: c.Summary, Handler: c.Handler,
-		Deadline: data.FormatDate(c.Deadline), Result: string(c.Result), Handling: c.Handling, Replied: data.FormatDate(c.Replied),
-	}
-}
-
 // complaintArgs are the complaints columns; villageID 0 (no 村名) is stored as NULL.
 func complaintArgs(townshipID, villageID int64, c data.Complaint) []any {
 	var vid any
@@ -67,7 +42,7 @@ func complaintLabel(c data.Complaint) string {
 	return fmt.Sprintf("乡镇“%s”编号为“%s”的信访举报", c.Township, c.No)
 }
 
-var complaintKind = &kindSpec[data.Complaint, complaintValue]{
+var complaintKind = &kindSpec[data.Complaint]{
 	code:    data.CodeComplaint,
 	table:   "complaints",
 	alias:   "c",
@@ -100,7 +75,7 @@ var complaintKind = &kindSpec[data.Complaint, complaintValue]{
 		}
 		return complaintArgs(townshipID, vid, c), nil
 	},
-	val:     complaintVal,
+	val:     func(r data.Complaint) auditValue { return auditOf(data.ComplaintDesc, r) },
 	keyText: func(c data.Complaint) string { return c.Township + "/" + c.No },
 	label:   complaintLabel,
 	round:   func(c data.Complaint) int { return yearOf(c.Received) },
@@ -138,27 +113,6 @@ func (s *Store) RestoreComplaint(ctx context.Context, id int64) error {
 	return restoreRec(ctx, s, complaintKind, id)
 }
 
-type talkValue struct {
-	No          string `json:"编号"`
-	Township    string `json:"乡镇"`
-	Date        string `json:"日期"`
-	Mode        string `json:"约谈方式"`
-	Interviewer string `json:"约谈人"`
-	Interviewee string `json:"被约谈人"`
-	Unit        string `json:"单位"`
-	Post        string `json:"职务"`
-	Category    string `json:"类别"`
-	Cause       string `json:"事由"`
-	Handling    string `json:"处理情况"`
-}
-
-func talkVal(t data.Talk) talkValue {
-	return talkValue{
-		No: t.No, Township: t.Township, Date: data.FormatDate(t.Date), Mode: string(t.Mode), Interviewer: t.Interviewer,
-		Interviewee: t.Interviewee, Unit: t.Unit, Post: t.Post, Category: string(t.Category), Cause: t.Cause, Handling: t.Handling,
-	}
-}
-
 func talkArgs(townshipID int64, t data.Talk) []any {
 	return []any{townshipID, t.No, nullDate(t.Date), string(t.Mode), t.Interviewer, t.Interviewee, t.Unit, t.Post,
 		string(t.Category), t.Cause, t.Handling}
@@ -182,7 +136,7 @@ func talkLabel(t data.Talk) string {
 	return fmt.Sprintf("乡镇“%s”编号为“%s”的约谈记录", t.Township, t.No)
 }
 
-var talkKind = &kindSpec[data.Talk, talkValue]{
+var talkKind = &kindSpec[data.Talk]{
 	code:    data.CodeTalk,
 	table:   "talks",
 	alias:   "k",
@@ -201,7 +155,7 @@ var talkKind = &kindSpec[data.Talk, talkValue]{
 	scan:    scanTalk,
 	id:      func(t data.Talk) int64 { return t.ID },
 	args:    func(_ refs, townshipID int64, t data.Talk) ([]any, error) { return talkArgs(townshipID, t), nil },
-	val:     talkVal,
+	val:     func(r data.Talk) auditValue { return auditOf(data.TalkDesc, r) },
 	keyText: func(t data.Talk) string { return t.Township + "/" + t.No },
 	label:   talkLabel,
 	round:   func(t data.Talk) int { return yearOf(t.Date) },

@@ -7,18 +7,7 @@ import (
 	"liangwei/data"
 )
 
-type townshipValue struct {
-	Name    string `json:"乡镇"`
-	County  string `json:"县区"`
-	Contact string `json:"联系人"`
-	Phone   string `json:"联系电话"`
-}
-
-func townshipVal(t data.Township) townshipValue {
-	return townshipValue{t.Name, t.County, t.Contact, t.Phone}
-}
-
-var townshipKind = &kindSpec[data.Township, townshipValue]{
+var townshipKind = &kindSpec[data.Township]{
 	code:    data.CodeTownship,
 	table:   "townships",
 	alias:   "t",
@@ -39,7 +28,7 @@ var townshipKind = &kindSpec[data.Township, townshipValue]{
 	args: func(_ refs, _ int64, t data.Township) ([]any, error) {
 		return []any{t.Name, t.County, t.Contact, t.Phone}, nil
 	},
-	val:     townshipVal,
+	val:     func(r data.Township) auditValue { return auditOf(data.TownshipDesc, r) },
 	keyText: func(t data.Township) string { return t.Name },
 	label:   func(t data.Township) string { return "乡镇“" + t.Name + "”" },
 	taken:   func(t data.Township) string { return "已有乡镇“" + t.Name + "”" },
@@ -68,14 +57,14 @@ func (w *tx) ensureTownship(name string) (int64, error) {
 		if err != nil {
 			return 0, err
 		}
-		return id, w.log(ActionCreate, data.CodeTownship, name, nil, townshipVal(t), "")
+		return id, w.log(ActionCreate, data.CodeTownship, name, nil, auditOf(data.TownshipDesc, t), "")
 	case err != nil:
 		return 0, err
 	case deleted:
 		if err := unbin(w, townshipKind, t.ID); err != nil {
 			return 0, err
 		}
-		return t.ID, w.log(ActionRestore, data.CodeTownship, name, nil, townshipVal(t), "")
+		return t.ID, w.log(ActionRestore, data.CodeTownship, name, nil, auditOf(data.TownshipDesc, t), "")
 	}
 	return t.ID, nil
 }

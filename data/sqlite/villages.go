@@ -8,26 +8,12 @@ import (
 	"liangwei/data"
 )
 
-type villageValue struct {
-	Township   string `json:"乡镇"`
-	Name       string `json:"村名"`
-	Kind       string `json:"类型"`
-	Households int    `json:"户数"`
-	Population int    `json:"人口"`
-	Code       string `json:"区划代码"`
-	Status     string `json:"状态"`
-}
-
-func villageVal(v data.Village) villageValue {
-	return villageValue{v.Township, v.Name, string(v.Kind), v.Households, v.Population, v.Code, string(v.Status)}
-}
-
 func villageKeyText(township, village string) string { return township + "/" + village }
 
 // villageKind: a village names its township, which a save or restore makes when missing
 // (or takes out of the recycle bin). A deleted village hides its elections, members and
 // party ledger: their live conditions require it.
-var villageKind = &kindSpec[data.Village, villageValue]{
+var villageKind = &kindSpec[data.Village]{
 	code:          data.CodeVillage,
 	table:         "villages",
 	alias:         "v",
@@ -55,7 +41,7 @@ var villageKind = &kindSpec[data.Village, villageValue]{
 	args: func(_ refs, townshipID int64, v data.Village) ([]any, error) {
 		return []any{townshipID, v.Name, string(v.Kind), v.Households, v.Population, v.Code, string(v.Status)}, nil
 	},
-	val:     villageVal,
+	val:     func(r data.Village) auditValue { return auditOf(data.VillageDesc, r) },
 	keyText: func(v data.Village) string { return villageKeyText(v.Township, v.Name) },
 	label:   func(v data.Village) string { return "村庄“" + villageKeyText(v.Township, v.Name) + "”" },
 	taken:   func(v data.Village) string { return "乡镇“" + v.Township + "”已有村庄“" + v.Name + "”" },
