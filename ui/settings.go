@@ -71,17 +71,17 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	s.saveBtn.Importance = widget.HighImportance
 	s.status = widget.NewLabel("")
 
-	form := widget.NewForm(
-		widget.NewFormItem("乡镇（填报单位）", s.township),
-		widget.NewFormItem("县区", s.county),
-		widget.NewFormItem("负责人", s.leader),
-		widget.NewFormItem("审核人", s.reviewer),
-		widget.NewFormItem("填表人", s.preparer),
-		widget.NewFormItem("联系电话", s.phone),
-		widget.NewFormItem("当前届次", s.roundRow),
-		widget.NewFormItem("报表文件夹", container.NewBorder(nil, nil, nil, s.folderBtn, s.folder)),
-		widget.NewFormItem("数据库文件", s.dbPath),
-	)
+	// The labels are the settings' names in data, the names the audit log shows them by.
+	inputs := map[string]fyne.CanvasObject{
+		"township": s.township, "county": s.county, "leader": s.leader, "reviewer": s.reviewer,
+		"preparer": s.preparer, "phone": s.phone, "round": s.roundRow,
+		"data_folder": container.NewBorder(nil, nil, nil, s.folderBtn, s.folder),
+	}
+	form := widget.NewForm()
+	for _, set := range data.SettingNames {
+		form.Append(set.Name, inputs[set.Key])
+	}
+	form.Append("数据库文件", s.dbPath)
 	form.Items[0].HintText = "报表标题和“填报单位”用这个名称"
 	form.Items[6].HintText = "留空则用数据中最新的届次"
 	form.Items[7].HintText = "生成的报表保存在这里"

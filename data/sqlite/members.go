@@ -123,8 +123,8 @@ var uniquePosts = []struct {
 	field, column, post string
 	holds               func(data.Member) bool
 }{
-	{"党组织职务", "party_post", string(data.PartySecretary), func(m data.Member) bool { return m.PartyPost == data.PartySecretary }},
-	{"村委会职务", "committee_post", string(data.CommitteeDirector), func(m data.Member) bool { return m.CommitteePost == data.CommitteeDirector }},
+	{data.MemberDesc.FieldAt(func(m *data.Member) any { return &m.PartyPost }).Header, "party_post", string(data.PartySecretary), func(m data.Member) bool { return m.PartyPost == data.PartySecretary }},
+	{data.MemberDesc.FieldAt(func(m *data.Member) any { return &m.CommitteePost }).Header, "committee_post", string(data.CommitteeDirector), func(m data.Member) bool { return m.CommitteePost == data.CommitteeDirector }},
 }
 
 // checkPosts refuses m's 书记 or 主任 post when another listed member of the village and

@@ -351,7 +351,7 @@ func TestSettingsAuditNames(t *testing.T) {
 		record   string
 		old, new string
 	}{
-		{"township", data.Settings{Township: "城关镇"}, "乡镇", `"旧镇"`, `"城关镇"`},
+		{"township", data.Settings{Township: "城关镇"}, "乡镇（填报单位）", `"旧镇"`, `"城关镇"`},
 		{"county", data.Settings{County: "历城区"}, "县区", "", `"历城区"`},
 		{"leader", data.Settings{Leader: "王喆"}, "负责人", "", `"王喆"`},
 		{"reviewer", data.Settings{Reviewer: "李昇"}, "审核人", "", `"李昇"`},

@@ -61,15 +61,9 @@ func readSettings(ctx context.Context, q *sql.Tx) (map[string]string, error) {
 	return m, rows.Err()
 }
 
-// settingNames are the settings keys as the 设置 screen names them: the audit log records a
-// change under this name, so the log reads the same on the screen and in the CLI.
-var settingNames = map[string]string{
-	"township": "乡镇", "county": "县区", "leader": "负责人", "reviewer": "审核人",
-	"preparer": "填表人", "phone": "联系电话", "round": "当前届次", "data_folder": "报表文件夹",
-}
-
-// SaveSettings stores the settings; each changed setting gets an audit row under its Chinese
-// name (settingNames).
+// SaveSettings stores the settings; each changed setting gets an audit row under the 设置
+// screen's label of it (data.SettingName), so the log reads the same on the screen and in
+// the CLI.
 func (s *Store) SaveSettings(ctx context.Context, st data.Settings) error {
 	return s.write(ctx, func(w *tx) error {
 		old, err := readSettings(w.ctx, w.tx)
@@ -101,7 +95,7 @@ func (s *Store) SaveSettings(ctx context.Context, st data.Settings) error {
 			if had {
 				o = prev
 			}
-			if err := w.log(ActionUpdate, data.SubjectSettings, settingNames[k], o, v, ""); err != nil {
+			if err := w.log(ActionUpdate, data.SubjectSettings, data.SettingName(k), o, v, ""); err != nil {
 				return err
 			}
 		}
