@@ -71,6 +71,8 @@ type Field[R any] struct {
 	// addr is the field's address in a record (a *string, *int, *Gender …), by which FieldAt
 	// finds the field of a Go struct field.
 	addr func(*R) any
+	// parse stores an enum's text, read by the kind's parser, without boxing it.
+	parse func(*R, string) error
 }
 
 // Get returns the field's value in r: string, int, float64, bool or time.Time by Type.
@@ -79,6 +81,11 @@ func (f *Field[R]) Get(r *R) any { return f.get(r) }
 // Set stores v in r; v has Get's type, except that an enum takes any spelling its parser
 // accepts. The error is the parser's, in Chinese.
 func (f *Field[R]) Set(r *R, v any) error { return f.set(r, v) }
+
+// SetEnum stores an enum field's text in r, read by the kind's parser (which accepts the
+// spellings of SPEC §6); the error says what is allowed. It is Set without boxing the text,
+// for readers of many cells.
+func (f *Field[R]) SetEnum(r *R, s string) error { return f.parse(r, s) }
 
 // Text is the field's value as shown in a table, the audit log and a workbook cell: dates as
 // 2026-03-15, yes/no as 是/否, numbers in decimal, an empty date as "".
@@ -104,23 +111,34 @@ func FormatValue(v any) string {
 // Cell is the value written to a workbook cell: numbers stay numbers (an amount of 0 is left
 // blank), an enum's empty value is NoneText where that is a choice.
 func (f *Field[R]) Cell(r *R) any {
-	v := f.get(r)
-	switch x := v.(type) {
-	case int:
-		return x
-	case float64:
-		if x == 0 {
+	// Through the field's address, so that only the cell's own value is boxed: a workbook
+	// export makes a million cells.
+	switch p := f.addr(r).(type) {
+	case *string:
+		return *p
+	case *int:
+		return *p
+	case *float64:
+		if *p == 0 {
 			return ""
 		}
-		return x // excelize writes the shortest decimal that reads back as x
-	case string:
-		if x == "" && f.Type == EnumType && f.noneAllowed() {
-			return NoneText
-		}
-		return x
+		return *p // excelize writes the shortest decimal that reads back as it
+	case *time.Time:
+		return FormatDate(*p)
+	case *bool:
+		return FormatYesNo(*p)
 	}
-	return FormatValue(v)
+	v := f.get(r) // an enum (a named string type) or tags
+	if x, _ := v.(string); x == "" && f.Type == EnumType && f.noneAllowed() {
+		return NoneText
+	}
+	return v
 }
+
+// Addr is the field's address in r: a *string, *int, *float64, *bool, *time.Time,
+// *[]string, or a pointer to the enum's named string type. Readers that fill a million
+// cells set the common types through it without boxing each value.
+func (f *Field[R]) Addr(r *R) any { return f.addr(r) }
 
 func (f *Field[R]) noneAllowed() bool {
 	for _, v := range f.Values {
@@ -257,6 +275,14 @@ func EnumF[R any, E ~string](header string, p func(*R) *E, parse func(string) (E
 			}
 			*p(r) = e
 			return nil
+		},
+		parse: func(r *R, s string) error {
+			e, err := parse(s)
+			if err != nil {
+				return err
+			}
+			*p(r) = e
+			return nil
 		}}
 }
 
@@ -340,13 +366,15 @@ func (k *Kind[R]) KeyParts(r *R) []string {
 	out := make([]string, len(hs))
 	for i, h := range hs {
 		f := k.Field(h)
-		switch v := f.Get(r).(type) {
-		case int:
-			if v != 0 {
-				out[i] = strconv.Itoa(v)
+		switch p := f.addr(r).(type) {
+		case *string:
+			out[i] = *p
+		case *int:
+			if *p != 0 {
+				out[i] = strconv.Itoa(*p)
 			}
 		default:
-			out[i] = FormatValue(v)
+			out[i] = f.Text(r)
 		}
 	}
 	return out

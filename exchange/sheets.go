@@ -3,6 +3,7 @@ package exchange
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"liangwei/data"
 )
@@ -104,35 +105,40 @@ func sheetOf[R any](k *data.Kind[R]) *sheet {
 // readField reads the cell of field f into rec, placing any problem on the cell.
 func readField[R any](r *row, f *data.Field[R], rec *R) {
 	h := f.Header
-	var v any
-	switch f.Type {
-	case data.TextType, data.TagsType:
-		v = r.text(h)
-	case data.IDType:
-		v = idNumber(r, h)
-	case data.CountType:
-		v = r.count(h)
-	case data.RoundType:
-		v = r.round(h)
-	case data.YearType:
-		v = r.year(h)
-	case data.DateType:
-		v = r.date(h)
-	case data.YesNoType:
-		v = r.yesNo(h)
-	case data.AmountType:
-		v = r.amount(h)
-	case data.EnumType:
+	if f.Type == data.EnumType {
 		if f.Required && !r.required(h) {
 			return
 		}
-		if err := f.Set(rec, r.text(h)); err != nil {
+		if err := f.SetEnum(rec, r.text(h)); err != nil {
 			r.cellError(h, err)
 		}
 		return
 	}
-	if err := f.Set(rec, v); err != nil {
-		r.cellError(h, err)
+	// The other types through the field's address: no value boxed per cell.
+	switch p := f.Addr(rec).(type) {
+	case *string:
+		if f.Type == data.IDType {
+			*p = idNumber(r, h)
+		} else {
+			*p = r.text(h)
+		}
+	case *[]string:
+		*p = data.ParseTags(r.text(h))
+	case *int:
+		switch f.Type {
+		case data.RoundType:
+			*p = r.round(h)
+		case data.YearType:
+			*p = r.year(h)
+		default:
+			*p = r.count(h)
+		}
+	case *time.Time:
+		*p = r.date(h)
+	case *bool:
+		*p = r.yesNo(h)
+	case *float64:
+		*p = r.amount(h)
 	}
 }
 
