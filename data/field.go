@@ -71,6 +71,8 @@ type Field[R any] struct {
 	// addr is the field's address in a record (a *string, *int, *Gender …), by which FieldAt
 	// finds the field of a Go struct field.
 	addr func(*R) any
+	// keep copies the field's value from src to dst as it is (an enum unparsed).
+	keep func(dst, src *R)
 }
 
 // Get returns the field's value in r: string, int, float64, bool or time.Time by Type.
@@ -79,6 +81,10 @@ func (f *Field[R]) Get(r *R) any { return f.get(r) }
 // Set stores v in r; v has Get's type, except that an enum takes any spelling its parser
 // accepts. The error is the parser's, in Chinese.
 func (f *Field[R]) Set(r *R, v any) error { return f.set(r, v) }
+
+// Keep sets the field of dst to its value in src: what an import keeps of a stored record
+// when its file has no column for the field.
+func (f *Field[R]) Keep(dst, src *R) { f.keep(dst, src) }
 
 // Text is the field's value as shown in a table, the audit log and a workbook cell: dates as
 // 2026-03-15, yes/no as 是/否, numbers in decimal, an empty date as "".
@@ -176,6 +182,7 @@ func TextF[R any](header string, p func(*R) *string) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: TextType},
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
+		keep: func(d, s *R) { *p(d) = *p(s) },
 		set:  func(r *R, v any) error { *p(r) = v.(string); return nil }}
 }
 
@@ -191,6 +198,7 @@ func intF[R any](header string, t FieldType, p func(*R) *int) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: t},
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
+		keep: func(d, s *R) { *p(d) = *p(s) },
 		set:  func(r *R, v any) error { *p(r) = v.(int); return nil }}
 }
 
@@ -210,6 +218,7 @@ func AmountF[R any](header string, p func(*R) *float64) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: AmountType},
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
+		keep: func(d, s *R) { *p(d) = *p(s) },
 		set:  func(r *R, v any) error { *p(r) = v.(float64); return nil }}
 }
 
@@ -218,6 +227,7 @@ func DateF[R any](header string, p func(*R) *time.Time) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: DateType},
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
+		keep: func(d, s *R) { *p(d) = *p(s) },
 		set:  func(r *R, v any) error { *p(r) = v.(time.Time); return nil }}
 }
 
@@ -226,6 +236,7 @@ func YesNoF[R any](header string, p func(*R) *bool) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: YesNoType, Values: []string{"是", "否"}},
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
+		keep: func(d, s *R) { *p(d) = *p(s) },
 		set:  func(r *R, v any) error { *p(r) = v.(bool); return nil }}
 }
 
@@ -235,6 +246,7 @@ func TagsF[R any](header string, p func(*R) *[]string) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: TagsType},
 		get:  func(r *R) any { return FormatTags(ParseTags(FormatTags(*p(r)))) },
 		addr: func(r *R) any { return p(r) },
+		keep: func(d, s *R) { *p(d) = append([]string(nil), *p(s)...) },
 		set:  func(r *R, v any) error { *p(r) = ParseTags(v.(string)); return nil }}
 }
 
@@ -250,6 +262,7 @@ func EnumF[R any, E ~string](header string, p func(*R) *E, parse func(string) (E
 	return Field[R]{Column: Column{Header: header, Type: EnumType, Values: vs},
 		get:  func(r *R) any { return string(*p(r)) },
 		addr: func(r *R) any { return p(r) },
+		keep: func(d, s *R) { *p(d) = *p(s) },
 		set: func(r *R, v any) error {
 			e, err := parse(v.(string))
 			if err != nil {
