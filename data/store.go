@@ -63,6 +63,10 @@ type Store interface {
 	// insert, update and leave, and each field it would change. Nothing is written, not
 	// even to the audit log; an import Import would refuse is refused the same way.
 	PlanImport(ctx context.Context, b Batch, source string) (ImportPlan, error)
+	// ImportIf is Import that collects its plan like PlanImport and commits only when ok,
+	// called with it before the commit, returns true (a nil ok always commits): an import
+	// that asks before it writes what the clerk did not expect, in one transaction.
+	ImportIf(ctx context.Context, b Batch, source string, ok func(ImportPlan) bool) (plan ImportPlan, committed bool, err error)
 	// KeepStored returns b with the fields its file did not have (b.Absent) set, in each
 	// record whose key is stored (in the recycle bin too), to the stored values, as Import
 	// stores them: what the importer checks the rules on. b itself is left alone.

@@ -90,6 +90,23 @@ func DryRun(ctx context.Context, st Importer, path, sheet string, today time.Tim
 	return p, plan, nil
 }
 
+// ImportIf is Import through st.ImportIf: the import is written only when ok, given what it
+// changes before the commit, returns true (a nil ok always writes). committed says which.
+func ImportIf(ctx context.Context, st Importer, path, sheet string, today time.Time, ok func(data.ImportPlan) bool) (p Preview, plan data.ImportPlan, committed bool, err error) {
+	p = Load(ctx, st, path, sheet, today)
+	if p.Issues.HasErrors() {
+		return p, plan, false, ErrRejected
+	}
+	if st == nil {
+		return p, plan, false, errors.New("没有打开数据库")
+	}
+	plan, committed, err = st.ImportIf(ctx, p.Batch, p.File, ok)
+	if err != nil {
+		return p, data.ImportPlan{}, false, fmt.Errorf("导入“%s”失败：%w", p.File, err)
+	}
+	return p, plan, committed, nil
+}
+
 // Checker is what Load reads of the database: the villages a file's records may name, the
 // members its members are checked with, and the stored values of the fields whose columns
 // the file lacks. data.Store satisfies it; nil checks the file alone.
@@ -105,6 +122,7 @@ type Importer interface {
 	Checker
 	Import(ctx context.Context, b data.Batch, source string) (data.ImportResult, error)
 	PlanImport(ctx context.Context, b data.Batch, source string) (data.ImportPlan, error)
+	ImportIf(ctx context.Context, b data.Batch, source string, ok func(data.ImportPlan) bool) (data.ImportPlan, bool, error)
 }
 
 // loader holds the state of one file's import check.

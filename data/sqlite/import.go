@@ -29,7 +29,7 @@ import (
 // be validated by the importer; a record with errors or a key given twice is still refused
 // here, as a guard.
 func (s *Store) Import(ctx context.Context, b data.Batch, source string) (data.ImportResult, error) {
-	p, err := s.runImport(ctx, b, source, false)
+	p, _, err := s.runImport(ctx, b, source, nil)
 	return p.ImportResult, err
 }
 
@@ -37,15 +37,25 @@ func (s *Store) Import(ctx context.Context, b data.Batch, source string) (data.I
 // done: the counts and each field of a stored record it would change. Nothing is written,
 // the audit log included; an import Import refuses is refused with the same error.
 func (s *Store) PlanImport(ctx context.Context, b data.Batch, source string) (data.ImportPlan, error) {
-	return s.runImport(ctx, b, source, true)
+	p, _, err := s.runImport(ctx, b, source, func(data.ImportPlan) bool { return false })
+	return p, err
 }
 
-// errDryRun rolls back the transaction of a PlanImport.
+// ImportIf runs Import collecting what it changes, as PlanImport does, and commits only
+// when ok, given that plan before the commit, returns true. committed says which it did.
+func (s *Store) ImportIf(ctx context.Context, b data.Batch, source string, ok func(data.ImportPlan) bool) (plan data.ImportPlan, committed bool, err error) {
+	if ok == nil {
+		ok = func(data.ImportPlan) bool { return true }
+	}
+	return s.runImport(ctx, b, source, ok)
+}
+
+// errDryRun rolls back the transaction of an import its caller did not want committed.
 var errDryRun = errors.New("dry run")
 
-// runImport is Import, or PlanImport when dry: then the changes are collected and the
-// transaction rolled back.
-func (s *Store) runImport(ctx context.Context, b data.Batch, source string, dry bool) (data.ImportPlan, error) {
+// runImport is Import when ok is nil; otherwise the changes are collected and the
+// transaction committed only when ok(plan) is true.
+func (s *Store) runImport(ctx context.Context, b data.Batch, source string, ok func(data.ImportPlan) bool) (data.ImportPlan, bool, error) {
 	var plan data.ImportPlan
 	// refused keeps checkBatch's message as it is (write would call it a database failure).
 	var refused error
@@ -76,7 +86,7 @@ func (s *Store) runImport(ctx context.Context, b data.Batch, source string, dry 
 		if err != nil {
 			return err
 		}
-		if dry {
+		if ok != nil {
 			im.plan = &plan
 		}
 		if err := im.upsertAll(b); err != nil {
@@ -86,21 +96,22 @@ func (s *Store) runImport(ctx context.Context, b data.Batch, source string, dry 
 		if err := im.logFile(); err != nil {
 			return err
 		}
-		if dry {
+		if ok != nil && !ok(plan) {
 			return errDryRun
 		}
 		return nil
 	})
+	committed := err == nil
 	switch {
 	case refused != nil:
 		err = refused
-	case dry && errors.Is(err, errDryRun):
+	case errors.Is(err, errDryRun):
 		err = nil
 	}
 	if err != nil {
-		return data.ImportPlan{}, err
+		return data.ImportPlan{}, false, err
 	}
-	return plan, nil
+	return plan, committed, nil
 }
 
 // upsertAll writes the batch's records, kind by kind in the order of Import, and checks

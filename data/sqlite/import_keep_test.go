@@ -181,3 +181,27 @@ func TestPlanImportWritesNothing(t *testing.T) {
 		t.Error("refused PlanImport wrote")
 	}
 }
+
+func TestImportIf(t *testing.T) {
+	s := openTest(t)
+	tick(s)
+	b := twoVillages(t, s)
+	b2 := data.Batch{Elections: append([]data.Election(nil), b.Elections...)}
+	b2.Elections[0].Candidates = 0 // a stored 7 blanked
+	before := snap(t, s)
+	var asked data.ImportPlan
+	plan, committed, err := s.ImportIf(ctx, b2, "x.xlsx", func(p data.ImportPlan) bool { asked = p; return len(p.Blanked()) == 0 })
+	if err != nil || committed || plan.Updated != 1 || len(asked.Blanked()) != 1 {
+		t.Fatalf("ImportIf refusing blanks = %+v, committed %v, %v; asked with %+v", plan, committed, err, asked)
+	}
+	if after := snap(t, s); !sameSnapshot(before, after) {
+		t.Error("ImportIf wrote what its ok refused")
+	}
+	plan, committed, err = s.ImportIf(ctx, b2, "x.xlsx", nil)
+	if err != nil || !committed || plan.Updated != 1 {
+		t.Fatalf("ImportIf(nil) = %+v, committed %v, %v", plan, committed, err)
+	}
+	if es, _ := s.Elections(ctx, 2026); es[0].Candidates != 0 {
+		t.Errorf("committed import left 候选人数 %d", es[0].Candidates)
+	}
+}
