@@ -205,3 +205,43 @@ func TestImportIf(t *testing.T) {
 		t.Errorf("committed import left 候选人数 %d", es[0].Candidates)
 	}
 }
+
+// Members from a sheet without the post columns keep their posts: the record rules (at
+// least one post) and the village's one 书记 are judged on the kept posts, and a new member
+// without a post is refused as it would be anyway.
+func TestImportMembersWithoutPostColumns(t *testing.T) {
+	s := openTest(t)
+	twoVillages(t, s)
+	sec := member("城关镇", "东村", "王珺", idNumber("19800101", 1), data.PartySecretary, data.CommitteeNone)
+	dir := member("城关镇", "东村", "李玥", idNumber("19850101", 2), data.PartyNone, data.CommitteeDirector)
+	if _, err := s.Import(ctx, data.Batch{Members: []data.Member{sec, dir}}, "成员.xlsx"); err != nil {
+		t.Fatal(err)
+	}
+	absent := map[data.KindCode][]string{data.CodeMember: {"党组织职务", "村委会职务"}}
+	noPosts := func(ms ...data.Member) data.Batch {
+		b := data.Batch{Absent: absent}
+		for _, m := range ms {
+			m.PartyPost, m.CommitteePost = data.PartyNone, data.CommitteeNone
+			b.Members = append(b.Members, m)
+		}
+		return b
+	}
+	sec.Phone = "13900000000"
+	res, err := s.Import(ctx, noPosts(sec, dir), "成员-电话.xlsx")
+	if err != nil {
+		t.Fatalf("import without the post columns: %v", err)
+	}
+	if res.Updated != 1 || res.Unchanged != 1 {
+		t.Errorf("result = %+v, want 王珺's phone updated and 李玥 unchanged", res)
+	}
+	ms, _ := s.Members(ctx, 2026)
+	for _, m := range ms {
+		if (m.Name == "王珺" && (m.PartyPost != data.PartySecretary || m.Phone != "13900000000")) || (m.Name == "李玥" && m.CommitteePost != data.CommitteeDirector) {
+			t.Errorf("member %s = %s/%s %s, want the posts kept", m.Name, m.PartyPost, m.CommitteePost, m.Phone)
+		}
+	}
+	fresh := member("城关镇", "东村", "赵赟", idNumber("19900101", 3), data.PartyMember, data.CommitteeNone)
+	if _, err := s.Import(ctx, noPosts(fresh), "新成员.xlsx"); err == nil {
+		t.Error("a new member without posts (their columns absent) was accepted")
+	}
+}
