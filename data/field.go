@@ -73,6 +73,8 @@ type Field[R any] struct {
 	addr func(*R) any
 	// parse stores an enum's text, read by the kind's parser, without boxing it.
 	parse func(*R, string) error
+	// keep copies the field's value from src to dst as it is (an enum unparsed).
+	keep func(dst, src *R)
 }
 
 // Get returns the field's value in r: string, int, float64, bool or time.Time by Type.
@@ -86,6 +88,9 @@ func (f *Field[R]) Set(r *R, v any) error { return f.set(r, v) }
 // spellings of SPEC §6); the error says what is allowed. It is Set without boxing the text,
 // for readers of many cells.
 func (f *Field[R]) SetEnum(r *R, s string) error { return f.parse(r, s) }
+// Keep sets the field of dst to its value in src: what an import keeps of a stored record
+// when its file has no column for the field.
+func (f *Field[R]) Keep(dst, src *R) { f.keep(dst, src) }
 
 // Text is the field's value as shown in a table, the audit log and a workbook cell: dates as
 // 2026-03-15, yes/no as 是/否, numbers in decimal, an empty date as "".
@@ -194,6 +199,7 @@ func TextF[R any](header string, p func(*R) *string) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: TextType},
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
+		keep: func(d, s *R) { *p(d) = *p(s) },
 		set:  func(r *R, v any) error { *p(r) = v.(string); return nil }}
 }
 
@@ -209,6 +215,7 @@ func intF[R any](header string, t FieldType, p func(*R) *int) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: t},
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
+		keep: func(d, s *R) { *p(d) = *p(s) },
 		set:  func(r *R, v any) error { *p(r) = v.(int); return nil }}
 }
 
@@ -228,6 +235,7 @@ func AmountF[R any](header string, p func(*R) *float64) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: AmountType},
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
+		keep: func(d, s *R) { *p(d) = *p(s) },
 		set:  func(r *R, v any) error { *p(r) = v.(float64); return nil }}
 }
 
@@ -236,6 +244,7 @@ func DateF[R any](header string, p func(*R) *time.Time) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: DateType},
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
+		keep: func(d, s *R) { *p(d) = *p(s) },
 		set:  func(r *R, v any) error { *p(r) = v.(time.Time); return nil }}
 }
 
@@ -244,6 +253,7 @@ func YesNoF[R any](header string, p func(*R) *bool) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: YesNoType, Values: []string{"是", "否"}},
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
+		keep: func(d, s *R) { *p(d) = *p(s) },
 		set:  func(r *R, v any) error { *p(r) = v.(bool); return nil }}
 }
 
@@ -253,6 +263,7 @@ func TagsF[R any](header string, p func(*R) *[]string) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: TagsType},
 		get:  func(r *R) any { return FormatTags(ParseTags(FormatTags(*p(r)))) },
 		addr: func(r *R) any { return p(r) },
+		keep: func(d, s *R) { *p(d) = append([]string(nil), *p(s)...) },
 		set:  func(r *R, v any) error { *p(r) = ParseTags(v.(string)); return nil }}
 }
 
@@ -268,6 +279,7 @@ func EnumF[R any, E ~string](header string, p func(*R) *E, parse func(string) (E
 	return Field[R]{Column: Column{Header: header, Type: EnumType, Values: vs},
 		get:  func(r *R) any { return string(*p(r)) },
 		addr: func(r *R) any { return p(r) },
+		keep: func(d, s *R) { *p(d) = *p(s) },
 		set: func(r *R, v any) error {
 			e, err := parse(v.(string))
 			if err != nil {

@@ -17,6 +17,10 @@ type Ledger struct {
 	PartyOrgs   []PartyOrg
 	Complaints  []Complaint
 	Talks       []Talk
+	// Absent names, per kind, the headers of the columns an imported file's sheet did not
+	// have: an import keeps those fields of the stored records as they are, and a new record
+	// has them empty. Empty for a ledger that is not an imported file.
+	Absent map[KindCode][]string
 }
 
 // Len is the number of records in the ledger.

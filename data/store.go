@@ -56,8 +56,21 @@ type Store interface {
 	// Townships named by villages and villages named by elections, members and party
 	// organizations must be in the batch or the database (a township named only by a
 	// village, leadership, complaint or talk is created). source (the file name)
-	// goes to the audit log. The batch must already be validated.
+	// goes to the audit log. A field whose column the file did not have (b.Absent) keeps
+	// its stored value. The batch must already be validated, as KeepStored completes it.
 	Import(ctx context.Context, b Batch, source string) (ImportResult, error)
+	// PlanImport is Import run in a transaction that is rolled back: what the import would
+	// insert, update and leave, and each field it would change. Nothing is written, not
+	// even to the audit log; an import Import would refuse is refused the same way.
+	PlanImport(ctx context.Context, b Batch, source string) (ImportPlan, error)
+	// ImportIf is Import that collects its plan like PlanImport and commits only when ok,
+	// called with it before the commit, returns true (a nil ok always commits): an import
+	// that asks before it writes what the clerk did not expect, in one transaction.
+	ImportIf(ctx context.Context, b Batch, source string, ok func(ImportPlan) bool) (plan ImportPlan, committed bool, err error)
+	// KeepStored returns b with the fields its file did not have (b.Absent) set, in each
+	// record whose key is stored (in the recycle bin too), to the stored values, as Import
+	// stores them: what the importer checks the rules on. b itself is left alone.
+	KeepStored(ctx context.Context, b Batch) (Batch, error)
 
 	// Ledger reads every record a round's figures and reports need, in one read
 	// transaction: all townships and villages (merged ones too), the round's elections,

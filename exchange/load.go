@@ -28,6 +28,9 @@ type Preview struct {
 	Batch  data.Batch     // the records read from the file
 	Rows   map[string]int // data rows found per supported sheet
 	Issues Issues         // every error and warning, located
+	// Absent lists, per sheet, the columns the sheet did not have: the import keeps those
+	// fields of the stored records as they are (a new record has them empty).
+	Absent map[string][]string
 }
 
 // ErrRejected is returned by Import when the file has errors; nothing was written and the
@@ -69,18 +72,22 @@ func Import(ctx context.Context, st Importer, path, sheet string, today time.Tim
 	return p, res, nil
 }
 
-// Checker is what Load reads of the database: the villages a file's records may name, and
-// the members its members are checked with. data.Store satisfies it; nil checks the file
-// alone.
+// Checker is what Load reads of the database: the villages a file's records may name, the
+// members its members are checked with, and the stored values of the fields whose columns
+// the file lacks. data.Store satisfies it; nil checks the file alone.
 type Checker interface {
 	Villages(ctx context.Context) ([]data.Village, error)
 	MembersIn(ctx context.Context, round int, townships []string) ([]data.Member, error)
+	KeepStored(ctx context.Context, b data.Batch) (data.Batch, error)
 }
 
-// Importer is what Import needs: Checker, and the store's all-or-nothing Import.
+// Importer is what Import and DryRun need: Checker, and the store's all-or-nothing Import
+// and its dry run.
 type Importer interface {
 	Checker
 	Import(ctx context.Context, b data.Batch, source string) (data.ImportResult, error)
+	PlanImport(ctx context.Context, b data.Batch, source string) (data.ImportPlan, error)
+	ImportIf(ctx context.Context, b data.Batch, source string, ok func(data.ImportPlan) bool) (data.ImportPlan, bool, error)
 }
 
 // loader holds the state of one file's import check.
@@ -97,6 +104,9 @@ type loader struct {
 	recRows map[string][]int
 	// found is set once a supported sheet was met.
 	found bool
+	// later are the rule checks of the records of sheets lacking a column, run once those
+	// fields are taken from the stored records (keepStored).
+	later []func()
 }
 
 func newLoader(st Checker, file string, today time.Time) *loader {
@@ -111,7 +121,16 @@ func newLoader(st Checker, file string, today time.Time) *loader {
 }
 
 func (l *loader) preview() Preview {
-	return Preview{File: l.file, Batch: l.batch, Rows: l.rows, Issues: l.result()}
+	var absent map[string][]string
+	for _, sh := range supportedSheets() {
+		if hs := l.batch.Absent[sh.Code]; len(hs) > 0 {
+			if absent == nil {
+				absent = map[string][]string{}
+			}
+			absent[sh.Name] = hs
+		}
+	}
+	return Preview{File: l.file, Batch: l.batch, Rows: l.rows, Issues: l.result(), Absent: absent}
 }
 
 // fileError records a problem with the file as a whole.
@@ -156,6 +175,7 @@ func (l *loader) load(ctx context.Context, path, sheet string) {
 		l.fileError("文件中没有可导入的工作表，工作表名应为：" + supportedNames())
 		return
 	}
+	l.keepStored(ctx)
 	l.checkVillages(ctx)
 	l.checkMembers(ctx)
 	if !l.hasErrors() && l.batch.Len() == 0 {
@@ -212,6 +232,12 @@ func (l *loader) begin(name string, sh *sheet, header []string) *sheetReader {
 			s.missing = append(s.missing, c)
 			if c.Key {
 				s.ok = false
+			} else if len(s.col) > 0 {
+				// What the file does not hold is not changed: the store keeps the field.
+				if l.batch.Absent == nil {
+					l.batch.Absent = map[data.KindCode][]string{}
+				}
+				l.batch.Absent[sh.Code] = append(l.batch.Absent[sh.Code], c.Header)
 			}
 		}
 	}
@@ -287,7 +313,7 @@ func (s *sheetReader) end() {
 			if c.Key {
 				s.l.errorf(s.sh.Name, 1, c.Header, "缺少“"+c.Header+"”列（第1行应为列标题）")
 			} else if len(s.col) > 0 {
-				s.l.warnf(s.sh.Name, 1, c.Header, "缺少“"+c.Header+"”列，按空白处理")
+				s.l.warnf(s.sh.Name, 1, c.Header, "缺少“"+c.Header+"”列：已有记录的该项保留原值，新增记录的该项为空")
 			}
 		}
 	}

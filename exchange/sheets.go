@@ -42,6 +42,7 @@ func width(c column) float64 {
 // parser for import and a row writer for export.
 type sheet struct {
 	Name    string
+	Code    data.KindCode // the record kind of its rows
 	Columns []column
 	// Keys lists the key headers in the order the key is read and reported (the last one
 	// is where a duplicate is placed).
@@ -63,7 +64,7 @@ func (s *sheet) keyColumns() []string { return s.Keys }
 
 // sheetOf derives the sheet of kind k.
 func sheetOf[R any](k *data.Kind[R]) *sheet {
-	s := &sheet{Name: k.Name, Columns: k.Columns(), Keys: k.KeyHeaders(), alias: map[string]string{}}
+	s := &sheet{Name: k.Name, Code: k.Code, Columns: k.Columns(), Keys: k.KeyHeaders(), alias: map[string]string{}}
 	for _, c := range s.Columns {
 		for _, a := range c.Aliases {
 			s.alias[normHeader(a)] = c.Header
@@ -80,8 +81,15 @@ func sheetOf[R any](k *data.Kind[R]) *sheet {
 		if !r.unique(k.KeyParts(&rec)...) {
 			return
 		}
-		r.check(k.Validate(&rec, r.l.today))
 		recs := k.Records(&r.l.batch)
+		if r.l.keeps(k.Code) {
+			// The fields the sheet lacks are taken from the stored record first (keepStored):
+			// the rules judge the record as it will be stored.
+			i := len(*recs)
+			r.l.later = append(r.l.later, func() { r.check(k.Validate(&(*k.Records(&r.l.batch))[i], r.l.today)) })
+		} else {
+			r.check(k.Validate(&rec, r.l.today))
+		}
 		*recs = append(*recs, rec)
 		r.l.recRows[k.Name] = append(r.l.recRows[k.Name], r.num)
 	}

@@ -21,6 +21,9 @@ type datFileResult struct {
 	result data.ImportResult
 	errs   exchange.Issues // the errors of a refused file
 	err    error           // nil when the file was imported
+	// blanked are the stored values a file would have blanked (err is errDatBlanks): such
+	// a file is not imported in a batch, where nobody is asked.
+	blanked []data.FieldChange
 }
 
 // datMaxFileIssues is how many errors of one refused file the batch result lists.
@@ -115,7 +118,7 @@ func (s *dataScreen) askImportFiles(files []string, where string) {
 		}
 		names = append(names, filepath.Base(f))
 	}
-	msg := fmt.Sprintf("%s中有 %d 个文件：%s。\n将逐个导入：每个文件没有错误才导入，有错误的文件整个不导入并列出错误。开始导入吗？",
+	msg := fmt.Sprintf("%s中有 %d 个文件：%s。\n将逐个导入：每个文件没有错误才导入，有错误的文件整个不导入并列出错误；会清空已有数据的文件也不导入，需单独导入预览确认。开始导入吗？",
 		where, len(files), strings.Join(names, "、"))
 	c := dialog.NewConfirm("批量导入", msg, func(ok bool) {
 		if ok {
@@ -159,10 +162,14 @@ func (s *dataScreen) importFiles(files []string) {
 			fyne.Do(func() {
 				s.batchLabel.SetText(fmt.Sprintf("正在导入 %d/%d：%s", i+1, n, filepath.Base(path)))
 			})
-			p, res, err := exchange.Import(ctx, st, path, "", now)
-			r := datFileResult{path: path, result: res, err: err}
-			if err != nil {
+			// A file that would blank stored values is left for the clerk to preview and confirm.
+			p, plan, committed, err := exchange.ImportIf(ctx, st, path, "", now, datBlanksWithin(nil))
+			r := datFileResult{path: path, result: plan.ImportResult, err: err}
+			switch {
+			case err != nil:
 				r.errs = p.Issues.Errors()
+			case !committed:
+				r.err, r.blanked, r.result = errDatBlanks, plan.Blanked(), data.ImportResult{}
 			}
 			results = append(results, r)
 			fyne.Do(func() {
@@ -182,6 +189,16 @@ func (s *dataScreen) addFileResult(r datFileResult) {
 	case r.err == nil:
 		s.lines = append(s.lines, datLine{text: fmt.Sprintf("✓ %s：已导入，新增 %d 条，更新 %d 条，未变 %d 条",
 			name, r.result.Inserted, r.result.Updated, r.result.Unchanged), importance: widget.SuccessImportance})
+	case errors.Is(r.err, errDatBlanks):
+		s.lines = append(s.lines, datLine{text: fmt.Sprintf("× %s：未导入：将清空 %d 处已有的值，请单独导入该文件，预览并确认后再导入：", name, len(r.blanked)),
+			importance: widget.DangerImportance, bold: true})
+		for i, c := range r.blanked {
+			if i == datBlankExamples {
+				s.lines = append(s.lines, datLine{text: fmt.Sprintf("　　…共 %d 处", len(r.blanked)), importance: widget.WarningImportance})
+				break
+			}
+			s.lines = append(s.lines, datLine{text: "　　" + c.String(), importance: widget.WarningImportance})
+		}
 	case errors.Is(r.err, exchange.ErrRejected):
 		s.lines = append(s.lines, datLine{text: fmt.Sprintf("× %s：发现 %d 处错误，整个文件未导入：", name, len(r.errs)),
 			importance: widget.DangerImportance, bold: true})

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -56,6 +57,11 @@ type dataScreen struct {
 	loaded bool
 	shown  exchange.Preview
 	lines  []datLine
+	// plan is what the previewed file's import would do (planErr: the refusal its dry run
+	// met); blankConfirm the question before blanking stored values, while shown.
+	plan         data.ImportPlan
+	planErr      error
+	blankConfirm *dialog.ConfirmDialog
 	// result is what the last confirmed import changed; lastErr the last failure.
 	result  data.ImportResult
 	lastErr error
@@ -186,9 +192,14 @@ func (s *dataScreen) reload() {
 	s.confirmBtn.Disable()
 	s.startWork("正在读取 " + filepath.Base(path) + " …")
 	inBackground(&s.busy, func() {
-		p := exchange.Load(s.u.ctx(), s.u.deps.Store, path, sheet, s.u.deps.Now())
+		// The import is run and rolled back, so the preview says what it would change.
+		p, plan, err := exchange.DryRun(s.u.ctx(), s.u.deps.Store, path, sheet, s.u.deps.Now())
+		if errors.Is(err, exchange.ErrRejected) {
+			err = nil // the issues say why
+		}
 		fyne.Do(func() {
 			s.stopWork()
+			s.plan, s.planErr = plan, err
 			s.showPreview(p)
 			s.status.SetText("")
 		})
@@ -226,7 +237,9 @@ func (s *dataScreen) showPreview(p exchange.Preview) {
 		s.lines = append(s.lines, datLine{text: "文件中没有找到可导入的记录。", importance: widget.WarningImportance, bold: true})
 	default:
 		s.lines = append(s.lines, datLine{text: "没有发现错误，可以确认导入。", importance: widget.SuccessImportance, bold: true})
+		s.lines = append(s.lines, datPlanLines(s.plan, s.planErr)...)
 	}
+	s.lines = append(s.lines, datAbsentLines(p)...)
 	if len(warns) > 0 {
 		s.lines = append(s.lines, datLine{text: fmt.Sprintf("%d 条警告（不影响导入，建议核实）：", len(warns)), importance: widget.WarningImportance, bold: true})
 		for _, is := range warns {
@@ -247,21 +260,33 @@ func (s *dataScreen) showPreview(p exchange.Preview) {
 }
 
 // confirm imports the previewed file (read again, so what is written is what the file holds
-// now) and reports what changed.
+// now) and reports what changed. When the preview showed stored values the import would
+// blank, the clerk is asked first; the import then blanks no value the clerk was not asked
+// about.
 func (s *dataScreen) confirm() {
 	if !s.loaded || s.path == "" {
 		return
 	}
+	if bl := s.plan.Blanked(); len(bl) > 0 {
+		s.askBlanks(bl, func() { s.importNow(datBlankKeys(s.plan)) })
+		return
+	}
+	s.importNow(nil)
+}
+
+// importNow imports the previewed file, blanking no stored value but those of confirmed.
+func (s *dataScreen) importNow(confirmed map[string]bool) {
 	path, sheet := s.path, s.sheetName()
 	s.confirmBtn.Disable()
 	s.startWork("正在导入 " + filepath.Base(path) + " …")
 	inBackground(&s.busy, func() {
-		p, res, err := exchange.Import(s.u.ctx(), s.u.deps.Store, path, sheet, s.u.deps.Now())
+		p, plan, committed, err := exchange.ImportIf(s.u.ctx(), s.u.deps.Store, path, sheet, s.u.deps.Now(), datBlanksWithin(confirmed))
 		fyne.Do(func() {
 			s.stopWork()
 			s.lastErr = err
 			switch {
 			case errors.Is(err, exchange.ErrRejected):
+				s.plan, s.planErr = data.ImportPlan{}, nil
 				s.showPreview(p)
 				s.status.SetText("文件有错误，未导入任何记录。")
 				s.status.Importance = widget.DangerImportance
@@ -275,7 +300,14 @@ func (s *dataScreen) confirm() {
 				s.status.Importance = widget.DangerImportance
 				s.confirmBtn.Enable()
 				s.u.showError("导入失败", err)
+			case !committed:
+				// The file changed since the preview and now blanks other values.
+				s.plan, s.planErr = plan, nil
+				s.showPreview(p)
+				s.status.SetText("文件在预览后有改动，导入将清空未经确认的值，未导入任何记录。请核对下方列表后重新确认。")
+				s.status.Importance = widget.DangerImportance
 			default:
+				res := plan.ImportResult
 				s.result = res
 				s.status.SetText(fmt.Sprintf("已导入 %s：新增 %d 条，更新 %d 条，未变 %d 条。可到“概览”查看完成情况。",
 					filepath.Base(path), res.Inserted, res.Updated, res.Unchanged))
@@ -292,6 +324,7 @@ func (s *dataScreen) confirm() {
 
 func (s *dataScreen) clearPreview() {
 	s.loaded = false
+	s.plan, s.planErr = data.ImportPlan{}, nil
 	s.path = ""
 	s.lines = nil
 	s.confirmBtn.Disable()

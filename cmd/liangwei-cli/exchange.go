@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"liangwei/data"
 	"liangwei/exchange"
@@ -50,10 +51,13 @@ func (c *cli) cmdExport(args []string) error {
 }
 
 // cmdImport imports each file on its own, all or nothing per file, and says what each did.
-// A rejected file lists every issue on stderr; the others are still imported.
+// A rejected file lists every issue on stderr; the others are still imported. With
+// --dry-run nothing is written: each file's import is run and rolled back, and what it would
+// change is listed.
 func (c *cli) cmdImport(args []string) error {
 	fs := c.commandFlags()
 	sheet := fs.String("sheet", "", "CSV 文件对应的工作表")
+	dry := fs.Bool("dry-run", false, "只列出将要发生的变化，不写入任何数据")
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -75,7 +79,13 @@ func (c *cli) cmdImport(args []string) error {
 			// Merging many townships' files: say where the run stands on every line.
 			name = fmt.Sprintf("[%d/%d] %s", i+1, len(files), name)
 		}
-		p, res, err := exchange.Import(c.ctx(), st, f, *sheet, today)
+		var p exchange.Preview
+		var plan data.ImportPlan
+		if *dry {
+			p, plan, err = exchange.DryRun(c.ctx(), st, f, *sheet, today)
+		} else {
+			p, plan.ImportResult, err = exchange.Import(c.ctx(), st, f, *sheet, today)
+		}
 		if errors.Is(err, exchange.ErrRejected) {
 			errs := p.Issues.Errors()
 			for _, i := range errs {
@@ -92,14 +102,28 @@ func (c *cli) cmdImport(args []string) error {
 			continue
 		}
 		c.printWarnings(p.Issues)
-		fmt.Fprintf(c.stdout, "%s：新增 %d，更新 %d，未变 %d\n", name, res.Inserted, res.Updated, res.Unchanged)
+		res := plan.ImportResult
+		if *dry {
+			fmt.Fprintf(c.stdout, "%s（预演，未写入）：将新增 %d，更新 %d，未变 %d\n", name, res.Inserted, res.Updated, res.Unchanged)
+		} else {
+			fmt.Fprintf(c.stdout, "%s：新增 %d，更新 %d，未变 %d\n", name, res.Inserted, res.Updated, res.Unchanged)
+		}
+		c.printAbsent(p)
+		if *dry {
+			c.printPlan(name, plan)
+		}
 		total.Inserted += res.Inserted
 		total.Updated += res.Updated
 		total.Unchanged += res.Unchanged
 	}
 	if len(files) > 1 {
-		fmt.Fprintf(c.stdout, "共 %d 个文件，导入 %d 个：新增 %d，更新 %d，未变 %d\n",
-			len(files), len(files)-failed, total.Inserted, total.Updated, total.Unchanged)
+		if *dry {
+			fmt.Fprintf(c.stdout, "共 %d 个文件（预演，未写入任何数据），可导入 %d 个：将新增 %d，更新 %d，未变 %d\n",
+				len(files), len(files)-failed, total.Inserted, total.Updated, total.Unchanged)
+		} else {
+			fmt.Fprintf(c.stdout, "共 %d 个文件，导入 %d 个：新增 %d，更新 %d，未变 %d\n",
+				len(files), len(files)-failed, total.Inserted, total.Updated, total.Unchanged)
+		}
 	}
 	if failed > 0 {
 		if len(files) > 1 {
@@ -108,6 +132,51 @@ func (c *cli) cmdImport(args []string) error {
 		return errReported
 	}
 	return nil
+}
+
+// planExamples is how many changed records a dry run shows per file; planBlanks how many
+// blanked values it lists before counting the rest.
+const (
+	planExamples = 10
+	planBlanks   = 100
+)
+
+// printAbsent names, per sheet, the columns the file did not have, whose stored values stay.
+func (c *cli) printAbsent(p exchange.Preview) {
+	for _, sh := range exchange.Sheets {
+		if hs := p.Absent[sh]; len(hs) > 0 {
+			fmt.Fprintf(c.stdout, "  %s：文件中没有%s列，已有记录的这些项保留原值\n", sh, quoted(hs))
+		}
+	}
+}
+
+// printPlan lists the first changed records of a dry run on stdout, and every change that
+// would blank a stored value as a warning on stderr.
+func (c *cli) printPlan(name string, plan data.ImportPlan) {
+	shown, more := plan.Changed(planExamples)
+	for _, ch := range shown {
+		fmt.Fprintf(c.stdout, "  %s\n", ch)
+	}
+	if more > 0 {
+		fmt.Fprintf(c.stdout, "  …另有 %d 条记录有变化\n", more)
+	}
+	blanks := plan.Blanked()
+	for i, ch := range blanks {
+		if i == planBlanks {
+			fmt.Fprintf(c.stderr, "警告 %s：…另有 %d 处已有的值将被清空\n", name, len(blanks)-i)
+			break
+		}
+		fmt.Fprintf(c.stderr, "警告 %s：%s（已有的值将被清空）\n", name, ch)
+	}
+}
+
+// quoted lists names as “甲”“乙”.
+func quoted(names []string) string {
+	var b strings.Builder
+	for _, n := range names {
+		b.WriteString("“" + n + "”")
+	}
+	return b.String()
 }
 
 func (c *cli) printWarnings(is exchange.Issues) {

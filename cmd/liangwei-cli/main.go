@@ -31,7 +31,10 @@ const usageText = `用法：liangwei-cli [--db 数据库文件] 命令 [参数]
 命令：
   init                              创建或升级数据库，并显示其位置
   template 文件.xlsx                生成空白导入模板（带下拉选项）
-  import [--sheet 工作表] 文件...    导入工作簿（.xlsx）或 CSV；每个文件要么全部导入，要么不写入任何数据
+  import [--sheet 工作表] [--dry-run] 文件...
+                                    导入工作簿（.xlsx）或 CSV；每个文件要么全部导入，要么不写入任何数据；
+                                    文件中没有的列，已有记录保留原值；--dry-run 只列出将新增、更新、
+                                    未变的记录数和变化的内容（清空已有值的列为警告），不写入
   export 文件.xlsx                  导出全部台账（可再导入，也可交县里汇总）
   stats [--round 届次] [--township 乡镇] [--date 日期] [--json]
                                     统计换届完成情况、两委成员结构、党组织、信访举报和约谈；--json 输出 JSON
@@ -78,7 +81,7 @@ type command struct {
 var commands = map[string]command{
 	"init":     {"init", (*cli).cmdInit},
 	"template": {"template 文件.xlsx", (*cli).cmdTemplate},
-	"import":   {"import [--sheet 工作表] 文件...", (*cli).cmdImport},
+	"import":   {"import [--sheet 工作表] [--dry-run] 文件...", (*cli).cmdImport},
 	"export":   {"export 文件.xlsx", (*cli).cmdExport},
 	"stats":    {"stats [--round 届次] [--township 乡镇] [--date 日期] [--json]", (*cli).cmdStats},
 	"check":    {"check [--round 届次]", (*cli).cmdCheck},

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"errors"
 
 	"liangwei/data"
 )
@@ -23,24 +24,61 @@ import (
 // Inserted+Updated+Unchanged is always b.Len(): townships created only because a village
 // names them are not counted, but they are audited. The audit log gets one row per record
 // inserted, restored or updated (with Source = source) and one "import" row with the counts.
-// The batch is expected to be validated by the importer; a record with errors or a key given
-// twice is still refused here, as a guard.
+// A field whose column the file did not have (b.Absent) keeps its stored value (see
+// KeepStored); the rules are checked on the records so completed. The batch is expected to
+// be validated by the importer; a record with errors or a key given twice is still refused
+// here, as a guard.
 func (s *Store) Import(ctx context.Context, b data.Batch, source string) (data.ImportResult, error) {
-	// Members are stored as saved by hand: 性别 and 出生日期 from the ID when absent. The
-	// caller's slice is left alone.
-	if len(b.Members) > 0 {
-		ms := make([]data.Member, len(b.Members))
-		copy(ms, b.Members)
-		for i := range ms {
-			ms[i].FillFromID()
-		}
-		b.Members = ms
+	p, _, err := s.runImport(ctx, b, source, nil)
+	return p.ImportResult, err
+}
+
+// PlanImport runs Import in a transaction that is rolled back, and says what it would have
+// done: the counts and each field of a stored record it would change. Nothing is written,
+// the audit log included; an import Import refuses is refused with the same error.
+func (s *Store) PlanImport(ctx context.Context, b data.Batch, source string) (data.ImportPlan, error) {
+	p, _, err := s.runImport(ctx, b, source, func(data.ImportPlan) bool { return false })
+	return p, err
+}
+
+// ImportIf runs Import collecting what it changes, as PlanImport does, and commits only
+// when ok, given that plan before the commit, returns true. committed says which it did.
+func (s *Store) ImportIf(ctx context.Context, b data.Batch, source string, ok func(data.ImportPlan) bool) (plan data.ImportPlan, committed bool, err error) {
+	if ok == nil {
+		ok = func(data.ImportPlan) bool { return true }
 	}
-	if err := checkBatch(b, s.now()); err != nil {
-		return data.ImportResult{}, err
-	}
-	var res data.ImportResult
+	return s.runImport(ctx, b, source, ok)
+}
+
+// errDryRun rolls back the transaction of an import its caller did not want committed.
+var errDryRun = errors.New("dry run")
+
+// runImport is Import when ok is nil; otherwise the changes are collected and the
+// transaction committed only when ok(plan) is true.
+func (s *Store) runImport(ctx context.Context, b data.Batch, source string, ok func(data.ImportPlan) bool) (data.ImportPlan, bool, error) {
+	var plan data.ImportPlan
+	// refused keeps checkBatch's message as it is (write would call it a database failure).
+	var refused error
 	err := s.write(ctx, func(w *tx) error {
+		// The fields the file did not have come from the stored records first, so that the
+		// rules, the locks and the comparison see each record as it will be stored.
+		b, err := keepStored(w.ctx, w.tx, b)
+		if err != nil {
+			return err
+		}
+		// Members are stored as saved by hand: 性别 and 出生日期 from the ID when absent.
+		// The caller's slice is left alone.
+		if len(b.Members) > 0 {
+			ms := make([]data.Member, len(b.Members))
+			copy(ms, b.Members)
+			for i := range ms {
+				ms[i].FillFromID()
+			}
+			b.Members = ms
+		}
+		if refused = checkBatch(b, s.now()); refused != nil {
+			return refused
+		}
 		if err := w.checkBatchLocks(b); err != nil {
 			return err
 		}
@@ -48,16 +86,32 @@ func (s *Store) Import(ctx context.Context, b data.Batch, source string) (data.I
 		if err != nil {
 			return err
 		}
+		if ok != nil {
+			im.plan = &plan
+		}
 		if err := im.upsertAll(b); err != nil {
 			return err
 		}
-		res = im.res
-		return im.logFile()
+		plan.ImportResult = im.res
+		if err := im.logFile(); err != nil {
+			return err
+		}
+		if ok != nil && !ok(plan) {
+			return errDryRun
+		}
+		return nil
 	})
-	if err != nil {
-		return data.ImportResult{}, err
+	committed := err == nil
+	switch {
+	case refused != nil:
+		err = refused
+	case errors.Is(err, errDryRun):
+		err = nil
 	}
-	return res, nil
+	if err != nil {
+		return data.ImportPlan{}, false, err
+	}
+	return plan, committed, nil
 }
 
 // upsertAll writes the batch's records, kind by kind in the order of Import, and checks

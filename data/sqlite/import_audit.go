@@ -24,6 +24,9 @@ func (im *importer) outcome(kind data.KindCode, key string, old, new any, insert
 		action = ActionRestore
 	default:
 		im.res.Updated++
+		if im.plan != nil {
+			im.plan.Changes = append(im.plan.Changes, changes(kind, key, old, new)...)
+		}
 	}
 	return im.w.log(action, kind, key, old, new, im.source)
 }
@@ -32,4 +35,15 @@ func (im *importer) outcome(kind data.KindCode, key string, old, new any, insert
 func (im *importer) logFile() error {
 	r := im.res
 	return im.w.log(ActionImport, data.SubjectFile, im.source, nil, importCounts{r.Inserted, r.Updated, r.Unchanged}, im.source)
+}
+
+// changes lists the fields an update of a record changes, from its audit values.
+func changes(kind data.KindCode, key string, old, new any) []data.FieldChange {
+	o, _ := old.(auditValue)
+	n, _ := new.(auditValue)
+	var out []data.FieldChange
+	for _, c := range data.AuditDiff(string(o), string(n)) {
+		out = append(out, data.FieldChange{Kind: kind, Record: key, AuditChange: c})
+	}
+	return out
 }

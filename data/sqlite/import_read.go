@@ -41,6 +41,8 @@ type importer struct {
 	// townships and villages they name through them.
 	towns *table
 	vills *table
+	// plan, when set (a dry run), collects the fields each update changes.
+	plan *data.ImportPlan
 }
 
 // inTowns restricts a query over the alias t of townships to the batch's townships.
