@@ -9,17 +9,17 @@ func TestCleanText(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"城关镇", "城关镇"},
 		{" 城关镇 ", "城关镇"},
-		{"城\u200B关镇", "城关镇"},      // zero-width space
-		{"城关\u2060镇", "城关镇"},      // word joiner
+		{"城\u200B关镇", "城关镇"},       // zero-width space
+		{"城关\u2060镇", "城关镇"},       // word joiner
 		{"城关\u200D镇\u200C", "城关镇"}, // zero-width joiner and non-joiner
-		{"\uFEFF城关镇", "城关镇"},      // a BOM inside a cell
+		{"\uFEFF城关镇", "城关镇"},       // a BOM inside a cell
 		{"\u202A城关镇\u202C", "城关镇"}, // bidi embedding
 		{"\u2067城关镇\u2069\u200F", "城关镇"},
 		{"王\u3000家庄", "王 家庄"}, // full-width space
 		{"王\u00A0家庄\u00A0", "王 家庄"},
 		{"\u3000城关镇\u3000", "城关镇"},
 		{"第一行\n第二行", "第一行\n第二行"}, // line breaks in long text stay
-		{"\uF9F4林", "林林"},          // a CJK compatibility ideograph becomes the unified one
+		{"\uF9F4林", "林林"},        // a CJK compatibility ideograph becomes the unified one
 		{"", ""},
 	} {
 		got, err := CleanText(c.in)
