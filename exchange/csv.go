@@ -175,18 +175,15 @@ func (l *loader) loadCSV(ctx context.Context, path, sheet string) bool {
 			return false
 		}
 	}
-	var sr *sheetReader
-	i, canceled := 0, false
+	sr := l.open(name, sh, nil)
+	i, canceled, read := 0, false, false
 	err = scanCSV(b, func(rec csvRecord) bool {
-		if sr == nil {
-			sr = l.begin(name, sh, rec.Cells)
-			return true
-		}
+		read = true
 		if i++; i%1024 == 0 && ctx.Err() != nil {
 			canceled = true
 			return false
 		}
-		sr.row(rec.Row, rec.Cells)
+		sr.feed(rec.Row, rec.Cells)
 		return true
 	})
 	switch {
@@ -196,10 +193,10 @@ func (l *loader) loadCSV(ctx context.Context, path, sheet string) bool {
 	case canceled:
 		l.fileError("导入已取消")
 		return false
-	case sr == nil:
+	case !read:
 		l.fileError("文件是空的")
 		return false
 	}
-	sr.end()
+	sr.finish()
 	return true
 }
