@@ -11,14 +11,14 @@ import (
 	"liangwei/data"
 )
 
-// Reading the forms clerks really have. The statistical forms counties hand out put a title
-// (often merged over the whole table), a 填报单位/单位 line and sometimes a two-level header
-// above the data, and a 合计 row and the 负责人/审核人/填表人/填报日期 line below it, as the
-// forms of the 村（社区）“两委”换届 statistics do (e.g. the 换届选举情况统计表 of the Ministry of
-// Civil Affairs' 村民委员会选举规程, https://www.mca.gov.cn/, and the county forms built on it).
-// SPEC §5 prints our own reports the same way. The header is therefore looked for, not
-// assumed to be row 1, and the rows around the data are recognised and left out — each of
-// them named in the preview, so nothing is left out silently.
+// Reading the forms clerks really have. The statistical forms counties hand out for the
+// 村（社区）“两委”换届 put a title (often merged over the whole table), a 填报单位/单位 line and
+// sometimes a two-level header (村党组织 / 村民委员会 over their columns) above the data, and a
+// 合计 row and the 负责人/审核人/填表人/填报日期 line below it — the layout SPEC §5 prints our own
+// reports in, and the one described for election statistics reports (报表封面: 单位, 填表人,
+// 审核人, 联系电话, 报表时间) in the county guidance quoted in README “表头别名与单元格清理”. The
+// header is therefore looked for, not assumed to be row 1, and the rows around the data are
+// recognised and left out — each named in the preview, so nothing is left out silently.
 
 // maxHeaderRow is how far down the header is looked for.
 const maxHeaderRow = 10
