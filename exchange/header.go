@@ -167,7 +167,7 @@ func (s *sheetReader) feed(n int, cells []string) {
 			s.leftOut[n] = true
 			s.l.warnf(s.label(), n, "", "此行是小计行，不作为记录导入")
 		case markTotal, markFooter:
-			s.endRow = n
+			s.endRow, s.endMark = n, markOf(cells)
 		default:
 			s.row(n, cells)
 		}
@@ -273,7 +273,11 @@ func (s *sheetReader) finish() {
 		if s.after > 0 {
 			more = fmt.Sprintf("，其下%d行也不再读取", s.after)
 		}
-		s.l.warnf(s.label(), s.endRow, "", "此行是合计或落款（负责人、填表人、填报日期等），数据到此为止，不作为记录导入"+more)
+		what := "落款（负责人、填表人、填报日期或注）"
+		if s.endMark == markTotal {
+			what = "合计行"
+		}
+		s.l.warnf(s.label(), s.endRow, "", "此行是"+what+"，数据到此为止，此行不作为记录导入"+more)
 	}
 	s.end()
 }

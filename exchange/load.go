@@ -194,6 +194,7 @@ type sheetReader struct {
 	upperRow int          // its row
 	merges   []cellRange  // the sheet's merged ranges
 	endRow   int          // the 合计 or footer row that ended the data; 0 if none
+	endMark  rowMark      // what it is
 	after    int          // non-empty rows below endRow
 	leftOut  map[int]bool // 小计 rows inside the data
 }
