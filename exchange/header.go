@@ -219,9 +219,11 @@ func (s *sheetReader) groupsAt(n int) []cellRange {
 }
 
 // twoLevel reads the lower row n of a two-level header: a column under a group cell is named
-// by its lower cell, another column by the cell the two rows agree on. A lower cell that is
-// empty under a group, two rows naming one column differently, or a group cell reaching
-// below the lower row cannot be read with certainty and are refused on their cells.
+// by its lower cell, another column by the cell the two rows agree on, or by the lower cell
+// when the upper one names no column (a group label over a single column). A lower cell that
+// is empty under a group, an upper cell naming a column over a lower cell saying something
+// else, or a group cell reaching below the lower row cannot be read with certainty and are
+// refused on their cells.
 func (s *sheetReader) twoLevel(n int, lower []string) {
 	upper, top := s.upper, s.upperRow
 	s.upper = nil
@@ -245,6 +247,8 @@ func (s *sheetReader) twoLevel(n int, lower []string) {
 			continue
 		}
 		switch nu, nw := normHeader(u), normHeader(w); {
+		case nu != "" && nw != "" && nu != nw && s.sh.canon(u) == "":
+			header[i] = w // a group label over one column: the lower row names it
 		case nu != "" && nw != "" && nu != nw:
 			s.l.errorf(s.label(), n, colName(i+1), fmt.Sprintf("两行表头中，%s“%s”与其下的 %s“%s”不同，无法确定这一列的标题，请合并这两个单元格或只保留一个标题", cellName(i+1, top), data.StripText(u), cellName(i+1, n), data.StripText(w)))
 			header[i] = u

@@ -78,8 +78,12 @@ func isOLE(path string) bool {
 	return err == nil && b == [4]byte{0xD0, 0xCF, 0x11, 0xE0}
 }
 
+// openMessage says why a workbook cannot be opened. A file the clerk may not read is not a
+// damaged one: saying so sends them to re-save a file they cannot open.
 func openMessage(err error) string {
 	switch {
+	case errors.Is(err, os.ErrPermission), errors.Is(err, os.ErrNotExist):
+		return "无法打开文件：" + osMessage(err)
 	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword):
 		return "文件是旧版 .xls 格式或设有打开密码，请在 Excel 或 WPS 中取消密码并另存为 .xlsx 后再导入"
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum):
