@@ -64,13 +64,21 @@ const (
 var footerPrefixes = []string{"负责人", "单位负责人", "主要负责人", "分管负责人", "审核人", "审核:", "填表人", "填报人",
 	"制表人", "统计人", "经办人", "填报日期", "填表日期", "制表日期", "报送日期", "注:", "说明:", "填表说明", "填报说明"}
 
+// markChars holds a character of every marker: a first cell with none of them is data,
+// known without normalizing it (this runs on every data row).
+const markChars = "计责核表报办注明"
+
 func markOf(cells []string) rowMark {
 	first := ""
 	for _, c := range cells {
-		if c = normHeader(c); c != "" {
-			first = c
-			break
+		if strings.TrimSpace(c) == "" {
+			continue
 		}
+		if !strings.ContainsAny(c, markChars) {
+			return markData
+		}
+		first = normHeader(c)
+		break
 	}
 	switch {
 	case first == "":
