@@ -158,7 +158,7 @@ func (s *sheetReader) feed(n int, cells []string) {
 	case s.seeking && s.sh.holdsKeys(cells):
 		s.seeking = false
 		s.skipHeld(n)
-		if len(s.groupsAt(n)) > 0 {
+		if len(s.groupsAt(n, cells)) > 0 {
 			s.upper, s.upperRow = cells, n
 			return
 		}
@@ -214,12 +214,13 @@ func (s *sheetReader) skipHeld(n int) {
 	s.held = nil
 }
 
-// groupsAt lists the merged ranges of row n that span several columns of that row only:
-// the group cells of a two-level header.
-func (s *sheetReader) groupsAt(n int) []cellRange {
+// groupsAt lists the merged ranges of header row n (its cells) that span several columns
+// and do not themselves name a column: the group cells of a two-level header. A merged
+// cell naming a column (a wide 村名) is that column, at its left cell.
+func (s *sheetReader) groupsAt(n int, cells []string) []cellRange {
 	var out []cellRange
 	for _, m := range s.merges {
-		if m.top == n && m.left != m.right {
+		if m.top == n && m.left != m.right && s.sh.canon(cellAt(cells, m.left-1)) == "" {
 			out = append(out, m)
 		}
 	}
@@ -236,7 +237,7 @@ func (s *sheetReader) twoLevel(n int, lower []string) {
 	upper, top := s.upper, s.upperRow
 	s.upper = nil
 	inGroup := map[int]cellRange{}
-	for _, m := range s.groupsAt(top) {
+	for _, m := range s.groupsAt(top, upper) {
 		if m.bottom > top {
 			s.l.errorf(s.label(), top, "", fmt.Sprintf("表头的合并单元格 %s 跨了多行多列，无法确定各列的标题，请把分组标题和列标题分成两行", m.ref))
 		}

@@ -130,6 +130,7 @@ func TestFindHeader(t *testing.T) {
 			[]string{"城关镇.xlsx:村庄:2:村名: 缺少“村名”列（第2行应为列标题）"}, nil},
 		{"two columns for one field", [][]any{{"乡镇", "村名", "人口（户籍）", "人口（常住）"}, {"城关镇", "东关村", 3, 4}}, nil, 0,
 			[]string{"城关镇.xlsx:村庄:1:人口: C列和D列都是“人口”列，无法确定用哪一列"}, nil},
+		{"a wide header cell naming a column", [][]any{{"乡镇", "村名", nil, "户数"}, {"城关镇", "东关村", nil, 3}}, []string{"B1:C1"}, 1, nil, nil},
 		{"merged cells over several columns in the data", rows(nil), []string{"C2:D2"}, 0, []string{"城关镇.xlsx:村庄:2:类型: 单元格 C2 合并了多列（C2:D2）"}, nil},
 	}
 	for _, c := range cases {
