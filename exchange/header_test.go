@@ -226,3 +226,34 @@ func TestPermissionDenied(t *testing.T) {
 	p := Load(ctx, nil, path, "", today)
 	wantIssues(t, p.Issues, "城关镇.xlsx: 无法打开文件：没有读取权限")
 }
+
+// FuzzFindHeader feeds any rows through the header search and the end-of-data check: no
+// panic, every issue located within the rows given, and records only from rows between the
+// header and the 合计 or footer, never a 小计 row.
+func FuzzFindHeader(f *testing.F) {
+	f.Add("城关镇村庄情况表\n单位：户、人\n乡镇\t村名\t户数（户）\n城关镇\t东关村\t3\n合计\t\t3\n负责人：王强")
+	f.Add("乡镇\t村（社区）名称\n城关镇\t东关村\n城关镇小计\n新集镇\t李村\n注：无")
+	f.Add("\n\n\n\n\n\n\n\n\n\n\n乡镇\t村名")
+	f.Fuzz(func(t *testing.T, text string) {
+		l := newLoader(nil, "城关镇-村庄.csv", today)
+		sr := l.open("村庄", specs["村庄"], nil)
+		lines := strings.Split(text, "\n")
+		if len(lines) > 40 {
+			lines = lines[:40]
+		}
+		for i, line := range lines {
+			sr.feed(i+1, strings.Split(line, "\t"))
+		}
+		sr.finish()
+		for _, i := range l.preview().Issues {
+			if i.Message == "" || i.Row > len(lines) || i.Row < 0 {
+				t.Fatalf("issue %q", i)
+			}
+		}
+		for _, r := range l.recRows["村庄"] {
+			if r <= sr.hdrRow || (sr.endRow > 0 && r >= sr.endRow) || sr.leftOut[r] {
+				t.Fatalf("record from row %d (header %d, end %d)", r, sr.hdrRow, sr.endRow)
+			}
+		}
+	})
+}
