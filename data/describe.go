@@ -5,11 +5,24 @@ import "time"
 // The descriptions of the record kinds (see Kind): one per kind, fields in workbook order
 // with the headers of SPEC §3. Validate and the figures stay typed Go code beside the types.
 
+// The headers official forms use for the fields that several kinds share; the README
+// (表头别名与单元格清理) lists them with the kinds' own aliases. A unit or note in brackets,
+// spaces and full-width forms are ignored when headers are matched, so 乡镇（街道） already
+// reads as 乡镇; it is listed for the reader. The terms follow the laws the forms are built
+// on: 《中华人民共和国村民委员会组织法》 (登记参加选举的村民, 参加投票) and
+// 《中国共产党基层组织选举工作条例》 (应到会、实到会有选举权的党员), and the 公民身份号码 of
+// 《中华人民共和国居民身份证法》.
+var (
+	townshipAliases = []string{"乡镇（街道）", "乡镇名称", "乡镇（街道）名称", "所属乡镇"}
+	villageAliases  = []string{"村（社区）名称", "村名称", "村（社区）", "村（居）名称", "村庄名称", "社区名称", "行政村"}
+	idAliases       = []string{"公民身份号码", "身份证号码", "公民身份证号码", "居民身份证号码"}
+)
+
 // TownshipDesc describes 乡镇.
 var TownshipDesc = &Kind[Township]{
 	KindInfo: KindInfo{Code: CodeTownship, Name: "乡镇", Record: true},
 	Fields: []Field[Township]{
-		TextF("乡镇", func(t *Township) *string { return &t.Name }).Keyed().W(16),
+		TextF("乡镇", func(t *Township) *string { return &t.Name }).Or(townshipAliases...).Keyed().W(16),
 		TextF("县区", func(t *Township) *string { return &t.County }).W(16),
 		TextF("联系人", func(t *Township) *string { return &t.Contact }).W(12),
 		TextF("联系电话", func(t *Township) *string { return &t.Phone }).W(16).AsText(),
@@ -22,8 +35,8 @@ var TownshipDesc = &Kind[Township]{
 var VillageDesc = &Kind[Village]{
 	KindInfo: KindInfo{Code: CodeVillage, Name: "村庄", Aliases: []string{"村", "社区"}, Record: true},
 	Fields: []Field[Village]{
-		TextF("乡镇", func(v *Village) *string { return &v.Township }).Keyed().W(16),
-		TextF("村名", func(v *Village) *string { return &v.Name }).Keyed().W(16).Hinted("如 王家庄村"),
+		TextF("乡镇", func(v *Village) *string { return &v.Township }).Or(townshipAliases...).Keyed().W(16),
+		TextF("村名", func(v *Village) *string { return &v.Name }).Or(villageAliases...).Keyed().W(16).Hinted("如 王家庄村"),
 		EnumF("类型", func(v *Village) *VillageKind { return &v.Kind }, ParseVillageKind, KindVillage, KindCommunity).W(8),
 		CountF("户数", func(v *Village) *int { return &v.Households }).W(8),
 		CountF("人口", func(v *Village) *int { return &v.Population }).W(8),
@@ -38,15 +51,15 @@ var VillageDesc = &Kind[Village]{
 var ElectionDesc = &Kind[Election]{
 	KindInfo: KindInfo{Code: CodeElection, Name: "换届", Record: true},
 	Fields: []Field[Election]{
-		TextF("乡镇", func(e *Election) *string { return &e.Township }).Keyed().W(16),
-		TextF("村名", func(e *Election) *string { return &e.Village }).Keyed().W(16),
+		TextF("乡镇", func(e *Election) *string { return &e.Township }).Or(townshipAliases...).Keyed().W(16),
+		TextF("村名", func(e *Election) *string { return &e.Village }).Or(villageAliases...).Keyed().W(16),
 		RoundF("届次", func(e *Election) *int { return &e.Round }).Keyed().W(8),
 		EnumF("组织", func(e *Election) *Body { return &e.Body }, ParseBody, Bodies...).Keyed().Must().W(10),
 		EnumF("状态", func(e *Election) *ElectionStatus { return &e.Status }, ParseElectionStatus, ElectionStatuses...).W(10),
 		DateF("完成日期", func(e *Election) *time.Time { return &e.CompletedOn }).W(13),
 		YesNoF("一次选举成功", func(e *Election) *bool { return &e.OneTime }),
-		CountF("应参加人数", func(e *Election) *int { return &e.Eligible }).Brief("应参加").Hinted("党组织填应到会党员，村委会填登记选民"),
-		CountF("实参加人数", func(e *Election) *int { return &e.Participants }).Brief("实参加").Hinted("党组织填实到会，村委会填参加投票"),
+		CountF("应参加人数", func(e *Election) *int { return &e.Eligible }).Or("登记选民数", "应到会党员数", "登记选民人数", "应到会人数", "应参加选举人数").Brief("应参加").Hinted("党组织填应到会党员，村委会填登记选民"),
+		CountF("实参加人数", func(e *Election) *int { return &e.Participants }).Or("参加投票人数", "参加投票选民数", "实到会党员数", "实际参加投票人数", "实到会人数", "实参加选举人数").Brief("实参加").Hinted("党组织填实到会，村委会填参加投票"),
 		CountF("应选职数", func(e *Election) *int { return &e.Seats }).Brief("应选"),
 		CountF("候选人数", func(e *Election) *int { return &e.Candidates }).Brief("候选"),
 		CountF("当选人数", func(e *Election) *int { return &e.Elected }).Brief("当选"),
@@ -60,11 +73,11 @@ var ElectionDesc = &Kind[Election]{
 var MemberDesc = &Kind[Member]{
 	KindInfo: KindInfo{Code: CodeMember, Name: "两委成员", Aliases: []string{"成员"}, Record: true},
 	Fields: []Field[Member]{
-		TextF("乡镇", func(m *Member) *string { return &m.Township }).Keyed().W(16),
-		TextF("村名", func(m *Member) *string { return &m.Village }).Keyed().W(16),
+		TextF("乡镇", func(m *Member) *string { return &m.Township }).Or(townshipAliases...).Keyed().W(16),
+		TextF("村名", func(m *Member) *string { return &m.Village }).Or(villageAliases...).Keyed().W(16),
 		RoundF("届次", func(m *Member) *int { return &m.Round }).Keyed().W(8),
 		TextF("姓名", func(m *Member) *string { return &m.Name }).W(10),
-		IDF("身份证号", func(m *Member) *string { return &m.IDNumber }).Keyed().W(22).Hinted("18位，性别和出生日期将自动填写"),
+		IDF("身份证号", func(m *Member) *string { return &m.IDNumber }).Or(idAliases...).Keyed().W(22).Hinted("18位，性别和出生日期将自动填写"),
 		EnumF("性别", func(m *Member) *Gender { return &m.Gender }, ParseGender, Male, Female).W(7),
 		DateF("出生日期", func(m *Member) *time.Time { return &m.Birth }).W(13),
 		TextF("民族", func(m *Member) *string { return &m.Ethnicity }).W(8),
@@ -87,8 +100,8 @@ var MemberDesc = &Kind[Member]{
 var PartyOrgDesc = &Kind[PartyOrg]{
 	KindInfo: KindInfo{Code: CodePartyOrg, Name: "党组织", Aliases: []string{"党组织台账"}, Record: true},
 	Fields: []Field[PartyOrg]{
-		TextF("乡镇", func(p *PartyOrg) *string { return &p.Township }).Keyed().W(16),
-		TextF("村名", func(p *PartyOrg) *string { return &p.Village }).Keyed().W(16),
+		TextF("乡镇", func(p *PartyOrg) *string { return &p.Township }).Or(townshipAliases...).Keyed().W(16),
+		TextF("村名", func(p *PartyOrg) *string { return &p.Village }).Or(villageAliases...).Keyed().W(16),
 		YearF("年度", func(p *PartyOrg) *int { return &p.Year }).Keyed().W(8),
 		EnumF("党组织类型", func(p *PartyOrg) *OrgType { return &p.Type }, ParseOrgType, OrgTypes...).Brief("类型"),
 		CountF("党员数", func(p *PartyOrg) *int { return &p.Members }).W(8).Brief("党员"),
@@ -115,7 +128,7 @@ var PartyOrgDesc = &Kind[PartyOrg]{
 var LeadershipDesc = &Kind[Leadership]{
 	KindInfo: KindInfo{Code: CodeLeadership, Name: "乡镇班子", Record: true},
 	Fields: []Field[Leadership]{
-		TextF("乡镇", func(l *Leadership) *string { return &l.Township }).Keyed().W(16),
+		TextF("乡镇", func(l *Leadership) *string { return &l.Township }).Or(townshipAliases...).Keyed().W(16),
 		RoundF("届次", func(l *Leadership) *int { return &l.Round }).Keyed().W(8),
 		CountF("党委班子成员数", func(l *Leadership) *int { return &l.PartyCommittee }),
 		CountF("政府班子成员数", func(l *Leadership) *int { return &l.Government }),
@@ -132,8 +145,8 @@ var ComplaintDesc = &Kind[Complaint]{
 		TextF("编号", func(c *Complaint) *string { return &c.No }).Keyed().W(12).AsText().Hinted("如 城关信〔2026〕1号"),
 		DateF("受理日期", func(c *Complaint) *time.Time { return &c.Received }).W(13),
 		EnumF("渠道", func(c *Complaint) *Channel { return &c.Channel }, ParseChannel, Channels...).W(10),
-		TextF("乡镇", func(c *Complaint) *string { return &c.Township }).Keyed().W(16),
-		TextF("村名", func(c *Complaint) *string { return &c.Village }).W(16),
+		TextF("乡镇", func(c *Complaint) *string { return &c.Township }).Or(townshipAliases...).Keyed().W(16),
+		TextF("村名", func(c *Complaint) *string { return &c.Village }).Or(villageAliases...).W(16),
 		TextF("反映人", func(c *Complaint) *string { return &c.Complainant }).W(10).Hinted("姓名，或选“匿名”"),
 		TextF("被反映人", func(c *Complaint) *string { return &c.Subject }).W(10),
 		EnumF("类别", func(c *Complaint) *ComplaintCategory { return &c.Category }, ParseComplaintCategory, ComplaintCategories...).W(10),
@@ -155,7 +168,7 @@ var TalkDesc = &Kind[Talk]{
 	KindInfo: KindInfo{Code: CodeTalk, Name: "约谈", Record: true},
 	Fields: []Field[Talk]{
 		TextF("编号", func(t *Talk) *string { return &t.No }).Keyed().W(12).AsText().Hinted("如 城关谈〔2026〕1号"),
-		TextF("乡镇", func(t *Talk) *string { return &t.Township }).Keyed().W(16),
+		TextF("乡镇", func(t *Talk) *string { return &t.Township }).Or(townshipAliases...).Keyed().W(16),
 		DateF("日期", func(t *Talk) *time.Time { return &t.Date }).W(13),
 		EnumF("约谈方式", func(t *Talk) *TalkMode { return &t.Mode }, ParseTalkMode, TalkModes...).W(11),
 		TextF("约谈人", func(t *Talk) *string { return &t.Interviewer }).W(10),

@@ -148,3 +148,61 @@ func FuzzParseYesNo(f *testing.F) {
 		}
 	})
 }
+
+// Dates as workbooks and clerks write them: with a time part, with dots, with zero-padded
+// Chinese parts, and serials of either date system.
+func TestParseDateForms(t *testing.T) {
+	want := time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)
+	for _, in := range []string{"2026.3.15", "2026-3-15", "2026年03月15日", "2026/3/15 9:30", "2026-03-15T08:00:00",
+		"2026-03-15 10:30:15.5", "2026年3月15日 上午10:30", "2026年3月15日10时30分", "46096.4375", "46096.99999"} {
+		got, err := ParseDate(in)
+		if err != nil || !got.Equal(want) {
+			t.Errorf("ParseDate(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"2026-03-15 abc", "2026-03-15 99", "2026-03-15T", "2026年3月15日后"} {
+		if _, err := ParseDate(bad); err == nil {
+			t.Errorf("ParseDate(%q): want an error", bad)
+		}
+	}
+	// The 1904 date system counts from 1904-01-01: the same day is 1462 smaller.
+	for _, c := range []struct {
+		in   string
+		want string
+	}{{"44634", "2026-03-15"}, {"44634.75", "2026-03-15"}, {"1", "1904-01-02"}, {"2026-03-15", "2026-03-15"}} {
+		got, err := ParseDateIn(c.in, true)
+		if err != nil || FormatDate(got) != c.want {
+			t.Errorf("ParseDateIn(%q, 1904) = %s, %v; want %s", c.in, FormatDate(got), err, c.want)
+		}
+	}
+	if got, _ := ParseDateIn("44634", false); FormatDate(got) != "2022-03-14" {
+		t.Errorf("1900 system: %s", FormatDate(got))
+	}
+	if _, err := ParseDateIn("0", true); err == nil {
+		t.Error("serial 0 in 1904: want an error")
+	}
+}
+
+// Counts and amounts have upper bounds so that no sum overflows and a slip of the finger
+// (a value pasted into the wrong column) is refused.
+func TestBounds(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+		ok   bool
+	}{{"10000000", MaxCount, true}, {"10000001", 0, false}, {"1e7", MaxCount, true}, {"1e8", 0, false},
+		{"9223372036854775807", 0, false}, {"99999999999999999999", 0, false}, {"1e308", 0, false}, {"-1", 0, false}, {"-1.0", 0, false}} {
+		got, err := ParseCount(c.in)
+		if (err == nil) != c.ok || got != c.want {
+			t.Errorf("ParseCount(%q) = %d, %v", c.in, got, err)
+		}
+	}
+	if v, err := ParseAmount("1000000"); err != nil || v != MaxAmount {
+		t.Errorf("ParseAmount(1000000) = %v, %v", v, err)
+	}
+	for _, in := range []string{"1000000.01", "2e6万元", "1e300"} {
+		if _, err := ParseAmount(in); err == nil {
+			t.Errorf("ParseAmount(%q): want an error", in)
+		}
+	}
+}

@@ -116,8 +116,8 @@ func ParseAmount(s string) (float64, error) {
 		return 0, fmt.Errorf("“%s”不是数值", norm(s))
 	case f < 0:
 		return 0, fmt.Errorf("“%s”不能为负数", norm(s))
-	case f >= 1e12:
-		return 0, fmt.Errorf("“%s”数值过大", norm(s))
+	case f > MaxAmount:
+		return 0, fmt.Errorf("“%s”超过上限 %d，请检查单位（收入以万元计，面积以平方米计）", norm(s), MaxAmount)
 	}
 	return f, nil
 }

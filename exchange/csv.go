@@ -92,11 +92,7 @@ func scanCSV(b []byte, fn func(rec csvRecord) bool) error {
 	r := csv.NewReader(lim)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	first := text
-	if i := bytes.IndexByte(first, '\n'); i >= 0 {
-		first = first[:i]
-	}
-	if bytes.IndexByte(first, ',') < 0 && bytes.IndexByte(first, '\t') >= 0 {
+	if tabSeparated(text) {
 		r.Comma = '\t'
 	}
 	extra := 0 // line breaks inside cells of earlier records
@@ -127,6 +123,28 @@ func scanCSV(b []byte, fn func(rec csvRecord) bool) error {
 			extra += strings.Count(c, "\n")
 		}
 	}
+}
+
+// tabSeparated reports whether a text file is tab-separated (Excel's “Unicode 文本”): more of
+// its first lines hold a tab than a comma. The first lines, not the first: a form saved as
+// text starts with its title, which holds neither.
+func tabSeparated(text []byte) bool {
+	tabs, commas := 0, 0
+	for i := 0; i < maxHeaderRow+1 && len(text) > 0; i++ {
+		line := text
+		if j := bytes.IndexByte(text, '\n'); j >= 0 {
+			line, text = text[:j], text[j+1:]
+		} else {
+			text = nil
+		}
+		if bytes.IndexByte(line, '\t') >= 0 {
+			tabs++
+		}
+		if bytes.IndexByte(line, ',') >= 0 {
+			commas++
+		}
+	}
+	return tabs > commas
 }
 
 // readCSV is scanCSV collecting every record.
@@ -175,18 +193,15 @@ func (l *loader) loadCSV(ctx context.Context, path, sheet string) bool {
 			return false
 		}
 	}
-	var sr *sheetReader
-	i, canceled := 0, false
+	sr := l.open(name, sh, nil)
+	i, canceled, read := 0, false, false
 	err = scanCSV(b, func(rec csvRecord) bool {
-		if sr == nil {
-			sr = l.begin(name, sh, rec.Cells)
-			return true
-		}
+		read = true
 		if i++; i%1024 == 0 && ctx.Err() != nil {
 			canceled = true
 			return false
 		}
-		sr.row(rec.Row, rec.Cells)
+		sr.feed(rec.Row, rec.Cells)
 		return true
 	})
 	switch {
@@ -196,10 +211,10 @@ func (l *loader) loadCSV(ctx context.Context, path, sheet string) bool {
 	case canceled:
 		l.fileError("导入已取消")
 		return false
-	case sr == nil:
+	case !read:
 		l.fileError("文件是空的")
 		return false
 	}
-	sr.end()
+	sr.finish()
 	return true
 }

@@ -362,14 +362,16 @@ func scanSheet(f *zip.File, name string, sst *sharedStrings) (*sheetScan, error)
 	}
 }
 
-// attr is the value of the attribute with the local name, "" if absent.
+// attr is the value of the attribute with the local name, "" if absent; the last one when
+// it is given twice, as excelize reads it.
 func attr(t xml.StartElement, local string) string {
+	v := ""
 	for _, a := range t.Attr {
 		if a.Name.Local == local {
-			return a.Value
+			v = a.Value
 		}
 	}
-	return ""
+	return v
 }
 
 // parseRange reads a merged range such as "A2:A5"; a single cell is not a merge.

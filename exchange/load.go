@@ -17,8 +17,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-
 	"liangwei/data"
 )
 
@@ -107,6 +105,9 @@ type loader struct {
 	// later are the rule checks of the records of sheets lacking a column, run once those
 	// fields are taken from the stored records (keepStored).
 	later []func()
+	// date1904 is set for a workbook in the 1904 date system, whose date serials count
+	// from 1904-01-01.
+	date1904 bool
 }
 
 func newLoader(st Checker, file string, today time.Time) *loader {
@@ -194,7 +195,8 @@ func osMessage(err error) string {
 	return "读取失败"
 }
 
-// sheetReader reads the rows of one sheet after its header row.
+// sheetReader reads the rows of one sheet: it looks for the header (header.go), then parses
+// the data rows under it.
 type sheetReader struct {
 	l       *loader
 	sh      *sheet
@@ -204,26 +206,56 @@ type sheetReader struct {
 	missing []column       // columns of sh absent from the header
 	ok      bool           // every key column is present
 	rows    int            // data rows found
+
+	hdrRow   int          // the header's row (the lower row of a two-level header); 0 until found
+	seeking  bool         // the header is still looked for
+	held     []heldRow    // rows read while looking
+	upper    []string     // the upper row of a two-level header, until the lower one comes
+	upperRow int          // its row
+	merges   []cellRange  // the sheet's merged ranges
+	endRow   int          // the 合计 or footer row that ended the data; 0 if none
+	endMark  rowMark      // what it is
+	after    int          // non-empty rows below endRow
+	leftOut  map[int]bool // 小计 rows inside the data
 }
 
-// begin starts a sheet given its header row (row 1). name is the sheet's name in the file;
-// sh is nil for a sheet the workbook does not know.
+// begin starts a sheet whose header is row 1. name is the sheet's name in the file; sh is
+// nil for a sheet the workbook does not know.
 func (l *loader) begin(name string, sh *sheet, header []string) *sheetReader {
-	s := &sheetReader{l: l, sh: sh, name: name, col: map[string]int{}, ok: true}
-	for i, h := range header {
-		h = normHeader(h)
-		if sh != nil {
-			if canon, ok := sh.alias[h]; ok {
-				h = canon
-			}
+	s := l.open(name, sh, nil)
+	s.seeking = false
+	s.setHeader(1, header)
+	return s
+}
+
+// setHeader takes row n as the header: each cell is matched to a column by its normalized
+// text or an alias; a cell naming no column is reported as ignored, and two cells naming one
+// column are refused, since which one holds the figures cannot be known.
+func (s *sheetReader) setHeader(n int, header []string) {
+	l, sh := s.l, s.sh
+	s.hdrRow = n
+	known := sh != nil && sh.supported() && sh.holdsKeys(header)
+	for i, raw := range header {
+		h := normHeader(raw)
+		if canon := sh.canon(raw); canon != "" {
+			h = canon
+		} else if h != "" && known {
+			l.warnf(sh.Name, n, colName(i+1), fmt.Sprintf("列标题“%s”不是“%s”表的列，该列已忽略", data.StripText(raw), sh.Name))
 		}
 		s.headers = append(s.headers, h)
-		if _, dup := s.col[h]; h != "" && !dup {
-			s.col[h] = i
+		if h == "" {
+			continue
 		}
+		if first, dup := s.col[h]; dup {
+			if sh.canon(raw) != "" {
+				l.errorf(sh.Name, n, h, fmt.Sprintf("%s和%s都是“%s”列，无法确定用哪一列，请删去或改名其中一列", colName(first+1), colName(i+1), h))
+			}
+			continue
+		}
+		s.col[h] = i
 	}
 	if sh == nil || !sh.supported() {
-		return s
+		return
 	}
 	l.found = true
 	l.rows[sh.Name] += 0
@@ -241,20 +273,6 @@ func (l *loader) begin(name string, sh *sheet, header []string) *sheetReader {
 			}
 		}
 	}
-	return s
-}
-
-// normHeader trims a header cell and drops the spaces and line breaks clerks put into long
-// headers, and a leading “*” that marks required columns in some templates.
-func normHeader(h string) string {
-	h = strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '\t', '\r', '\n', '\u3000', '*', '＊':
-			return -1
-		}
-		return r
-	}, h)
-	return h
 }
 
 // header names column col (1-based) for issues: its header, else its column letters.
@@ -262,31 +280,34 @@ func (s *sheetReader) header(col int) string {
 	if s != nil && col-1 < len(s.headers) && s.headers[col-1] != "" {
 		return s.headers[col-1]
 	}
-	name, _ := excelize.ColumnNumberToName(col)
-	return name + "列"
+	return colName(col)
 }
 
-// row handles one data row; empty rows are skipped. A row with a cell longer than
-// MaxCellChars is refused on that cell and not parsed further.
+// row handles one data row; empty rows are skipped. Every cell is cleaned (data.CleanText)
+// before anything reads it, so keys never differ by an invisible character. A row with a
+// cell longer than MaxCellChars or holding a control character is refused on that cell and
+// not parsed further.
 func (s *sheetReader) row(num int, cells []string) {
 	empty, long := true, false
 	for i := range cells {
-		cells[i] = strings.TrimSpace(cells[i])
 		if !utf8.ValidString(cells[i]) {
 			// Both readers deliver UTF-8; this keeps a stray byte out of messages and records.
 			cells[i] = strings.ToValidUTF8(cells[i], "\uFFFD")
 		}
+		c, err := data.CleanText(cells[i])
+		if err != nil {
+			long = true
+			s.l.errorf(s.label(), num, s.header(i+1), err.Error())
+			c = strings.TrimSpace(cells[i])
+		}
+		cells[i] = c
 		if cells[i] != "" {
 			empty = false
 		}
 		if len(cells[i]) > MaxCellChars {
 			if n := utf8.RuneCountInString(cells[i]); n > MaxCellChars {
 				long = true
-				sheet := s.name
-				if s.sh != nil {
-					sheet = s.sh.Name
-				}
-				s.l.errorf(sheet, num, s.header(i+1), fmt.Sprintf("单元格内容过长（%d个字），超过%d字的上限", n, MaxCellChars))
+				s.l.errorf(s.label(), num, s.header(i+1), fmt.Sprintf("单元格内容过长（%d个字），超过%d字的上限", n, MaxCellChars))
 			}
 		}
 	}
@@ -311,9 +332,9 @@ func (s *sheetReader) end() {
 	if s.sh != nil && s.sh.supported() && (s.rows > 0 || len(s.col) > 0) {
 		for _, c := range s.missing {
 			if c.Key {
-				s.l.errorf(s.sh.Name, 1, c.Header, "缺少“"+c.Header+"”列（第1行应为列标题）")
+				s.l.errorf(s.sh.Name, s.hdrRow, c.Header, fmt.Sprintf("缺少“%s”列（第%d行应为列标题）", c.Header, s.hdrRow))
 			} else if len(s.col) > 0 {
-				s.l.warnf(s.sh.Name, 1, c.Header, "缺少“"+c.Header+"”列：已有记录的该项保留原值，新增记录的该项为空")
+				s.l.warnf(s.sh.Name, s.hdrRow, c.Header, "缺少“"+c.Header+"”列：已有记录的该项保留原值，新增记录的该项为空")
 			}
 		}
 	}
@@ -380,7 +401,7 @@ func (r *row) count(h string) int {
 }
 
 func (r *row) date(h string) time.Time {
-	t, err := data.ParseDate(r.text(h))
+	t, err := data.ParseDateIn(r.text(h), r.l.date1904)
 	if err != nil {
 		r.cellError(h, err)
 	}

@@ -3,6 +3,7 @@ package exchange
 import (
 	"context"
 	"errors"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -14,13 +15,30 @@ import (
 var reSciID = regexp.MustCompile(`^\d(\.\d+)?E\+?\d+$`)
 
 // idNumber reads a 身份证号. Whether it is valid is the rules' call; only an ID that Excel
-// turned into a number (its last digits lost) is reported here, with what to do about it.
+// turned into a number is reported here, with what to do about it. Excel keeps 15
+// significant digits, so an 18-digit ID typed into a number cell is shown as 3.70102E+17 or,
+// formatted as a whole number, ends in 000 — its last digits are gone and cannot be
+// recovered from the file. A real ID may end in 000 too; only one whose check digit then
+// fails is refused as mangled.
 func idNumber(r *row, h string) string {
 	s := r.text(h)
-	if reSciID.MatchString(strings.ToUpper(s)) {
-		r.cellError(h, errors.New("身份证号被 Excel 当成数字保存，后几位已经丢失；请把该列设为“文本”格式后重新填写"))
+	fix := "请把该列设为“文本”格式后重新填写（或在号码前加英文单引号 '）"
+	switch {
+	case reSciID.MatchString(strings.ToUpper(s)):
+		r.cellError(h, errors.New("身份证号被 Excel 当成数字保存，显示为科学计数法，后几位已经丢失；"+fix))
+	case len(s) >= 16 && len(s) <= 18 && allDigits(s) && strings.HasSuffix(s, "000") && !validID(s):
+		r.cellError(h, fmt.Errorf("身份证号“%s”末尾是000，像是被 Excel 当成数字保存后丢失了最后几位；%s", s, fix))
 	}
 	return s
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // villageRound is one village's committees in one round.
@@ -96,4 +114,9 @@ func (l *loader) checkMembers(ctx context.Context) {
 		}
 		l.add(Issue{Sheet: data.MemberDesc.Name, Row: row, Column: f.Field, Level: f.Level, Message: f.Message})
 	}
+}
+
+func validID(s string) bool {
+	_, _, err := data.ParseIDNumber(s)
+	return err == nil
 }

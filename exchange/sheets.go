@@ -47,7 +47,8 @@ type sheet struct {
 	// Keys lists the key headers in the order the key is read and reported (the last one
 	// is where a duplicate is placed).
 	Keys []string
-	// alias maps the other headers a workbook may use to the column's header.
+	// alias maps each header a workbook may use for a column, normalized (normHeader), to
+	// the column's header: its own header and its aliases.
 	alias map[string]string
 	// parse reads one data row into the loader's batch.
 	parse func(r *row)
@@ -66,6 +67,7 @@ func (s *sheet) keyColumns() []string { return s.Keys }
 func sheetOf[R any](k *data.Kind[R]) *sheet {
 	s := &sheet{Name: k.Name, Code: k.Code, Columns: k.Columns(), Keys: k.KeyHeaders(), alias: map[string]string{}}
 	for _, c := range s.Columns {
+		s.alias[normHeader(c.Header)] = c.Header
 		for _, a := range c.Aliases {
 			s.alias[normHeader(a)] = c.Header
 		}

@@ -52,6 +52,11 @@ func (l *loader) loadXLSX(ctx context.Context, path string) (ok bool) {
 		return false
 	}
 	defer f.Close()
+	// A workbook saved in the 1904 date system (Excel for Mac, some WPS settings) stores
+	// every date 1462 days smaller; read as 1900 dates they would fall four years early.
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		l.date1904 = *props.Date1904
+	}
 	for _, name := range f.GetSheetList() {
 		if !l.readSheet(ctx, f, name, scans[name]) {
 			return false
@@ -73,8 +78,12 @@ func isOLE(path string) bool {
 	return err == nil && b == [4]byte{0xD0, 0xCF, 0x11, 0xE0}
 }
 
+// openMessage says why a workbook cannot be opened. A file the clerk may not read is not a
+// damaged one: saying so sends them to re-save a file they cannot open.
 func openMessage(err error) string {
 	switch {
+	case errors.Is(err, os.ErrPermission), errors.Is(err, os.ErrNotExist):
+		return "无法打开文件：" + osMessage(err)
 	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword):
 		return "文件是旧版 .xls 格式或设有打开密码，请在 Excel 或 WPS 中取消密码并另存为 .xlsx 后再导入"
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum):
@@ -123,7 +132,7 @@ func (l *loader) readSheet(ctx context.Context, f *excelize.File, name string, s
 		label = sh.Name
 	}
 	merge := newMerger(sc.merges)
-	var sr *sheetReader
+	sr := l.open(label, sh, sc.merges)
 	n := 0
 	for next() {
 		n++
@@ -140,29 +149,27 @@ func (l *loader) readSheet(ctx context.Context, f *excelize.File, name string, s
 			l.errorf(label, n, "", "此行已损坏，无法读取")
 			return false
 		}
-		cells = merge.fill(n, cells)
-		if n == 1 {
-			sr = l.begin(label, sh, cells)
-			continue
-		}
-		sr.row(n, cells)
+		sr.feed(n, merge.fill(n, cells))
 	}
 	if err := rowsErr(); err != nil {
 		l.errorf(label, 0, "", fmt.Sprintf("工作表无法读完（读到第%d行）", n))
 		return false
 	}
+	sr.finish()
+	// Merged ranges over several columns and formulas without a value matter in the data
+	// only: titles, group headers, 合计 rows and footers are merged and summed freely.
 	for _, m := range sc.merges {
-		if m.left != m.right {
+		if m.left != m.right && sr.inData(m.top, m.bottom) {
 			cell, _ := excelize.CoordinatesToCellName(m.left, m.top)
 			l.errorf(label, m.top, sr.header(m.left), fmt.Sprintf("单元格 %s 合并了多列（%s），无法判断各列的值，请取消合并并在每个单元格中填写后再导入", cell, m.ref))
 		}
 	}
 	for _, c := range sc.formulas {
+		if !sr.inData(c.row, c.row) {
+			continue
+		}
 		cell, _ := excelize.CoordinatesToCellName(c.col, c.row)
 		l.errorf(label, c.row, sr.header(c.col), fmt.Sprintf("单元格 %s 是公式，但文件中没有保存计算结果（可能由其他程序生成），请在 Excel 或 WPS 中打开并保存后再导入，或把公式改为数值", cell))
-	}
-	if sr != nil {
-		sr.end()
 	}
 	return true
 }

@@ -209,6 +209,12 @@ func (c *rowCollector) start(t xml.StartElement, depth int) {
 	if !c.ok {
 		return
 	}
+	if dupAttr(t) {
+		// Not well-formed XML; which of the two excelize takes is its own affair (it takes
+		// a row's last r and a cell's last r): leave the sheet to it.
+		c.ok = false
+		return
+	}
 	name := t.Name.Local
 	switch {
 	case c.inIS:
@@ -298,6 +304,19 @@ func (c *rowCollector) start(t xml.StartElement, depth int) {
 	case c.inRow:
 		c.ok = false // something other than a cell in a row
 	}
+}
+
+// dupAttr reports an element naming an attribute twice (by local name, as excelize reads
+// attributes).
+func dupAttr(t xml.StartElement) bool {
+	for i := 1; i < len(t.Attr); i++ {
+		for j := 0; j < i; j++ {
+			if t.Attr[i].Name.Local == t.Attr[j].Name.Local {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (c *rowCollector) end(name string, depth int) {
