@@ -109,17 +109,25 @@ func (f *editForm) addCheck(name string, v bool) *widget.Check {
 // text is a field's trimmed text (entries, select entries and selects).
 func (f *editForm) text(name string) string {
 	ff := f.byName[name]
+	var raw string
 	switch {
 	case ff == nil:
 		return ""
 	case ff.entry != nil:
-		return strings.TrimSpace(ff.entry.Text)
+		raw = ff.entry.Text
 	case ff.selEntry != nil:
-		return strings.TrimSpace(ff.selEntry.Text)
+		raw = ff.selEntry.Text
 	case ff.sel != nil:
 		return ff.sel.Selected
 	}
-	return ""
+	// The same cleaning as the importer's (data.CleanText): a name pasted from a web page
+	// with a zero-width space must not make a second 城关镇.
+	s, err := data.CleanText(raw)
+	if err != nil {
+		f.noteParse(name, err)
+		return strings.TrimSpace(raw)
+	}
+	return s
 }
 
 // selected is a drop-down's choice.

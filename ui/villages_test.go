@@ -270,3 +270,38 @@ func BenchmarkVillagesScreenCity(b *testing.B) {
 		b.Fatal("filter found nothing")
 	}
 }
+
+// TestVillageFormCleansText: a name pasted with invisible characters is saved as the importer
+// would save it, so it matches the township and village of a workbook; a control character
+// is refused on its field.
+func TestVillageFormCleansText(t *testing.T) {
+	u, st := newTestUI(t)
+	s := uiaOpen[*villagesScreen](t, u, "村庄")
+	test.Tap(s.addBtn)
+	f := s.form
+	test.Type(f.byName["乡镇"].selEntry, "城\u200b关镇")
+	test.Type(f.byName["村名"].entry, "\ufeff王家庄村\u2060")
+	f.byName["类型"].sel.SetSelected("村")
+	test.Tap(f.saveBtn)
+	if !f.closed {
+		t.Fatalf("form not closed; summary %q", f.summary.Text)
+	}
+	s.wait()
+	vs, _ := st.Villages(context.Background())
+	if len(vs) != 1 || vs[0].Township != "城关镇" || vs[0].Name != "王家庄村" {
+		t.Fatalf("stored %+v, want 城关镇/王家庄村 without invisible characters", vs)
+	}
+
+	test.Tap(s.addBtn)
+	f = s.form
+	test.Type(f.byName["乡镇"].selEntry, "城关镇")
+	test.Type(f.byName["村名"].entry, "李家\a村")
+	f.byName["类型"].sel.SetSelected("村")
+	test.Tap(f.saveBtn)
+	if f.closed {
+		t.Fatal("a name with a control character was saved")
+	}
+	if msg := f.byName["村名"].msg.Text; !strings.Contains(msg, "控制字符") {
+		t.Errorf("村名 message = %q, want the control character named", msg)
+	}
+}
