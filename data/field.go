@@ -2,6 +2,7 @@ package data
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -84,10 +85,64 @@ func (f *Field[R]) Get(r *R) any { return f.get(r) }
 // accepts. The error is the parser's, in Chinese.
 func (f *Field[R]) Set(r *R, v any) error { return f.set(r, v) }
 
+// SetText reads s as the field's type reads text — a count, a 届次 or 年度, a date, 是/否,
+// an amount, an enum's spellings, tags — and stores it in r; the error, in Chinese, says why
+// s cannot be read. The workbook's cells and the forms' inputs are read through it. An empty
+// s is the type's zero value (a required field's emptiness is its reader's to refuse).
+func (f *Field[R]) SetText(r *R, s string) error {
+	if f.Type == EnumType {
+		return f.parse(r, s)
+	}
+	switch p := f.addr(r).(type) {
+	case *string:
+		*p = s
+	case *[]string:
+		*p = ParseTags(s)
+	case *int:
+		var n int
+		var err error
+		switch f.Type {
+		case RoundType, YearType:
+			if s != "" {
+				n, err = ParseRound(s)
+				if err != nil && f.Type == YearType {
+					err = fmt.Errorf("“%s”不是有效的年度（%d—%d）", s, MinRound, MaxRound)
+				}
+			}
+		default:
+			n, err = ParseCount(s)
+		}
+		if err != nil {
+			return err
+		}
+		*p = n
+	case *time.Time:
+		d, err := ParseDate(s)
+		if err != nil {
+			return err
+		}
+		*p = d
+	case *bool:
+		v, _, err := ParseYesNo(s)
+		if err != nil {
+			return err
+		}
+		*p = v
+	case *float64:
+		v, err := ParseAmount(s)
+		if err != nil {
+			return err
+		}
+		*p = v
+	}
+	return nil
+}
+
 // SetEnum stores an enum field's text in r, read by the kind's parser (which accepts the
 // spellings of SPEC §6); the error says what is allowed. It is Set without boxing the text,
 // for readers of many cells.
 func (f *Field[R]) SetEnum(r *R, s string) error { return f.parse(r, s) }
+
 // Keep sets the field of dst to its value in src: what an import keeps of a stored record
 // when its file has no column for the field.
 func (f *Field[R]) Keep(dst, src *R) { f.keep(dst, src) }

@@ -155,3 +155,31 @@ func TestVillageHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestSetText: every type reads text as the workbook and the forms write it, and says why
+// it cannot.
+func TestSetText(t *testing.T) {
+	var e Election
+	for h, in := range map[string]string{"届次": "2026年", "组织": "村民委员会", "完成日期": "2026年5月8日", "一次选举成功": "是", "应参加人数": "1,200", "未完成原因": "无"} {
+		if err := ElectionDesc.Field(h).SetText(&e, in); err != nil {
+			t.Errorf("SetText(%s, %q) = %v", h, in, err)
+		}
+	}
+	want := Election{Round: 2026, Body: BodyCommittee, CompletedOn: time.Date(2026, 5, 8, 0, 0, 0, 0, time.UTC), OneTime: true, Eligible: 1200, Reason: "无"}
+	if ElectionDesc.AuditValue(&e) != ElectionDesc.AuditValue(&want) {
+		t.Errorf("read %+v, want %+v", e, want)
+	}
+	var p PartyOrg
+	for h, in := range map[string]string{"年度": "二〇二六", "场所面积": "-3", "党员数": "十二", "有班子": "也许"} {
+		if err := PartyOrgDesc.Field(h).SetText(&p, in); err == nil {
+			t.Errorf("SetText(%s, %q) took it", h, in)
+		}
+	}
+	if err := PartyOrgDesc.Field("年度").SetText(&p, "1900"); err == nil || !contains(err.Error(), "年度") {
+		t.Errorf("a year out of range: %v, want the 年度 message", err)
+	}
+	var m Member
+	if err := MemberDesc.Field("身份标签").SetText(&m, "退役军人、致富能手，退役军人"); err != nil || len(m.Tags) != 2 {
+		t.Errorf("tags = %v, %v", m.Tags, err)
+	}
+}

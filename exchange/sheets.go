@@ -115,40 +115,24 @@ func sheetOf[R any](k *data.Kind[R]) *sheet {
 // readField reads the cell of field f into rec, placing any problem on the cell.
 func readField[R any](r *row, f *data.Field[R], rec *R) {
 	h := f.Header
-	if f.Type == data.EnumType {
-		if f.Required && !r.required(h) {
-			return
-		}
-		if err := f.SetEnum(rec, r.text(h)); err != nil {
-			r.cellError(h, err)
-		}
+	if f.Required && !r.required(h) {
 		return
 	}
-	// The other types through the field's address: no value boxed per cell.
-	switch p := f.Addr(rec).(type) {
-	case *string:
-		if f.Type == data.IDType {
-			*p = idNumber(r, h)
-		} else {
-			*p = r.text(h)
+	switch f.Type {
+	case data.IDType:
+		*f.Addr(rec).(*string) = idNumber(r, h)
+		return
+	case data.DateType:
+		// A date cell is a serial of the workbook's own date system.
+		d, err := data.ParseDateIn(r.text(h), r.l.date1904)
+		if err != nil {
+			r.cellError(h, err)
 		}
-	case *[]string:
-		*p = data.ParseTags(r.text(h))
-	case *int:
-		switch f.Type {
-		case data.RoundType:
-			*p = r.round(h)
-		case data.YearType:
-			*p = r.year(h)
-		default:
-			*p = r.count(h)
-		}
-	case *time.Time:
-		*p = r.date(h)
-	case *bool:
-		*p = r.yesNo(h)
-	case *float64:
-		*p = r.amount(h)
+		*f.Addr(rec).(*time.Time) = d
+		return
+	}
+	if err := f.SetText(rec, r.text(h)); err != nil {
+		r.cellError(h, err)
 	}
 }
 

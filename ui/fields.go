@@ -137,28 +137,16 @@ func (b *fieldForm[R]) read(rec *R) {
 			continue
 		}
 		h := fd.Header
-		var v any
-		switch fd.Type {
-		case data.CountType:
-			v = f.count(h)
-		case data.RoundType, data.YearType:
-			v = f.round(h)
-		case data.DateType:
-			v = f.date(h)
-		case data.YesNoType:
-			v = f.checked(h)
-		case data.AmountType:
-			v = u2bAmount(f, h)
-		case data.TextType:
-			if fd.Long {
-				v = u2bOneLine(f.text(h))
-			} else {
-				v = f.text(h)
-			}
+		var err error
+		switch {
+		case fd.Type == data.YesNoType:
+			err = fd.Set(rec, f.checked(h))
+		case fd.Long:
+			err = fd.SetText(rec, u2bOneLine(f.text(h)))
 		default:
-			v = f.text(h)
+			err = fd.SetText(rec, f.text(h))
 		}
-		if err := fd.Set(rec, v); err != nil {
+		if err != nil {
 			f.noteParse(h, err)
 		}
 	}

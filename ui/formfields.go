@@ -139,27 +139,6 @@ func (f *editForm) checked(name string) bool {
 	return ff != nil && ff.check != nil && ff.check.Checked
 }
 
-// count reads a whole number, noting a parse error on the field.
-func (f *editForm) count(name string) int {
-	n, err := data.ParseCount(f.text(name))
-	f.noteParse(name, err)
-	return n
-}
-
-// date reads a date, noting a parse error on the field.
-func (f *editForm) date(name string) time.Time {
-	t, err := data.ParseDate(f.text(name))
-	f.noteParse(name, err)
-	return t
-}
-
-// round reads an election round (a year), noting a parse error on the field.
-func (f *editForm) round(name string) int {
-	n, err := data.ParseRound(f.text(name))
-	f.noteParse(name, err)
-	return n
-}
-
 func (f *editForm) noteParse(name string, err error) {
 	if ff := f.byName[name]; ff != nil && err != nil {
 		ff.parseErr = err.Error()

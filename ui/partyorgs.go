@@ -362,10 +362,3 @@ func u2bLongText(e *widget.Entry) {
 func u2bOneLine(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
 }
-
-// u2bAmount reads a decimal (场所面积, 集体经济收入), noting a parse error on the field.
-func u2bAmount(f *editForm, name string) float64 {
-	v, err := data.ParseAmount(f.text(name))
-	f.noteParse(name, err)
-	return v
-}
