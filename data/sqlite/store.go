@@ -17,7 +17,6 @@ import (
 	"sync"
 	"time"
 
-
 	"liangwei/data"
 )
 
