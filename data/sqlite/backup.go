@@ -179,6 +179,10 @@ func (s *Store) backupOn(ctx context.Context, db *sql.DB, at time.Time) (data.Ba
 	}
 	defer removeDB(tmp) // renamed away on success
 	size, err := copyVerified(ctx, db, tmp, sound == nil)
+	if err != nil && sound != nil {
+		// VACUUM INTO cannot read what the damage broke: keep the file as it is.
+		size, err = copyRaw(s.path, tmp)
+	}
 	if err != nil {
 		return data.Backup{}, fmt.Errorf("备份失败：%w", err)
 	}
@@ -193,6 +197,9 @@ func (s *Store) backupOn(ctx context.Context, db *sql.DB, at time.Time) (data.Ba
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(path)
 		return data.Backup{}, fmt.Errorf("备份失败：%w", fsErr(err))
+	}
+	if _, err := os.Stat(tmp + "-wal"); err == nil {
+		os.Rename(tmp+"-wal", path+"-wal")
 	}
 	syncDir(dir)
 	b := data.Backup{Path: path, At: at, Size: size}
@@ -253,6 +260,39 @@ func copyVerified(ctx context.Context, db *sql.DB, tmp string, verify bool) (int
 		return 0, fmt.Errorf("备份的副本校验未通过（%v），没有保存这份备份", err)
 	}
 	return size, nil
+}
+
+// copyRaw copies the file of a damaged database, and its WAL, to dst (dst-wal), synced,
+// returning the size copied.
+func copyRaw(src, dst string) (int64, error) {
+	var total int64
+	for _, suffix := range []string{"", "-wal"} {
+		in, err := os.Open(src + suffix)
+		if errors.Is(err, os.ErrNotExist) && suffix != "" {
+			continue
+		}
+		if err != nil {
+			return 0, err
+		}
+		out, err := os.OpenFile(dst+suffix, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			in.Close()
+			return 0, fsErr(err)
+		}
+		n, err := io.Copy(out, in)
+		in.Close()
+		if err == nil {
+			err = out.Sync()
+		}
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return 0, fsErr(err)
+		}
+		total += n
+	}
+	return total, nil
 }
 
 // looksWhole tells a whole database file from the remains of a copy killed part-way by its
