@@ -104,6 +104,7 @@ func open(path string, busy int) (*Store, error) {
 	clearStaleShm(path)
 	cleanTemps(filepath.Dir(path))
 	cleanTemps(s.BackupDir())
+	s.rotate() // a backup killed between its rename and the rotation left one too many
 	db, err := s.openDB(context.Background())
 	if err != nil {
 		return nil, err
