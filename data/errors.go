@@ -34,3 +34,14 @@ var ErrUnknownKind = errors.New("未知的记录类型")
 // ErrBusy is matched (errors.Is) by a change refused because another program kept the
 // database busy for longer than the busy timeout.
 var ErrBusy = errors.New("数据库正忙")
+
+// ErrDamaged is matched (errors.Is) by a database, or a backup, that fails the integrity
+// check or lacks part of the ledger (a table, a column, a migration record).
+var ErrDamaged = errors.New("数据库已损坏")
+
+// ErrReadOnly is matched (errors.Is) by a change refused because the database was opened
+// read-only (the file or its folder is not writable).
+var ErrReadOnly = errors.New("数据库只读")
+
+// ErrDiskFull is matched (errors.Is) by a change refused because the disk is full.
+var ErrDiskFull = errors.New("磁盘已满")

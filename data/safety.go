@@ -5,11 +5,19 @@ import (
 	"time"
 )
 
-// LockedError says which round refused a change; it matches ErrLocked.
-type LockedError struct{ Round int }
+// LockedError says which round refused a change; it matches ErrLocked. Why, when set, says
+// how a change of a record not bound to a round (a village, a township) would alter it.
+type LockedError struct {
+	Round int
+	Why   string
+}
 
 func (e *LockedError) Error() string {
-	return fmt.Sprintf("%d年届次已上报锁定，不能修改；如确需修改，请先解锁并说明原因", e.Round)
+	why := ""
+	if e.Why != "" {
+		why = "（" + e.Why + "）"
+	}
+	return fmt.Sprintf("%d年届次已上报锁定，不能修改%s；如确需修改，请先解锁并说明原因", e.Round, why)
 }
 
 // Is makes errors.Is(err, ErrLocked) true.
@@ -17,7 +25,8 @@ func (e *LockedError) Is(target error) bool { return target == ErrLocked }
 
 // RoundLock is a round marked 已上报: its elections, members and leaderships, the party
 // ledger of its year and the complaints and talks dated in that year cannot be changed
-// until it is unlocked with a reason.
+// until it is unlocked with a reason; nor can what every round's figures read of the
+// townships and villages (which exist, their names, a village's 类型 and 状态).
 type RoundLock struct {
 	Round    int
 	LockedAt time.Time

@@ -28,6 +28,10 @@ type Deps struct {
 	// LoadDemo imports the demo township into st (demo.Load): 概览's 载入示例数据. Passed in
 	// so ui does not import the demo generator; nil leaves that button disabled.
 	LoadDemo func(ctx context.Context, st data.Store, today time.Time) error
+	// CheckAtStart: once the app has started, check the ledger's integrity in the
+	// background (offering to restore the newest sound backup when it is damaged), then take
+	// the daily automatic backup. The program sets it; tests call checkAtStart themselves.
+	CheckAtStart bool
 }
 
 // screen is one page of the navigation. Each screen file registers its maker in init.
@@ -82,6 +86,9 @@ func newUI(app fyne.App, win fyne.Window, deps Deps) *UI {
 		if mk := screenMakers[label]; mk != nil {
 			u.screens[label] = mk(u)
 		}
+	}
+	if deps.CheckAtStart {
+		app.Lifecycle().SetOnStarted(func() { go u.checkAtStart() })
 	}
 	return u
 }

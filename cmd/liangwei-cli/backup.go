@@ -40,6 +40,9 @@ func (c *cli) cmdBackup(args []string) error {
 	defer st.Close()
 	if len(pos) == 0 {
 		b, err := st.BackupNow(c.ctx())
+		if errors.Is(err, data.ErrDamaged) {
+			return fmt.Errorf("没有备份：%v\n%s", err, soundBackupAdvice(c, st))
+		}
 		if err != nil {
 			return fmt.Errorf("备份失败：%v", err)
 		}
@@ -52,6 +55,9 @@ func (c *cli) cmdBackup(args []string) error {
 		return fmt.Errorf("备份文件不能是数据库本身（%s），请换一个文件名", p)
 	}
 	if err := st.Backup(c.ctx(), dest); err != nil {
+		if errors.Is(err, data.ErrDamaged) {
+			return fmt.Errorf("%v\n%s", err, soundBackupAdvice(c, st))
+		}
 		return err
 	}
 	size := ""

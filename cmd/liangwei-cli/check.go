@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"liangwei/data"
+	"liangwei/data/sqlite"
 )
 
 // cmdCheck validates every record of the round (townships, villages, elections, members,
@@ -28,6 +29,12 @@ func (c *cli) cmdCheck(args []string) error {
 		return err
 	}
 	defer st.Close()
+	if err := st.IntegrityCheck(c.ctx()); err != nil {
+		fmt.Fprintf(c.stdout, "错误 数据库文件: 完整性: %v\n", err)
+		fmt.Fprintln(c.stdout, soundBackupAdvice(c, st))
+		fmt.Fprintln(c.stdout, "检查完毕：数据库已损坏，错误 1 个；记录未逐条检查")
+		return errReported
+	}
 	sc, err := c.loadScope(st, round, "")
 	if err != nil {
 		return err
@@ -50,4 +57,17 @@ func (c *cli) cmdCheck(args []string) error {
 		return errReported
 	}
 	return nil
+}
+
+// soundBackupAdvice says what to do with a damaged ledger: restore the newest sound backup,
+// which it names.
+func soundBackupAdvice(c *cli, st *sqlite.Store) string {
+	b, ok, err := st.NewestSoundBackup(c.ctx())
+	switch {
+	case err != nil:
+		return fmt.Sprintf("无法查看备份文件夹（%v）；请找到最近的备份，用 liangwei-cli restore 文件 恢复", err)
+	case !ok:
+		return "备份文件夹“" + st.BackupDir() + "”中没有完好的备份。请不要继续修改台账，先把数据库文件复制一份保存，再联系技术人员"
+	}
+	return fmt.Sprintf("请恢复最新的完好备份（%s）：liangwei-cli restore %s", localTime(b.At), b.Path)
 }

@@ -4,7 +4,6 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -44,15 +43,15 @@ func main() {
 		os.Exit(1)
 	}
 	defer st.Close()
-	// A backup a day, taken while the window opens; a failure is logged, never in the way.
-	go func() {
-		if _, err := st.AutoBackup(context.Background(), time.Now()); err != nil {
-			fyne.LogError("自动备份失败", err)
-		}
-	}()
+	if st.ReadOnly() {
+		w.SetTitle("两委台账（只读：文件或文件夹不允许写入，只能查看）")
+	}
 	w.Resize(fyne.NewSize(1280, 760)) // fits a 1366×768 screen with the taskbar
 	w.CenterOnScreen()
-	w.SetContent(ui.New(a, w, ui.Deps{Store: st, DBPath: path, Now: time.Now, Open: openWithOS, LoadDemo: demo.Load}))
+	w.SetContent(ui.New(a, w, ui.Deps{Store: st, DBPath: path, Now: time.Now, Open: openWithOS, LoadDemo: demo.Load,
+		// Once the window is up: the integrity check (a damaged ledger gets one dialog offering
+		// the newest sound backup), then a backup a day; failures are logged, never in the way.
+		CheckAtStart: true}))
 	w.SetMaster()
 	w.ShowAndRun()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -36,15 +37,12 @@ type backupValue struct {
 	Size int64  `json:"大小"`
 }
 
-// restoreValue is the new value of a "restore-backup" audit row.
-type restoreValue struct {
-	From   string `json:"恢复自"`
-	Before string `json:"恢复前的备份"`
-}
-
 // BackupNow writes a consistent copy of the database (VACUUM INTO, never a file copy of a
 // WAL database) to backups/liangwei-YYYYMMDD-HHMMSS.db beside it, local time, audits it and
-// keeps the newest KeepBackups backups.
+// keeps the newest KeepBackups backups. The copy is written under a temporary name, synced
+// and verified (a whole ledger) before it gets its name, so a backup killed part-way is
+// never listed. A damaged database is still copied, to liangwei-…-damaged.db outside the
+// rotation, and BackupNow returns a data.ErrDamaged error saying so.
 func (s *Store) BackupNow(ctx context.Context) (data.Backup, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -52,8 +50,12 @@ func (s *Store) BackupNow(ctx context.Context) (data.Backup, error) {
 }
 
 // AutoBackup makes a backup when the newest one is older than a day as of now (or there is
-// none), and says whether it did. The program calls it at start-up.
+// none), and says whether it did. The program calls it at start-up. A read-only ledger is
+// not backed up.
 func (s *Store) AutoBackup(ctx context.Context, now time.Time) (bool, error) {
+	if s.readOnly {
+		return false, nil
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	bs, err := s.listBackups()
@@ -67,6 +69,42 @@ func (s *Store) AutoBackup(ctx context.Context, now time.Time) (bool, error) {
 		return false, err
 	}
 	return true, nil
+}
+
+// NewestSoundBackup is the newest backup of the folder that is a sound ledger of this
+// program (integrity check passed, not newer than the program); ok is false when none is.
+func (s *Store) NewestSoundBackup(ctx context.Context) (b data.Backup, ok bool, err error) {
+	bs, err := s.listBackups()
+	if err != nil {
+		return data.Backup{}, false, err
+	}
+	for _, b := range bs {
+		if soundFile(ctx, b.Path) == nil {
+			return b, true, nil
+		}
+	}
+	return data.Backup{}, false, nil
+}
+
+// soundFile checks a backup file read-only: ours, not newer, integrity.
+func soundFile(ctx context.Context, path string) error {
+	db, err := openReadOnly(path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	var v sql.NullInt64
+	if err := db.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&v); err != nil {
+		return damaged(err.Error())
+	}
+	if !v.Valid || int(v.Int64) > ms[len(ms)-1].version {
+		return refuse(nil, "不是本程序可以恢复的备份")
+	}
+	return integrityCheck(ctx, db)
 }
 
 // Backups lists the backups in the backups folder, newest first; the time comes from the
@@ -104,8 +142,8 @@ func (s *Store) listBackups() ([]data.Backup, error) {
 			seq, _ = strconv.Atoi(m[2])
 		}
 		fi, err := e.Info()
-		if err != nil {
-			continue // removed meanwhile
+		if err != nil || !looksWhole(filepath.Join(dir, e.Name()), fi.Size()) {
+			continue // removed meanwhile, or the remains of a backup killed by an older version
 		}
 		fs = append(fs, backupFile{data.Backup{Path: filepath.Join(dir, e.Name()), At: at, Size: fi.Size()}, seq})
 	}
@@ -122,52 +160,162 @@ func (s *Store) listBackups() ([]data.Backup, error) {
 	return out, nil
 }
 
-// backupOn writes a backup of db named for at, audits it on db and rotates the folder.
+// backupOn writes a backup of db named for at, audits it on db and rotates the folder; a
+// damaged db is copied outside the rotation (see BackupNow).
 func (s *Store) backupOn(ctx context.Context, db *sql.DB, at time.Time) (data.Backup, error) {
+	if s.readOnly {
+		return data.Backup{}, errReadOnly(s.path)
+	}
 	dir := s.BackupDir()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return data.Backup{}, fmt.Errorf("无法创建备份文件夹“%s”：%w", dir, err)
+		return data.Backup{}, fmt.Errorf("无法创建备份文件夹“%s”：%w", dir, fsErr(err))
 	}
 	at = at.In(time.Local).Truncate(time.Second)
 	stamp := at.Format(backupStamp)
-	// The name is reserved by creating the file exclusively (VACUUM INTO accepts an empty
-	// file), so two backups in one second, even by two programs, get two names.
-	var path string
-	for n := 1; ; n++ {
-		name := "liangwei-" + stamp + ".db"
-		if n > 1 {
-			name = fmt.Sprintf("liangwei-%s-%d.db", stamp, n)
-		}
-		f, err := os.OpenFile(filepath.Join(dir, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, os.ErrExist) && n < 1000 {
-			continue
-		}
-		if err != nil {
-			return data.Backup{}, fmt.Errorf("无法在“%s”中创建备份文件：%w", dir, err)
-		}
-		f.Close()
-		path = filepath.Join(dir, name)
-		break
-	}
-	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
-		os.Remove(path)
-		if isBusy(err) {
-			return data.Backup{}, errBusy
-		}
-		return data.Backup{}, fmt.Errorf("备份到“%s”失败：%w", path, err)
-	}
-	size, err := syncFile(path)
+	sound := checkWhole(ctx, db)
+	tmp, err := tempFile(dir, "liangwei-backup")
 	if err != nil {
-		os.Remove(path)
-		return data.Backup{}, fmt.Errorf("备份到“%s”失败：%w", path, err)
+		return data.Backup{}, fmt.Errorf("无法在“%s”中创建备份文件：%w", dir, fsErr(err))
 	}
+	defer removeDB(tmp) // renamed away on success
+	size, err := copyVerified(ctx, db, tmp, sound == nil)
+	if err != nil && sound != nil {
+		// VACUUM INTO cannot read what the damage broke: keep the file as it is.
+		size, err = copyRaw(s.path, tmp)
+	}
+	if err != nil {
+		return data.Backup{}, fmt.Errorf("备份失败：%w", err)
+	}
+	suffix := ""
+	if sound != nil {
+		suffix = "-damaged"
+	}
+	path, err := reserveName(dir, stamp, suffix)
+	if err != nil {
+		return data.Backup{}, err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(path)
+		return data.Backup{}, fmt.Errorf("备份失败：%w", fsErr(err))
+	}
+	if _, err := os.Stat(tmp + "-wal"); err == nil {
+		os.Rename(tmp+"-wal", path+"-wal")
+	}
+	syncDir(dir)
 	b := data.Backup{Path: path, At: at, Size: size}
+	if sound != nil {
+		return b, refuse(data.ErrDamaged, "%v。已把数据复制到“%s”，它不计入备份，也不会被自动删除；原有的备份没有改动。请恢复最新的完好备份", sound, path)
+	}
 	if err := s.writeOn(ctx, db, func(w *tx) error {
 		return w.log(ActionBackup, data.SubjectFile, path, nil, backupValue{filepath.Base(path), size}, "")
 	}); err != nil {
 		return b, err
 	}
 	return b, s.rotate()
+}
+
+// reserveName creates the empty file liangwei-<stamp><suffix>.db (-2, -3 … before .db for a
+// second backup in the same second, even by another program) for a rename to replace. An
+// empty file is never listed.
+func reserveName(dir, stamp, suffix string) (string, error) {
+	for n := 1; ; n++ {
+		name := "liangwei-" + stamp + suffix + ".db"
+		if n > 1 {
+			name = fmt.Sprintf("liangwei-%s%s-%d.db", stamp, suffix, n)
+		}
+		f, err := os.OpenFile(filepath.Join(dir, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, os.ErrExist) && n < 1000 {
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("无法在“%s”中创建备份文件：%w", dir, fsErr(err))
+		}
+		f.Close()
+		return filepath.Join(dir, name), nil
+	}
+}
+
+// copyVerified writes a consistent copy of db to the empty file tmp, syncs it and, when
+// verify, checks that the copy is a whole ledger; it returns the copy's size.
+func copyVerified(ctx context.Context, db *sql.DB, tmp string, verify bool) (int64, error) {
+	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+		if e := translate(err); e != nil {
+			return 0, e
+		}
+		return 0, err
+	}
+	size, err := syncFile(tmp)
+	if err != nil {
+		return 0, fsErr(err)
+	}
+	if !verify {
+		return size, nil
+	}
+	c, err := openReadOnly(tmp)
+	if err != nil {
+		return 0, err
+	}
+	defer c.Close()
+	if err := checkWhole(ctx, c); err != nil {
+		return 0, fmt.Errorf("备份的副本校验未通过（%v），没有保存这份备份", err)
+	}
+	return size, nil
+}
+
+// copyRaw copies the file of a damaged database, and its WAL, to dst (dst-wal), synced,
+// returning the size copied.
+func copyRaw(src, dst string) (int64, error) {
+	var total int64
+	for _, suffix := range []string{"", "-wal"} {
+		in, err := os.Open(src + suffix)
+		if errors.Is(err, os.ErrNotExist) && suffix != "" {
+			continue
+		}
+		if err != nil {
+			return 0, err
+		}
+		out, err := os.OpenFile(dst+suffix, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			in.Close()
+			return 0, fsErr(err)
+		}
+		n, err := io.Copy(out, in)
+		in.Close()
+		if err == nil {
+			err = out.Sync()
+		}
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return 0, fsErr(err)
+		}
+		total += n
+	}
+	return total, nil
+}
+
+// looksWhole tells a whole database file from the remains of a copy killed part-way by its
+// header: SQLite's, and a size of the page count the header gives.
+func looksWhole(path string, size int64) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	h := make([]byte, 100)
+	if _, err := io.ReadFull(f, h); err != nil || !bytes.Equal(h[:len(sqliteHeader)], sqliteHeader) {
+		return false
+	}
+	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	if pageSize < 512 || size%pageSize != 0 {
+		return false
+	}
+	change, pages, validFor := binary.BigEndian.Uint32(h[24:28]), binary.BigEndian.Uint32(h[28:32]), binary.BigEndian.Uint32(h[92:96])
+	return change != validFor || pages == 0 || int64(pages)*pageSize == size
 }
 
 // rotate deletes all but the newest KeepBackups backups.
@@ -216,147 +364,6 @@ func fileURI(path, query string) (string, error) {
 	return u.String(), nil
 }
 
-// RestoreBackup replaces the data by the backup at path. The file is checked first, opened
-// read-only: it must be a SQLite database with this program's schema_migrations, pass
-// integrity_check and have a schema version not newer than the program's; anything else is
-// refused with a Chinese message and nothing changed. Then the backup is copied (VACUUM
-// INTO, a consistent snapshot) to a temporary file beside the database, the current data is
-// backed up (BackupNow), the pool is closed, the WAL checkpointed and removed, the copy
-// renamed over the database, which is reopened and migrated, and the restore audited. The
-// Store stays usable; transactions started meanwhile wait for the swap.
-func (s *Store) RestoreBackup(ctx context.Context, path string) error {
-	if path == "" {
-		return refuse(nil, "未指定要恢复的备份文件")
-	}
-	if same, _ := samePath(path, s.path); same {
-		return refuse(nil, "“%s”就是正在使用的数据库，不能用它自己来恢复", path)
-	}
-	tmp, err := s.stageBackup(ctx, path)
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp) // renamed away on success
-
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	before, err := s.backupOn(ctx, s.db, s.now())
-	if err != nil {
-		return fmt.Errorf("恢复前备份当前数据失败，没有恢复，当前数据未改动：%w", err)
-	}
-	// Closing the last connection checkpoints the WAL into the file; the explicit
-	// checkpoint makes that so even if another program keeps the file open.
-	s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
-	if err := s.db.Close(); err != nil {
-		return s.reopenAfter(ctx, fmt.Errorf("关闭数据库失败，没有恢复：%w", err))
-	}
-	for _, suffix := range []string{"-wal", "-shm"} {
-		if err := os.Remove(s.path + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return s.reopenAfter(ctx, fmt.Errorf("无法替换数据库文件（可能另一个程序正在使用台账），没有恢复：%w", err))
-		}
-	}
-	if err := os.Rename(tmp, s.path); err != nil {
-		return s.reopenAfter(ctx, fmt.Errorf("无法替换数据库文件（可能另一个程序正在使用台账），没有恢复：%w", err))
-	}
-	syncDir(filepath.Dir(s.path))
-	db, err := s.openDB(ctx)
-	if err != nil {
-		// The checked copy would not open: put the data of a moment ago back.
-		if cerr := copyFile(before.Path, s.path); cerr != nil {
-			return fmt.Errorf("恢复失败：%v；放回恢复前的数据也失败：%v。恢复前的数据保存在“%s”", err, cerr, before.Path)
-		}
-		return s.reopenAfter(ctx, fmt.Errorf("恢复失败，已放回恢复前的数据：%w", err))
-	}
-	s.db = db
-	return s.writeOn(ctx, db, func(w *tx) error {
-		return w.log(ActionRestoreBackup, data.SubjectFile, path, nil, restoreValue{From: path, Before: before.Path}, "")
-	})
-}
-
-// reopenAfter reopens the database after a failed restore, returning cause (s.mu is held).
-func (s *Store) reopenAfter(ctx context.Context, cause error) error {
-	db, err := s.openDB(ctx)
-	if err != nil {
-		return fmt.Errorf("%w；重新打开数据库也失败：%v", cause, err)
-	}
-	s.db = db
-	return cause
-}
-
-// stageBackup checks that path is a database of this program, opened read-only, and copies
-// a consistent snapshot of it to a temporary file beside the database, returning its name.
-func (s *Store) stageBackup(ctx context.Context, path string) (string, error) {
-	notOurs := func(why string) error {
-		return refuse(nil, "“%s”不是两委台账的备份文件（%s），没有恢复，当前数据未改动", path, why)
-	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		return "", refuse(nil, "无法读取备份文件“%s”：%v", path, err)
-	}
-	if fi.IsDir() {
-		return "", notOurs("是文件夹")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return "", refuse(nil, "无法读取备份文件“%s”：%v", path, err)
-	}
-	head := make([]byte, len(sqliteHeader))
-	_, err = io.ReadFull(f, head)
-	f.Close()
-	if err != nil || !bytes.Equal(head, sqliteHeader) {
-		return "", notOurs("不是 SQLite 数据库")
-	}
-	uri, err := fileURI(path, "mode=ro")
-	if err != nil {
-		return "", refuse(nil, "无法读取备份文件“%s”：%v", path, err)
-	}
-	ro, err := sql.Open("sqlite", uri)
-	if err != nil {
-		return "", refuse(nil, "无法读取备份文件“%s”：%v", path, err)
-	}
-	defer ro.Close()
-	ro.SetMaxOpenConns(1)
-	var n int
-	if err := ro.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&n); err != nil {
-		return "", notOurs("文件已损坏")
-	}
-	if n == 0 {
-		return "", notOurs("是其他程序的数据库")
-	}
-	var version sql.NullInt64
-	if err := ro.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&version); err != nil {
-		return "", notOurs("文件已损坏")
-	}
-	ms, err := migrations()
-	if err != nil {
-		return "", err
-	}
-	if latest := ms[len(ms)-1].version; int(version.Int64) > latest {
-		return "", refuse(nil, "备份“%s”由更新版本的两委台账创建（数据版本 %d，本程序支持到 %d），请先升级程序；没有恢复，当前数据未改动",
-			path, version.Int64, latest)
-	}
-	if !version.Valid {
-		return "", notOurs("没有数据版本")
-	}
-	if err := integrityCheck(ctx, ro); err != nil {
-		return "", notOurs("文件已损坏：" + err.Error())
-	}
-	tmpFile, err := os.CreateTemp(filepath.Dir(s.path), filepath.Base(s.path)+".restore-*.tmp")
-	if err != nil {
-		return "", fmt.Errorf("无法在数据库文件夹中创建临时文件，没有恢复：%w", err)
-	}
-	tmp := tmpFile.Name()
-	tmpFile.Close()
-	if _, err := ro.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
-		os.Remove(tmp)
-		return "", notOurs("无法读出其中的数据：" + err.Error())
-	}
-	if _, err := syncFile(tmp); err != nil {
-		os.Remove(tmp)
-		return "", fmt.Errorf("无法写入临时文件，没有恢复：%w", err)
-	}
-	return tmp, nil
-}
-
 // samePath tells whether two names are the same file.
 func samePath(a, b string) (bool, error) {
 	fa, err := os.Stat(a)
@@ -368,35 +375,6 @@ func samePath(a, b string) (bool, error) {
 		return false, err
 	}
 	return os.SameFile(fa, fb), nil
-}
-
-// copyFile copies src over dst through a temporary file and a rename.
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.CreateTemp(filepath.Dir(dst), filepath.Base(dst)+".copy-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(out.Name())
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Sync(); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Close(); err != nil {
-		return err
-	}
-	for _, suffix := range []string{"-wal", "-shm"} {
-		os.Remove(dst + suffix)
-	}
-	return os.Rename(out.Name(), dst)
 }
 
 // syncDir flushes a folder's entries (a rename) where the system allows it.

@@ -69,14 +69,14 @@ func TestBackupChangeRestore(t *testing.T) {
 	}
 
 	// Changes of every sort after the backup.
+	if err := s.Unlock(ctx, 2021, "更正"); err != nil {
+		t.Fatal(err)
+	}
 	vs, _ := s.Villages(ctx)
 	if err := s.DeleteVillage(ctx, vs[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Import(ctx, genCity(150, 4), "全镇-新.xlsx"); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Unlock(ctx, 2021, "更正"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Lock(ctx, 2026, "已上报"); err != nil {
@@ -89,6 +89,21 @@ func TestBackupChangeRestore(t *testing.T) {
 	if reflect.DeepEqual(changed, want) {
 		t.Fatal("the changes changed nothing")
 	}
+
+	// The backup's 2026 differs from the locked one: refused, nothing changed, no backup.
+	snap := takeSnap(t, s)
+	if err := s.RestoreBackup(ctx, backup.Path); !errors.Is(err, data.ErrLocked) || !strings.Contains(err.Error(), "2026年届次已上报锁定") ||
+		!strings.Contains(err.Error(), "未改动") {
+		t.Fatalf("restoring over a locked round = %v, want a refusal naming 2026", err)
+	}
+	if !sameFullSnap(snap, takeSnap(t, s)) || len(mustBackups(t, s)) != 1 {
+		t.Fatalf("the refused restore changed something")
+	}
+	if err := s.Unlock(ctx, 2026, "需要恢复备份"); err != nil {
+		t.Fatal(err)
+	}
+	changed.locks = nil
+	logBefore := mustAudit(t, s)
 
 	// Readers keep working while the file is swapped.
 	stop := make(chan struct{})
@@ -122,8 +137,15 @@ func TestBackupChangeRestore(t *testing.T) {
 	if len(readErrs) > 0 {
 		t.Errorf("reads during the restore failed: %v", readErrs[0])
 	}
+	// The data and settings come back; the locks stay as they were (2021 was unlocked after
+	// the backup, and the log says so); the log keeps every entry and gets the restore's.
+	want.locks = nil
 	if got := takeState(t, s); !reflect.DeepEqual(got, want) {
 		t.Errorf("restored state differs from the backed-up one")
+	}
+	logAfter := mustAudit(t, s)
+	if len(logAfter) != len(logBefore)+2 || !reflect.DeepEqual(logAfter[2:], logBefore) || logAfter[1].Action != ActionBackup {
+		t.Errorf("the log after the restore is not the log before + the pre-restore backup + the restore")
 	}
 
 	// The data of just before the restore was backed up.

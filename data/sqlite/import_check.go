@@ -69,9 +69,10 @@ func checkRecords[R any](k *kindSpec[R], rs []R, problems func(R) data.Problems)
 	return nil
 }
 
-// checkBatchLocks refuses a whole import when any of its records belongs to a locked round,
-// or would move a complaint or talk out of one (their keys do not hold the year). It runs
-// in the import's transaction before anything is written.
+// checkBatchLocks refuses a whole import, before anything is written, when any of its
+// records belongs to a locked round, even unchanged: a file of a reported round is not
+// imported again. What the file would change of the stored records (a complaint moved out
+// of a locked year, a village merged) is refused as it is written, by guardUpsert.
 func (w *tx) checkBatchLocks(b data.Batch) error {
 	if err := w.checkLocked(); err != nil {
 		return err
@@ -91,30 +92,10 @@ func (w *tx) checkBatchLocks(b data.Batch) error {
 	if err := lockedIn(w, partyOrgKind, b.PartyOrgs); err != nil {
 		return err
 	}
-	wrap := func(what string, err error) error { return fmt.Errorf("导入的数据中%s：%w", what, err) }
-	if len(b.Complaints) > 0 {
-		stored, err := w.storedDates(`SELECT t.name, c.no, coalesce(c.received, '') FROM complaints c JOIN townships t ON t.id = c.township_id`)
-		if err != nil {
-			return err
-		}
-		for _, c := range b.Complaints {
-			if err := w.checkLocked(yearOf(c.Received), yearOfText(stored[[2]string{c.Township, c.No}])); err != nil {
-				return wrap(complaintLabel(c), err)
-			}
-		}
+	if err := lockedIn(w, complaintKind, b.Complaints); err != nil {
+		return err
 	}
-	if len(b.Talks) > 0 {
-		stored, err := w.storedDates(`SELECT t.name, k.no, coalesce(k.date, '') FROM talks k JOIN townships t ON t.id = k.township_id`)
-		if err != nil {
-			return err
-		}
-		for _, t := range b.Talks {
-			if err := w.checkLocked(yearOf(t.Date), yearOfText(stored[[2]string{t.Township, t.No}])); err != nil {
-				return wrap(talkLabel(t), err)
-			}
-		}
-	}
-	return nil
+	return lockedIn(w, talkKind, b.Talks)
 }
 
 // lockedIn refuses the first of rs whose round is locked.
@@ -125,24 +106,6 @@ func lockedIn[R any](w *tx, k *kindSpec[R], rs []R) error {
 		}
 	}
 	return nil
-}
-
-// storedDates maps (township, 编号) to the stored date of a query of those three columns.
-func (w *tx) storedDates(query string) (map[[2]string]string, error) {
-	rows, err := w.tx.QueryContext(w.ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[[2]string]string{}
-	for rows.Next() {
-		var town, no, d string
-		if err := rows.Scan(&town, &no, &d); err != nil {
-			return nil, err
-		}
-		out[[2]string{town, no}] = d
-	}
-	return out, rows.Err()
 }
 
 // village returns the ID of a village of the batch or the database that is not deleted;

@@ -47,6 +47,11 @@ func upsertKind[R any](im *importer, k *kindSpec[R], t *table, rs []R) ([]int64,
 func upsert[R any](im *importer, k *kindSpec[R], t *table, key natKey, r R, args []any) error {
 	val := k.val(r)
 	old := t.keys[key]
+	if old == nil || old.deleted || old.val != val {
+		if err := guardUpsert(im.w, k, old, r); err != nil {
+			return err
+		}
+	}
 	switch {
 	case old == nil:
 		res, err := t.ins.ExecContext(im.w.ctx, append(args, im.w.now, im.w.now)...)
@@ -80,6 +85,9 @@ func (im *importer) township(name string) (int64, error) {
 	switch {
 	case r == nil:
 		t := data.Township{Name: name}
+		if err := guardUpsert(im.w, townshipKind, nil, t); err != nil {
+			return 0, err
+		}
 		args, err := townshipKind.args(im, 0, t)
 		if err != nil {
 			return 0, err
@@ -96,6 +104,9 @@ func (im *importer) township(name string) (int64, error) {
 		im.towns.keys[key] = &rec{id: id, val: val}
 		return id, im.w.log(ActionCreate, data.CodeTownship, name, nil, val, im.source)
 	case r.deleted:
+		if err := guardUpsert(im.w, townshipKind, r, data.Township{Name: name}); err != nil {
+			return 0, err
+		}
 		if err := unbin(im.w, townshipKind, r.id); err != nil {
 			return 0, err
 		}

@@ -85,6 +85,10 @@ type kindSpec[R any] struct {
 	taken func(R) string
 	// round is the round (or year) that binds the record to a lock; nil when none.
 	round func(R) int
+	// everyRound, for the kinds not bound to a round (townships, villages), tells whether a
+	// change from old to new (nil: the record absent or in the recycle bin) alters what every
+	// round's figures and records read of it: its existence, name, status. See guard.
+	everyRound func(old, new *R) bool
 	// check, when not nil, runs before a record is written or restored, with the ID of
 	// what it belongs to and the ID the record has (0 for a new row): members refuse a
 	// post someone else holds.
@@ -286,6 +290,7 @@ func save[R any](ctx context.Context, s *Store, k *kindSpec[R], r R, id *int64, 
 // is free. parent is the ID of what r belongs to, args the column values of k.insert and
 // k.update. k.check runs before anything is written.
 func saveRec[R any](w *tx, k *kindSpec[R], r R, id *int64, parent int64, args []any) error {
+	// A record of a locked round is refused even unchanged: the form was opened on it.
 	if err := k.checkLocked(w, r); err != nil {
 		return err
 	}
@@ -308,6 +313,9 @@ func saveRec[R any](w *tx, k *kindSpec[R], r R, id *int64, parent int64, args []
 	if *id == 0 {
 		switch {
 		case !found:
+			if err := guard(w, k, nil, &r); err != nil {
+				return err
+			}
 			if err := check(0); err != nil {
 				return err
 			}
@@ -322,7 +330,7 @@ func saveRec[R any](w *tx, k *kindSpec[R], r R, id *int64, parent int64, args []
 			if err != nil {
 				return err
 			}
-			if err := k.checkLocked(w, old); err != nil {
+			if err := guard(w, k, nil, &r); err != nil {
 				return err
 			}
 			if err := check(otherID); err != nil {
@@ -341,7 +349,7 @@ func saveRec[R any](w *tx, k *kindSpec[R], r R, id *int64, parent int64, args []
 	if err != nil {
 		return err
 	}
-	if err := k.checkLocked(w, old); err != nil {
+	if err := guard(w, k, &old, &r); err != nil {
 		return err
 	}
 	if found && otherID != *id {
@@ -375,7 +383,7 @@ func deleteRec[R any](ctx context.Context, s *Store, k *kindSpec[R], id int64) e
 		if err != nil {
 			return err
 		}
-		if err := k.checkLocked(w, old); err != nil {
+		if err := guard(w, k, &old, nil); err != nil {
 			return err
 		}
 		if _, err := w.exec("UPDATE "+k.table+" SET deleted_at = ?, updated_at = ? WHERE id = ?", w.now, w.now, id); err != nil {
@@ -393,7 +401,7 @@ func restoreRec[R any](ctx context.Context, s *Store, k *kindSpec[R], id int64) 
 		if err != nil {
 			return err
 		}
-		if err := k.checkLocked(w, r); err != nil {
+		if err := guard(w, k, nil, &r); err != nil {
 			return err
 		}
 		parent, err := parentOf(handRefs{w, k.makesTownship}, k, r)

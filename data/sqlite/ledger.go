@@ -16,6 +16,20 @@ func (s *Store) Ledger(ctx context.Context, round int) (data.Ledger, error) {
 	var l data.Ledger
 	err := s.read(ctx, func(q *sql.Tx) error {
 		var err error
+		l, err = ledgerIn(ctx, q, round)
+		return err
+	})
+	if err != nil {
+		return data.Ledger{}, err
+	}
+	return l, nil
+}
+
+// ledgerIn is Ledger in a transaction (of the store, or of a copy being restored).
+func ledgerIn(ctx context.Context, q *sql.Tx, round int) (data.Ledger, error) {
+	var l data.Ledger
+	err := func() error {
+		var err error
 		if l.Townships, err = list(ctx, q, townshipKind, townshipKind.live); err != nil {
 			return err
 		}
@@ -56,9 +70,28 @@ func (s *Store) Ledger(ctx context.Context, round int) (data.Ledger, error) {
 		}
 		l.Talks, err = list(ctx, q, talkKind, talkWhere, talkArgs...)
 		return err
-	})
-	if err != nil {
-		return data.Ledger{}, err
+	}()
+	return l, err
+}
+
+// ledgerDigest is what a round's figures and records read of a ledger, without the
+// database IDs: each record's audit value, kind by kind in listing order.
+func ledgerDigest(l data.Ledger) []auditValue {
+	var out []auditValue
+	out = appendVals(out, townshipKind, l.Townships)
+	out = appendVals(out, villageKind, l.Villages)
+	out = appendVals(out, electionKind, l.Elections)
+	out = appendVals(out, memberKind, l.Members)
+	out = appendVals(out, leadershipKind, l.Leaderships)
+	out = appendVals(out, partyOrgKind, l.PartyOrgs)
+	out = appendVals(out, complaintKind, l.Complaints)
+	return appendVals(out, talkKind, l.Talks)
+}
+
+func appendVals[R any](out []auditValue, k *kindSpec[R], rs []R) []auditValue {
+	out = append(out, auditValue(k.code))
+	for _, r := range rs {
+		out = append(out, k.val(r))
 	}
-	return l, nil
+	return out
 }

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -91,6 +92,70 @@ func (s *Store) Unlock(ctx context.Context, round int, reason string) error {
 		}
 		return w.log(ActionUnlock, data.SubjectRound, strconv.Itoa(round), old, unlockValue{Round: round, Reason: reason}, "")
 	})
+}
+
+// The lock rule, written once: while a round is locked, a change is refused when it would
+// alter that round's figures or records (SPEC §4: what a round's figures read). For a kind
+// bound to a round (elections, members, leaderships by 届次; the party ledger by 年度;
+// complaints and talks by the year of their date) that is a record of the round before or
+// after the change. For townships and villages, which every round reads, it is any change
+// of what the figures read of them (k.everyRound): a new or deleted one, one taken out of
+// the recycle bin, a rename or move, a village's 类型 or 状态. Their other fields (户数,
+// 人口, 区划代码; 县区, 联系人, 电话) stay editable. Every write path of the store calls guard
+// with the record before and after: the forms' saves, deletes, the recycle bin, the import
+// (guardUpsert) and the townships an import or a save creates. RestoreBackup keeps the locks
+// and refuses to change a locked round's records (see restore.go).
+
+// guard refuses the change of a record of kind k from old to new (nil: absent or in the
+// recycle bin) when it would alter a locked round, with a *data.LockedError.
+func guard[R any](w *tx, k *kindSpec[R], old, new *R) error {
+	if err := w.checkLocked(); err != nil || len(w.locks) == 0 {
+		return err
+	}
+	if k.round != nil {
+		var rounds []int
+		for _, r := range []*R{old, new} {
+			if r != nil {
+				rounds = append(rounds, k.round(*r))
+			}
+		}
+		return w.checkLocked(rounds...)
+	}
+	if k.everyRound != nil && k.everyRound(old, new) {
+		return &data.LockedError{Round: w.newestLock(), Why: "乡镇、村庄的新增、删除、恢复、改名和村庄类型、状态会改变已上报届次的统计数字"}
+	}
+	return nil
+}
+
+// guardUpsert is guard for an import writing r over the stored row old (nil: none), the
+// refusal naming r; the stored record is read only when a round is locked.
+func guardUpsert[R any](w *tx, k *kindSpec[R], old *rec, r R) error {
+	if err := w.checkLocked(); err != nil || len(w.locks) == 0 {
+		return err
+	}
+	var err error
+	if old == nil || old.deleted {
+		err = guard(w, k, nil, &r)
+	} else {
+		var was R
+		if was, err = byID(w, k, old.id, "1"); err != nil {
+			return err
+		}
+		err = guard(w, k, &was, &r)
+	}
+	if err != nil {
+		return fmt.Errorf("导入的数据中%s：%w", k.label(r), err)
+	}
+	return nil
+}
+
+// newestLock is the newest locked round (w.locks read and not empty).
+func (w *tx) newestLock() int {
+	n := 0
+	for r := range w.locks {
+		n = max(n, r)
+	}
+	return n
 }
 
 // checkLocked refuses with a *data.LockedError when one of the rounds (years) is locked;

@@ -14,12 +14,8 @@ import (
 	"os/user"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
-
-	"modernc.org/sqlite" // registers the "sqlite" driver
-	sqlite3 "modernc.org/sqlite/lib"
 
 	"liangwei/data"
 )
@@ -50,7 +46,10 @@ type Store struct {
 	path   string
 	busy   int // busy_timeout in milliseconds
 	osUser string
-	now    func() time.Time // the clock of timestamps; tests may replace it
+	// readOnly: the file or its folder is not writable; the pool is opened read-only and
+	// every change is refused with errReadOnly.
+	readOnly bool
+	now      func() time.Time // the clock of timestamps; tests may replace it
 }
 
 var _ data.Store = (*Store)(nil)
@@ -70,7 +69,10 @@ func DefaultPath() (string, error) {
 
 // Open opens the database at path, creating it (and its folder) when missing, and applies
 // the migrations it lacks. A file that is not a SQLite database, or a database of another
-// program, is refused with a Chinese error and left untouched.
+// program, is refused with a Chinese error and left untouched. When the file or its folder
+// cannot be written the ledger is opened read-only: reading works, every change is refused
+// with a data.ErrReadOnly error saying so. Temporaries of backups and restores killed
+// part-way are removed.
 func Open(path string) (*Store, error) {
 	return open(path, busyTimeout)
 }
@@ -84,9 +86,25 @@ func open(path string, busy int) (*Store, error) {
 		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, fmt.Errorf("无法创建数据库文件夹“%s”：%w", filepath.Dir(path), err)
+		return nil, fmt.Errorf("无法创建数据库文件夹“%s”：%w", filepath.Dir(path), fsErr(err))
 	}
 	s := &Store{path: path, busy: busy, osUser: osUser(), now: time.Now}
+	if !writable(path) {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("无法在“%s”中创建数据库：文件夹不允许写入。请用 --db 指定可以写入的文件夹中的数据库文件", filepath.Dir(path))
+		}
+		s.readOnly = true
+		db, err := s.openReadOnlyDB(context.Background())
+		if err != nil {
+			return nil, err
+		}
+		s.db = db
+		return s, nil
+	}
+	clearStaleShm(path)
+	cleanTemps(filepath.Dir(path))
+	cleanTemps(s.BackupDir())
+	s.rotate() // a backup killed between its rename and the rotation left one too many
 	db, err := s.openDB(context.Background())
 	if err != nil {
 		return nil, err
@@ -95,8 +113,35 @@ func open(path string, busy int) (*Store, error) {
 	return s, nil
 }
 
+// ReadOnly tells whether the ledger was opened read-only (its file or folder is not
+// writable).
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// openReadOnlyDB opens a read-only ledger: it must be ours and need no migration.
+func (s *Store) openReadOnlyDB(ctx context.Context) (*sql.DB, error) {
+	db, err := openReadOnly(s.path)
+	if err != nil {
+		return nil, fmt.Errorf("无法打开数据库“%s”：%w", s.path, err)
+	}
+	ms, err := migrations()
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := checkOurs(ctx, db, s.path, ms); err != nil {
+		db.Close()
+		return nil, err
+	}
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations").Scan(&n); err != nil || n < len(ms) {
+		db.Close()
+		return nil, fmt.Errorf("数据库“%s”是只读的，且需要升级到本程序的版本才能打开。请在文件属性中取消“只读”，或把它复制到可以写入的文件夹后再打开", s.path)
+	}
+	return db, nil
+}
+
 // openDB opens a pool on s.path and applies the migrations it lacks. It does not touch
-// s.db, so that RestoreBackup can call it while holding s.mu.
+// s.db, so that a restore can call it while holding s.mu.
 func (s *Store) openDB(ctx context.Context) (*sql.DB, error) {
 	db, err := sql.Open("sqlite", dsn(s.path, s.busy))
 	if err != nil {
@@ -105,8 +150,8 @@ func (s *Store) openDB(ctx context.Context) (*sql.DB, error) {
 	db.SetMaxOpenConns(8)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		if isBusy(err) {
-			return nil, errBusy
+		if e := translate(err); e != nil {
+			return nil, fmt.Errorf("无法打开数据库“%s”：%w", s.path, e)
 		}
 		return nil, fmt.Errorf("无法打开数据库“%s”，文件可能已损坏或被占用：%w", s.path, err)
 	}
@@ -173,48 +218,19 @@ func (s *Store) Close() error {
 	return s.db.Close()
 }
 
-// IntegrityCheck runs PRAGMA integrity_check and PRAGMA foreign_key_check and reports any
-// finding as an error.
+// IntegrityCheck runs PRAGMA integrity_check and PRAGMA foreign_key_check and checks that
+// the database holds every table and column of the current schema; damage is a
+// data.ErrDamaged error saying what was found.
 func (s *Store) IntegrityCheck(ctx context.Context) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return integrityCheck(ctx, s.db)
-}
-
-// integrityCheck is IntegrityCheck on a pool (the live one or a backup being checked).
-func integrityCheck(ctx context.Context, db *sql.DB) error {
-	rows, err := db.QueryContext(ctx, "PRAGMA integrity_check")
-	if err != nil {
-		return dbErr(err)
-	}
-	var msgs []string
-	for rows.Next() {
-		var m string
-		if err := rows.Scan(&m); err != nil {
-			rows.Close()
-			return dbErr(err)
-		}
-		msgs = append(msgs, m)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return dbErr(err)
-	}
-	if len(msgs) != 1 || msgs[0] != "ok" {
-		return fmt.Errorf("数据库完整性检查未通过：%s", strings.Join(msgs, "；"))
-	}
-	var n int
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM pragma_foreign_key_check").Scan(&n); err != nil {
-		return dbErr(err)
-	}
-	if n > 0 {
-		return fmt.Errorf("数据库完整性检查未通过：%d 条记录引用了不存在的记录", n)
-	}
-	return nil
+	return checkWhole(ctx, s.db)
 }
 
 // Backup writes a consistent copy of the database to dest (VACUUM INTO), flushed to disk
-// and audited. It refuses to overwrite an existing file.
+// and audited. It refuses to overwrite an existing file. The source is checked first: a
+// damaged ledger is still copied (the copy may save what can be saved), and the copy is
+// refused as a backup with a data.ErrDamaged error naming it.
 func (s *Store) Backup(ctx context.Context, dest string) error {
 	if dest == "" {
 		return errors.New("未指定备份文件")
@@ -225,19 +241,29 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return fmt.Errorf("无法检查备份文件“%s”：%w", dest, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
-		return fmt.Errorf("无法创建备份文件夹“%s”：%w", filepath.Dir(dest), err)
+		return fmt.Errorf("无法创建备份文件夹“%s”：%w", filepath.Dir(dest), fsErr(err))
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
-		if isBusy(err) {
-			return errBusy
-		}
-		return fmt.Errorf("备份到“%s”失败：%w", dest, err)
+	sound := checkWhole(ctx, s.db)
+	tmp, err := tempFile(filepath.Dir(dest), filepath.Base(dest))
+	if err != nil {
+		return fmt.Errorf("无法在“%s”中创建备份文件：%w", filepath.Dir(dest), fsErr(err))
 	}
-	size, err := syncFile(dest)
+	defer removeDB(tmp) // renamed away on success
+	size, err := copyVerified(ctx, s.db, tmp, sound == nil)
 	if err != nil {
 		return fmt.Errorf("备份到“%s”失败：%w", dest, err)
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		return fmt.Errorf("备份到“%s”失败：%w", dest, fsErr(err))
+	}
+	syncDir(filepath.Dir(dest))
+	if sound != nil {
+		return refuse(data.ErrDamaged, "当前数据库已损坏（%v），已把数据复制到“%s”，但它不是完好的备份。请恢复最新的完好备份", sound, dest)
+	}
+	if s.readOnly {
+		return nil // nothing can be logged in a read-only ledger
 	}
 	return s.writeOn(ctx, s.db, func(w *tx) error {
 		return w.log(ActionBackup, data.SubjectFile, dest, nil, backupValue{filepath.Base(dest), size}, "")
@@ -252,11 +278,12 @@ func dbErr(err error) error {
 	var ps data.Problems
 	var ue *userError
 	if errors.As(err, &ps) || errors.As(err, &ue) || errors.Is(err, data.ErrNotFound) || errors.Is(err, data.ErrLocked) ||
+		errors.Is(err, data.ErrDamaged) || errors.Is(err, data.ErrReadOnly) || errors.Is(err, data.ErrDiskFull) ||
 		errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
-	if isBusy(err) {
-		return errBusy
+	if e := translate(err); e != nil {
+		return e
 	}
 	return fmt.Errorf("数据库操作失败：%w", err)
 }
@@ -293,17 +320,11 @@ var errBusy error = &userError{
 	kind: data.ErrBusy,
 }
 
-// isBusy tells SQLITE_BUSY (and its extended codes) from other errors.
-func isBusy(err error) bool {
-	var se *sqlite.Error
-	if errors.As(err, &se) {
-		return se.Code()&0xff == sqlite3.SQLITE_BUSY
-	}
-	return false
-}
-
 // write runs fn in a write transaction (BEGIN IMMEDIATE) and commits when it returns nil.
 func (s *Store) write(ctx context.Context, fn func(*tx) error) error {
+	if s.readOnly {
+		return errReadOnly(s.path)
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.writeOn(ctx, s.db, fn)

@@ -32,6 +32,9 @@ var townshipKind = &kindSpec[data.Township]{
 	keyText: func(t data.Township) string { return t.Name },
 	label:   func(t data.Township) string { return "乡镇“" + t.Name + "”" },
 	taken:   func(t data.Township) string { return "已有乡镇“" + t.Name + "”" },
+	everyRound: func(old, new *data.Township) bool {
+		return old == nil || new == nil || old.Name != new.Name
+	},
 }
 
 // Townships lists the townships that are not deleted, by name.
@@ -52,6 +55,9 @@ func (w *tx) ensureTownship(name string) (int64, error) {
 	switch {
 	case errors.Is(err, data.ErrNotFound):
 		t = data.Township{Name: name}
+		if err := guard(w, townshipKind, nil, &t); err != nil {
+			return 0, err
+		}
 		args, _ := townshipKind.args(nil, 0, t)
 		id, err := insertRec(w, townshipKind, args)
 		if err != nil {
@@ -61,6 +67,9 @@ func (w *tx) ensureTownship(name string) (int64, error) {
 	case err != nil:
 		return 0, err
 	case deleted:
+		if err := guard(w, townshipKind, nil, &t); err != nil {
+			return 0, err
+		}
 		if err := unbin(w, townshipKind, t.ID); err != nil {
 			return 0, err
 		}

@@ -45,6 +45,10 @@ var villageKind = &kindSpec[data.Village]{
 	keyText: func(v data.Village) string { return villageKeyText(v.Township, v.Name) },
 	label:   func(v data.Village) string { return "村庄“" + villageKeyText(v.Township, v.Name) + "”" },
 	taken:   func(v data.Village) string { return "乡镇“" + v.Township + "”已有村庄“" + v.Name + "”" },
+	everyRound: func(old, new *data.Village) bool {
+		return old == nil || new == nil || old.Township != new.Township || old.Name != new.Name ||
+			old.Kind != new.Kind || old.Status != new.Status
+	},
 }
 
 // Villages lists the villages that are not deleted, by township and name.
