@@ -36,6 +36,7 @@ func (s *Store) Import(ctx context.Context, b data.Batch, source string) (data.I
 		}
 		b.Members = ms
 	}
+	b = normalizeRoundRest(b)
 	if err := checkBatch(b, s.now()); err != nil {
 		return data.ImportResult{}, err
 	}
@@ -90,6 +91,8 @@ func (im *importer) upsertAll(b data.Batch) error {
 	if _, err := upsertKind(im, complaintKind, nil, b.Complaints); err != nil {
 		return err
 	}
-	_, err = upsertKind(im, talkKind, nil, b.Talks)
-	return err
+	if _, err = upsertKind(im, talkKind, nil, b.Talks); err != nil {
+		return err
+	}
+	return im.upsertRoundRest(b)
 }

@@ -54,8 +54,10 @@ func (s *Store) Ledger(ctx context.Context, round int) (data.Ledger, error) {
 		if l.Complaints, err = list(ctx, q, complaintKind, complaintWhere, complaintArgs...); err != nil {
 			return err
 		}
-		l.Talks, err = list(ctx, q, talkKind, talkWhere, talkArgs...)
-		return err
+		if l.Talks, err = list(ctx, q, talkKind, talkWhere, talkArgs...); err != nil {
+			return err
+		}
+		return readRoundRest(ctx, q, &l, round)
 	})
 	if err != nil {
 		return data.Ledger{}, err
