@@ -220,11 +220,19 @@ func RosterOn(ms []Member, cs []Change, round int, date time.Time) []Member {
 	}
 	sort.SliceStable(due, func(i, j int) bool { return due[i].Date.Before(due[j].Date) })
 	out := append([]Member(nil), ms...)
+	type person struct {
+		village VillageKey
+		id      string
+	}
+	at := make(map[person]int, len(out))
+	for i, m := range out {
+		if m.Round == round {
+			at[person{m.VillageKey(), m.IDNumber}] = i
+		}
+	}
 	find := func(c Change, id string) int {
-		for i, m := range out {
-			if m.Round == round && m.Township == c.Township && m.Village == c.Village && m.IDNumber == id {
-				return i
-			}
+		if i, ok := at[person{c.VillageKey(), id}]; ok {
+			return i
 		}
 		return -1
 	}
@@ -250,6 +258,7 @@ func RosterOn(ms []Member, cs []Change, round int, date time.Time) []Member {
 			m.FillFromID()
 			out = append(out, m)
 			i = len(out) - 1
+			at[person{m.VillageKey(), m.IDNumber}] = i
 		}
 		if c.Body == BodyParty {
 			out[i].PartyPost = PartyPost(c.Post)
