@@ -27,6 +27,11 @@ var ErrUnknownVillage = errors.New("村庄不存在")
 // 主任 in a round. (SaveMember refuses the same with Problems on the post's field.)
 var ErrPostTaken = errors.New("职务重复")
 
+// ErrVettingFailed is matched (errors.Is) by an import that would put a person who failed a
+// round's candidate vetting (不通过) on that round's roster of the body. (A save refuses the
+// same with Problems.)
+var ErrVettingFailed = errors.New("资格联审未通过")
+
 // ErrUnknownKind is matched (errors.Is) by a Restore naming a kind of record the store does
 // not have.
 var ErrUnknownKind = errors.New("未知的记录类型")

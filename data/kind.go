@@ -18,6 +18,10 @@ const (
 	CodeLeadership KindCode = "leadership"
 	CodeComplaint  KindCode = "complaint"
 	CodeTalk       KindCode = "talk"
+	CodeCandidate  KindCode = "candidate"
+	CodeSupervisor KindCode = "supervisor"
+	CodeChange     KindCode = "change"
+	CodeAudit      KindCode = "departure_audit"
 )
 
 // The audit log's other subjects: not records, but things a change is logged under.
@@ -43,6 +47,7 @@ type KindInfo struct {
 var Kinds = []KindInfo{
 	TownshipDesc.KindInfo, VillageDesc.KindInfo, ElectionDesc.KindInfo, MemberDesc.KindInfo,
 	PartyOrgDesc.KindInfo, LeadershipDesc.KindInfo, ComplaintDesc.KindInfo, TalkDesc.KindInfo,
+	CandidateDesc.KindInfo, SupervisorDesc.KindInfo, ChangeDesc.KindInfo, AuditDesc.KindInfo,
 	{Code: SubjectFile, Name: "文件", Aliases: []string{"导入文件", "导入", "备份"}},
 	{Code: SubjectRound, Name: "届次"},
 	{Code: SubjectSettings, Name: "设置"},

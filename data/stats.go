@@ -17,6 +17,10 @@ type Ledger struct {
 	PartyOrgs   []PartyOrg
 	Complaints  []Complaint
 	Talks       []Talk
+	Candidates  []Candidate
+	Supervisors []Supervisor
+	Changes     []Change
+	Audits      []DepartureAudit
 	// Absent names, per kind, the headers of the columns an imported file's sheet did not
 	// have: an import keeps those fields of the stored records as they are, and a new record
 	// has them empty. Empty for a ledger that is not an imported file.
@@ -26,7 +30,8 @@ type Ledger struct {
 // Len is the number of records in the ledger.
 func (l Ledger) Len() int {
 	return len(l.Townships) + len(l.Villages) + len(l.Elections) + len(l.Members) +
-		len(l.Leaderships) + len(l.PartyOrgs) + len(l.Complaints) + len(l.Talks)
+		len(l.Leaderships) + len(l.PartyOrgs) + len(l.Complaints) + len(l.Talks) +
+		len(l.Candidates) + len(l.Supervisors) + len(l.Changes) + len(l.Audits)
 }
 
 // ForTownship keeps only the records of one township.
@@ -40,6 +45,10 @@ func (l Ledger) ForTownship(name string) Ledger {
 		PartyOrgs:   keep(l.PartyOrgs, func(p PartyOrg) bool { return p.Township == name }),
 		Complaints:  keep(l.Complaints, func(c Complaint) bool { return c.Township == name }),
 		Talks:       keep(l.Talks, func(t Talk) bool { return t.Township == name }),
+		Candidates:  keep(l.Candidates, func(c Candidate) bool { return c.Township == name }),
+		Supervisors: keep(l.Supervisors, func(s Supervisor) bool { return s.Township == name }),
+		Changes:     keep(l.Changes, func(c Change) bool { return c.Township == name }),
+		Audits:      keep(l.Audits, func(a DepartureAudit) bool { return a.Township == name }),
 	}
 }
 
@@ -128,6 +137,11 @@ type Stats struct {
 	Party      PartyStats      `json:"party"`
 	Petitions  PetitionStats   `json:"petitions"`
 	Talks      TalkStats       `json:"talks"`
+	// The rest of the round (issue 15): roundstats.go.
+	Candidates  CandidateStats   `json:"candidates"`
+	Supervision SupervisionStats `json:"supervision"`
+	Changes     ChangeStats      `json:"changes"`
+	Audits      AuditStats       `json:"audits"`
 }
 
 // ComputeStats derives the figures of one round from the ledger. Merged villages leave every
@@ -139,7 +153,8 @@ func ComputeStats(l Ledger, round int, ref time.Time) Stats {
 	s.Villages = len(active)
 	s.PartyOrg = bodyStats(active, l.Elections, round, BodyParty)
 	s.Committee = bodyStats(active, l.Elections, round, BodyCommittee)
-	s.Members = memberStats(active, l.Members, round)
+	// The roster as of ref: the changes during the term up to that day (RosterOn).
+	s.Members = memberStats(active, RosterOn(l.Members, l.Changes, round, ref), round)
 	for _, x := range l.Leaderships {
 		if x.Round == round {
 			s.Leadership.PartyCommittee += x.PartyCommittee
@@ -150,6 +165,7 @@ func ComputeStats(l Ledger, round int, ref time.Time) Stats {
 	s.Party = partyStats(active, l.PartyOrgs, round)
 	s.Petitions = petitionStats(l.Complaints, round, ref)
 	s.Talks = talkStats(l.Talks, round)
+	roundRestStats(&s, l, active, round, ref)
 	return s
 }
 
@@ -383,6 +399,11 @@ func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
 	for _, m := range l.Members {
 		if t := byTownship[m.Township]; t != nil && m.Round == round {
 			t.Members = append(t.Members, m)
+		}
+	}
+	for _, c := range l.Changes {
+		if t := byTownship[c.Township]; t != nil {
+			t.Changes = append(t.Changes, c)
 		}
 	}
 	sort.Strings(names)

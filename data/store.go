@@ -107,6 +107,25 @@ type Store interface {
 	SaveTalk(ctx context.Context, t *Talk) error
 	DeleteTalk(ctx context.Context, id int64) error
 
+	// Candidates, Supervisors, Changes and Audits (the rest of a round, issue 15) list and
+	// save like Members: round 0 lists all; Save* refuse errors, duplicate keys and unknown
+	// villages. A person 不通过 in a round's vetting for a body cannot be saved onto that
+	// round's roster of it (SaveMember, SaveSupervisor), nor such a 不通过 saved for someone
+	// on it (SaveCandidate): the Problems name both records. SaveSupervisor refuses a second
+	// 主任 of a village's committee. A change is locked with the year it is dated in.
+	Candidates(ctx context.Context, round int) ([]Candidate, error)
+	SaveCandidate(ctx context.Context, c *Candidate) error
+	DeleteCandidate(ctx context.Context, id int64) error
+	Supervisors(ctx context.Context, round int) ([]Supervisor, error)
+	SaveSupervisor(ctx context.Context, s *Supervisor) error
+	DeleteSupervisor(ctx context.Context, id int64) error
+	Changes(ctx context.Context, round int) ([]Change, error)
+	SaveChange(ctx context.Context, c *Change) error
+	DeleteChange(ctx context.Context, id int64) error
+	Audits(ctx context.Context, round int) ([]DepartureAudit, error)
+	SaveAudit(ctx context.Context, a *DepartureAudit) error
+	DeleteAudit(ctx context.Context, id int64) error
+
 	// Locks lists the locked rounds. Lock marks a round 已上报; Unlock needs a reason (an
 	// empty one is refused). Both are audited. While a round is locked every save, delete,
 	// restore or import touching it is refused with a *LockedError.

@@ -8,6 +8,9 @@ func (c *cityGen) expected() data.Stats {
 	p := c.plan
 	n := p.s.Villages
 	st := data.Stats{Round: c.round, Townships: p.s.Townships, Villages: n}
+	// The city has none of the records of the rest of the round: their sections are empty.
+	none := data.ComputeStats(data.Ledger{}, c.round, c.last)
+	st.Candidates, st.Supervision, st.Changes, st.Audits = none.Candidates, none.Supervision, none.Changes, none.Audits
 	st.PartyOrg = data.BodyStats{Due: n, Completed: n - p.partyUndone}
 	st.PartyOrg.OneTime = st.PartyOrg.Completed - p.notOneTimeParty
 	st.Committee = data.BodyStats{Due: n, Completed: n - p.committeeUndone}

@@ -225,6 +225,7 @@ func people(b *data.Batch, round int, first, last time.Time) {
 
 	b.Complaints = complaints(rnd, active, round, first, last)
 	b.Talks = talks(active, secretaries, round, first, last)
+	roundRest(b, round, first, last)
 }
 
 // member builds slot s's person in village i: name, a valid 身份证号 whose birth date gives

@@ -142,6 +142,7 @@ var specs = func() map[string]*sheet {
 	for _, s := range []*sheet{
 		sheetOf(data.TownshipDesc), sheetOf(data.VillageDesc), sheetOf(data.ElectionDesc), sheetOf(data.MemberDesc),
 		sheetOf(data.PartyOrgDesc), sheetOf(data.LeadershipDesc), sheetOf(data.ComplaintDesc), sheetOf(data.TalkDesc),
+		sheetOf(data.CandidateDesc), sheetOf(data.SupervisorDesc), sheetOf(data.ChangeDesc), sheetOf(data.AuditDesc),
 	} {
 		m[s.Name] = s
 	}

@@ -33,11 +33,13 @@ var (
 		return fmt.Sprintf("%d年，%d 个乡镇，未完成 %d 项", o.Round, len(r.Rows), len(r.Unfinished)), WriteSummary(w, r, m)
 	}}
 	Detail = Kind{"detail", "换届情况明细表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+		l.Members = data.RosterOn(l.Members, l.Changes, o.Round, o.Date) // 书记 and 主任 on the date
 		r := data.BuildDetail(l, o.Round)
 		r.Township = o.Township
 		return fmt.Sprintf("%d年，%d 个乡镇，%d 个村（社区）", o.Round, len(r.Townships), len(r.Rows)), WriteDetail(w, r, m)
 	}}
 	Members = Kind{"members", "两委成员花名册", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+		l.Members = data.RosterOn(l.Members, l.Changes, o.Round, o.Date) // the roster on the date
 		r := data.BuildMembers(l, o.Round)
 		r.Township = o.Township
 		return fmt.Sprintf("%d年，%d 个村（社区），%d 人", o.Round, len(r.Villages), r.Stats.Total), WriteMembers(w, r, m)
@@ -57,10 +59,20 @@ var (
 		r.Township = o.Township
 		return fmt.Sprintf("%d年，%d 人次", o.Round, len(r.Talks)), WriteTalks(w, r, m)
 	}}
+	Candidates = Kind{"candidates", "村“两委”候选人资格联审情况表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+		r := data.BuildCandidates(l, o.Round)
+		r.Township = o.Township
+		return fmt.Sprintf("%d年，%d 人，不通过 %d 人", o.Round, len(r.Candidates), r.Stats.Failed), WriteCandidates(w, r, m)
+	}}
+	Changes = Kind{"changes", "村“两委”成员届中变动情况表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+		r := data.BuildChanges(l, o.Round, o.Date)
+		r.Township = o.Township
+		return fmt.Sprintf("%d年届次，变动 %d 次", o.Round, len(r.Changes)), WriteChanges(w, r, m)
+	}}
 )
 
 // Kinds are every report, in the order they are offered and listed.
-var Kinds = []Kind{Summary, Detail, Members, Party, Petitions, Talks}
+var Kinds = []Kind{Summary, Detail, Members, Party, Petitions, Talks, Candidates, Changes}
 
 // KindNamed is the report whose CLI name is name.
 func KindNamed(name string) (Kind, bool) {

@@ -37,7 +37,8 @@ const usageText = `用法：liangwei-cli [--db 数据库文件] 命令 [参数]
                                     未变的记录数和变化的内容（清空已有值的列为警告），不写入
   export 文件.xlsx                  导出全部台账（可再导入，也可交县里汇总）
   stats [--round 届次] [--township 乡镇] [--date 日期] [--json]
-                                    统计换届完成情况、两委成员结构、党组织、信访举报和约谈；--json 输出 JSON
+                                    统计换届完成情况、两委成员结构（--date 当日在任）、党组织、信访举报、
+                                    约谈、资格联审、村务监督委员会、任职变动和离任审计；--json 输出 JSON
   check [--round 届次]              逐条检查记录，列出错误和警告
   report 类型 --out 文件.pdf [--round 届次] [--township 乡镇] [--date 日期]
                                     生成报表 PDF，类型：
@@ -47,6 +48,8 @@ const usageText = `用法：liangwei-cli [--db 数据库文件] 命令 [参数]
                                       party      村级党组织“四有”情况统计表
                                       petitions  信访举报受理情况台账（--date 也是判断超期的日期）
                                       talks      干部约谈情况统计表
+                                      candidates 村“两委”候选人资格联审情况表
+                                      changes    村“两委”成员届中变动情况表（--date 之前的变动，及当日在任的书记、主任）
   demo                              载入演示数据（青山县城关镇）
   demo --scale city --out 文件夹 [--townships 个数]
                                     生成全市演示台账：每个乡镇一个工作簿，写入文件夹（默认 62 个乡镇、
@@ -55,7 +58,8 @@ const usageText = `用法：liangwei-cli [--db 数据库文件] 命令 [参数]
 数据安全：
   audit [--since 日期] [--until 日期] [--kind 类别] [--village 村名] [--limit 条数] [--json]
                                     操作日志，最新的在前（默认显示最新 100 条，--limit 0 显示全部）；
-                                    类别：乡镇 村庄 换届 两委成员 乡镇班子 党组织 信访举报 约谈 设置 文件 届次
+                                    类别：乡镇 村庄 换届 两委成员 乡镇班子 党组织 信访举报 约谈 候选人
+                                    村务监督委员会 任职变动 离任审计 设置 文件 届次
   trash                             列出回收站（已删除的记录）
   trash restore 类别 编号           从回收站恢复一条记录
   undelete 类别 编号                同 trash restore 类别 编号

@@ -92,6 +92,8 @@ func (c *cli) cmdDemo(args []string) error {
 		demo.County, demo.Township, len(b.Villages), len(b.Villages)-active, demo.Round(today), len(b.Elections))
 	fmt.Fprintf(c.stdout, "两委成员 %d 人，乡镇班子 %d 条，党组织台账 %d 条，信访举报 %d 件，约谈 %d 条\n",
 		len(b.Members), len(b.Leaderships), len(b.PartyOrgs), len(b.Complaints), len(b.Talks))
+	fmt.Fprintf(c.stdout, "候选人资格联审 %d 人次，村务监督委员会成员 %d 人，任职变动 %d 条，离任审计 %d 条\n",
+		len(b.Candidates), len(b.Supervisors), len(b.Changes), len(b.Audits))
 	fmt.Fprintf(c.stdout, "新增 %d，更新 %d，未变 %d\n", res.Inserted, res.Updated, res.Unchanged)
 	if filled {
 		fmt.Fprintf(c.stdout, "已填写设置：填报单位 %s，负责人 %s，审核人 %s，填表人 %s\n",

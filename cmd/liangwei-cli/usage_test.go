@@ -55,12 +55,12 @@ func TestHelpNamesEveryReportAndDemoFlag(t *testing.T) {
 			t.Errorf("help lacks %q", w)
 		}
 	}
-	for _, kind := range []string{"summary", "detail", "members", "party", "petitions", "talks"} {
+	for _, kind := range []string{"summary", "detail", "members", "party", "petitions", "talks", "candidates", "changes"} {
 		if !strings.Contains(commands["report"].usage, kind) {
 			t.Errorf("report usage %q lacks %s", commands["report"].usage, kind)
 		}
 	}
-	if len(reports.Kinds) != 6 {
+	if len(reports.Kinds) != 8 {
 		t.Errorf("%d report kinds; update this test and the help", len(reports.Kinds))
 	}
 }

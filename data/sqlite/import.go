@@ -76,6 +76,7 @@ func (s *Store) runImport(ctx context.Context, b data.Batch, source string, ok f
 			}
 			b.Members = ms
 		}
+		b = normalizeRoundRest(b)
 		if refused = checkBatch(b, s.now()); refused != nil {
 			return refused
 		}
@@ -144,6 +145,8 @@ func (im *importer) upsertAll(b data.Batch) error {
 	if _, err := upsertKind(im, complaintKind, nil, b.Complaints); err != nil {
 		return err
 	}
-	_, err = upsertKind(im, talkKind, nil, b.Talks)
-	return err
+	if _, err = upsertKind(im, talkKind, nil, b.Talks); err != nil {
+		return err
+	}
+	return im.upsertRoundRest(b)
 }

@@ -39,7 +39,10 @@ func checkBatch(b data.Batch, today time.Time) error {
 	if err := checkRecords(complaintKind, b.Complaints, func(c data.Complaint) data.Problems { return c.Validate(today) }); err != nil {
 		return err
 	}
-	return checkRecords(talkKind, b.Talks, data.Talk.Validate)
+	if err := checkRecords(talkKind, b.Talks, data.Talk.Validate); err != nil {
+		return err
+	}
+	return checkRoundRest(b)
 }
 
 // batchKey is a natural key by the names of what the record belongs to: the IDs are not
@@ -93,6 +96,9 @@ func (w *tx) checkBatchLocks(b data.Batch) error {
 		return err
 	}
 	if err := lockedIn(w, complaintKind, b.Complaints); err != nil {
+		return err
+	}
+	if err := lockedRoundRest(w, b); err != nil {
 		return err
 	}
 	return lockedIn(w, talkKind, b.Talks)

@@ -69,6 +69,18 @@ func keepStored(ctx context.Context, q *sql.Tx, b data.Batch) (data.Batch, error
 	if b.Talks, err = keepKind(ctx, q, talkKind, data.TalkDesc, towns, b); err != nil {
 		return b, err
 	}
+	if b.Candidates, err = keepKind(ctx, q, candidateKind, data.CandidateDesc, towns, b); err != nil {
+		return b, err
+	}
+	if b.Supervisors, err = keepKind(ctx, q, supervisorKind, data.SupervisorDesc, towns, b); err != nil {
+		return b, err
+	}
+	if b.Changes, err = keepKind(ctx, q, changeKind, data.ChangeDesc, towns, b); err != nil {
+		return b, err
+	}
+	if b.Audits, err = keepKind(ctx, q, auditKind, data.AuditDesc, towns, b); err != nil {
+		return b, err
+	}
 	return b, nil
 }
 

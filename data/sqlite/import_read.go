@@ -82,6 +82,7 @@ func batchTownships(b data.Batch) string {
 	for _, t := range b.Talks {
 		add(t.Township)
 	}
+	roundRestTownships(b, add)
 	js, _ := json.Marshal(names) // a []string always marshals
 	return string(js)
 }

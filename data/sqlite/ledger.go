@@ -68,8 +68,10 @@ func ledgerIn(ctx context.Context, q *sql.Tx, round int) (data.Ledger, error) {
 		if l.Complaints, err = list(ctx, q, complaintKind, complaintWhere, complaintArgs...); err != nil {
 			return err
 		}
-		l.Talks, err = list(ctx, q, talkKind, talkWhere, talkArgs...)
-		return err
+		if l.Talks, err = list(ctx, q, talkKind, talkWhere, talkArgs...); err != nil {
+			return err
+		}
+		return readRoundRest(ctx, q, &l, round)
 	}()
 	return l, err
 }
@@ -85,7 +87,11 @@ func ledgerDigest(l data.Ledger) []auditValue {
 	out = appendVals(out, leadershipKind, l.Leaderships)
 	out = appendVals(out, partyOrgKind, l.PartyOrgs)
 	out = appendVals(out, complaintKind, l.Complaints)
-	return appendVals(out, talkKind, l.Talks)
+	out = appendVals(out, talkKind, l.Talks)
+	out = appendVals(out, candidateKind, l.Candidates)
+	out = appendVals(out, supervisorKind, l.Supervisors)
+	out = appendVals(out, changeKind, l.Changes)
+	return appendVals(out, auditKind, l.Audits)
 }
 
 func appendVals[R any](out []auditValue, k *kindSpec[R], rs []R) []auditValue {

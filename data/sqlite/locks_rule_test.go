@@ -18,10 +18,10 @@ type lockCase struct {
 
 // storeReads are the *Store methods that change nothing.
 var storeReads = []string{
-	"AuditLog", "BackupDir", "Backups", "CheckIntegrity", "Complaints", "DeletedComplaints", "DeletedElections",
+	"AuditLog", "Audits", "BackupDir", "Candidates", "Changes", "Backups", "CheckIntegrity", "Complaints", "DeletedComplaints", "DeletedElections",
 	"DeletedLeaderships", "DeletedMembers", "DeletedPartyOrgs", "DeletedTalks", "DeletedVillages", "Elections",
 	"IntegrityCheck", "KeepStored", "Leaderships", "Ledger", "Locks", "Members", "MembersIn", "NewestSoundBackup", "PartyOrgs",
-	"Path", "PlanImport", "ReadOnly", "Rounds", "Settings", "Talks", "Townships", "Trash", "Villages",
+	"Path", "PlanImport", "ReadOnly", "Rounds", "Settings", "Supervisors", "Talks", "Townships", "Trash", "Villages",
 }
 
 // storeLockFree are the *Store methods that write without touching a round's records, and

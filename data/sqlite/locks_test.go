@@ -105,6 +105,7 @@ func newLockFixture(t *testing.T, s *Store) *lockFixture {
 func TestLockRefusesEveryChangeOfTheRound(t *testing.T) {
 	s := openTest(t)
 	f := newLockFixture(t, s)
+	rr := newRoundRestLocks(t, s)
 	if err := s.Lock(ctx, 2026, "换届完成情况汇总表已上报"); err != nil {
 		t.Fatal(err)
 	}
@@ -233,6 +234,7 @@ func TestLockRefusesEveryChangeOfTheRound(t *testing.T) {
 		}},
 	}
 	tests = append(tests, lockCasesOfEveryRound(t, s, f)...)
+	tests = append(tests, rr.cases(s)...)
 	checkEveryWriteMethod(t, tests)
 	before := takeSnap(t, s)
 	figures := roundFigures(t, s, 2026)

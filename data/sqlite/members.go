@@ -79,7 +79,10 @@ var memberKind = &kindSpec[data.Member]{
 	label:   memberLabel,
 	round:   func(m data.Member) int { return m.Round },
 	check: func(w *tx, villageID int64, m data.Member, self int64) error {
-		return w.checkPosts(villageID, m, self)
+		if err := w.checkPosts(villageID, m, self); err != nil {
+			return err
+		}
+		return w.vettingProblems(nil, []data.Member{m}, nil, m.Round, "身份证号")
 	},
 }
 

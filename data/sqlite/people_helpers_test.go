@@ -105,7 +105,8 @@ func takeSnap(t *testing.T, s *Store) fullSnap {
 	}
 	sn := fullSnap{ledger: l, audit: len(mustAudit(t, s))}
 	q := ""
-	for i, tb := range []string{"townships", "villages", "elections", "members", "leaderships", "party_orgs", "complaints", "talks"} {
+	for i, tb := range []string{"townships", "villages", "elections", "members", "leaderships", "party_orgs", "complaints", "talks",
+		"candidates", "supervisors", "changes", "departure_audits"} {
 		if i > 0 {
 			q += " UNION ALL "
 		}
@@ -146,6 +147,18 @@ func withoutIDs(l data.Ledger) data.Ledger {
 	}
 	for i := range l.Talks {
 		l.Talks[i].ID = 0
+	}
+	for i := range l.Candidates {
+		l.Candidates[i].ID = 0
+	}
+	for i := range l.Supervisors {
+		l.Supervisors[i].ID = 0
+	}
+	for i := range l.Changes {
+		l.Changes[i].ID = 0
+	}
+	for i := range l.Audits {
+		l.Audits[i].ID = 0
 	}
 	return l
 }

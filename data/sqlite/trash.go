@@ -13,6 +13,7 @@ import (
 // same second.
 var binKinds = []binKind{
 	townshipKind, villageKind, electionKind, memberKind, leadershipKind, partyOrgKind, complaintKind, talkKind,
+	candidateKind, supervisorKind, changeKind, auditKind,
 }
 
 // Trash lists the recycle bin: every record deleted itself (not only hidden by a deleted
