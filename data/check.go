@@ -2,7 +2,6 @@ package data
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"time"
 )
@@ -41,6 +40,9 @@ func CheckLedger(l Ledger, round int, today time.Time) []LedgerFinding {
 		where := e.Township + "/" + e.Village + "/" + strconv.Itoa(e.Round) + "/" + string(e.Body)
 		add(where, e.Validate(today))
 		add(where, VillageProblems(villages, e.VillageKey(), ElectionDesc.Name))
+		if v, ok := villages[e.VillageKey()]; ok {
+			add(where, seatProblems(e, v.Kind))
+		}
 		if has[e.VillageKey()] == nil {
 			has[e.VillageKey()] = map[Body]bool{}
 		}
@@ -76,7 +78,10 @@ func CheckLedger(l Ledger, round int, today time.Time) []LedgerFinding {
 		}
 		out = append(out, LedgerFinding{where, f.Problem})
 	}
-	out = append(out, checkBalance(l, round)...)
+	// The roster against the elections: every body whose members ≠ its 当选人数, by name.
+	for _, x := range RosterMismatches(l, round) {
+		out = append(out, LedgerFinding{x.Where(), Problem{Field: "当选人数", Level: LevelWarning, Message: x.Message()}})
+	}
 
 	for _, x := range l.Leaderships {
 		if x.Round == round {
@@ -137,28 +142,4 @@ func VillageProblems(villages map[VillageKey]Village, k VillageKey, what string)
 		return Problems{{Field: VillageHeader, Level: LevelWarning, Message: MergedVillage(what)}}
 	}
 	return nil
-}
-
-// checkBalance checks the identity of SPEC §4 per township: 两委成员 = 党组织成员 + 村委会成员 −
-// 交叉任职. It fails only when a member holds no post, which Member.Validate also reports;
-// the township total tells the clerk the figures of the report would not add up.
-func checkBalance(l Ledger, round int) []LedgerFinding {
-	names := map[string]bool{}
-	var order []string
-	for _, m := range l.Members {
-		if m.Round == round && !names[m.Township] {
-			names[m.Township] = true
-			order = append(order, m.Township)
-		}
-	}
-	sort.Strings(order)
-	var out []LedgerFinding
-	for _, t := range order {
-		s := ComputeStats(l.ForTownship(t), round, time.Time{}).Members
-		if s.Total != s.Party+s.Committee-s.Cross {
-			out = append(out, LedgerFinding{t + "/" + strconv.Itoa(round) + "/两委成员", Problem{Field: "两委成员", Level: LevelError,
-				Message: fmt.Sprintf("两委成员 %d 人 ≠ 党组织成员 %d + 村委会成员 %d − 交叉任职 %d，有成员未填写任何职务", s.Total, s.Party, s.Committee, s.Cross)}})
-		}
-	}
-	return out
 }

@@ -139,8 +139,8 @@ func TestElectionFormFieldMessages(t *testing.T) {
 		{"failed needs reason", "村委会", "未完成", map[string]string{"应参加人数": "10"}, "未完成原因", "状态为“未完成”时须填写未完成原因", widget.DangerImportance},
 		{"void committee election", "村委会", "已完成", map[string]string{"完成日期": "2026-03-01", "应参加人数": "1000", "实参加人数": "500"},
 			"实参加人数", "参加投票人数（500）未超过登记选民（1000）的半数，选举无效", widget.DangerImportance},
-		{"low party attendance warns", "党组织", "已完成", map[string]string{"完成日期": "2026-03-01", "应参加人数": "100", "实参加人数": "70"},
-			"实参加人数", "提示：实到会党员（70）不足应到会（100）的80%", widget.WarningImportance},
+		{"party meeting without quorum", "党组织", "已完成", map[string]string{"完成日期": "2026-03-01", "应参加人数": "100", "实参加人数": "80"},
+			"实参加人数", "实到会党员（80）未超过应到会（100）的五分之四，党员大会不能进行选举", widget.DangerImportance},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -311,8 +311,8 @@ func TestMigration0002OnOldDatabase(t *testing.T) {
 		if err := s.db.QueryRow("SELECT group_concat(version) FROM (SELECT version FROM schema_migrations ORDER BY version)").Scan(&versions); err != nil {
 			t.Fatal(err)
 		}
-		if versions != "1,2,3" {
-			t.Errorf("open #%d: schema_migrations = %s, want 1,2,3", i+1, versions)
+		if versions != "1,2,3,4" {
+			t.Errorf("open #%d: schema_migrations = %s, want 1,2,3,4", i+1, versions)
 		}
 		if i == 0 {
 			m := member("城关镇", "东关村", "王镕", idNumber("19700101", 11), data.PartySecretary, data.CommitteeDirector)
