@@ -71,7 +71,7 @@ func CheckLedger(l Ledger, round int, today time.Time) []LedgerFinding {
 		add(MemberWhere(m), m.Validate())
 		add(MemberWhere(m), VillageProblems(villages, m.VillageKey(), MemberDesc.Name))
 	}
-	for _, f := range CheckMembers(ms) {
+	for _, f := range CheckElectedMembers(l, round, ms) {
 		where := f.Key.Township + "/" + f.Key.Village + "/" + strconv.Itoa(f.Round) + "/两委成员"
 		if f.Index >= 0 && f.Index < len(ms) {
 			where = MemberWhere(ms[f.Index])
@@ -142,4 +142,23 @@ func VillageProblems(villages map[VillageKey]Village, k VillageKey, what string)
 		return Problems{{Field: VillageHeader, Level: LevelWarning, Message: MergedVillage(what)}}
 	}
 	return nil
+}
+
+// CheckElectedMembers is CheckMembers on the round's members ms, without the warnings that
+// say the obvious while a body is still electing: no 书记 while the village's 党组织 election
+// is not 已完成, no 主任 (or no woman on the 村委会) while its 村委会 election is not. Those
+// villages are on the list of unfinished elections already.
+func CheckElectedMembers(l Ledger, round int, ms []Member) []Finding {
+	done := completedBodies(activeVillages(l.Villages), l.Elections, round)
+	var out []Finding
+	for _, f := range CheckMembers(ms) {
+		if f.Index < 0 && f.Level == LevelWarning {
+			d := done[f.Key]
+			if (f.Field == "党组织职务" && !d.party) || (f.Field != "党组织职务" && !d.committee) {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
 }
