@@ -22,8 +22,6 @@ type MembersReport struct {
 	Stats    MemberStats
 	// Secretaries and Directors are the figures of the 书记 and of the 主任 on their own.
 	Secretaries, Directors HeadStats
-	// Kinds tells the communities (社区) among the villages, whose committee is a 居民委员会.
-	Kinds map[VillageKey]VillageKind
 }
 
 // PartyReport is everything the 村级党组织“四有”情况统计表 draws.
@@ -100,7 +98,6 @@ func BuildMembers(l Ledger, round int) MembersReport {
 	r := MembersReport{Round: round}
 	active := activeVillages(l.Villages)
 	r.Stats, r.Secretaries, r.Directors = memberStats(active, completedBodies(active, l.Elections, round), l.Members, round)
-	r.Kinds = villageKinds(l.Villages)
 	var ms []Member
 	for _, m := range l.Members {
 		if m.Round == round && active[m.VillageKey()] {

@@ -50,14 +50,6 @@ func seatProblems(e Election, k VillageKind) Problems {
 	return Problems{{Field: "应选职数", Level: LevelWarning, Message: fmt.Sprintf("应选职数 %d 人不在%d至%d人之间（%s）", e.Seats, lo, hi, law)}}
 }
 
-func villageKinds(vs []Village) map[VillageKey]VillageKind {
-	m := make(map[VillageKey]VillageKind, len(vs))
-	for _, v := range vs {
-		m[v.Key()] = v.Kind
-	}
-	return m
-}
-
 // RosterMismatch is one body of a village whose roster (the members holding a post on it)
 // does not count as many people as its election's 当选人数.
 type RosterMismatch struct {

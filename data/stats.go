@@ -280,6 +280,8 @@ type SummaryReport struct {
 	// same townships when it is in the data (set by the caller with PreviousRates), else nil.
 	Rates    KeyRates
 	Previous *KeyRates
+	// Secretaries and Directors are the figures of the 书记 and of the 主任 of the whole report.
+	Secretaries, Directors HeadStats
 }
 
 // BuildSummary computes the summary report of a round: one row per township with active
@@ -314,7 +316,7 @@ func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
 	}
 	total := ComputeStats(l, round, ref)
 	r.Total = summaryRowOf("合计", total)
-	r.Rates = total.Rates
+	r.Rates, r.Secretaries, r.Directors = total.Rates, total.Secretaries, total.Directors
 
 	done := map[VillageKey]map[Body]Election{}
 	for _, e := range l.Elections {
