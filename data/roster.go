@@ -79,7 +79,9 @@ func (x RosterMismatch) Short() string {
 
 // RosterMismatches compares, for every election of the round in an active village, its
 // 当选人数 with the members of the round holding a post on that body (SPEC §3: a warning
-// when they differ). Sorted by township, village and body.
+// when they differ). A township with no member of the round at all has not begun its roster
+// and is left out: one line per village would only say that. Sorted by township, village
+// and body.
 func RosterMismatches(l Ledger, round int) []RosterMismatch {
 	kinds := map[VillageKey]VillageKind{}
 	for _, v := range l.Villages {
@@ -89,10 +91,12 @@ func RosterMismatches(l Ledger, round int) []RosterMismatch {
 	}
 	type counts struct{ party, committee int }
 	roster := map[VillageKey]*counts{}
+	begun := map[string]bool{} // townships with members of the round
 	for _, m := range l.Members {
 		if m.Round != round {
 			continue
 		}
+		begun[m.Township] = true
 		c := roster[m.VillageKey()]
 		if c == nil {
 			c = &counts{}
@@ -108,7 +112,7 @@ func RosterMismatches(l Ledger, round int) []RosterMismatch {
 	var out []RosterMismatch
 	for _, e := range l.Elections {
 		k, ok := kinds[e.VillageKey()]
-		if e.Round != round || !ok {
+		if e.Round != round || !ok || !begun[e.Township] {
 			continue
 		}
 		n := 0
