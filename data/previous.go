@@ -1,5 +1,7 @@
 package data
 
+import "context"
+
 // KeyRates are the rates a county compares round with round (比上届): completion of both
 // bodies, 一肩挑 (over the due villages), 交叉任职, women, 35岁及以下 and 大专及以上 (each over
 // the 两委成员), all %, and the average age in years.
@@ -112,4 +114,26 @@ func PreviousRates(prev Ledger, round int) *KeyRates {
 		}
 	}
 	return nil
+}
+
+// LoadPreviousRates reads from st the round before round (the newest earlier round with
+// elections) and returns its key rates over township ("" for all), or nil when the data has
+// no earlier round. The CLI's stats and summary and the 报表 screen share it.
+func LoadPreviousRates(ctx context.Context, st Store, round int, township string) (*KeyRates, error) {
+	rounds, err := st.Rounds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	prev := PreviousRound(rounds, round)
+	if prev == 0 {
+		return nil, nil
+	}
+	l, err := st.Ledger(ctx, prev)
+	if err != nil {
+		return nil, err
+	}
+	if township != "" {
+		l = l.ForTownship(township)
+	}
+	return PreviousRates(l, prev), nil
 }

@@ -165,13 +165,16 @@ func TestElectionWarningDoesNotBlockSave(t *testing.T) {
 	f.byName["状态"].sel.SetSelected("已完成")
 	test.Type(f.byName["完成日期"].entry, "2026-03-01")
 	test.Type(f.byName["应参加人数"].entry, "100")
-	test.Type(f.byName["实参加人数"].entry, "70")
+	test.Type(f.byName["实参加人数"].entry, "90")
+	// As many candidates as seats (no 差额) is a warning only.
+	test.Type(f.byName["应选职数"].entry, "5")
+	test.Type(f.byName["候选人数"].entry, "5")
 	test.Tap(f.saveBtn)
 	if !f.closed {
 		t.Fatalf("a warning blocked saving: %q", f.summary.Text)
 	}
 	s.wait()
-	if es, _ := st.Elections(context.Background(), 2026); len(es) != 1 || es[0].Participants != 70 {
+	if es, _ := st.Elections(context.Background(), 2026); len(es) != 1 || es[0].Participants != 90 || es[0].Candidates != 5 {
 		t.Errorf("stored %+v", es)
 	}
 }

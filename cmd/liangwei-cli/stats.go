@@ -71,22 +71,11 @@ func (c *cli) loadScope(st data.Store, round int, township string) (scope, error
 // previousRates are the key rates of the round before sc's (the newest earlier round with
 // elections) over the same townships, or nil when the data has no earlier round.
 func (c *cli) previousRates(st data.Store, sc scope) (*data.KeyRates, error) {
-	rounds, err := st.Rounds(c.ctx())
+	p, err := data.LoadPreviousRates(c.ctx(), st, sc.round, sc.township)
 	if err != nil {
-		return nil, fmt.Errorf("读取届次失败：%v", err)
+		return nil, fmt.Errorf("读取上届台账失败：%v", err)
 	}
-	prev := data.PreviousRound(rounds, sc.round)
-	if prev == 0 {
-		return nil, nil
-	}
-	l, err := st.Ledger(c.ctx(), prev)
-	if err != nil {
-		return nil, fmt.Errorf("读取%d年台账失败：%v", prev, err)
-	}
-	if sc.township != "" {
-		l = l.ForTownship(sc.township)
-	}
-	return data.PreviousRates(l, prev), nil
+	return p, nil
 }
 
 // cmdStats prints the round's figures, as JSON (SPEC §7) or as Chinese text.
