@@ -2,7 +2,6 @@ package data
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"time"
 )
@@ -41,6 +40,9 @@ func CheckLedger(l Ledger, round int, today time.Time) []LedgerFinding {
 		where := e.Township + "/" + e.Village + "/" + strconv.Itoa(e.Round) + "/" + string(e.Body)
 		add(where, e.Validate(today))
 		add(where, VillageProblems(villages, e.VillageKey(), ElectionDesc.Name))
+		if v, ok := villages[e.VillageKey()]; ok {
+			add(where, seatProblems(e, v.Kind))
+		}
 		if has[e.VillageKey()] == nil {
 			has[e.VillageKey()] = map[Body]bool{}
 		}
@@ -69,14 +71,17 @@ func CheckLedger(l Ledger, round int, today time.Time) []LedgerFinding {
 		add(MemberWhere(m), m.Validate())
 		add(MemberWhere(m), VillageProblems(villages, m.VillageKey(), MemberDesc.Name))
 	}
-	for _, f := range CheckMembers(ms) {
+	for _, f := range CheckElectedMembers(l, round, ms) {
 		where := f.Key.Township + "/" + f.Key.Village + "/" + strconv.Itoa(f.Round) + "/两委成员"
 		if f.Index >= 0 && f.Index < len(ms) {
 			where = MemberWhere(ms[f.Index])
 		}
 		out = append(out, LedgerFinding{where, f.Problem})
 	}
-	out = append(out, checkBalance(l, round)...)
+	// The roster against the elections: every body whose members ≠ its 当选人数, by name.
+	for _, x := range RosterMismatches(l, round) {
+		out = append(out, LedgerFinding{x.Where(), Problem{Field: "当选人数", Level: LevelWarning, Message: x.Message()}})
+	}
 
 	for _, x := range l.Leaderships {
 		if x.Round == round {
@@ -139,26 +144,21 @@ func VillageProblems(villages map[VillageKey]Village, k VillageKey, what string)
 	return nil
 }
 
-// checkBalance checks the identity of SPEC §4 per township: 两委成员 = 党组织成员 + 村委会成员 −
-// 交叉任职. It fails only when a member holds no post, which Member.Validate also reports;
-// the township total tells the clerk the figures of the report would not add up.
-func checkBalance(l Ledger, round int) []LedgerFinding {
-	names := map[string]bool{}
-	var order []string
-	for _, m := range l.Members {
-		if m.Round == round && !names[m.Township] {
-			names[m.Township] = true
-			order = append(order, m.Township)
+// CheckElectedMembers is CheckMembers on the round's members ms, without the warnings that
+// say the obvious while a body is still electing: no 书记 while the village's 党组织 election
+// is not 已完成, no 主任 (or no woman on the 村委会) while its 村委会 election is not. Those
+// villages are on the list of unfinished elections already.
+func CheckElectedMembers(l Ledger, round int, ms []Member) []Finding {
+	done := completedBodies(activeVillages(l.Villages), l.Elections, round)
+	var out []Finding
+	for _, f := range CheckMembers(ms) {
+		if f.Index < 0 && f.Level == LevelWarning {
+			d := done[f.Key]
+			if (f.Field == "党组织职务" && !d.party) || (f.Field != "党组织职务" && !d.committee) {
+				continue
+			}
 		}
-	}
-	sort.Strings(order)
-	var out []LedgerFinding
-	for _, t := range order {
-		s := ComputeStats(l.ForTownship(t), round, time.Time{}).Members
-		if s.Total != s.Party+s.Committee-s.Cross {
-			out = append(out, LedgerFinding{t + "/" + strconv.Itoa(round) + "/两委成员", Problem{Field: "两委成员", Level: LevelError,
-				Message: fmt.Sprintf("两委成员 %d 人 ≠ 党组织成员 %d + 村委会成员 %d − 交叉任职 %d，有成员未填写任何职务", s.Total, s.Party, s.Committee, s.Cross)}})
-		}
+		out = append(out, f)
 	}
 	return out
 }

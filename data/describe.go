@@ -152,10 +152,13 @@ var ComplaintDesc = &Kind[Complaint]{
 		EnumF("类别", func(c *Complaint) *ComplaintCategory { return &c.Category }, ParseComplaintCategory, ComplaintCategories...).W(10),
 		TextF("内容摘要", func(c *Complaint) *string { return &c.Summary }).W(36).Wide().Hinted("反映的主要问题"),
 		TextF("承办人", func(c *Complaint) *string { return &c.Handler }).W(10),
-		DateF("办结时限", func(c *Complaint) *time.Time { return &c.Deadline }).W(13),
+		DateF("办结时限", func(c *Complaint) *time.Time { return &c.Deadline }).W(13).Hinted("不填：拉票贿选、程序违规为受理后5个工作日，其他为60日"),
 		EnumF("办理结果", func(c *Complaint) *ComplaintResult { return &c.Result }, ParseComplaintResult, ComplaintResults...).W(10),
 		TextF("处理情况", func(c *Complaint) *string { return &c.Handling }).W(30).Wide(),
 		DateF("回复日期", func(c *Complaint) *time.Time { return &c.Replied }).W(13),
+		// Added by issue 14 at the end, so the columns of workbooks already in use stay put.
+		DateF("延期至", func(c *Complaint) *time.Time { return &c.ExtendedTo }).W(13).Hinted("经批准延期时填写"),
+		TextF("延期原因", func(c *Complaint) *string { return &c.Extension }).W(20),
 	},
 	// 编号 is what tells two complaints of a township apart: duplicates are placed on it.
 	Key:      []string{"乡镇", "编号"},

@@ -29,11 +29,14 @@ import (
 //	      朱红 —+委员 女 1999-09-09 (26) 本科 党员 新任 — gender and birth only in the ID
 //
 //	party posts 8 (王李张陈黄杨徐马), committee posts 10 (王张吴刘赵黄孙马周朱), cross 4 (王张黄马):
-//	8 + 10 − 4 = 14. 一肩挑 1 (甲村) of 2 villages with both posts (甲, 丙): 50%.
+//	8 + 10 − 4 = 14. 一肩挑 1 (甲村) of the 3 due villages: 33.33% (base 3).
 //	women 6 (李吴赵杨孙朱); ages sum 621 / 14 = 44.36 → 44.4; under 35: 吴刘孙周朱 = 5;
 //	60 and over: 张黄徐马 = 4; 大专及以上: 王李刘陈杨孙周朱 = 8;
 //	committee members who are 党员 or 预备党员: 王张刘黄孙马朱 = 7; 新任: 李吴刘赵杨孙周朱 = 8.
 //	Not counted: a member of the merged 乙村 and one of round 2021.
+//
+// Elections of 2026: both bodies of 甲, 丙, 丁 已完成, 当选 = the roster (甲 3/4, 丙 3/3,
+// 丁 2/3), so every post counts and the roster reconciles.
 //
 // Leadership 2026: 城关镇 9/4/2 and 河东镇 7/5/3 → 16/9/5; the 2021 row is not counted.
 //
@@ -42,8 +45,10 @@ import (
 // four_haves 2, weak 2, weak_rectified 1. Not counted: merged 乙村, 甲村 of 2025.
 //
 // Complaints received in 2026, reference date 2026-06-30 (6): 001 属实, 002 部分属实, 003 办理中
-// due 06-29 (overdue), 004 办理中 due 06-30 (deadline day: not overdue), 005 no result and no
-// deadline (pending, never overdue), 006 不属实 → substantiated 2, overdue 1, closed 3.
+// due 06-29 (Monday; overdue one working day on Tuesday 06-30), 004 办理中 due 06-30 (deadline
+// day: not overdue), 005 拉票贿选 with no result and no deadline, received Wednesday 06-10: due
+// by default 5 working days later, 06-17, so overdue; 006 不属实 → substantiated 2, overdue 2,
+// closed 3.
 // Not counted: one received 2025-12-31 (overdue), one 2027-01-01.
 //
 // Talks dated 2026 (7): 申请约谈 × 个人诉求 2, 申请约谈 × 意见建议 1, 主动约谈 × 汇报工作和思想 3,
@@ -91,6 +96,19 @@ func peopleFixture() Ledger {
 		m("甲村", "旧人", PartySecretary, cno, Male, "1950-01-01", EduMiddle, PolParty, TenureNew),
 	}
 	l.Members[0].Gender, l.Members[0].Birth = "", time.Time{} // 朱红: both from the ID
+	for _, e := range []struct {
+		village          string
+		party, committee int
+	}{{"甲村", 3, 4}, {"丙村", 3, 3}, {"丁村", 2, 3}} {
+		for _, b := range Bodies {
+			n := e.party
+			if b == BodyCommittee {
+				n = e.committee
+			}
+			l.Elections = append(l.Elections, Election{Township: "城关镇", Village: e.village, Round: 2026, Body: b, Status: StatusCompleted,
+				CompletedOn: d("2026-04-01"), OneTime: true, Eligible: 100, Participants: 90, Seats: n, Candidates: n + 1, Elected: n})
+		}
+	}
 	l.Members[len(l.Members)-1].Round = 2021
 	l.Leaderships = []Leadership{
 		{Township: "城关镇", Round: 2026, PartyCommittee: 9, Government: 4, Cross: 2},
@@ -154,7 +172,7 @@ func TestComputeStatsPeople(t *testing.T) {
 	if s.Villages != 3 || s.Townships != 2 {
 		t.Errorf("header: villages %d townships %d", s.Villages, s.Townships)
 	}
-	wantMembers := MemberStats{Total: 14, Party: 8, Committee: 10, Cross: 4, DualHead: 1, DualHeadBase: 2, DualHeadRate: 50,
+	wantMembers := MemberStats{Total: 14, Party: 8, Committee: 10, Cross: 4, DualHead: 1, DualHeadBase: 3, DualHeadRate: 33.33,
 		Women: 6, AvgAge: 44.4, Under35: 5, Age60Plus: 4, College: 8, CommitteeParty: 7, New: 8}
 	if s.Members != wantMembers {
 		t.Errorf("members:\n got %+v\nwant %+v", s.Members, wantMembers)
@@ -168,7 +186,7 @@ func TestComputeStatsPeople(t *testing.T) {
 	if want := (PartyStats{Orgs: 3, Members: 95, FourHaves: 2, Weak: 2, WeakRectified: 1}); s.Party != want {
 		t.Errorf("party: got %+v, want %+v", s.Party, want)
 	}
-	if want := (PetitionStats{Total: 6, Substantiated: 2, Overdue: 1, Closed: 3}); s.Petitions != want {
+	if want := (PetitionStats{Total: 6, Substantiated: 2, Overdue: 2, Closed: 3}); s.Petitions != want {
 		t.Errorf("petitions: got %+v, want %+v", s.Petitions, want)
 	}
 	wantTalks := TalkStats{Total: 7,
@@ -180,11 +198,12 @@ func TestComputeStatsPeople(t *testing.T) {
 }
 
 func TestComputeStatsOverdueMovesWithRef(t *testing.T) {
-	// On the deadline day of XF-003 nothing is overdue; a day after XF-004's deadline both are.
+	// XF-005 is overdue from 06-18 on; on the deadline day of XF-003 it is the only one; a
+	// working day after XF-004's deadline all three are.
 	for _, c := range []struct {
 		ref  string
 		want int
-	}{{"2026-06-29", 0}, {"2026-06-30", 1}, {"2026-07-01", 2}} {
+	}{{"2026-06-17", 0}, {"2026-06-18", 1}, {"2026-06-29", 1}, {"2026-06-30", 2}, {"2026-07-01", 3}} {
 		if got := ComputeStats(peopleFixture(), 2026, d(c.ref)).Petitions.Overdue; got != c.want {
 			t.Errorf("ref %s: overdue %d, want %d", c.ref, got, c.want)
 		}
@@ -268,7 +287,7 @@ func TestBuildPetitions(t *testing.T) {
 	for i, c := range r.Complaints {
 		got = append(got, fmt.Sprintf("%s:%v", c.No, r.Overdue[i]))
 	}
-	want := "XF-001:false XF-002:false XF-006:false XF-003:true XF-004:false XF-005:false"
+	want := "XF-001:false XF-002:false XF-006:false XF-003:true XF-004:false XF-005:true"
 	if strings.Join(got, " ") != want {
 		t.Errorf("ledger %q, want %q", strings.Join(got, " "), want)
 	}
@@ -278,7 +297,7 @@ func TestBuildPetitions(t *testing.T) {
 	if !reflect.DeepEqual(r.ByChannel, wantChannel) || !reflect.DeepEqual(r.ByCategory, wantCategory) || !reflect.DeepEqual(r.ByResult, wantResult) {
 		t.Errorf("breakdowns:\n%v\n%v\n%v", r.ByChannel, r.ByCategory, r.ByResult)
 	}
-	if r.Stats != (PetitionStats{Total: 6, Substantiated: 2, Overdue: 1, Closed: 3}) || r.Year != 2026 || !r.Ref.Equal(d("2026-06-30")) {
+	if r.Stats != (PetitionStats{Total: 6, Substantiated: 2, Overdue: 2, Closed: 3}) || r.Year != 2026 || !r.Ref.Equal(d("2026-06-30")) {
 		t.Errorf("stats: %+v", r.Stats)
 	}
 }

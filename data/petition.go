@@ -64,7 +64,9 @@ type Complaint struct {
 	Category    ComplaintCategory // 类别
 	Summary     string            // 内容摘要
 	Handler     string            // 承办人
-	Deadline    time.Time         // 办结时限
+	Deadline    time.Time         // 办结时限; zero: the category's default (DefaultDeadline)
+	ExtendedTo  time.Time         // 延期至: the extended deadline, zero when not extended
+	Extension   string            // 延期原因, required with 延期至
 	Result      ComplaintResult   // 办理结果
 	Handling    string            // 处理情况
 	Replied     time.Time         // 回复日期
@@ -201,14 +203,107 @@ func ParseTalkCategory(s string) (TalkCategory, error) {
 // Pending reports whether the complaint is still 办理中 (an empty result counts as 办理中).
 func (c Complaint) Pending() bool { return c.Result == ResPending || c.Result == "" }
 
-// Overdue reports whether the complaint is 办理中 and ref is a day after its 办结时限: on the
-// deadline day itself it is not yet overdue, and without a deadline it never is.
-func (c Complaint) Overdue(ref time.Time) bool {
-	return c.Pending() && !c.Deadline.IsZero() && dateOnly(ref).After(dateOnly(c.Deadline))
+// Complaint deadlines (办结时限):
+//
+//   - Election-discipline complaints (拉票贿选, 程序违规) are to be checked and answered within
+//     5 working days, as the county's 换届纪律 rules ask, so that a tainted election can be
+//     stopped before it is held.
+//   - Others follow the 信访工作条例 (2022): 信访事项应当自受理之日起60日内办结；情况复杂的，经
+//     本机关、单位负责人批准，可以适当延长办理期限，但延长期限不得超过30日，并告知信访人延期理由
+//     (the 60 days are calendar days).
+//   - An extension (延期至) needs its reason (延期原因); for the 60-day kind it may add at most
+//     30 days.
+//   - 超期 is counted in working days after the deadline: Monday to Friday. The State
+//     Council's yearly holiday and 调休 calendar is not modelled, so a statutory holiday on a
+//     weekday counts as a working day.
+const (
+	DisciplineWorkdays = 5  // 拉票贿选, 程序违规: working days from 受理日期
+	PetitionDays       = 60 // others: calendar days from 受理日期 (信访工作条例)
+	MaxExtensionDays   = 30 // the most an extension may add to the 60 days (信访工作条例)
+)
+
+// Discipline reports whether complaints of category c are about election discipline and due
+// in DisciplineWorkdays working days.
+func (c ComplaintCategory) Discipline() bool { return c == CatBribery || c == CatProcedure }
+
+// DefaultDeadline is the 办结时限 of a complaint of category cat received on received when
+// none is entered: DisciplineWorkdays working days for 拉票贿选 and 程序违规, PetitionDays
+// days otherwise (and for a complaint without category). Zero when received is zero.
+func DefaultDeadline(received time.Time, cat ComplaintCategory) time.Time {
+	if received.IsZero() {
+		return time.Time{}
+	}
+	if cat.Discipline() {
+		return AddWorkdays(dateOnly(received), DisciplineWorkdays)
+	}
+	return dateOnly(received).AddDate(0, 0, PetitionDays)
 }
 
+// Workday reports whether t is a working day (Monday to Friday).
+func Workday(t time.Time) bool {
+	wd := t.Weekday()
+	return wd != time.Saturday && wd != time.Sunday
+}
+
+// AddWorkdays is the n-th working day after t (n ≥ 0; t itself when n is 0).
+func AddWorkdays(t time.Time, n int) time.Time {
+	for n > 0 {
+		t = t.AddDate(0, 0, 1)
+		if Workday(t) {
+			n--
+		}
+	}
+	return t
+}
+
+// WorkdaysAfter counts the working days after from up to and including to; 0 when to is not
+// after from.
+func WorkdaysAfter(from, to time.Time) int {
+	from, to = dateOnly(from), dateOnly(to)
+	if !to.After(from) {
+		return 0
+	}
+	days := int(to.Sub(from).Hours()/24 + 0.5)
+	n := days / 7 * 5 // whole weeks
+	for t := from.AddDate(0, 0, days/7*7); t.Before(to); {
+		t = t.AddDate(0, 0, 1)
+		if Workday(t) {
+			n++
+		}
+	}
+	return n
+}
+
+// DueDate is the date the complaint must be closed by: 延期至 when extended, else 办结时限
+// when entered, else the category's DefaultDeadline (zero without 受理日期).
+func (c Complaint) DueDate() time.Time {
+	switch {
+	case !c.ExtendedTo.IsZero():
+		return dateOnly(c.ExtendedTo)
+	case !c.Deadline.IsZero():
+		return dateOnly(c.Deadline)
+	}
+	return DefaultDeadline(c.Received, c.Category)
+}
+
+// OverdueDays is how many working days a complaint still 办理中 on ref is past its DueDate:
+// 0 on the due date itself, when closed, or when no date is known.
+func (c Complaint) OverdueDays(ref time.Time) int {
+	due := c.DueDate()
+	if !c.Pending() || due.IsZero() {
+		return 0
+	}
+	return WorkdaysAfter(due, ref)
+}
+
+// Overdue reports whether the complaint is 办理中 and ref is at least one working day after
+// its DueDate (超期).
+func (c Complaint) Overdue(ref time.Time) bool { return c.OverdueDays(ref) > 0 }
+
 // Validate checks every SPEC §3 rule of a complaint. Errors: 编号, 乡镇, 受理日期, 渠道 and
-// 类别 required; 办结时限 and 回复日期 not before 受理日期. Warning: 办理中 past 办结时限 on today.
+// 类别 required; 办结时限 and 回复日期 not before 受理日期; an extension needs its reason, a
+// date after the deadline and, for the 60-day kind, at most 30 days more. Warning: 办理中
+// past its due date on today (超期, in working days).
 func (c Complaint) Validate(today time.Time) Problems {
 	var ps Problems
 	checkName(&ps, "编号", strings.TrimSpace(c.No))
@@ -243,8 +338,9 @@ func (c Complaint) Validate(today time.Time) Problems {
 	if !c.Replied.IsZero() && !c.Received.IsZero() && dateOnly(c.Replied).Before(dateOnly(c.Received)) {
 		ps.errorf("回复日期", fmt.Sprintf("回复日期 %s 早于受理日期 %s", FormatDate(c.Replied), FormatDate(c.Received)))
 	}
-	if c.Overdue(today) {
-		ps.warnf("办结时限", fmt.Sprintf("办理中，已超过办结时限 %s（超期）", FormatDate(c.Deadline)))
+	c.validateExtension(&ps)
+	if n := c.OverdueDays(today); n > 0 {
+		ps.warnf("办结时限", fmt.Sprintf("办理中，已超过办结时限 %s %d 个工作日（超期）", FormatDate(c.DueDate()), n))
 	}
 	return ps
 }
@@ -277,4 +373,35 @@ func (t Talk) Validate() Problems {
 	checkLen(&ps, "事由", t.Cause, 500)
 	checkLen(&ps, "处理情况", t.Handling, 500)
 	return ps
+}
+
+// validateExtension checks 延期至 and 延期原因: an extension names its reason and moves the
+// deadline later; under the 信访工作条例 by at most MaxExtensionDays. A reason without a date
+// is refused too: the clerk meant to extend and forgot the date.
+func (c Complaint) validateExtension(ps *Problems) {
+	checkLen(ps, "延期原因", c.Extension, 200)
+	if c.ExtendedTo.IsZero() {
+		if strings.TrimSpace(c.Extension) != "" {
+			ps.errorf("延期至", "填写了延期原因，请同时填写延期至（延长后的办结时限）")
+		}
+		return
+	}
+	if strings.TrimSpace(c.Extension) == "" {
+		ps.errorf("延期原因", "延期须写明延期原因（经负责人批准，并告知反映人）")
+	}
+	base := c.Deadline
+	if base.IsZero() {
+		base = DefaultDeadline(c.Received, c.Category)
+	}
+	if base.IsZero() {
+		return
+	}
+	ext := dateOnly(c.ExtendedTo)
+	switch {
+	case !ext.After(dateOnly(base)):
+		ps.errorf("延期至", fmt.Sprintf("延期至 %s 应晚于原办结时限 %s", FormatDate(ext), FormatDate(base)))
+	case !c.Category.Discipline() && !c.Received.IsZero() && ext.After(DefaultDeadline(c.Received, c.Category).AddDate(0, 0, MaxExtensionDays)):
+		ps.errorf("延期至", fmt.Sprintf("延期至 %s 超过受理后60日再延长30日的期限 %s（信访工作条例：延长期限不得超过30日）",
+			FormatDate(ext), FormatDate(DefaultDeadline(c.Received, c.Category).AddDate(0, 0, MaxExtensionDays))))
+	}
 }

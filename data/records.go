@@ -127,11 +127,14 @@ func (e Election) Validate(today time.Time) Problems {
 				ps.errorf("完成日期", fmt.Sprintf("完成日期应在%d年或%d年内", e.Round, e.Round+1))
 			}
 		}
+		// 村民委员会组织法 第二十四条: 选举村民委员会，有登记参加选举的村民过半数投票，选举有效.
 		if e.Body == BodyCommittee && e.Participants*2 <= e.Eligible {
 			ps.errorf("实参加人数", fmt.Sprintf("参加投票人数（%d）未超过登记选民（%d）的半数，选举无效", e.Participants, e.Eligible))
 		}
-		if e.Body == BodyParty && e.Eligible > 0 && e.Participants*5 < e.Eligible*4 {
-			ps.warnf("实参加人数", fmt.Sprintf("实到会党员（%d）不足应到会（%d）的80%%", e.Participants, e.Eligible))
+		// 中国共产党基层组织选举工作条例: 进行选举时，有选举权的到会人数超过应到会人数的
+		// 五分之四，会议有效. Exactly 4/5 (80 of 100) is not more than 4/5: the meeting could not elect.
+		if e.Body == BodyParty && e.Eligible > 0 && e.Participants*5 <= e.Eligible*4 {
+			ps.errorf("实参加人数", fmt.Sprintf("实到会党员（%d）未超过应到会（%d）的五分之四，党员大会不能进行选举", e.Participants, e.Eligible))
 		}
 		if e.Seats > 0 && e.Candidates > 0 && e.Candidates <= e.Seats {
 			ps.warnf("候选人数", fmt.Sprintf("候选人数（%d）未多于应选职数（%d），未实行差额选举", e.Candidates, e.Seats))

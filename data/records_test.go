@@ -53,9 +53,15 @@ func TestElectionValidate(t *testing.T) {
 		{"failed with reason", func(e *Election) { e.Status = StatusFailed; e.Reason = "选民登记争议" }, ""},
 		{"in progress low turnout is fine", func(e *Election) { e.Status = StatusInProgress; e.Participants = 0 }, ""},
 		{"no 差额 warns", func(e *Election) { e.Candidates = 5 }, "警告:候选人数"},
-		{"party under 80% warns", func(e *Election) { e.Body = BodyParty; e.Eligible, e.Participants = 100, 79 }, "警告:实参加人数"},
-		{"party at 80% fine", func(e *Election) { e.Body = BodyParty; e.Eligible, e.Participants = 100, 80 }, ""},
-		{"party under half is only a warning", func(e *Election) { e.Body = BodyParty; e.Eligible, e.Participants = 100, 40 }, "警告:实参加人数"},
+		// 党员大会: more than four fifths present (中国共产党基层组织选举工作条例); 80 of 100 is not.
+		{"party 80 of 100 is void", func(e *Election) { e.Body = BodyParty; e.Eligible, e.Participants = 100, 80 }, "错误:实参加人数"},
+		{"party 81 of 100 elects", func(e *Election) { e.Body = BodyParty; e.Eligible, e.Participants = 100, 81 }, ""},
+		{"party 4 of 5 is void", func(e *Election) { e.Body = BodyParty; e.Eligible, e.Participants = 5, 4 }, "错误:实参加人数"},
+		{"party under half is void", func(e *Election) { e.Body = BodyParty; e.Eligible, e.Participants = 100, 40 }, "错误:实参加人数"},
+		{"party in progress at 80 is fine", func(e *Election) {
+			e.Body, e.Status = BodyParty, StatusInProgress
+			e.Eligible, e.Participants = 100, 80
+		}, ""},
 		{"negative count", func(e *Election) { e.Seats = -1; e.Elected = -1 }, "错误:应选职数,错误:当选人数"},
 		{"bad round", func(e *Election) { e.Round = 26 }, "错误:届次"},
 		{"bad body", func(e *Election) { e.Body = "妇联" }, "错误:组织"},

@@ -20,6 +20,8 @@ type MembersReport struct {
 	Township string // "" for all
 	Villages []VillageMembers
 	Stats    MemberStats
+	// Secretaries and Directors are the figures of the 书记 and of the 主任 on their own.
+	Secretaries, Directors HeadStats
 }
 
 // PartyReport is everything the 村级党组织“四有”情况统计表 draws.
@@ -95,7 +97,7 @@ func rosterRank(m Member) int {
 func BuildMembers(l Ledger, round int) MembersReport {
 	r := MembersReport{Round: round}
 	active := activeVillages(l.Villages)
-	r.Stats = memberStats(active, l.Members, round)
+	r.Stats, r.Secretaries, r.Directors = memberStats(active, completedBodies(active, l.Elections, round), l.Members, round)
 	var ms []Member
 	for _, m := range l.Members {
 		if m.Round == round && active[m.VillageKey()] {

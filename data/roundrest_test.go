@@ -68,10 +68,15 @@ func TestRoundRestRules(t *testing.T) {
 }
 
 // rosterLedger is a village whose 主任 李四 resigns on 2027-04-02 and is succeeded by 王五 by
-// a 补选; 赵六 is 书记.
+// a 补选; 赵六 is 书记. Both elections are 已完成, so that the structure figures count them.
 func rosterLedger() Ledger {
+	done := func(b Body) Election {
+		return Election{Township: "城关镇", Village: "王家庄村", Round: 2026, Body: b, Status: StatusCompleted,
+			CompletedOn: dayOf(2026, 3, 15), Eligible: 100, Participants: 90, Seats: 1, Candidates: 2, Elected: 1}
+	}
 	return Ledger{
-		Villages: []Village{{Township: "城关镇", Name: "王家庄村", Kind: KindVillage, Status: VillageActive}},
+		Villages:  []Village{{Township: "城关镇", Name: "王家庄村", Kind: KindVillage, Status: VillageActive}},
+		Elections: []Election{done(BodyParty), done(BodyCommittee)},
 		Members: []Member{
 			{Township: "城关镇", Village: "王家庄村", Round: 2026, Name: "赵六", IDNumber: "110105198001010016", Political: PolParty, PartyPost: PartySecretary},
 			{Township: "城关镇", Village: "王家庄村", Round: 2026, Name: "李四", IDNumber: idA, CommitteePost: CommitteeDirector},

@@ -74,26 +74,6 @@ type BodyStats struct {
 	Voted       int     `json:"participants"`  // Σ实参加 over completed elections
 }
 
-// MemberStats are the structure figures of the new committees (SPEC §4).
-type MemberStats struct {
-	Total     int `json:"total"`
-	Party     int `json:"party"`
-	Committee int `json:"committee"`
-	Cross     int `json:"cross"`
-	DualHead  int `json:"dual_head"` // 一肩挑: villages whose 书记 is also 主任
-	// DualHeadBase counts the villages with both a 书记 and a 主任, the base of DualHeadRate (%).
-	DualHeadBase int     `json:"dual_head_base"`
-	DualHeadRate float64 `json:"dual_head_rate"`
-	Women        int     `json:"women"`
-	AvgAge       float64 `json:"avg_age"`
-	Under35      int     `json:"under35"`
-	Age60Plus    int     `json:"age60plus"`
-	College      int     `json:"college"`
-	// Beyond SPEC §7's keys: the 党员 among 村委会 members and the 新任 members, for their shares.
-	CommitteeParty int `json:"committee_party"`
-	New            int `json:"new"`
-}
-
 // LeadershipStats sum the township leadership rows of the round.
 type LeadershipStats struct {
 	PartyCommittee int `json:"party_committee"`
@@ -127,12 +107,20 @@ type TalkStats struct {
 
 // Stats is the object `liangwei-cli stats --json` prints (SPEC §7).
 type Stats struct {
-	Round      int             `json:"round"`
-	Townships  int             `json:"townships"`
-	Villages   int             `json:"villages"`
-	PartyOrg   BodyStats       `json:"party_org"`
-	Committee  BodyStats       `json:"committee"`
-	Members    MemberStats     `json:"members"`
+	Round     int         `json:"round"`
+	Townships int         `json:"townships"`
+	Villages  int         `json:"villages"`
+	PartyOrg  BodyStats   `json:"party_org"`
+	Committee BodyStats   `json:"committee"`
+	Members   MemberStats `json:"members"`
+	// Secretaries and Directors are the 书记 and the 主任 on their own (counties ask for them
+	// apart from all members).
+	Secretaries HeadStats `json:"secretaries"`
+	Directors   HeadStats `json:"directors"`
+	// Rates are this round's key rates; Previous the previous round's, when it is in the
+	// data (set by the caller, see Stats.Compare), else null.
+	Rates      KeyRates        `json:"rates"`
+	Previous   *KeyRates       `json:"previous"`
 	Leadership LeadershipStats `json:"leadership"`
 	Party      PartyStats      `json:"party"`
 	Petitions  PetitionStats   `json:"petitions"`
@@ -153,8 +141,11 @@ func ComputeStats(l Ledger, round int, ref time.Time) Stats {
 	s.Villages = len(active)
 	s.PartyOrg = bodyStats(active, l.Elections, round, BodyParty)
 	s.Committee = bodyStats(active, l.Elections, round, BodyCommittee)
-	// The roster as of ref: the changes during the term up to that day (RosterOn).
-	s.Members = memberStats(active, RosterOn(l.Members, l.Changes, round, ref), round)
+	// The roster as of ref: the changes during the term up to that day (RosterOn); only the
+	// bodies whose election is 已完成 count.
+	done := completedBodies(active, l.Elections, round)
+	s.Members, s.Secretaries, s.Directors = memberStats(active, done, RosterOn(l.Members, l.Changes, round, ref), round)
+	s.Rates = s.keyRates()
 	for _, x := range l.Leaderships {
 		if x.Round == round {
 			s.Leadership.PartyCommittee += x.PartyCommittee
@@ -167,76 +158,6 @@ func ComputeStats(l Ledger, round int, ref time.Time) Stats {
 	s.Talks = talkStats(l.Talks, round)
 	roundRestStats(&s, l, active, round, ref)
 	return s
-}
-
-// memberStats computes the structure figures of the round's members in active villages,
-// in one pass.
-func memberStats(active map[VillageKey]bool, ms []Member, round int) MemberStats {
-	type heads struct{ secretary, director, dual bool }
-	villages := map[VillageKey]*heads{}
-	var st MemberStats
-	ageSum, aged := 0, 0
-	for _, m := range ms {
-		if m.Round != round || !active[m.VillageKey()] {
-			continue
-		}
-		st.Total++
-		party, comm := m.IsParty(), m.IsCommittee()
-		if party {
-			st.Party++
-		}
-		if comm {
-			st.Committee++
-			if m.Political == PolParty || m.Political == PolProbationary {
-				st.CommitteeParty++
-			}
-		}
-		if party && comm {
-			st.Cross++
-		}
-		if m.PartyPost == PartySecretary || m.CommitteePost == CommitteeDirector {
-			h := villages[m.VillageKey()]
-			if h == nil {
-				h = &heads{}
-				villages[m.VillageKey()] = h
-			}
-			h.secretary = h.secretary || m.PartyPost == PartySecretary
-			h.director = h.director || m.CommitteePost == CommitteeDirector
-			h.dual = h.dual || (m.PartyPost == PartySecretary && m.CommitteePost == CommitteeDirector)
-		}
-		birth, g := m.identity()
-		if g == Female {
-			st.Women++
-		}
-		if !birth.IsZero() {
-			age := AgeOn(birth, round)
-			ageSum += age
-			aged++
-			switch {
-			case age < 35:
-				st.Under35++
-			case age >= 60:
-				st.Age60Plus++
-			}
-		}
-		if m.Education == EduCollege || m.Education == EduBachelor {
-			st.College++
-		}
-		if m.Tenure == TenureNew {
-			st.New++
-		}
-	}
-	for _, h := range villages {
-		if h.secretary && h.director {
-			st.DualHeadBase++
-			if h.dual {
-				st.DualHead++
-			}
-		}
-	}
-	st.DualHeadRate = Rate(st.DualHead, st.DualHeadBase)
-	st.AvgAge = Average(ageSum, aged)
-	return st
 }
 
 // partyStats counts the party organizations of the year in active villages.
@@ -353,14 +274,17 @@ type SummaryRow struct {
 	PartyOrg  BodyStats
 	Committee BodyStats
 	DualHead  int // 一肩挑 villages
-	Cross     int // 交叉任职 members
-	Women     int // women members
+	// DualHeadRate is DualHead over Villages (the due villages), %.
+	DualHeadRate float64
+	Cross        int // 交叉任职 members
+	Women        int // women members
 }
 
 // Unfinished is a village whose election in one body is not 已完成.
 type Unfinished struct {
 	Township string
 	Village  string
+	Kind     VillageKind // 村 or 社区: a 社区's committee is printed 居委会 (BodyName)
 	Body     Body
 	Status   string // the election's status, or 无记录 when none was entered
 	Reason   string
@@ -373,6 +297,12 @@ type SummaryReport struct {
 	Rows       []SummaryRow
 	Total      SummaryRow
 	Unfinished []Unfinished
+	// Rates are the key rates of the whole report; Previous the previous round's over the
+	// same townships when it is in the data (set by the caller with PreviousRates), else nil.
+	Rates    KeyRates
+	Previous *KeyRates
+	// Secretaries and Directors are the figures of the 书记 and of the 主任 of the whole report.
+	Secretaries, Directors HeadStats
 }
 
 // BuildSummary computes the summary report of a round: one row per township with active
@@ -410,7 +340,9 @@ func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
 	for _, n := range names {
 		r.Rows = append(r.Rows, summaryRow(n, *byTownship[n], round, ref))
 	}
-	r.Total = summaryRow("合计", l, round, ref)
+	total := ComputeStats(l, round, ref)
+	r.Total = summaryRowOf("合计", total)
+	r.Rates, r.Secretaries, r.Directors = total.Rates, total.Secretaries, total.Directors
 
 	done := map[VillageKey]map[Body]Election{}
 	for _, e := range l.Elections {
@@ -437,9 +369,9 @@ func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
 			e, ok := done[v.Key()][b]
 			switch {
 			case !ok:
-				r.Unfinished = append(r.Unfinished, Unfinished{v.Township, v.Name, b, "无记录", ""})
+				r.Unfinished = append(r.Unfinished, Unfinished{v.Township, v.Name, v.Kind, b, "无记录", ""})
 			case e.Status != StatusCompleted:
-				r.Unfinished = append(r.Unfinished, Unfinished{v.Township, v.Name, b, string(e.Status), e.Reason})
+				r.Unfinished = append(r.Unfinished, Unfinished{v.Township, v.Name, v.Kind, b, string(e.Status), e.Reason})
 			}
 		}
 	}
@@ -447,9 +379,12 @@ func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
 }
 
 func summaryRow(name string, l Ledger, round int, ref time.Time) SummaryRow {
-	s := ComputeStats(l, round, ref)
+	return summaryRowOf(name, ComputeStats(l, round, ref))
+}
+
+func summaryRowOf(name string, s Stats) SummaryRow {
 	return SummaryRow{
 		Township: name, Villages: s.Villages, PartyOrg: s.PartyOrg, Committee: s.Committee,
-		DualHead: s.Members.DualHead, Cross: s.Members.Cross, Women: s.Members.Women,
+		DualHead: s.Members.DualHead, DualHeadRate: s.Members.DualHeadRate, Cross: s.Members.Cross, Women: s.Members.Women,
 	}
 }

@@ -69,7 +69,8 @@ func (c CityData) Merged() data.Ledger {
 // City builds the yearbook's city for the round of today (see Round): 62 townships in 6
 // counties, 5,252 active villages and 34 merged ones, both elections of every active village
 // (党组织 5,216 completed = 99.31%, 村委会 5,188 = 98.78%), the members of the 5,188
-// villages whose new committees are complete (9 or 10 each, 47,989 in all), the party
+// villages whose new committees are complete (9 or 10 each) and the 5 of the new 党组织 of
+// the 28 villages whose 村委会 is still electing (48,129 in all; every roster = 当选人数), the party
 // ledger of every active village, the township leaderships (542 / 193 / 124 交叉),
 // complaints and 441 talks (59 个人诉求, 341 汇报工作和思想, 41 意见建议). Deterministic.
 func City(today time.Time) CityData { return CityOf(today, CityScale) }

@@ -33,7 +33,13 @@ func (c *cityGen) expected() data.Stats {
 		b.OneTimeRate = data.Rate(b.OneTime, b.Completed)
 		b.Turnout = data.Rate(b.Voted, b.Eligible)
 	}
-	st.Members = rosterFigures(n - p.committeeUndone)
+	st.Members, st.Secretaries, st.Directors = rosterFigures(n-p.committeeUndone, p.committeeUndone-p.partyUndone)
+	st.Members.DualHeadBase = n
+	st.Members.DualHeadRate = data.Rate(st.Members.DualHead, n)
+	st.Rates = data.KeyRates{Round: c.round, PartyRate: st.PartyOrg.Rate, CommitteeRate: st.Committee.Rate,
+		DualHeadRate: st.Members.DualHeadRate, CrossRate: data.Rate(st.Members.Cross, st.Members.Total),
+		WomenRate: data.Rate(st.Members.Women, st.Members.Total), Under35Rate: data.Rate(st.Members.Under35, st.Members.Total),
+		CollegeRate: data.Rate(st.Members.College, st.Members.Total), AvgAge: st.Members.AvgAge}
 	st.Leadership = data.LeadershipStats{PartyCommittee: p.leadParty, Government: p.leadGov, Cross: p.leadCross}
 
 	complaints := 0
@@ -67,55 +73,86 @@ func (c *cityGen) expected() data.Stats {
 	return st
 }
 
-// rosterFigures are the structure figures of rosters 0..n-1 as the slots define them.
-func rosterFigures(n int) data.MemberStats {
+// heads accumulates the figures of the 书记 or the 主任 as the slots define them.
+type heads struct {
+	data.HeadStats
+	ageSum int
+}
+
+func (h *heads) add(sl slot, k int) {
+	h.Count++
+	if sl.female != nil && sl.female(k) {
+		h.Women++
+	}
+	age := sl.age(k)
+	h.ageSum += age
+	if age <= 35 {
+		h.Under35++
+	}
+	if age >= 60 {
+		h.Age60Plus++
+	}
+	if e := sl.edu(k); e == data.EduCollege || e == data.EduBachelor {
+		h.College++
+	}
+}
+
+func (h *heads) done() data.HeadStats {
+	h.AvgAge = data.Average(h.ageSum, h.Count)
+	return h.HeadStats
+}
+
+// rosterFigures are the structure figures, and those of the 书记 and the 主任, of complete
+// rosters 0..full-1 and of party-only rosters 0..partial-1 (villages whose 村委会 is still
+// electing: slots 0–4 with their party posts) as the slots define them. 35岁及以下 and
+// 60岁及以上 include 35 and 60; 一肩挑 counts complete rosters only (its base is the caller's).
+func rosterFigures(full, partial int) (data.MemberStats, data.HeadStats, data.HeadStats) {
 	var ms data.MemberStats
-	ageSum := 0
-	for k := 0; k < n; k++ {
+	var all, secretaries, directors heads
+	count := func(sl slot, k int, pp data.PartyPost, cp data.CommitteePost) {
+		all.add(sl, k)
+		party := pp != data.PartyNone || (sl.party != nil && sl.party(k))
+		if pp != data.PartyNone {
+			ms.Party++
+		}
+		if cp != data.CommitteeNone {
+			ms.Committee++
+			if party {
+				ms.CommitteeParty++
+			}
+		}
+		if pp != data.PartyNone && cp != data.CommitteeNone {
+			ms.Cross++
+		}
+		if pp == data.PartySecretary {
+			secretaries.add(sl, k)
+		}
+		if cp == data.CommitteeDirector {
+			directors.add(sl, k)
+		}
+		if sl.isNew != nil && sl.isNew(k) {
+			ms.New++
+		}
+	}
+	for k := 0; k < full; k++ {
 		for s, sl := range slots {
 			if s == 9 && k%4 != 1 {
 				continue
 			}
-			ms.Total++
 			pp, cp := posts(s, k)
-			party := pp != data.PartyNone || (sl.party != nil && sl.party(k))
-			if pp != data.PartyNone {
-				ms.Party++
-			}
-			if cp != data.CommitteeNone {
-				ms.Committee++
-				if party {
-					ms.CommitteeParty++
-				}
-			}
-			if pp != data.PartyNone && cp != data.CommitteeNone {
-				ms.Cross++
-			}
-			if sl.female != nil && sl.female(k) {
-				ms.Women++
-			}
-			age := sl.age(k)
-			ageSum += age
-			switch {
-			case age < 35:
-				ms.Under35++
-			case age >= 60:
-				ms.Age60Plus++
-			}
-			if e := sl.edu(k); e == data.EduCollege || e == data.EduBachelor {
-				ms.College++
-			}
-			if sl.isNew != nil && sl.isNew(k) {
-				ms.New++
-			}
+			count(sl, k, pp, cp)
 		}
-		// Every roster has a 书记 and a 主任; one in three is 一肩挑 (dualHead).
-		ms.DualHeadBase++
 		if dualHead(k) {
 			ms.DualHead++
 		}
 	}
-	ms.DualHeadRate = data.Rate(ms.DualHead, ms.DualHeadBase)
-	ms.AvgAge = data.Average(ageSum, ms.Total)
-	return ms
+	for k := 0; k < partial; k++ {
+		for s := 0; s < 5; s++ {
+			pp, _ := posts(s, k)
+			count(slots[s], k, pp, data.CommitteeNone)
+		}
+	}
+	a := all.done()
+	ms.Total, ms.Women, ms.AvgAge, ms.Under35, ms.Age60Plus, ms.College = a.Count, a.Women, a.AvgAge, a.Under35, a.Age60Plus, a.College
+	return ms, secretaries.done(), directors.done()
 }

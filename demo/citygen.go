@@ -61,7 +61,8 @@ type cityGen struct {
 	round               int
 	first, last         time.Time
 	span                int
-	g, k, j, talk, seq  int
+	g, k, kp, j, talk   int
+	seq                 int
 	partyDone, commDone int
 	talkRest, modeRest  int // talks seen that are not 个人诉求, not 申请约谈
 }
@@ -137,6 +138,9 @@ func (c *cityGen) village(b *data.Batch, v data.Village, rnd *rand.Rand) string 
 	c.g++
 	n := p.s.Villages
 	partyUndone, commUndone := p.undone(g)
+	// Each election elects its roster: 5 to the 党组织, 6 or 7 to the 村委会 as the roster this
+	// village takes (index c.k when its committee is complete).
+	partySeats, commSeats := rosterSize(c.k)
 	partyDay := c.first.AddDate(0, 0, (g*13)%(c.span*2/3+1))
 	for _, body := range data.Bodies {
 		e := data.Election{Township: v.Township, Village: v.Name, Round: c.round, Body: body,
@@ -144,11 +148,11 @@ func (c *cityGen) village(b *data.Batch, v data.Village, rnd *rand.Rand) string 
 		undone := partyUndone
 		if body == data.BodyParty {
 			e.Eligible, e.Participants = partyEligible(g), partyVoted(g)
-			e.Seats, e.CompletedOn = 3+g%3, partyDay
+			e.Seats, e.CompletedOn = partySeats, partyDay
 		} else {
 			undone = commUndone
 			e.Eligible, e.Participants = committeeEligible(g), committeeVoted(g)
-			e.Seats = 3 + g%5
+			e.Seats = commSeats
 			e.CompletedOn = partyDay.AddDate(0, 0, 10+g%40)
 			if e.CompletedOn.After(c.last) {
 				e.CompletedOn = c.last
@@ -176,10 +180,29 @@ func (c *cityGen) village(b *data.Batch, v data.Village, rnd *rand.Rand) string 
 		b.Elections = append(b.Elections, e)
 	}
 	b.PartyOrgs = append(b.PartyOrgs, c.partyOrg(v, g, rnd))
-	if commUndone {
+	switch {
+	case partyUndone:
+		return ""
+	case commUndone:
+		c.partyRoster(b, v, rnd)
 		return ""
 	}
 	return c.roster(b, v, rnd)
+}
+
+// partyRoster adds the new 党组织 of a village whose 村委会 is still electing: slots 0–4 of
+// people.go with their party posts only, the city's c.kp-th such roster.
+func (c *cityGen) partyRoster(b *data.Batch, v data.Village, rnd *rand.Rand) {
+	kp := c.kp
+	c.kp++
+	for s := 0; s < 5; s++ {
+		c.seq++
+		m := member(rnd, slots[s], kp, c.seq, c.round)
+		m.Township, m.Village, m.Round = v.Township, v.Name, c.round
+		m.PartyPost, _ = posts(s, kp)
+		m.Political = data.PolParty
+		b.Members = append(b.Members, m)
+	}
 }
 
 // partyOrg is the party ledger row of the g-th active village.

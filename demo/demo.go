@@ -139,7 +139,9 @@ var specials = map[string]map[data.Body]special{
 // complaints and 20 talks (see people).
 //
 // Figures built in: 党组织 40 due, 39 已完成 (37 at the first attempt), 1 未完成;
-// 村委会 40 due, 37 已完成 (33 at the first attempt), 1 进行中, 1 未完成, 1 未启动.
+// 村委会 40 due, 37 已完成 (33 at the first attempt), 1 进行中, 1 未完成, 1 未启动. Every
+// election's 当选人数 is its roster (5 on the 党组织, 6 or 7 on the 村委会; none for a body still
+// electing). The previous round (TermYears before) is there too, so reports show 上届.
 func Batch(today time.Time) data.Batch {
 	rnd := rand.New(rand.NewPCG(2026, 11))
 	round := Round(today)
@@ -156,6 +158,7 @@ func Batch(today time.Time) data.Batch {
 		Name: Township, County: County, Contact: "刘建华", Phone: "0537-5212345",
 	}}}
 	villageNo, communityNo := 200, 0
+	i := -1 // index of the active village, as people numbers them
 	for _, v := range villages {
 		pop := 1200 + rnd.IntN(3200)
 		if v.kind == data.KindCommunity {
@@ -181,6 +184,8 @@ func Batch(today time.Time) data.Batch {
 		if v.merged {
 			continue
 		}
+		i++
+		partySeats, committeeSeats := rosterSize(i)
 		// Party organization first (党组织 before 村委会, as the round is run).
 		partyDay := first.AddDate(0, 0, rnd.IntN(span*2/3+1))
 		voters := pop * (70 + rnd.IntN(10)) / 100
@@ -192,11 +197,11 @@ func Batch(today time.Time) data.Batch {
 			}
 			if body == data.BodyParty {
 				e.Eligible = members
-				e.Seats = 3 + rnd.IntN(3) // 3–5 支委
+				e.Seats = partySeats // 5 支委
 				e.CompletedOn = partyDay
 			} else {
 				e.Eligible = voters
-				e.Seats = 3 + rnd.IntN(5) // 3–7 村委
+				e.Seats = committeeSeats // 6 or 7: 村委会 3–7, 居委会 5–9
 				if d := partyDay.AddDate(0, 0, 10+rnd.IntN(40)); !d.After(last) {
 					e.CompletedOn = d
 				} else {
@@ -204,7 +209,8 @@ func Batch(today time.Time) data.Batch {
 				}
 			}
 			e.Candidates = e.Seats + 1 + rnd.IntN(2)
-			e.Participants = e.Eligible * (85 + rnd.IntN(14)) / 100
+			// At least 85%, rounded up (a 党员大会 needs more than 4/5), and never everyone.
+			e.Participants = min((e.Eligible*(85+rnd.IntN(14))+99)/100, e.Eligible-1)
 			e.Elected = e.Seats
 			if sp, ok := specials[v.name][body]; ok {
 				e.Status, e.OneTime, e.Reason = sp.status, sp.oneTime, sp.reason
@@ -217,6 +223,7 @@ func Batch(today time.Time) data.Batch {
 		}
 	}
 	people(&b, round, first, last)
+	previous(&b, round-TermYears)
 	return b
 }
 

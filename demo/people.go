@@ -144,12 +144,25 @@ var slots = []slot{
 	},
 }
 
-// dualHead says whether the i-th active village has 一肩挑.
-func dualHead(i int) bool { return i%3 == 0 }
+// dualHead says whether the i-th active village has 一肩挑: all but one in seven (i%7 == 3),
+// as most villages did after the 2021 round (the 民政部: “绝大多数村（社区）都实现党组织书记
+// ‘一肩挑’”).
+func dualHead(i int) bool { return i%7 != 3 }
+
+// rosterSize is how many the i-th village elects: 5 to the 党组织 (slots 0–4) and 6 to the
+// 村委会, 7 in every fourth village (slot 9).
+func rosterSize(i int) (party, committee int) {
+	if i%4 == 1 {
+		return 5, 7
+	}
+	return 5, 6
+}
 
 // posts gives the posts of slot s in village i.
-func posts(s, i int) (data.PartyPost, data.CommitteePost) {
-	dual := dualHead(i)
+func posts(s, i int) (data.PartyPost, data.CommitteePost) { return postsOf(s, dualHead(i)) }
+
+// postsOf gives the posts of slot s in a village with 一肩挑 (dual) or without.
+func postsOf(s int, dual bool) (data.PartyPost, data.CommitteePost) {
 	switch s {
 	case 0:
 		if dual {
@@ -189,6 +202,18 @@ func people(b *data.Batch, round int, first, last time.Time) {
 			active = append(active, v)
 		}
 	}
+	// A body still electing has no new members yet: its posts are left off the roster, and a
+	// person left without a post is not on it (the name is drawn all the same, so the other
+	// villages keep theirs). The 书记 so drawn is still who the township talks to.
+	done := map[string]map[data.Body]bool{}
+	for _, e := range b.Elections {
+		if e.Round == round && e.Status == data.StatusCompleted {
+			if done[e.Village] == nil {
+				done[e.Village] = map[data.Body]bool{}
+			}
+			done[e.Village][e.Body] = true
+		}
+	}
 	secretaries := make([]string, len(active))
 	seq := 0
 	for i, v := range active {
@@ -206,7 +231,15 @@ func people(b *data.Batch, round int, first, last time.Time) {
 			if s == 0 {
 				secretaries[i] = m.Name
 			}
-			b.Members = append(b.Members, m)
+			if !done[v.Name][data.BodyParty] {
+				m.PartyPost = data.PartyNone
+			}
+			if !done[v.Name][data.BodyCommittee] {
+				m.CommitteePost = data.CommitteeNone
+			}
+			if m.IsParty() || m.IsCommittee() {
+				b.Members = append(b.Members, m)
+			}
 		}
 	}
 
@@ -343,7 +376,7 @@ type complaint struct {
 }
 
 // complaintList: 12 complaints, 来信 2, 来访 3, 电话 2, 网络 2, 短信 1, 上级交办 2; 拉票贿选 4,
-// 资格争议 3, 程序违规 3, 其他 2; 属实 3, 部分属实 2, 不属实 5, 办理中 2 (both past their deadline).
+// 资格争议 3, 程序违规 3, 其他 2; 属实 3, 部分属实 2, 不属实 5, 办理中 2 (both 超期).
 var complaintList = []complaint{
 	{data.ChanLetter, data.CatBribery, data.ResTrue, "反映候选人以请吃请喝方式拉票", "经查属实，取消其候选人资格，移交镇纪委处理"},
 	{data.ChanVisit, data.CatEligibility, data.ResUnfounded, "反映一名候选人户籍不在本村", "经查户籍在本村，已向反映人当面答复"},
@@ -359,8 +392,11 @@ var complaintList = []complaint{
 	{data.ChanReferred, data.CatEligibility, data.ResPending, "县纪委转交：反映候选人涉嫌违法占地", ""},
 }
 
-// complaints spreads the closed complaints over the round and puts the two pending ones
-// late enough that their 30-day deadlines fall 20 and 10 days before last (so before today).
+// complaints spreads the closed complaints over the round, each 办结时限 the category's default
+// (5 working days for 拉票贿选 and 程序违规, 60 days otherwise) and each answered in time. Of the
+// two pending ones, the 拉票贿选 one came 20 days before last, so its 5 working days ran out
+// before today; the 资格争议 one came 95 days before last and was extended (延期, with its reason)
+// to 10 days before last: both are 超期.
 func complaints(rnd *rand.Rand, vs []data.Village, round int, first, last time.Time) []data.Complaint {
 	span := int(last.Sub(first).Hours() / 24)
 	complainants := []string{"匿名", "王某", "李某某", "村民代表", "匿名", "张某"}
@@ -377,13 +413,22 @@ func complaints(rnd *rand.Rand, vs []data.Village, round int, first, last time.T
 		if n%6 != 5 { // every sixth is about the township, not a village
 			x.Village = vs[(n*7+3)%len(vs)].Name
 		}
-		if c.result == data.ResPending {
-			x.Received = last.AddDate(0, 0, -50+10*(n-10))
-		} else {
+		wait := 8 + rnd.IntN(13) // days to the answer
+		switch {
+		case c.result == data.ResPending && c.category.Discipline():
+			x.Received = last.AddDate(0, 0, -20)
+		case c.result == data.ResPending:
+			x.Received = last.AddDate(0, 0, -95)
+			x.ExtendedTo = last.AddDate(0, 0, -10)
+			x.Extension = "涉及土地权属认定，需国土所出具意见，经镇党委书记批准延期，已告知反映人"
+		default:
 			x.Received = first.AddDate(0, 0, (span-40)*n/10)
-			x.Replied = x.Received.AddDate(0, 0, 8+rnd.IntN(13))
+			x.Replied = x.Received.AddDate(0, 0, wait)
+			if c.category.Discipline() {
+				x.Replied = data.AddWorkdays(x.Received, 2+wait%4)
+			}
 		}
-		x.Deadline = x.Received.AddDate(0, 0, 30)
+		x.Deadline = data.DefaultDeadline(x.Received, x.Category)
 		out = append(out, x)
 	}
 	return out

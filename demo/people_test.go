@@ -45,29 +45,38 @@ func TestPeopleValid(t *testing.T) {
 				}
 			}
 			ids := map[string]bool{}
+			byRound := map[int][]data.Member{}
 			for _, m := range b.Members {
 				if ps := m.Validate(); len(ps) > 0 {
 					t.Errorf("member %s %s: %v", m.Village, m.Name, ps)
 				}
-				if m.Round != round || !villages[m.Village] {
+				if (m.Round != round && m.Round != round-TermYears) || !villages[m.Village] {
 					t.Errorf("member %s of %s round %d", m.Name, m.Village, m.Round)
 				}
-				if ids[m.IDNumber] {
-					t.Errorf("duplicate 身份证号 %s", m.IDNumber)
+				byRound[m.Round] = append(byRound[m.Round], m)
+				key := fmt.Sprint(m.Round, m.IDNumber)
+				if ids[key] {
+					t.Errorf("duplicate 身份证号 %s in %d", m.IDNumber, m.Round)
 				}
-				ids[m.IDNumber] = true
+				ids[key] = true
 				if checkDigit(m.IDNumber[:17]) != m.IDNumber[17] || m.IDNumber[6:14] != m.Birth.Format("20060102") {
 					t.Errorf("%s: 身份证号 %s does not match birth %s or its check digit", m.Name, m.IDNumber, data.FormatDate(m.Birth))
 				}
 				if odd := (m.IDNumber[16]-'0')%2 == 1; odd != (m.Gender == data.Male) {
 					t.Errorf("%s: 身份证号 %s does not match gender %s", m.Name, m.IDNumber, m.Gender)
 				}
-				if a := ageOn(m.Birth, round); a < 25 || a > 65 {
-					t.Errorf("%s is %d on 1 January %d, want 25–65", m.Name, a, round)
+				if a := ageOn(m.Birth, m.Round); a < 25 || a > 65 {
+					t.Errorf("%s is %d on 1 January %d, want 25–65", m.Name, a, m.Round)
 				}
 			}
-			if fs := data.CheckMembers(b.Members); len(fs) > 0 {
-				t.Errorf("CheckMembers: %v", fs)
+			// Both rounds' rosters pass the member rules and reconcile with 当选人数 body by body.
+			for _, r := range []int{round, round - TermYears} {
+				if fs := data.CheckElectedMembers(b, r, byRound[r]); len(fs) > 0 {
+					t.Errorf("CheckElectedMembers %d: %v", r, fs)
+				}
+				if xs := data.RosterMismatches(b, r); len(xs) > 0 {
+					t.Errorf("round %d: rosters differ from 当选人数: %+v", r, xs)
+				}
 			}
 			for _, l := range b.Leaderships {
 				if ps := l.Validate(); len(ps) > 0 {
@@ -131,20 +140,26 @@ func ageOn(birth time.Time, round int) int {
 }
 
 // TestPeopleCounts states the demo's built-in figures, counted by hand from the slot table
-// of people.go (40 active villages, i = 0…39):
+// of people.go (40 active villages, i = 0…39). The full rosters would be 9 per village + a
+// tenth where i%4 == 1 = 370 (party posts 200, committee posts 250, 交叉任职 80); a body still
+// electing has no new members, so 杜家沟村 (i = 28, both bodies unfinished) has none, and
+// 黄土岗村 (29) and 火车站社区 (39), whose 村委会 is unfinished, only their 党组织:
 //
-//   - members: 9 per village + a tenth in the 10 villages with i%4 == 1 = 370; party posts
-//     5 × 40 = 200; committee posts 6 × 40 + 10 = 250; 交叉任职 2 × 40 = 80 (370 = 200 + 250 − 80).
-//   - 一肩挑: i%3 == 0 → 14 villages.
+//   - members 370 − 9 − 5 − 4 = 352; party posts 200 − 5 = 195; committee 250 − 6 − 7 − 6 = 231;
+//     交叉任职 80 − 3 × 2 = 74 (352 = 195 + 231 − 74). Rosters = 当选人数 (TestPeopleValid).
+//   - 一肩挑: i%7 ≠ 3 → 34 villages, less 28, 29, 39 = 31 of the 40 due: 77.50%.
 //   - women: 书记 i%10 == 7 (4) + slot 2 i%4 == 2 (10) + slot 3 i%2 == 0 (20) + slot 6 (40) +
-//     slot 7 i%5 == 0 (8) + slot 9 (10) = 92.
-//   - ages: Σ = 2020 + 1804 + 1580 + 2140 + 2460 + 1860 + 1380 + 1180 + 2100 + 300 = 16824,
-//     16824 / 370 = 45.47 → 45.5; under 35: slot 6 i%10 ≤ 4 (20) + slot 7 (40) + slot 9 (10) = 70;
-//     60 and over: slot 4 i%8 ≥ 2 (30).
-//   - 大专及以上: slot 0 i%4 ≠ 3 (30) + slot 1 odd (20) + slot 2 i%3 == 0 (14) + slot 6 odd (20) +
-//     slot 7 (40) + slot 9 (10) = 134.
-//   - 党员 on the 村委会: 80 交叉任职 + slot 5 (40) + slot 8 even (20) = 140.
-//   - 新任: 书记 i%3 == 2 (13) + slot 6 i%4 == 0 (10) + slot 7 (40) + slot 9 (10) = 73.
+//     slot 7 i%5 == 0 (8) + slot 9 (10) = 92, less slots 3, 6 of 28, 6, 9 of 29, 6 of 39 = 87.
+//   - 35岁及以下 (35 included): slot 6 i%10 ≤ 5 (24) + slot 7 (40) + slot 9 (10) = 74, less
+//     slot 7 of 28, 7 and 9 of 29, 7 of 39 = 70; 60岁及以上: slot 4 i%8 ≥ 2 (30), less 28 = 29.
+//   - 大专及以上: slot 0 i%4 ≠ 3 (30) + slot 1 odd (20) + slot 2 i%3 == 0 (14) + slot 6 odd (20)
+//   - slot 7 (40) + slot 9 (10) = 134, less 2 + 3 + 2 = 127.
+//   - 党员 on the 村委会: 交叉 + slot 5 + slot 8 even = 140, less 4 + 3 + 3 = 130.
+//   - 新任: 书记 i%3 == 2 (13) + slot 6 i%4 == 0 (10) + slot 7 (40) + slot 9 (10) = 73, less 5 = 68.
+//   - 书记: 39 (not 杜家沟村), 4 women (i%10 == 7), ages 46–55; 主任: 37 (the 一肩挑 书记, else
+//     slot 1), 3 women.
+//
+// The previous round (TermYears before) is stated in previous.go and checked here too.
 func TestPeopleCounts(t *testing.T) {
 	today := day(2026, 11, 25)
 	b := Batch(today)
@@ -152,14 +167,18 @@ func TestPeopleCounts(t *testing.T) {
 
 	// Counted straight from the records, so these hold whatever the figures code does.
 	type direct struct{ Members, Women, Leaderships, PartyOrgs, Complaints, Talks int }
-	got := direct{Members: len(b.Members), Leaderships: len(b.Leaderships), PartyOrgs: len(b.PartyOrgs),
+	got := direct{Leaderships: len(b.Leaderships), PartyOrgs: len(b.PartyOrgs),
 		Complaints: len(b.Complaints), Talks: len(b.Talks)}
 	for _, m := range b.Members {
+		if m.Round != round {
+			continue
+		}
+		got.Members++
 		if m.Gender == data.Female {
 			got.Women++
 		}
 	}
-	if want := (direct{370, 92, 1, 40, 12, 20}); got != want {
+	if want := (direct{352, 87, 1, 40, 12, 20}); got != want {
 		t.Errorf("records = %+v, want %+v", got, want)
 	}
 
@@ -167,11 +186,21 @@ func TestPeopleCounts(t *testing.T) {
 	asElected := b
 	asElected.Changes = nil
 	s := data.ComputeStats(asElected, round, today)
-	// 一肩挑 14 of the 40 villages with both posts filled: 35.00%.
-	wantMembers := data.MemberStats{Total: 370, Party: 200, Committee: 250, Cross: 80, DualHead: 14,
-		DualHeadBase: 40, DualHeadRate: 35, Women: 92, AvgAge: 45.5, Under35: 70, Age60Plus: 30, College: 134, CommitteeParty: 140, New: 73}
+	wantMembers := data.MemberStats{Total: 352, Party: 195, Committee: 231, Cross: 74, DualHead: 31,
+		DualHeadBase: 40, DualHeadRate: 77.5, Women: 87, AvgAge: 45.5, Under35: 70, Age60Plus: 29, College: 127, CommitteeParty: 130, New: 68}
 	if s.Members != wantMembers {
 		t.Errorf("members = %+v\nwant      %+v", s.Members, wantMembers)
+	}
+	if want := (data.HeadStats{Count: 39, Women: 4, AvgAge: 50.4, College: 29}); s.Secretaries != want {
+		t.Errorf("书记 = %+v, want %+v", s.Secretaries, want)
+	}
+	if want := (data.HeadStats{Count: 37, Women: 3, AvgAge: 49.3, College: 27}); s.Directors != want {
+		t.Errorf("主任 = %+v, want %+v", s.Directors, want)
+	}
+	s.SetPrevious(b, round-TermYears)
+	if want := (data.KeyRates{Round: round - TermYears, PartyRate: 100, CommitteeRate: 100, DualHeadRate: 50, CrossRate: 25,
+		WomenRate: 23.13, Under35Rate: 7.5, CollegeRate: 26.25, AvgAge: 48}); s.Previous == nil || *s.Previous != want {
+		t.Errorf("previous round = %+v, want %+v", s.Previous, want)
 	}
 	if want := (data.LeadershipStats{PartyCommittee: 9, Government: 4, Cross: 2}); s.Leadership != want {
 		t.Errorf("leadership = %+v, want %+v", s.Leadership, want)
@@ -179,7 +208,7 @@ func TestPeopleCounts(t *testing.T) {
 	// The party members are the 应到会党员 of each village's party election.
 	partyMembers := 0
 	for _, e := range b.Elections {
-		if e.Body == data.BodyParty {
+		if e.Body == data.BodyParty && e.Round == round {
 			partyMembers += e.Eligible
 		}
 	}
@@ -201,7 +230,9 @@ func TestPeopleCounts(t *testing.T) {
 	// The rare characters of SPEC §1 appear in the names.
 	var names strings.Builder
 	for _, m := range b.Members {
-		names.WriteString(m.Name)
+		if m.Round == round {
+			names.WriteString(m.Name)
+		}
 	}
 	for _, r := range "镕堃赟喆昇珺玥彧" {
 		if !strings.ContainsRune(names.String(), r) {

@@ -19,9 +19,19 @@ func TestRoundRest(t *testing.T) {
 		}
 	}
 	s := data.ComputeStats(b, round, today)
-	// Candidates: 200 party posts + 250 committee posts, 3 failed, and the 2 or 4 members of
-	// each of the 37 supervision committees who are not on the 两委.
-	if c := s.Candidates; c.Total != 450+3+s.Supervision.Members-s.Supervision.InLiangwei || c.Failed != 3 || c.Pending != 0 ||
+	// Candidates: one per party post and one per committee post of the roster as elected
+	// (195 + 231), 3 failed, and the 2 or 4 members of each of the 37 supervision committees
+	// who are not on the 两委.
+	posts := 0
+	for _, m := range b.Members {
+		if m.Round == round {
+			posts += boolInt(m.PartyPost != "") + boolInt(m.CommitteePost != "")
+		}
+	}
+	if posts != 426 {
+		t.Errorf("posts on the roster = %d, want 195 + 231", posts)
+	}
+	if c := s.Candidates; c.Total != posts+3+s.Supervision.Members-s.Supervision.InLiangwei || c.Failed != 3 || c.Pending != 0 ||
 		c.ByReason["违法用地"] != 1 || c.ByReason["受过刑事处罚"] != 1 || c.ByReason["其他"] != 1 {
 		t.Errorf("candidates = %+v", c)
 	}
@@ -37,13 +47,20 @@ func TestRoundRest(t *testing.T) {
 	if a := s.Audits; a.Villages != 38 || a.WithProblems == 0 || a.WithProblems-a.Rectified != 1 {
 		t.Errorf("audits = %+v", a)
 	}
-	// Today the adjusted 书记 of a 一肩挑 village has gone: 14 → 13 一肩挑; the 主任 who resigned
-	// stays 副书记, so the roster keeps 370 + 3 successors − 1 委员 who left every post.
-	if m := s.Members; m.DualHead != 13 || m.Total != 372 {
+	// Today the adjusted 书记 of a 一肩挑 village has gone: 31 → 30 一肩挑; the 主任 who resigned
+	// stays 副书记, so the roster keeps 352 + 3 successors − 1 委员 who left every post.
+	if m := s.Members; m.DualHead != 30 || m.Total != 354 {
 		t.Errorf("members today = %+v", m)
 	}
 	before := data.ComputeStats(b, round, b.Changes[2].Date.AddDate(0, 0, -1)).Members
-	if before.DualHead != 14 {
-		t.Errorf("一肩挑 before the adjustment = %d, want 14", before.DualHead)
+	if before.DualHead != 31 {
+		t.Errorf("一肩挑 before the adjustment = %d, want 31", before.DualHead)
 	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -317,7 +317,7 @@ func TestBadFiles(t *testing.T) {
 func TestWarningsDoNotBlock(t *testing.T) {
 	st := openStore(t)
 	fx := goodTownship(4)
-	fx.election.rows[1][8] = 20 // 党组织 of the first village: 20 of 40 attended
+	fx.election.rows[1][10] = 5 // 党组织 of the first village: 5 candidates for 5 seats
 	fx.election.rows[4][10] = 5 // 村委会 of the second village: 5 candidates for 5 seats
 	fx.election.rows = append(fx.election.rows, []any{"城关镇", villageName(0), 2021, "党组织", "已完成", "2021-05-01", "是", 40, 39, 5, 6, 5})
 	notes := sheetData{"备注", [][]any{{"乡镇", "村名", "说明"}, {"城关镇", villageName(0), "王昇联系"}}}
@@ -334,7 +334,7 @@ func TestWarningsDoNotBlock(t *testing.T) {
 		sheet  string
 		row    int
 		column string
-	}{{"换届", 2, "实参加人数"}, {"换届", 5, "候选人数"}, {"备注", 0, ""}} {
+	}{{"换届", 2, "候选人数"}, {"换届", 5, "候选人数"}, {"备注", 0, ""}} {
 		i, ok := findIssue(p.Issues, w.sheet, w.row, w.column)
 		if !ok || i.Level != data.LevelWarning {
 			t.Errorf("no warning at %s:%d:%s in %v", w.sheet, w.row, w.column, p.Issues)

@@ -20,12 +20,12 @@ var detailColumns = []Column{
 	{Group: "村党组织", Header: "到会率%", Width: 15, Align: "R"},
 	{Group: "村党组织", Header: "应选/\n当选", Width: 15, Align: "R"},
 	{Group: "村党组织", Header: "一次\n成功", Width: 11, Align: "C"},
-	{Group: "村民委员会", Header: "状态", Width: 16, Align: "C"},
-	{Group: "村民委员会", Header: "完成日期", Width: 20, Align: "C"},
-	{Group: "村民委员会", Header: "参加投票/\n登记选民", Width: 23, Align: "R"},
-	{Group: "村民委员会", Header: "参选率%", Width: 15, Align: "R"},
-	{Group: "村民委员会", Header: "应选/\n当选", Width: 15, Align: "R"},
-	{Group: "村民委员会", Header: "一次\n成功", Width: 11, Align: "C"},
+	{Group: "村（居）民委员会", Header: "状态", Width: 16, Align: "C"},
+	{Group: "村（居）民委员会", Header: "完成日期", Width: 20, Align: "C"},
+	{Group: "村（居）民委员会", Header: "参加投票/\n登记选民", Width: 23, Align: "R"},
+	{Group: "村（居）民委员会", Header: "参选率%", Width: 15, Align: "R"},
+	{Group: "村（居）民委员会", Header: "应选/\n当选", Width: 15, Align: "R"},
+	{Group: "村（居）民委员会", Header: "一次\n成功", Width: 11, Align: "C"},
 	{Header: "书记", Width: 17, Align: "C"},
 	{Header: "主任", Width: 17, Align: "C"},
 }
@@ -81,7 +81,7 @@ func WriteDetail(w io.Writer, r data.DetailReport, m Meta) error {
 		t.end()
 		tot := r.Total
 		d.pdf.Ln(2)
-		d.line(fmt.Sprintf("应换届村%d个。村党组织完成换届%d个，完成率%s%%，一次选举成功率%s%%，到会率%s%%；村民委员会完成换届%d个，完成率%s%%，一次选举成功率%s%%，参选率%s%%。",
+		d.line(fmt.Sprintf("应换届村%d个。村党组织完成换届%d个，完成率%s%%，一次选举成功率%s%%，到会率%s%%；村（居）民委员会完成换届%d个，完成率%s%%，一次选举成功率%s%%，参选率%s%%。",
 			tot.Villages,
 			tot.PartyOrg.Completed, pct(tot.PartyOrg.Rate), pct(tot.PartyOrg.OneTimeRate), pct(tot.PartyOrg.Turnout),
 			tot.Committee.Completed, pct(tot.Committee.Rate), pct(tot.Committee.OneTimeRate), pct(tot.Committee.Turnout)), "")

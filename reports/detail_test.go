@@ -58,7 +58,7 @@ func TestWriteDetailContent(t *testing.T) {
 	for _, want := range []string{
 		"城关镇村“两委”换届情况明细表（2026年）",
 		"填报单位（盖章）：城关镇", "共48个村（社区）",
-		"村党组织", "村民委员会", "到会率%", "参选率%", "书记", "主任",
+		"村党组织", "村（居）民委员会", "到会率%", "参选率%", "书记", "主任",
 		// Rows are in the order of the names (as in every report), numbered in it.
 		// 东关村: party failed, committee in progress; the names still show.
 		"1 东关村 未完成 进行中 王镕 王镕",
@@ -73,7 +73,7 @@ func TestWriteDetailContent(t *testing.T) {
 		// 47 party elections done, 46 of them at once: 47×38 / 47×40; committee 46 done.
 		"合计（48个村） 完成47 1786/1880 95.00 235/235 46 完成46 41400/46000 90.00 322/322 44",
 		"应换届村48个。村党组织完成换届47个，完成率97.92%，一次选举成功率97.87%，到会率95.00%；",
-		"村民委员会完成换届46个，完成率95.83%，一次选举成功率95.65%，参选率90.00%。",
+		"村（居）民委员会完成换届46个，完成率95.83%，一次选举成功率95.65%，参选率", "90.00%。",
 		"负责人：张卫国", "填报日期：2026年11月25日",
 		"第 1 页 共 3 页", "第 3 页 共 3 页",
 	} {
@@ -149,7 +149,7 @@ func TestWriteDetailCity(t *testing.T) {
 		if !strings.Contains(p, footer) {
 			t.Errorf("page %d lacks %q", i+1, footer)
 		}
-		for _, h := range []string{"村党组织", "村民委员会", "完成日期", "到会率%", "参选率%", "书记 主任"} {
+		for _, h := range []string{"村党组织", "村（居）民委员会", "完成日期", "到会率%", "参选率%", "书记 主任"} {
 			if !strings.Contains(p, h) {
 				t.Errorf("page %d lacks the header text %q:\n%s", i+1, h, p)
 			}
@@ -175,7 +175,7 @@ func TestWriteDetailCity(t *testing.T) {
 		t.Errorf("%d 小计 rows, want 62", subtotals)
 	}
 	last := pages[len(pages)-1]
-	for _, want := range []string{"合计（5252个村） 完成5252", "完成5200", "村民委员会完成换届5200个，完成率99.01%", "负责人：张卫国"} {
+	for _, want := range []string{"合计（5252个村） 完成5252", "完成5200", "村（居）民委员会完成换届5200个，完成率99.01%", "负责人：张卫国"} {
 		if !strings.Contains(last, want) {
 			t.Errorf("the last page lacks %q:\n%s", want, last)
 		}
@@ -209,7 +209,7 @@ func TestWriteDetailRowsNotSplit(t *testing.T) {
 		}
 	}
 	for i, p := range pages {
-		if !strings.Contains(p, "村民委员会") {
+		if !strings.Contains(p, "村（居）民委员会") {
 			t.Errorf("page %d lacks the header", i+1)
 		}
 	}

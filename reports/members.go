@@ -19,7 +19,7 @@ var membersColumns = []Column{
 	{Header: "学历", Width: 20, Align: "C"},
 	{Header: "政治面貌", Width: 18, Align: "C"},
 	{Header: "党组织\n职务", Width: 15, Align: "C"},
-	{Header: "村委会\n职务", Width: 15, Align: "C"},
+	{Header: "村（居）委\n会职务", Width: 19, Align: "C"},
 	{Header: "新任或\n连任", Width: 14, Align: "C"},
 	{Header: "身份标签", Width: 0, Align: "L"},
 	{Header: "身份证号", Width: 35, Align: "L"},
@@ -72,7 +72,8 @@ func drawMembers(d *doc, r data.MembersReport, m Meta, title string) {
 		}
 	}
 	t.end()
-	d.figures("班子结构情况", memberFigures(r))
+	d.figures("班子结构情况（仅计已完成换届的组织）", memberFigures(r))
+	drawHeads(d, r.Secretaries, r.Directors)
 	d.signature()
 }
 
@@ -109,10 +110,10 @@ func memberFigures(r data.MembersReport) []figure {
 		share("村委会成员", s.Committee, s.Total, ofAll),
 		share("交叉任职", s.Cross, s.Total, ofAll),
 		{name: "书记、主任“一肩挑”村数", value: strconv.Itoa(s.DualHead), share: pct(s.DualHeadRate),
-			basis: fmt.Sprintf("占书记、主任均已配备的%d个村", s.DualHeadBase)},
+			basis: fmt.Sprintf("占应换届的%d个村（社区）", s.DualHeadBase)},
 		share("女性成员", s.Women, s.Total, ofAll),
 		{name: "平均年龄（岁）", value: strconv.FormatFloat(s.AvgAge, 'f', 1, 64), basis: fmt.Sprintf("按%d年1月1日计算周岁", r.Round)},
-		share("35岁以下", s.Under35, s.Total, ofAll),
+		share("35岁及以下", s.Under35, s.Total, ofAll),
 		share("60岁及以上", s.Age60Plus, s.Total, ofAll),
 		share("大专及以上学历", s.College, s.Total, ofAll),
 		share("村委会成员中的党员", s.CommitteeParty, s.Committee, "占村委会成员"),

@@ -45,7 +45,8 @@ func member(village, name string, g data.Gender, birth time.Time, seq int, pp da
 //	西关村: 周昇 书记, 吴珺 主任 (woman), 郑玥彧 村委会委员
 //
 // total 7; party posts 王镕 李堃 赵赟 周昇 = 4; committee posts 王镕 赵赟 孙喆 吴珺 郑玥彧 = 5;
-// cross 王镕 赵赟 = 2 (4+5−2 = 7); 一肩挑 1 of 2 villages with both posts; women 2.
+// cross 王镕 赵赟 = 2 (4+5−2 = 7); 一肩挑 1 of the 2 due villages; women 2. 书记 王镕 (50, 大专)
+// and 周昇 (45); 主任 王镕 and 吴珺 (37, woman).
 func rosterReport() data.MembersReport {
 	ms := []data.Member{
 		member("东关村", "王镕", data.Male, birthday(1975, 3, 8), 11, data.PartySecretary, data.CommitteeDirector),
@@ -76,6 +77,8 @@ func rosterReport() data.MembersReport {
 			Total: 7, Party: 4, Committee: 5, Cross: 2, DualHead: 1, DualHeadBase: 2, DualHeadRate: 50, Women: 2, AvgAge: 45.6,
 			Under35: 2, Age60Plus: 1, College: 2, CommitteeParty: 3, New: 2,
 		},
+		Secretaries: data.HeadStats{Count: 2, AvgAge: 47.5, College: 1},
+		Directors:   data.HeadStats{Count: 2, Women: 1, AvgAge: 43.5, College: 1},
 	}
 }
 
@@ -95,10 +98,11 @@ var fullID = regexp.MustCompile(`\d{17}[\dX]`)
 func TestWriteMembersContent(t *testing.T) {
 	r := rosterReport()
 	pages := pdfPages(t, renderMembers(t, r, testMeta))
-	if len(pages) != 1 {
-		t.Fatalf("got %d pages, want 1", len(pages))
+	// The roster and its figures on the first page; the 书记/主任 table and the signatures turn it.
+	if len(pages) != 2 {
+		t.Fatalf("got %d pages, want 2", len(pages))
 	}
-	text := pages[0]
+	text := strings.Join(pages, "\f")
 	wang := r.Villages[0].Members[0].IDNumber
 	for _, want := range []string{
 		"城关镇村“两委”成员花名册（2026年）",
@@ -116,14 +120,15 @@ func TestWriteMembersContent(t *testing.T) {
 		"党组织成员 4 57.14 占两委成员总数",
 		"村委会成员 5 71.43 占两委成员总数",
 		"交叉任职 2 28.57 占两委成员总数",
-		"书记、主任“一肩挑”村数 1 50.00 占书记、主任均已配备的2个村",
+		"书记、主任“一肩挑”村数 1 50.00 占应换届的2个村（社区）",
 		"女性成员 2 28.57",
 		"平均年龄（岁） 45.6 按2026年1月1日计算周岁",
-		"35岁以下 2 28.57", "60岁及以上 1 14.29", "大专及以上学历 2 28.57",
+		"35岁及以下 2 28.57", "60岁及以上 1 14.29", "大专及以上学历 2 28.57",
 		"村委会成员中的党员 3 60.00 占村委会成员",
 		"新任成员 2 28.57",
 		"大学生村官 1 14.29", "退役军人 1 14.29", "致富能手 1 14.29", "返乡大中专毕业生 0 0.00",
-		"负责人：张卫国", "填报日期：2026年11月25日", "第 1 页 共 1 页",
+		"村党组织书记 2 0 0.00 47.5 0 0 1 50.00", "村（居）委会主任 2 1 50.00 43.5 0 0 1 50.00",
+		"负责人：张卫国", "填报日期：2026年11月25日", "第 1 页 共 2 页", "第 2 页 共 2 页",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q; got:\n%s", want, text)
@@ -230,10 +235,11 @@ func TestWriteMembersPages(t *testing.T) {
 			t.Errorf("%s appears %d times, want once", n, c)
 		}
 	}
-	last := pages[len(pages)-1]
-	for _, want := range []string{"班子结构情况", "两委成员总数 400", "负责人：张卫国"} {
-		if !strings.Contains(last, want) {
-			t.Errorf("the last page lacks %q:\n%s", want, last)
+	// The figures end the roster: on its last two pages (the 书记/主任 table may turn the page).
+	tail := strings.Join(pages[max(len(pages)-2, 0):], "\f")
+	for _, want := range []string{"班子结构情况", "两委成员总数 400", "村党组织书记", "负责人：张卫国"} {
+		if !strings.Contains(tail, want) {
+			t.Errorf("the last pages lack %q:\n%s", want, tail)
 		}
 	}
 }
@@ -405,6 +411,21 @@ func rosterLedger() data.Ledger {
 	old.Round = 2021
 	merged := member("老城村", "冯撤", data.Female, birthday(1970, 5, 5), 42, data.PartySecretary, data.CommitteeDirector)
 	l.Members = append(l.Members, old, merged)
+	// Both bodies of both villages are elected, 当选 = the roster: 东关村 3 and 3, 西关村 1 and 2.
+	for _, e := range []struct {
+		village          string
+		party, committee int
+	}{{"东关村", 3, 3}, {"西关村", 1, 2}} {
+		for _, b := range data.Bodies {
+			n := e.party
+			if b == data.BodyCommittee {
+				n = e.committee
+			}
+			l.Elections = append(l.Elections, data.Election{Township: "城关镇", Village: e.village, Round: 2026, Body: b,
+				Status: data.StatusCompleted, CompletedOn: birthday(2026, 4, 1), OneTime: true, Eligible: 100, Participants: 90,
+				Seats: n, Candidates: n + 1, Elected: n})
+		}
+	}
 	return l
 }
 

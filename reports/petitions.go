@@ -89,7 +89,7 @@ func WritePetitions(w io.Writer, r data.PetitionsReport, m Meta) error {
 			}
 			cells = append(cells, c.No, data.FormatDate(c.Received), string(c.Channel), c.Village,
 				c.Complainant, c.Subject, string(c.Category), c.Summary, c.Handler,
-				data.FormatDate(c.Deadline), result, data.FormatDate(c.Replied))
+				dueText(c), result, data.FormatDate(c.Replied))
 			t.row(cells, fill)
 		}
 		t.end()
@@ -227,4 +227,14 @@ func petitionBreakdown(d *doc, label string, counts []data.Count) {
 	t := d.beginTable(cols)
 	t.row(cells, colorWhite)
 	t.end()
+}
+
+// dueText is the 办结时限 cell: the date the complaint is due by, the category's default when
+// none was entered, the extended date marked 延 when it was extended (延期).
+func dueText(c data.Complaint) string {
+	t := data.FormatDate(c.DueDate())
+	if !c.ExtendedTo.IsZero() {
+		t += "（延）"
+	}
+	return t
 }

@@ -439,14 +439,14 @@ func TestWritePetitionsFromLedger(t *testing.T) {
 		c("EMPTY", day(2, 1), day(3, 1), "", data.ChanPhone, data.CatEligibility),                                           // no result yet: pending, 超期
 		c("TRUE", day(1, 5), day(2, 1), data.ResTrue, data.ChanReferred, data.CatBribery),                                   // closed after its deadline
 		c("PART", day(1, 6), day(2, 1), data.ResPartlyTrue, data.ChanOnline, data.CatProcedure),
-		c("NODL", day(1, 7), time.Time{}, data.ResPending, data.ChanVisit, data.CatOther), // no deadline: never 超期
+		c("NODL", day(1, 7), time.Time{}, data.ResPending, data.ChanVisit, data.CatOther), // no deadline: 60 days (信访工作条例), 03-08: 超期
 	}
 	r := data.BuildPetitions(l, 2026, petitionsRef)
 	r.Township = "城关镇"
 	pages := pdfPages(t, renderPetitions(t, r, testMeta))
 	text := strings.Join(pages, "\n")
 	flat := flatText(text)
-	wantOverdue := map[string]bool{"DAY-0": false, "DAY-1": true, "DAY+1": false, "EMPTY": true, "TRUE": false, "PART": false, "NODL": false}
+	wantOverdue := map[string]bool{"DAY-0": false, "DAY-1": true, "DAY+1": false, "EMPTY": true, "TRUE": false, "PART": false, "NODL": true}
 	for no, want := range wantOverdue {
 		line := ""
 		for _, l := range strings.Split(text, "\n") {
@@ -472,7 +472,9 @@ func TestWritePetitionsFromLedger(t *testing.T) {
 		"渠道 来信 来访 电话 网络 短信 上级交办 合计 件数 2 2 1 1 0 1 7",
 		"类别 拉票贿选 资格争议 程序违规 其他 合计 件数 3 1 2 1 7",
 		"办理结果 办理中 属实 部分属实 不属实 合计 件数 5 1 1 0 7",
-		"截至2026年4月20日，共受理信访举报 7 件，其中属实（含部分属实）2 件，已办结 2 件，超期 2 件。",
+		"截至2026年4月20日，共受理信访举报 7 件，其中属实（含部分属实）2 件，已办结 2 件，超期 3 件。",
+		// A complaint without 办结时限 shows the default one.
+		"NODL 2026-01-07 来访 东关村 匿名 某某 其他 摘要NODL 李明 2026-03-08 办理中（超期）",
 	} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("PDF text lacks %q; got:\n%s", want, flat)

@@ -14,6 +14,9 @@ type Options struct {
 	Round    int
 	Township string    // the township the report is for; "" for all of them
 	Date     time.Time // 填报日期; also the reference date of 超期 complaints
+	// Previous are the previous round's key rates over the same townships, for the summary's
+	// 比上届 table; nil when the data has no earlier round.
+	Previous *data.KeyRates
 }
 
 // Kind is one report of SPEC §5, as the CLI and the 报表 screen offer it.
@@ -29,7 +32,7 @@ type Kind struct {
 var (
 	Summary = Kind{"summary", "换届完成情况汇总表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		r := data.BuildSummary(l, o.Round, o.Date)
-		r.Township = o.Township
+		r.Township, r.Previous = o.Township, o.Previous
 		return fmt.Sprintf("%d年，%d 个乡镇，未完成 %d 项", o.Round, len(r.Rows), len(r.Unfinished)), WriteSummary(w, r, m)
 	}}
 	Detail = Kind{"detail", "换届情况明细表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {

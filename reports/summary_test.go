@@ -60,10 +60,10 @@ func TestWriteSummaryContent(t *testing.T) {
 	for _, want := range []string{
 		"城关镇村“两委”换届完成情况汇总表（2026年）",
 		"填报单位（盖章）：城关镇",
-		"村党组织", "村民委员会", "应换届村数", "到会率%", "参选率%",
+		"村党组织", "村（居）民委员会", "应换届村数", "到会率%", "参选率%",
 		// township row and totals: due, party done, rate, one-time rate, turnout, committee …
-		"城关镇 48 47 97.92 97.87 95.00 46 95.83 95.65 90.00 0 0 0",
-		"合计 48 47 97.92 97.87 95.00 46 95.83 95.65 90.00 0 0 0",
+		"城关镇 48 47 97.92 97.87 95.00 46 95.83 95.65 90.00 0 0.00 0 0",
+		"合计 48 47 97.92 97.87 95.00 46 95.83 95.65 90.00 0 0.00 0 0",
 		"未完成换届村名单（共3项）",
 		"1 城关镇 东关村 党组织 未完成 候选人得票未过半数，择期另行选举",
 		"2 城关镇 东关村 村委会 进行中",
@@ -87,9 +87,10 @@ func TestWriteSummaryPages(t *testing.T) {
 		wantPages int
 	}{
 		{"one page", cityReport(3, 5), 1},
-		{"three pages", cityReport(40, 25), 3},
+		// The key rates and the 书记/主任 tables follow the township table.
+		{"four pages", cityReport(40, 25), 4},
 		{"long list", cityReport(5, 400), 16},
-		{"city", cityReport(62, 300), 14},
+		{"city", cityReport(62, 300), 15},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -268,7 +269,9 @@ func TestWriteSummaryWriteError(t *testing.T) {
 // TestWriteSummaryGolden compares the PDF with reports/testdata/summary.pdf byte for byte.
 // After an intended change, look at the new file and run `go test ./reports -update`.
 func TestWriteSummaryGolden(t *testing.T) {
-	got := render1(t, data.BuildSummary(ledger48(), 2026, reportDate), testMeta)
+	r := data.BuildSummary(ledger48(), 2026, reportDate)
+	r.Previous = &previous2021
+	got := render1(t, r, testMeta)
 	golden := filepath.Join("testdata", "summary.pdf")
 	if *update {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
@@ -299,4 +302,50 @@ func BenchmarkWriteSummary(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes/pdf")
+}
+
+// previous2021 are the key rates of an earlier round, as the caller reads them from the data.
+var previous2021 = data.KeyRates{Round: 2021, PartyRate: 100, CommitteeRate: 97.5, DualHeadRate: 45, CrossRate: 20,
+	WomenRate: 20, Under35Rate: 10, CollegeRate: 25, AvgAge: 48.2}
+
+// TestWriteSummaryPrevious: with the previous round in the data the summary prints, beside
+// each key rate, 上届 and the change; without it, it says there is nothing to compare.
+func TestWriteSummaryPrevious(t *testing.T) {
+	r := data.BuildSummary(ledger48(), 2026, reportDate)
+	text := strings.Join(pdfPages(t, render1(t, r, testMeta)), "\f")
+	for _, want := range []string{"主要指标（数据中没有上届，不作比较）", "本届（2026年） 97.92 95.83 0.00"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("without a previous round the PDF lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "上届（") {
+		t.Errorf("a 上届 row without a previous round:\n%s", text)
+	}
+	r.Previous = &previous2021
+	text = strings.Join(pdfPages(t, render1(t, r, testMeta)), "\f")
+	for _, want := range []string{
+		"主要指标与上届（2021年）比较",
+		"本届（2026年） 97.92 95.83 0.00 0.00 0.00 0.00 0.00 0.0",
+		"上届（2021年） 100.00 97.50 45.00 20.00 20.00 10.00 25.00 48.2",
+		"比上届± -2.08 -1.67 -45.00 -20.00 -20.00 -10.00 -25.00 -48.2",
+		"村党组织书记 0 0 0.00 0.0", "村（居）委会主任 0 0 0.00 0.0",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// TestWriteSummaryCommunity: a 社区's unfinished committee is listed as 居委会, a village's as 村委会.
+func TestWriteSummaryCommunity(t *testing.T) {
+	l := data.Ledger{Townships: []data.Township{{Name: "城关镇"}}, Villages: []data.Village{
+		{Township: "城关镇", Name: "新华社区", Kind: data.KindCommunity, Status: data.VillageActive},
+		{Township: "城关镇", Name: "东关村", Kind: data.KindVillage, Status: data.VillageActive},
+	}}
+	text := strings.Join(pdfPages(t, render1(t, data.BuildSummary(l, 2026, reportDate), testMeta)), "\f")
+	for _, want := range []string{"城关镇 新华社区 居委会 无记录", "城关镇 东关村 村委会 无记录", "村（居）民委员会"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF lacks %q:\n%s", want, text)
+		}
+	}
 }

@@ -110,7 +110,7 @@ func TestComplaintOverdueAroundDeadline(t *testing.T) {
 		data.Complaint{No: "B", Received: recv, Deadline: u2bDay(11, 20), Result: data.ResPending},                           // deadline today: not yet
 		data.Complaint{No: "C", Received: recv, Deadline: u2bDay(11, 21), Result: data.ResPending},                           // tomorrow
 		data.Complaint{No: "D", Received: recv, Deadline: u2bDay(11, 5), Result: data.ResTrue, Replied: u2bDay(11, 4)},       // closed in time
-		data.Complaint{No: "E", Received: recv, Result: data.ResPending, Category: data.CatProcedure},                        // no deadline
+		data.Complaint{No: "E", Received: recv, Result: data.ResPending, Category: data.CatProcedure},                        // no deadline: 5 working days, 11-06: 超期
 		data.Complaint{No: "F", Received: u2bDay(11, 2).AddDate(-1, 0, 0), Deadline: u2bDay(1, 10), Result: data.ResPending}, // last year's, overdue
 	)
 	s := uiaOpen[*complaintsScreen](t, u, "信访举报")
@@ -121,8 +121,8 @@ func TestComplaintOverdueAroundDeadline(t *testing.T) {
 		year, status, category string
 		want                   []string
 	}{
-		{"2026年", "超期", "全部类别", []string{"A"}},
-		{"全部年度", "超期", "全部类别", []string{"A", "F"}},
+		{"2026年", "超期", "全部类别", []string{"A", "E"}},
+		{"全部年度", "超期", "全部类别", []string{"A", "E", "F"}},
 		{"2026年", "办理中", "全部类别", []string{"A", "B", "C", "E"}},
 		{"2026年", "已办结", "全部类别", []string{"D"}},
 		{"2026年", "全部状态", "全部类别", []string{"A", "B", "C", "D", "E"}},
@@ -148,8 +148,8 @@ func TestComplaintOverdueAroundDeadline(t *testing.T) {
 	s.yearSel.SetSelected("2026年")
 	s.statusSel.SetSelected("全部状态")
 	s.categorySel.SetSelected("全部类别")
-	if got := s.overdue.Text; got != "其中超期 1 件" {
-		t.Errorf("overdue count = %q, want 其中超期 1 件", got)
+	if got := s.overdue.Text; got != "其中超期 2 件" {
+		t.Errorf("overdue count = %q, want 其中超期 2 件 (A, and E past its default deadline)", got)
 	}
 	// The 办理结果 cell marks 超期, and the row is drawn tinted in the error colour.
 	cell := s.table.table.CreateCell()

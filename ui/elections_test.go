@@ -139,8 +139,8 @@ func TestElectionFormFieldMessages(t *testing.T) {
 		{"failed needs reason", "村委会", "未完成", map[string]string{"应参加人数": "10"}, "未完成原因", "状态为“未完成”时须填写未完成原因", widget.DangerImportance},
 		{"void committee election", "村委会", "已完成", map[string]string{"完成日期": "2026-03-01", "应参加人数": "1000", "实参加人数": "500"},
 			"实参加人数", "参加投票人数（500）未超过登记选民（1000）的半数，选举无效", widget.DangerImportance},
-		{"low party attendance warns", "党组织", "已完成", map[string]string{"完成日期": "2026-03-01", "应参加人数": "100", "实参加人数": "70"},
-			"实参加人数", "提示：实到会党员（70）不足应到会（100）的80%", widget.WarningImportance},
+		{"party meeting without quorum", "党组织", "已完成", map[string]string{"完成日期": "2026-03-01", "应参加人数": "100", "实参加人数": "80"},
+			"实参加人数", "实到会党员（80）未超过应到会（100）的五分之四，党员大会不能进行选举", widget.DangerImportance},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -165,13 +165,16 @@ func TestElectionWarningDoesNotBlockSave(t *testing.T) {
 	f.byName["状态"].sel.SetSelected("已完成")
 	test.Type(f.byName["完成日期"].entry, "2026-03-01")
 	test.Type(f.byName["应参加人数"].entry, "100")
-	test.Type(f.byName["实参加人数"].entry, "70")
+	test.Type(f.byName["实参加人数"].entry, "90")
+	// As many candidates as seats (no 差额) is a warning only.
+	test.Type(f.byName["应选职数"].entry, "5")
+	test.Type(f.byName["候选人数"].entry, "5")
 	test.Tap(f.saveBtn)
 	if !f.closed {
 		t.Fatalf("a warning blocked saving: %q", f.summary.Text)
 	}
 	s.wait()
-	if es, _ := st.Elections(context.Background(), 2026); len(es) != 1 || es[0].Participants != 70 {
+	if es, _ := st.Elections(context.Background(), 2026); len(es) != 1 || es[0].Participants != 90 || es[0].Candidates != 5 {
 		t.Errorf("stored %+v", es)
 	}
 }

@@ -3,10 +3,13 @@ package ui
 import (
 	"context"
 	"fmt"
+	"image/color"
+	"strings"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -56,9 +59,14 @@ type overviewScreen struct {
 	overdueBtn    *widget.Button // 办理中超期 N 件, leading to 信访举报
 	memberWarn    *widget.Label
 	memberWarnBtn *widget.Button
+	rosterWarn    *widget.Label // the bodies whose roster ≠ 当选人数, each named
 	unfinLabel    *widget.Label
 	unfinList     *widget.List
 	message       *widget.Label // load errors
+	// towns is the per-township table (completion per township, sortable), shown when the
+	// data holds more than one township.
+	towns     *ledgerTable[data.SummaryRow]
+	townsCard *widget.Card
 
 	// What the last load found; written only on the UI goroutine (inside fyne.Do).
 	empty      bool
@@ -94,7 +102,7 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 	s.committeeBar.TextFormatter = func() string { return ovBarText(s.stats.Committee) }
 	bars := container.New(layout.NewFormLayout(),
 		widget.NewLabel("村党组织完成率"), s.partyBar,
-		widget.NewLabel("村委会完成率"), s.committeeBar,
+		widget.NewLabel("村（居）委会完成率"), s.committeeBar,
 	)
 
 	s.due, s.due2 = ovFigure(), ovFigure()
@@ -113,6 +121,13 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 	s.warningsBtn = widget.NewButton("查看换届记录", func() { s.u.goTo("换届") })
 	s.memberWarn = widget.NewLabel("")
 	s.memberWarnBtn = widget.NewButton("查看两委成员", func() { s.u.goTo("两委成员") })
+	s.rosterWarn = widget.NewLabel("")
+	s.rosterWarn.Wrapping = fyne.TextWrapWord
+	s.rosterWarn.Importance = widget.WarningImportance
+	s.rosterWarn.Hide()
+	s.towns = newTownshipTable()
+	s.townsCard = widget.NewCard("", "各乡镇换届进度（点列标题排序）", s.towns.body)
+	s.townsCard.Hide()
 
 	s.figs = map[string]*widget.Label{}
 	// The structure figures take the whole width in four columns; the party and the
@@ -121,7 +136,7 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 	// （21.62%）”) still fit a 1366-pixel screen beside the navigation.
 	s.memberCard = widget.NewCard("", "", container.NewVBox(s.figGrid(4,
 		"两委成员", "党组织成员", "村委会成员", "交叉任职", "一肩挑",
-		"女性", "平均年龄", "35岁以下", "60岁以上", "大专及以上",
+		"女性", "平均年龄", "35岁及以下", "60岁及以上", "大专及以上",
 		"村委会中党员", "新任", "乡镇党委班子", "乡镇政府班子", "班子交叉任职")))
 	s.partyCard = widget.NewCard("", "", container.NewVBox(s.figGrid(2, "党组织", "党员", "“四有”齐全", "软弱涣散")))
 	s.overdueBtn = widget.NewButton("", func() { s.u.goTo("信访举报") })
@@ -157,10 +172,16 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 	top := container.NewVBox(
 		s.heading, s.message, bars, widget.NewSeparator(), table, cards,
 		container.NewHBox(s.warnings, s.warningsBtn),
-		container.NewHBox(s.memberWarn, s.memberWarnBtn), widget.NewSeparator(),
+		container.NewHBox(s.memberWarn, s.memberWarnBtn), s.rosterWarn, widget.NewSeparator(),
 		container.NewHBox(s.unfinLabel, widget.NewLabel("（点一项可到“换届”修改）")),
 	)
-	s.figures = container.NewBorder(top, nil, nil, nil, s.unfinList)
+	// At county and city scale the per-township table stands left of the unfinished list.
+	// Both get a usable height and the page scrolls: on a 768-pixel screen the figures above
+	// leave them too little room otherwise (and Fyne never shrinks a window below its content).
+	lists := container.NewBorder(nil, nil, minWidth(s.townsCard, 660), nil, s.unfinList)
+	floor := canvas.NewRectangle(color.Transparent)
+	floor.SetMinSize(fyne.NewSize(0, 320))
+	s.figures = container.NewVScroll(container.NewVBox(top, container.NewStack(floor, lists)))
 
 	s.root = container.NewStack(s.welcome)
 	return container.NewPadded(s.root)
@@ -181,6 +202,9 @@ type ovResult struct {
 	unfinished     []data.Unfinished
 	warnings       int // elections with warnings
 	memberWarnings int // villages' member warnings (no 书记, no 主任, no woman)
+	// mismatches are the bodies whose roster differs from their 当选人数, every one named.
+	mismatches []data.RosterMismatch
+	townships  []data.SummaryRow // one per township, for the table at county/city scale
 }
 
 // ovLoad reads the ledger of the current round (the round of 设置 when set, else the latest
@@ -211,9 +235,12 @@ func ovLoad(ctx context.Context, st data.Store, today time.Time) (ovResult, erro
 	if len(l.Villages) == 0 {
 		return ovResult{empty: true}, nil
 	}
+	sum := data.BuildSummary(l, round, today)
 	r := ovResult{
 		stats:      data.ComputeStats(l, round, today),
-		unfinished: data.BuildSummary(l, round, today).Unfinished,
+		unfinished: sum.Unfinished,
+		mismatches: data.RosterMismatches(l, round),
+		townships:  sum.Rows,
 	}
 	active := map[data.VillageKey]bool{}
 	for _, v := range l.Villages {
@@ -232,7 +259,7 @@ func ovLoad(ctx context.Context, st data.Store, today time.Time) (ovResult, erro
 			ms = append(ms, m)
 		}
 	}
-	for _, fd := range data.CheckMembers(ms) {
+	for _, fd := range data.CheckElectedMembers(l, round, ms) {
 		if fd.Level == data.LevelWarning {
 			r.memberWarnings++
 		}
@@ -270,7 +297,7 @@ func (s *overviewScreen) apply(r ovResult, err error) {
 	s.commOne.SetText(ovCountRate(st.Committee.OneTime, st.Committee.OneTimeRate))
 	s.commTurnout.SetText(fmt.Sprintf("%.2f%%", st.Committee.Turnout))
 	if r.warnings > 0 {
-		s.warnings.SetText(fmt.Sprintf("本届换届记录有 %d 条警告（如未差额选举、到会不足80%%），不影响统计，建议核实。", r.warnings))
+		s.warnings.SetText(fmt.Sprintf("本届换届记录有 %d 条警告（如未差额选举），不影响统计，建议核实。", r.warnings))
 		s.warnings.Importance = widget.WarningImportance
 		s.warningsBtn.Show()
 	} else {
@@ -280,6 +307,13 @@ func (s *overviewScreen) apply(r ovResult, err error) {
 	}
 	s.warnings.Refresh()
 	s.applyFigures(r)
+	s.applyRoster(r.mismatches)
+	if len(r.townships) > 1 {
+		s.towns.setData(r.townships)
+		s.townsCard.Show()
+	} else {
+		s.townsCard.Hide()
+	}
 	if len(r.unfinished) == 0 {
 		s.unfinLabel.SetText("所有村的两委换届均已完成")
 	} else {
@@ -318,15 +352,15 @@ func (s *overviewScreen) applyFigures(r ovResult) {
 	set("党组织成员", fmt.Sprintf("%d 人", m.Party))
 	set("村委会成员", fmt.Sprintf("%d 人", m.Committee))
 	set("交叉任职", people(m.Cross, m.Total))
-	set("一肩挑", fmt.Sprintf("%d 村（%.2f%%）", m.DualHead, m.DualHeadRate))
+	set("一肩挑", fmt.Sprintf("%d/%d 村（%.2f%%）", m.DualHead, m.DualHeadBase, m.DualHeadRate))
 	set("女性", people(m.Women, m.Total))
 	if m.Total > 0 {
 		set("平均年龄", fmt.Sprintf("%.1f 岁", m.AvgAge))
 	} else {
 		set("平均年龄", "—")
 	}
-	set("35岁以下", people(m.Under35, m.Total))
-	set("60岁以上", people(m.Age60Plus, m.Total))
+	set("35岁及以下", people(m.Under35, m.Total))
+	set("60岁及以上", people(m.Age60Plus, m.Total))
 	set("大专及以上", people(m.College, m.Total))
 	set("村委会中党员", people(m.CommitteeParty, m.Committee))
 	set("新任", people(m.New, m.Total))
@@ -406,9 +440,53 @@ func ovBarText(b data.BodyStats) string {
 func ovCountRate(n int, rate float64) string { return fmt.Sprintf("%d（%.2f%%）", n, rate) }
 
 func ovUnfinishedText(x data.Unfinished) string {
-	t := fmt.Sprintf("%s%s · %s · %s", x.Township, x.Village, x.Body, x.Status)
+	t := fmt.Sprintf("%s%s · %s · %s", x.Township, x.Village, data.BodyName(x.Body, x.Kind), x.Status)
 	if x.Reason != "" {
 		t += " · " + x.Reason
 	}
 	return t
+}
+
+// applyRoster names every body whose roster differs from its 当选人数, or hides the line.
+func (s *overviewScreen) applyRoster(xs []data.RosterMismatch) {
+	if len(xs) == 0 {
+		s.rosterWarn.SetText("")
+		s.rosterWarn.Hide()
+		return
+	}
+	names := make([]string, len(xs))
+	for i, x := range xs {
+		names[i] = x.Short()
+	}
+	s.rosterWarn.SetText(fmt.Sprintf("两委成员花名册与当选人数不一致（%d 处）：%s。请核对花名册或换届记录。", len(xs), strings.Join(names, "；")))
+	s.rosterWarn.Show()
+}
+
+// newTownshipTable is the per-township progress table of 概览: due villages, completion of
+// both bodies and 一肩挑, sortable by any column (so a county sees who is behind).
+func newTownshipTable() *ledgerTable[data.SummaryRow] {
+	n := func(f func(data.SummaryRow) int) (func(data.SummaryRow) string, func(data.SummaryRow) float64) {
+		return func(r data.SummaryRow) string { return fmt.Sprint(f(r)) }, func(r data.SummaryRow) float64 { return float64(f(r)) }
+	}
+	pc := func(f func(data.SummaryRow) float64) (func(data.SummaryRow) string, func(data.SummaryRow) float64) {
+		return func(r data.SummaryRow) string { return fmt.Sprintf("%.2f", f(r)) }, f
+	}
+	col := func(title string, width float32, text func(data.SummaryRow) string, num func(data.SummaryRow) float64) column[data.SummaryRow] {
+		return column[data.SummaryRow]{title: title, width: width, numeric: true, text: text, num: num}
+	}
+	due, dueN := n(func(r data.SummaryRow) int { return r.Villages })
+	pDone, pDoneN := n(func(r data.SummaryRow) int { return r.PartyOrg.Completed })
+	pRate, pRateN := pc(func(r data.SummaryRow) float64 { return r.PartyOrg.Rate })
+	cDone, cDoneN := n(func(r data.SummaryRow) int { return r.Committee.Completed })
+	cRate, cRateN := pc(func(r data.SummaryRow) float64 { return r.Committee.Rate })
+	dRate, dRateN := pc(func(r data.SummaryRow) float64 { return r.DualHeadRate })
+	return newLedgerTable([]column[data.SummaryRow]{
+		{title: "乡镇", width: 110, text: func(r data.SummaryRow) string { return r.Township }},
+		col("应换届", 70, due, dueN),
+		col("党组织完成", 95, pDone, pDoneN),
+		col("完成率%", 80, pRate, pRateN),
+		col("村（居）委会完成", 130, cDone, cDoneN),
+		col("完成率%", 80, cRate, cRateN),
+		col("一肩挑%", 75, dRate, dRateN),
+	})
 }

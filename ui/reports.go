@@ -352,6 +352,11 @@ func repGenerate(ctx context.Context, st data.Store, dbPath string, req repReque
 	path := filepath.Join(folder, name)
 	// The 填报日期 is also the reference date of 超期 complaints.
 	opts := reports.Options{Round: req.round, Township: req.township, Date: req.date}
+	if kind.Name == reports.Summary.Name {
+		if opts.Previous, err = data.LoadPreviousRates(ctx, st, req.round, req.township); err != nil {
+			return "", fmt.Errorf("读取上届台账失败：%w", err)
+		}
+	}
 	err = atomicfile.Write(path, func(w io.Writer) error {
 		_, err := kind.Write(w, l, opts, meta)
 		return err

@@ -20,7 +20,7 @@ func TestRoundRestScreens(t *testing.T) {
 	if err := demo.Load(ctx, st, uiaToday); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]int{"候选人": 545, "村务监督委员会": 129, "任职变动": 3, "离任审计": 38}
+	want := map[string]int{"候选人": 521, "村务监督委员会": 129, "任职变动": 3, "离任审计": 38}
 	cs := uiaOpen[*villageKindScreen[data.Candidate]](t, u, "候选人")
 	if n := cs.table.rowCount(); n != want["候选人"] {
 		t.Errorf("候选人 rows = %d, want %d", n, want["候选人"])

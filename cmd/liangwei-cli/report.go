@@ -91,6 +91,11 @@ func (c *cli) cmdReport(args []string) error {
 		meta.Unit = reportTownship(sc)
 	}
 	opts := reports.Options{Round: sc.round, Township: reportTownship(sc), Date: date}
+	if kind.Name == reports.Summary.Name {
+		if opts.Previous, err = c.previousRates(st, sc); err != nil {
+			return err
+		}
+	}
 	var what string
 	err = atomicfile.Write(*out, func(w io.Writer) error {
 		// Only the report's values need to stay while it is drawn: for the city's roster

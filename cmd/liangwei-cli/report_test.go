@@ -54,10 +54,12 @@ func TestDemo(t *testing.T) {
 	db := filepath.Join(dir, "demo.db")
 	out := mustRun(t, "--db", db, "demo")
 	for _, want := range []string{"已载入演示数据：青山县城关镇，村（社区）41 个（其中已撤并 1 个），2026年换届记录 80 条",
-		"两委成员 370 人，乡镇班子 1 条，党组织台账 40 条，信访举报 12 件，约谈 20 条",
-		"候选人资格联审 545 人次，村务监督委员会成员 129 人，任职变动 3 条，离任审计 38 条",
-		// 1 township + 41 villages + 80 elections + 370 + 1 + 40 + 12 + 20 + 545 + 129 + 3 + 38.
-		"新增 1280，更新 0，未变 0", "已填写设置：填报单位 城关镇"} {
+		"两委成员 352 人，乡镇班子 1 条，党组织台账 40 条，信访举报 12 件，约谈 20 条",
+		"上届（2021年）换届记录 80 条，两委成员 320 人，供与本届比较",
+		"候选人资格联审 521 人次，村务监督委员会成员 129 人，任职变动 3 条，离任审计 38 条",
+		// 1 township + 41 villages + 160 elections + 352 + 320 members + 1 + 40 + 12 + 20
+		// + 521 + 129 + 3 + 38.
+		"新增 1638，更新 0，未变 0", "已填写设置：填报单位 城关镇"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo printed %q, want %q", out, want)
 		}
@@ -72,12 +74,20 @@ func TestDemo(t *testing.T) {
 	// and the adjusted 书记 of a 一肩挑 village gone.
 	got = []int{s.Members.Total, s.Members.DualHead, s.Leadership.PartyCommittee, s.Party.Orgs, s.Party.FourHaves, s.Party.Weak,
 		s.Petitions.Total, s.Petitions.Overdue, s.Talks.Total}
-	if want := []int{372, 13, 9, 40, 36, 2, 12, 2, 20}; fmt.Sprint(got) != fmt.Sprint(want) {
+	if want := []int{354, 30, 9, 40, 36, 2, 12, 2, 20}; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("demo members, 一肩挑, 党委班子, orgs, 四有, weak, complaints, overdue, talks = %v, want %v", got, want)
+	}
+	// The county's definitions: 一肩挑 over the 40 due villages; the previous round beside this one.
+	if m := s.Members; m.DualHeadBase != 40 || m.DualHeadRate != 75 || s.Secretaries.Count != 39 || s.Directors.Count != 37 {
+		t.Errorf("demo 一肩挑 %d/%d (%.2f%%), 书记 %d, 主任 %d; want 30/40 (75.00%%), 39, 37",
+			m.DualHead, m.DualHeadBase, m.DualHeadRate, s.Secretaries.Count, s.Directors.Count)
+	}
+	if s.Previous == nil || s.Previous.Round != 2021 || s.Previous.DualHeadRate != 50 {
+		t.Errorf("demo previous = %+v, want round 2021 with 一肩挑 50%%", s.Previous)
 	}
 	// A second load changes nothing and keeps the settings.
 	out = mustRun(t, "--db", db, "demo")
-	if !strings.Contains(out, "新增 0，更新 0，未变 1280") || strings.Contains(out, "已填写设置") {
+	if !strings.Contains(out, "新增 0，更新 0，未变 1638") || strings.Contains(out, "已填写设置") {
 		t.Errorf("second demo printed %q", out)
 	}
 	// The only warnings are the four party organizations short of 四有, the two overdue
@@ -89,7 +99,8 @@ func TestDemo(t *testing.T) {
 	pdf := filepath.Join(dir, "demo.pdf")
 	mustRun(t, "--db", db, "report", "summary", "--out", pdf)
 	text := pdfText(t, pdf)
-	for _, want := range []string{"城关镇", "王志刚", "李红梅", "张晓雯", "黄土岗村", "选民登记存在争议，待重新选举"} {
+	for _, want := range []string{"城关镇", "王志刚", "李红梅", "张晓雯", "黄土岗村", "选民登记存在争议，待重新选举",
+		"主要指标与上届（2021年）比较", "居委会"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("demo PDF lacks %q", want)
 		}

@@ -18,7 +18,7 @@ func TestRoundRestCLI(t *testing.T) {
 	db := filepath.Join(dir, "demo.db")
 	mustRun(t, "--db", db, "demo")
 	s := statsJSON(t, db)
-	if c := s.Candidates; c.Total != 545 || c.Failed != 3 || c.Passed != 542 || c.ByReason["违法用地"] != 1 {
+	if c := s.Candidates; c.Total != 521 || c.Failed != 3 || c.Passed != 518 || c.ByReason["违法用地"] != 1 {
 		t.Errorf("candidates = %+v", c)
 	}
 	if v := s.Supervision; v.Villages != 37 || v.Members != 129 || v.InLiangwei != 37 || v.LiangweiShare != 28.68 {
@@ -31,7 +31,7 @@ func TestRoundRestCLI(t *testing.T) {
 		t.Errorf("audits = %+v", a)
 	}
 	out := mustRun(t, "--db", db, "stats")
-	for _, want := range []string{"候选人资格联审：545 人次，通过 542，不通过 3，待审 0", "村务监督委员会：37 个村，成员 129 人，其中两委成员 37 人（28.68%）",
+	for _, want := range []string{"候选人资格联审：521 人次，通过 518，不通过 3，待审 0", "村务监督委员会：37 个村，成员 129 人，其中两委成员 37 人（28.68%）",
 		"届中任职变动：3 次；离任原因 辞职 2，调整 1；接任方式 补选 2，任命 1"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("stats lacks %q:\n%s", want, out)
@@ -47,8 +47,8 @@ func TestRoundRestCLI(t *testing.T) {
 		}
 	}
 	before, on := data.FormatDate(adj.Date.AddDate(0, 0, -1)), data.FormatDate(adj.Date)
-	if b, a := statsJSON(t, db, "--date", before).Members.DualHead, statsJSON(t, db, "--date", on).Members.DualHead; b != 14 || a != 13 {
-		t.Errorf("一肩挑 on %s = %d, on %s = %d; want 14 then 13", before, b, on, a)
+	if b, a := statsJSON(t, db, "--date", before).Members.DualHead, statsJSON(t, db, "--date", on).Members.DualHead; b != 31 || a != 30 {
+		t.Errorf("一肩挑 on %s = %d, on %s = %d; want 31 then 30", before, b, on, a)
 	}
 	roster := func(date string) string {
 		pdf := filepath.Join(dir, "花名册"+date+".pdf")

@@ -88,10 +88,20 @@ func (c *cli) cmdDemo(args []string) error {
 			active++
 		}
 	}
+	round := demo.Round(today)
+	elections, members := map[int]int{}, map[int]int{}
+	for _, e := range b.Elections {
+		elections[e.Round]++
+	}
+	for _, m := range b.Members {
+		members[m.Round]++
+	}
 	fmt.Fprintf(c.stdout, "已载入演示数据：%s%s，村（社区）%d 个（其中已撤并 %d 个），%d年换届记录 %d 条\n",
-		demo.County, demo.Township, len(b.Villages), len(b.Villages)-active, demo.Round(today), len(b.Elections))
+		demo.County, demo.Township, len(b.Villages), len(b.Villages)-active, round, elections[round])
 	fmt.Fprintf(c.stdout, "两委成员 %d 人，乡镇班子 %d 条，党组织台账 %d 条，信访举报 %d 件，约谈 %d 条\n",
-		len(b.Members), len(b.Leaderships), len(b.PartyOrgs), len(b.Complaints), len(b.Talks))
+		members[round], len(b.Leaderships), len(b.PartyOrgs), len(b.Complaints), len(b.Talks))
+	prev := round - demo.TermYears
+	fmt.Fprintf(c.stdout, "上届（%d年）换届记录 %d 条，两委成员 %d 人，供与本届比较\n", prev, elections[prev], members[prev])
 	fmt.Fprintf(c.stdout, "候选人资格联审 %d 人次，村务监督委员会成员 %d 人，任职变动 %d 条，离任审计 %d 条\n",
 		len(b.Candidates), len(b.Supervisors), len(b.Changes), len(b.Audits))
 	fmt.Fprintf(c.stdout, "新增 %d，更新 %d，未变 %d\n", res.Inserted, res.Updated, res.Unchanged)

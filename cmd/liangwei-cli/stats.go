@@ -68,6 +68,16 @@ func (c *cli) loadScope(st data.Store, round int, township string) (scope, error
 	return s, nil
 }
 
+// previousRates are the key rates of the round before sc's (the newest earlier round with
+// elections) over the same townships, or nil when the data has no earlier round.
+func (c *cli) previousRates(st data.Store, sc scope) (*data.KeyRates, error) {
+	p, err := data.LoadPreviousRates(c.ctx(), st, sc.round, sc.township)
+	if err != nil {
+		return nil, fmt.Errorf("读取上届台账失败：%v", err)
+	}
+	return p, nil
+}
+
 // cmdStats prints the round's figures, as JSON (SPEC §7) or as Chinese text.
 func (c *cli) cmdStats(args []string) error {
 	fs := c.commandFlags()
@@ -100,6 +110,9 @@ func (c *cli) cmdStats(args []string) error {
 		return err
 	}
 	s := data.ComputeStats(sc.ledger, sc.round, ref)
+	if s.Previous, err = c.previousRates(st, sc); err != nil {
+		return err
+	}
 	if *asJSON {
 		enc := json.NewEncoder(c.stdout)
 		enc.SetEscapeHTML(false)
@@ -129,12 +142,27 @@ func writeStats(w io.Writer, s data.Stats, township string, ref time.Time) {
 			b.name, b.s.Due, b.s.Completed, b.s.Rate, b.s.OneTime, b.s.OneTimeRate, b.turnout, b.s.Turnout, b.s.Voted, b.s.Eligible)
 	}
 	m := s.Members
-	fmt.Fprintf(w, "两委成员：%d 人（党组织成员 %d，村委会成员 %d，交叉任职 %d），一肩挑 %d 个村（占书记、主任均已配备的 %d 个村的 %.2f%%）\n",
+	fmt.Fprintf(w, "两委成员（仅计已完成换届的组织）：%d 人（党组织成员 %d，村委会成员 %d，交叉任职 %d），一肩挑 %d 个村（占应换届 %d 个村的 %.2f%%）\n",
 		m.Total, m.Party, m.Committee, m.Cross, m.DualHead, m.DualHeadBase, m.DualHeadRate)
-	fmt.Fprintf(w, "成员结构：女性 %d（%.2f%%），平均年龄 %.1f 岁，35岁以下 %d（%.2f%%），60岁及以上 %d（%.2f%%），大专及以上 %d（%.2f%%），村委会成员中党员 %d（%.2f%%），新任 %d（%.2f%%）\n",
+	fmt.Fprintf(w, "成员结构：女性 %d（%.2f%%），平均年龄 %.1f 岁，35岁及以下 %d（%.2f%%），60岁及以上 %d（%.2f%%），大专及以上 %d（%.2f%%），村委会成员中党员 %d（%.2f%%），新任 %d（%.2f%%）\n",
 		m.Women, data.Rate(m.Women, m.Total), m.AvgAge, m.Under35, data.Rate(m.Under35, m.Total),
 		m.Age60Plus, data.Rate(m.Age60Plus, m.Total), m.College, data.Rate(m.College, m.Total),
 		m.CommitteeParty, data.Rate(m.CommitteeParty, m.Committee), m.New, data.Rate(m.New, m.Total))
+	for _, h := range []struct {
+		name string
+		s    data.HeadStats
+	}{{"村党组织书记", s.Secretaries}, {"村（居）委会主任", s.Directors}} {
+		fmt.Fprintf(w, "%s：%d 人，女性 %d（%.2f%%），平均年龄 %.1f 岁，35岁及以下 %d，60岁及以上 %d，大专及以上 %d（%.2f%%）\n",
+			h.name, h.s.Count, h.s.Women, data.Rate(h.s.Women, h.s.Count), h.s.AvgAge, h.s.Under35, h.s.Age60Plus,
+			h.s.College, data.Rate(h.s.College, h.s.Count))
+	}
+	if s.Previous != nil {
+		var parts []string
+		for _, r := range data.Compare(s.Rates, s.Previous) {
+			parts = append(parts, fmt.Sprintf("%s %s（上届 %s，%s）", r.Name, keyRateText(r.Current, r.Unit), keyRateText(r.Previous, r.Unit), changeText(r)))
+		}
+		fmt.Fprintf(w, "与上届（%d年）比较：%s\n", s.Previous.Round, strings.Join(parts, "；"))
+	}
 	l := s.Leadership
 	fmt.Fprintf(w, "乡镇班子：党委班子成员 %d，政府班子成员 %d，交叉任职 %d\n", l.PartyCommittee, l.Government, l.Cross)
 	p := s.Party
@@ -171,4 +199,20 @@ func counts(m map[string]int) string {
 		return "无"
 	}
 	return strings.Join(parts, "，")
+}
+
+// keyRateText prints a key rate with its unit: 97.50% or 45.5岁.
+func keyRateText(v float64, unit string) string {
+	if unit == "岁" {
+		return fmt.Sprintf("%.1f岁", v)
+	}
+	return fmt.Sprintf("%.2f%%", v)
+}
+
+// changeText prints a change against the previous round: 比上届 +1.67 个百分点, 比上届 −0.5 岁.
+func changeText(r data.KeyRate) string {
+	if r.Unit == "岁" {
+		return fmt.Sprintf("比上届 %+.1f 岁", r.Change)
+	}
+	return fmt.Sprintf("比上届 %+.2f 个百分点", r.Change)
 }

@@ -70,6 +70,7 @@ func genBatch(nv int) data.Batch {
 		for _, body := range data.Bodies {
 			e := completed(tn, vn, body)
 			e.Eligible = 100 + i%50
+			e.Participants = e.Eligible * 92 / 100 // a 党员大会 needs more than 4/5 present
 			if i%17 == 0 {
 				e.Status, e.CompletedOn, e.Reason = data.StatusFailed, time.Time{}, "候选人资格争议"
 			}

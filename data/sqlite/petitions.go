@@ -15,15 +15,15 @@ func complaintArgs(townshipID, villageID int64, c data.Complaint) []any {
 		vid = villageID
 	}
 	return []any{townshipID, c.No, nullDate(c.Received), string(c.Channel), vid, c.Complainant, c.Subject, string(c.Category),
-		c.Summary, c.Handler, nullDate(c.Deadline), string(c.Result), c.Handling, nullDate(c.Replied)}
+		c.Summary, c.Handler, nullDate(c.Deadline), string(c.Result), c.Handling, nullDate(c.Replied), nullDate(c.ExtendedTo), c.Extension}
 }
 
 func scanComplaint(sc scanner) (data.Complaint, error) {
 	var c data.Complaint
 	var channel, category, result string
-	var received, deadline, replied sql.NullString
+	var received, deadline, replied, extended sql.NullString
 	if err := sc.Scan(&c.ID, &c.Township, &c.No, &received, &channel, &c.Village, &c.Complainant, &c.Subject, &category,
-		&c.Summary, &c.Handler, &deadline, &result, &c.Handling, &replied); err != nil {
+		&c.Summary, &c.Handler, &deadline, &result, &c.Handling, &replied, &extended, &c.Extension); err != nil {
 		return c, err
 	}
 	c.Channel, c.Category, c.Result = data.Channel(channel), data.ComplaintCategory(category), data.ComplaintResult(result)
@@ -34,7 +34,10 @@ func scanComplaint(sc scanner) (data.Complaint, error) {
 	if c.Deadline, err = parseDate(deadline); err != nil {
 		return c, err
 	}
-	c.Replied, err = parseDate(replied)
+	if c.Replied, err = parseDate(replied); err != nil {
+		return c, err
+	}
+	c.ExtendedTo, err = parseDate(extended)
 	return c, err
 }
 
@@ -51,17 +54,18 @@ var complaintKind = &kindSpec[data.Complaint]{
 	keyCols: [2]string{"no", ""},
 	key:     func(c data.Complaint) (string, int) { return c.No, 0 },
 	sel: `SELECT c.id, t.name, c.no, c.received, c.channel, coalesce(v.name, ''), c.complainant, c.subject, c.category,
-		c.summary, c.handler, c.deadline, c.result, c.handling, c.replied
+		c.summary, c.handler, c.deadline, c.result, c.handling, c.replied, c.extended_to, c.extension
 		FROM complaints c JOIN townships t ON t.id = c.township_id LEFT JOIN villages v ON v.id = c.village_id`,
 	// A complaint stays listed when the village it names is deleted: the village is only
 	// where it happened.
 	live:  "c.deleted_at IS NULL AND t.deleted_at IS NULL",
 	order: "t.name, c.received, c.no",
 	insert: `INSERT INTO complaints (township_id, no, received, channel, village_id, complainant, subject, category, summary,
-		handler, deadline, result, handling, replied, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		handler, deadline, result, handling, replied, extended_to, extension, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	update: `UPDATE complaints SET township_id = ?, no = ?, received = ?, channel = ?, village_id = ?, complainant = ?,
 		subject = ?, category = ?, summary = ?, handler = ?, deadline = ?, result = ?, handling = ?, replied = ?,
-		updated_at = ?, deleted_at = NULL WHERE id = ?`,
+		extended_to = ?, extension = ?, updated_at = ?, deleted_at = NULL WHERE id = ?`,
 	scan: scanComplaint,
 	id:   func(c data.Complaint) int64 { return c.ID },
 	// A complaint's 村名, when given, must be a listed village of its township.

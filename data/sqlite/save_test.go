@@ -172,7 +172,7 @@ func TestSaveElection(t *testing.T) {
 	moved := party
 	moved.Village = "西关村"
 	updated := party
-	updated.Participants, updated.OneTime = 80, false
+	updated.Participants, updated.OneTime = 85, false
 	future := completed("城关镇", "西关村", data.BodyParty)
 	future.CompletedOn = day("2026-07-01")
 	void := completed("城关镇", "西关村", data.BodyCommittee)
