@@ -60,7 +60,7 @@ var changeKind = &kindSpec[data.Change]{
 		return []any{villageID, c.Round, data.FormatDate(c.Date), string(c.Body), string(c.Post), c.Leaver, c.LeaverID,
 			string(c.Cause), c.Successor, c.SuccessorID, string(c.Method), c.Note}, nil
 	},
-	val:     func(r data.Change) auditValue { return auditOf(data.ChangeDesc, r) },
+	desc:    data.ChangeDesc,
 	keyText: changeKeyText,
 	label:   changeLabel,
 	// A change happens any day of the five-year term: it is bound to the lock of the year it
@@ -124,7 +124,7 @@ var auditKind = &kindSpec[data.DepartureAudit]{
 	args: func(_ refs, villageID int64, a data.DepartureAudit) ([]any, error) {
 		return []any{villageID, a.Round, a.Subject, a.Post, a.Auditor, nullDate(a.Date), string(a.Conclusion), a.Findings}, nil
 	},
-	val: func(r data.DepartureAudit) auditValue { return auditOf(data.AuditDesc, r) },
+	desc: data.AuditDesc,
 	keyText: func(a data.DepartureAudit) string {
 		return a.Township + "/" + a.Village + "/" + strconv.Itoa(a.Round) + "/" + a.Subject
 	},

@@ -66,17 +66,11 @@ func (s *Store) runImport(ctx context.Context, b data.Batch, source string, ok f
 		if err != nil {
 			return err
 		}
-		// Members are stored as saved by hand: 性别 and 出生日期 from the ID when absent.
-		// The caller's slice is left alone.
-		if len(b.Members) > 0 {
-			ms := make([]data.Member, len(b.Members))
-			copy(ms, b.Members)
-			for i := range ms {
-				ms[i].FillFromID()
-			}
-			b.Members = ms
+		// Records are stored as saved by hand (a member's 性别 and 出生日期 from the ID when
+		// absent); the caller's slices are left alone.
+		for _, k := range kinds {
+			k.normalize(&b)
 		}
-		b = normalizeRoundRest(b)
 		if refused = checkBatch(b, s.now()); refused != nil {
 			return refused
 		}

@@ -15,34 +15,12 @@ import (
 
 // checkBatch refuses records with errors and keys given twice, before anything is written.
 func checkBatch(b data.Batch, today time.Time) error {
-	// The importer checks "not in the future" against its own date; the store checks every
-	// other rule, so it validates elections as of a date no completion can be after.
-	farFuture := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
-	if err := checkRecords(townshipKind, b.Townships, data.Township.Validate); err != nil {
-		return err
+	for _, k := range kinds {
+		if err := k.checkAll(&b, today); err != nil {
+			return err
+		}
 	}
-	if err := checkRecords(villageKind, b.Villages, data.Village.Validate); err != nil {
-		return err
-	}
-	if err := checkRecords(electionKind, b.Elections, func(e data.Election) data.Problems { return e.Validate(farFuture) }); err != nil {
-		return err
-	}
-	if err := checkRecords(memberKind, b.Members, data.Member.Validate); err != nil {
-		return err
-	}
-	if err := checkRecords(leadershipKind, b.Leaderships, data.Leadership.Validate); err != nil {
-		return err
-	}
-	if err := checkRecords(partyOrgKind, b.PartyOrgs, data.PartyOrg.Validate); err != nil {
-		return err
-	}
-	if err := checkRecords(complaintKind, b.Complaints, func(c data.Complaint) data.Problems { return c.Validate(today) }); err != nil {
-		return err
-	}
-	if err := checkRecords(talkKind, b.Talks, data.Talk.Validate); err != nil {
-		return err
-	}
-	return checkRoundRest(b)
+	return nil
 }
 
 // batchKey is a natural key by the names of what the record belongs to: the IDs are not
@@ -83,25 +61,12 @@ func (w *tx) checkBatchLocks(b data.Batch) error {
 	if len(w.locks) == 0 {
 		return nil
 	}
-	if err := lockedIn(w, electionKind, b.Elections); err != nil {
-		return err
+	for _, k := range kinds {
+		if err := k.lockedAll(w, &b); err != nil {
+			return err
+		}
 	}
-	if err := lockedIn(w, memberKind, b.Members); err != nil {
-		return err
-	}
-	if err := lockedIn(w, leadershipKind, b.Leaderships); err != nil {
-		return err
-	}
-	if err := lockedIn(w, partyOrgKind, b.PartyOrgs); err != nil {
-		return err
-	}
-	if err := lockedIn(w, complaintKind, b.Complaints); err != nil {
-		return err
-	}
-	if err := lockedRoundRest(w, b); err != nil {
-		return err
-	}
-	return lockedIn(w, talkKind, b.Talks)
+	return nil
 }
 
 // lockedIn refuses the first of rs whose round is locked.

@@ -44,42 +44,10 @@ func keepStored(ctx context.Context, q *sql.Tx, b data.Batch) (data.Batch, error
 		return b, nil
 	}
 	towns := batchTownships(b)
-	var err error
-	if b.Townships, err = keepKind(ctx, q, townshipKind, data.TownshipDesc, towns, b); err != nil {
-		return b, err
-	}
-	if b.Villages, err = keepKind(ctx, q, villageKind, data.VillageDesc, towns, b); err != nil {
-		return b, err
-	}
-	if b.Elections, err = keepKind(ctx, q, electionKind, data.ElectionDesc, towns, b); err != nil {
-		return b, err
-	}
-	if b.Members, err = keepKind(ctx, q, memberKind, data.MemberDesc, towns, b); err != nil {
-		return b, err
-	}
-	if b.Leaderships, err = keepKind(ctx, q, leadershipKind, data.LeadershipDesc, towns, b); err != nil {
-		return b, err
-	}
-	if b.PartyOrgs, err = keepKind(ctx, q, partyOrgKind, data.PartyOrgDesc, towns, b); err != nil {
-		return b, err
-	}
-	if b.Complaints, err = keepKind(ctx, q, complaintKind, data.ComplaintDesc, towns, b); err != nil {
-		return b, err
-	}
-	if b.Talks, err = keepKind(ctx, q, talkKind, data.TalkDesc, towns, b); err != nil {
-		return b, err
-	}
-	if b.Candidates, err = keepKind(ctx, q, candidateKind, data.CandidateDesc, towns, b); err != nil {
-		return b, err
-	}
-	if b.Supervisors, err = keepKind(ctx, q, supervisorKind, data.SupervisorDesc, towns, b); err != nil {
-		return b, err
-	}
-	if b.Changes, err = keepKind(ctx, q, changeKind, data.ChangeDesc, towns, b); err != nil {
-		return b, err
-	}
-	if b.Audits, err = keepKind(ctx, q, auditKind, data.AuditDesc, towns, b); err != nil {
-		return b, err
+	for _, k := range kinds {
+		if err := k.keep(ctx, q, towns, &b); err != nil {
+			return b, err
+		}
 	}
 	return b, nil
 }
@@ -87,7 +55,8 @@ func keepStored(ctx context.Context, q *sql.Tx, b data.Batch) (data.Batch, error
 // keepKind returns a copy of b's records of kind k completed from the stored records
 // under towns (a JSON array of township names), or the records themselves when the kind
 // lacks no column.
-func keepKind[R any](ctx context.Context, q *sql.Tx, k *kindSpec[R], d *data.Kind[R], towns string, b data.Batch) ([]R, error) {
+func keepKind[R any](ctx context.Context, q *sql.Tx, k *kindSpec[R], towns string, b data.Batch) ([]R, error) {
+	d := k.desc
 	rs := *d.Records(&b)
 	hs := b.Absent[k.code]
 	if len(rs) == 0 || len(hs) == 0 {

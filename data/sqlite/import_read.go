@@ -58,31 +58,9 @@ func batchTownships(b data.Batch) string {
 			names = append(names, n)
 		}
 	}
-	for _, t := range b.Townships {
-		add(t.Name)
+	for _, k := range kinds {
+		k.townshipsOf(&b, add)
 	}
-	for _, v := range b.Villages {
-		add(v.Township)
-	}
-	for _, e := range b.Elections {
-		add(e.Township)
-	}
-	for _, m := range b.Members {
-		add(m.Township)
-	}
-	for _, l := range b.Leaderships {
-		add(l.Township)
-	}
-	for _, p := range b.PartyOrgs {
-		add(p.Township)
-	}
-	for _, c := range b.Complaints {
-		add(c.Township)
-	}
-	for _, t := range b.Talks {
-		add(t.Township)
-	}
-	roundRestTownships(b, add)
 	js, _ := json.Marshal(names) // a []string always marshals
 	return string(js)
 }

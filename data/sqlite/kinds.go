@@ -52,10 +52,14 @@ type refs interface {
 // its audit value: comparable (a save or import compares it to tell Updated from Unchanged),
 // keyed by the Chinese column headers.
 type kindSpec[R any] struct {
-	code  data.KindCode // the audit log's and recycle bin's kind
-	table string        // table name
-	alias string        // the table's alias in sel
-	up    parentKind
+	// desc is the kind's description in data: its fields, rules and audit values.
+	desc *data.Kind[R]
+	// checkOn, when set, is the date an import's guard check validates on instead of today.
+	checkOn func(today time.Time) time.Time
+	code    data.KindCode // the audit log's and recycle bin's kind
+	table   string        // table name
+	alias   string        // the table's alias in sel
+	up      parentKind
 	// names gives the township, and for inVillage the village, a record belongs to.
 	names func(R) (township, village string)
 	// makesTownship: a save or restore creates the township the record names (or takes it
@@ -78,7 +82,6 @@ type kindSpec[R any] struct {
 	// of what the record belongs to; p resolves any other record it names (a complaint's
 	// village).
 	args    func(p refs, parent int64, r R) ([]any, error)
-	val     func(R) auditValue
 	keyText func(R) string // the readable key of the audit log and the recycle bin
 	label   func(R) string // the record in a Chinese message
 	// taken is the refusal of a key another record holds; nil gives label + "已存在".
@@ -433,13 +436,6 @@ func yearRange(col string, year int) (string, []any) {
 }
 
 func yearStart(year int) string { return fmt.Sprintf("%04d-01-01", year) }
-
-// binKind is what the recycle bin needs of a kindSpec, whatever its record type.
-type binKind interface {
-	kindCode() data.KindCode
-	binned(ctx context.Context, q *sql.Tx, add func(kind data.KindCode, id int64, record string, deleted map[int64]time.Time)) error
-	restore(ctx context.Context, s *Store, id int64) error
-}
 
 func (k *kindSpec[R]) kindCode() data.KindCode { return k.code }
 

@@ -36,7 +36,7 @@ var leadershipKind = &kindSpec[data.Leadership]{
 	args: func(_ refs, townshipID int64, l data.Leadership) ([]any, error) {
 		return leadershipArgs(townshipID, l), nil
 	},
-	val:     func(r data.Leadership) auditValue { return auditOf(data.LeadershipDesc, r) },
+	desc:    data.LeadershipDesc,
 	keyText: func(l data.Leadership) string { return l.Township + "/" + strconv.Itoa(l.Round) },
 	label: func(l data.Leadership) string {
 		return fmt.Sprintf("乡镇“%s”%d年的班子记录", l.Township, l.Round)

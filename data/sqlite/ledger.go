@@ -80,18 +80,10 @@ func ledgerIn(ctx context.Context, q *sql.Tx, round int) (data.Ledger, error) {
 // database IDs: each record's audit value, kind by kind in listing order.
 func ledgerDigest(l data.Ledger) []auditValue {
 	var out []auditValue
-	out = appendVals(out, townshipKind, l.Townships)
-	out = appendVals(out, villageKind, l.Villages)
-	out = appendVals(out, electionKind, l.Elections)
-	out = appendVals(out, memberKind, l.Members)
-	out = appendVals(out, leadershipKind, l.Leaderships)
-	out = appendVals(out, partyOrgKind, l.PartyOrgs)
-	out = appendVals(out, complaintKind, l.Complaints)
-	out = appendVals(out, talkKind, l.Talks)
-	out = appendVals(out, candidateKind, l.Candidates)
-	out = appendVals(out, supervisorKind, l.Supervisors)
-	out = appendVals(out, changeKind, l.Changes)
-	return appendVals(out, auditKind, l.Audits)
+	for _, k := range kinds {
+		out = k.digest(out, &l)
+	}
+	return out
 }
 
 func appendVals[R any](out []auditValue, k *kindSpec[R], rs []R) []auditValue {

@@ -74,7 +74,7 @@ var memberKind = &kindSpec[data.Member]{
 	scan:    scanMember,
 	id:      func(m data.Member) int64 { return m.ID },
 	args:    func(_ refs, villageID int64, m data.Member) ([]any, error) { return memberArgs(villageID, m), nil },
-	val:     func(r data.Member) auditValue { return auditOf(data.MemberDesc, r) },
+	desc:    data.MemberDesc,
 	keyText: memberKeyText,
 	label:   memberLabel,
 	round:   func(m data.Member) int { return m.Round },

@@ -46,7 +46,7 @@ var partyOrgKind = &kindSpec[data.PartyOrg]{
 	scan:    scanPartyOrg,
 	id:      func(p data.PartyOrg) int64 { return p.ID },
 	args:    func(_ refs, villageID int64, p data.PartyOrg) ([]any, error) { return partyOrgArgs(villageID, p), nil },
-	val:     func(r data.PartyOrg) auditValue { return auditOf(data.PartyOrgDesc, r) },
+	desc:    data.PartyOrgDesc,
 	keyText: func(p data.PartyOrg) string { return p.Township + "/" + p.Village + "/" + strconv.Itoa(p.Year) },
 	label: func(p data.PartyOrg) string {
 		return fmt.Sprintf("村庄“%s/%s”%d年度党组织台账", p.Township, p.Village, p.Year)

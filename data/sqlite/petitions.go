@@ -79,7 +79,7 @@ var complaintKind = &kindSpec[data.Complaint]{
 		}
 		return complaintArgs(townshipID, vid, c), nil
 	},
-	val:     func(r data.Complaint) auditValue { return auditOf(data.ComplaintDesc, r) },
+	desc:    data.ComplaintDesc,
 	keyText: func(c data.Complaint) string { return c.Township + "/" + c.No },
 	label:   complaintLabel,
 	round:   func(c data.Complaint) int { return yearOf(c.Received) },
@@ -159,7 +159,7 @@ var talkKind = &kindSpec[data.Talk]{
 	scan:    scanTalk,
 	id:      func(t data.Talk) int64 { return t.ID },
 	args:    func(_ refs, townshipID int64, t data.Talk) ([]any, error) { return talkArgs(townshipID, t), nil },
-	val:     func(r data.Talk) auditValue { return auditOf(data.TalkDesc, r) },
+	desc:    data.TalkDesc,
 	keyText: func(t data.Talk) string { return t.Township + "/" + t.No },
 	label:   talkLabel,
 	round:   func(t data.Talk) int { return yearOf(t.Date) },

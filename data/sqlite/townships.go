@@ -8,6 +8,7 @@ import (
 )
 
 var townshipKind = &kindSpec[data.Township]{
+	names:   func(t data.Township) (string, string) { return t.Name, "" },
 	code:    data.CodeTownship,
 	table:   "townships",
 	alias:   "t",
@@ -28,7 +29,7 @@ var townshipKind = &kindSpec[data.Township]{
 	args: func(_ refs, _ int64, t data.Township) ([]any, error) {
 		return []any{t.Name, t.County, t.Contact, t.Phone}, nil
 	},
-	val:     func(r data.Township) auditValue { return auditOf(data.TownshipDesc, r) },
+	desc:    data.TownshipDesc,
 	keyText: func(t data.Township) string { return t.Name },
 	label:   func(t data.Township) string { return "乡镇“" + t.Name + "”" },
 	taken:   func(t data.Township) string { return "已有乡镇“" + t.Name + "”" },

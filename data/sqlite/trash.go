@@ -9,13 +9,6 @@ import (
 	"liangwei/data"
 )
 
-// binKinds are the kinds of the recycle bin, in the order that ranks records deleted at the
-// same second.
-var binKinds = []binKind{
-	townshipKind, villageKind, electionKind, memberKind, leadershipKind, partyOrgKind, complaintKind, talkKind,
-	candidateKind, supervisorKind, changeKind, auditKind,
-}
-
 // Trash lists the recycle bin: every record deleted itself (not only hidden by a deleted
 // village), with its readable key (as in the audit log) and when it was deleted, newest
 // first.
@@ -25,7 +18,7 @@ func (s *Store) Trash(ctx context.Context) ([]data.TrashItem, error) {
 		add := func(kind data.KindCode, id int64, record string, deleted map[int64]time.Time) {
 			out = append(out, data.TrashItem{Kind: string(kind), ID: id, Record: record, DeletedAt: deleted[id]})
 		}
-		for _, k := range binKinds {
+		for _, k := range kinds {
 			if err := k.binned(ctx, q, add); err != nil {
 				return err
 			}
@@ -36,7 +29,7 @@ func (s *Store) Trash(ctx context.Context) ([]data.TrashItem, error) {
 		return nil, err
 	}
 	rank := map[string]int{}
-	for i, k := range binKinds {
+	for i, k := range kinds {
 		rank[string(k.kindCode())] = i
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -75,7 +68,7 @@ func deletedTimes(ctx context.Context, q *sql.Tx, table string) (map[int64]time.
 // belongs to must not be deleted; a record of a locked round is refused with a
 // *data.LockedError.
 func (s *Store) Restore(ctx context.Context, kind string, id int64) error {
-	for _, k := range binKinds {
+	for _, k := range kinds {
 		if string(k.kindCode()) == kind {
 			return k.restore(ctx, s, id)
 		}

@@ -54,7 +54,7 @@ var candidateKind = &kindSpec[data.Candidate]{
 	args: func(_ refs, villageID int64, c data.Candidate) ([]any, error) {
 		return []any{villageID, c.Round, c.Name, c.IDNumber, string(c.Body), c.Post, string(c.Verdict), c.Reason, nullDate(c.Checked)}, nil
 	},
-	val: func(r data.Candidate) auditValue { return auditOf(data.CandidateDesc, r) },
+	desc: data.CandidateDesc,
 	keyText: func(c data.Candidate) string {
 		return c.Township + "/" + c.Village + "/" + strconv.Itoa(c.Round) + "/" + c.Name + "/" + data.MaskID(c.IDNumber) + "/" + string(c.Body)
 	},
@@ -133,7 +133,7 @@ var supervisorKind = &kindSpec[data.Supervisor]{
 		return []any{villageID, p.Round, p.Name, p.IDNumber, string(p.Gender), nullDate(p.Birth), string(p.Post), boolInt(p.InLiangwei),
 			string(p.Method), nullDate(p.Elected)}, nil
 	},
-	val: func(r data.Supervisor) auditValue { return auditOf(data.SupervisorDesc, r) },
+	desc: data.SupervisorDesc,
 	keyText: func(p data.Supervisor) string {
 		return p.Township + "/" + p.Village + "/" + strconv.Itoa(p.Round) + "/" + p.Name + "/" + data.MaskID(p.IDNumber)
 	},

@@ -41,7 +41,7 @@ var villageKind = &kindSpec[data.Village]{
 	args: func(_ refs, townshipID int64, v data.Village) ([]any, error) {
 		return []any{townshipID, v.Name, string(v.Kind), v.Households, v.Population, v.Code, string(v.Status)}, nil
 	},
-	val:     func(r data.Village) auditValue { return auditOf(data.VillageDesc, r) },
+	desc:    data.VillageDesc,
 	keyText: func(v data.Village) string { return villageKeyText(v.Township, v.Name) },
 	label:   func(v data.Village) string { return "村庄“" + villageKeyText(v.Township, v.Name) + "”" },
 	taken:   func(v data.Village) string { return "乡镇“" + v.Township + "”已有村庄“" + v.Name + "”" },
