@@ -183,3 +183,25 @@ func TestSetText(t *testing.T) {
 		t.Errorf("tags = %v, %v", m.Tags, err)
 	}
 }
+
+// TestEveryKindNamesItsTownship: every kind has a text field headed TownshipHeader, which
+// ForTownship and the importer read.
+func TestEveryKindNamesItsTownship(t *testing.T) {
+	for _, k := range Descriptions {
+		var l Ledger
+		if k.Count(&l) != 0 {
+			t.Errorf("%s: an empty ledger counts records", k.Info().Name)
+		}
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("%s: no text field %s: %v", k.Info().Name, TownshipHeader, r)
+				}
+			}()
+			k.CopyTownship(&l, &Ledger{}, "城关镇")
+		}()
+	}
+	if len(Descriptions)+3 != len(Kinds) {
+		t.Errorf("Kinds = %d, Descriptions = %d", len(Kinds), len(Descriptions))
+	}
+}

@@ -44,13 +44,50 @@ type KindInfo struct {
 
 // Kinds lists every record kind (from its description), in workbook order, then the audit
 // log's other subjects.
-var Kinds = []KindInfo{
-	TownshipDesc.KindInfo, VillageDesc.KindInfo, ElectionDesc.KindInfo, MemberDesc.KindInfo,
-	PartyOrgDesc.KindInfo, LeadershipDesc.KindInfo, ComplaintDesc.KindInfo, TalkDesc.KindInfo,
-	CandidateDesc.KindInfo, SupervisorDesc.KindInfo, ChangeDesc.KindInfo, AuditDesc.KindInfo,
-	{Code: SubjectFile, Name: "文件", Aliases: []string{"导入文件", "导入", "备份"}},
-	{Code: SubjectRound, Name: "届次"},
-	{Code: SubjectSettings, Name: "设置"},
+var Kinds = func() []KindInfo {
+	var out []KindInfo
+	for _, k := range Descriptions {
+		out = append(out, k.Info())
+	}
+	return append(out,
+		KindInfo{Code: SubjectFile, Name: "文件", Aliases: []string{"导入文件", "导入", "备份"}},
+		KindInfo{Code: SubjectRound, Name: "届次"},
+		KindInfo{Code: SubjectSettings, Name: "设置"})
+}()
+
+// Descriptions lists every record kind's description, in workbook order: a new kind is one
+// line here (and its field in Ledger).
+var Descriptions = []AnyKind{
+	TownshipDesc, VillageDesc, ElectionDesc, MemberDesc, PartyOrgDesc, LeadershipDesc, ComplaintDesc, TalkDesc,
+	CandidateDesc, SupervisorDesc, ChangeDesc, AuditDesc,
+}
+
+// AnyKind is a kind's description whatever its record type: what code handling every kind
+// alike asks of it.
+type AnyKind interface {
+	Info() KindInfo
+	// Count is how many records of the kind l holds.
+	Count(l *Ledger) int
+	// CopyTownship sets dst's records of the kind to src's of the township named.
+	CopyTownship(dst, src *Ledger, township string)
+}
+
+// TownshipHeader is the header under which every kind names its township (乡镇).
+var TownshipHeader = TownshipDesc.FieldAt(func(t *Township) any { return &t.Name }).Header
+
+// Info is the kind's names.
+func (k *Kind[R]) Info() KindInfo { return k.KindInfo }
+
+// Count is how many records of the kind l holds.
+func (k *Kind[R]) Count(l *Ledger) int { return len(*k.Records(l)) }
+
+// CopyTownship sets dst's records of the kind to src's of the township named.
+func (k *Kind[R]) CopyTownship(dst, src *Ledger, township string) {
+	f := k.Field(TownshipHeader)
+	if f == nil || f.Type != TextType {
+		panic("data: " + k.Name + " has no text field " + TownshipHeader)
+	}
+	*k.Records(dst) = keep(*k.Records(src), func(r R) bool { return *f.addr(&r).(*string) == township })
 }
 
 // KindByCode finds a kind by its code.

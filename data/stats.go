@@ -29,27 +29,20 @@ type Ledger struct {
 
 // Len is the number of records in the ledger.
 func (l Ledger) Len() int {
-	return len(l.Townships) + len(l.Villages) + len(l.Elections) + len(l.Members) +
-		len(l.Leaderships) + len(l.PartyOrgs) + len(l.Complaints) + len(l.Talks) +
-		len(l.Candidates) + len(l.Supervisors) + len(l.Changes) + len(l.Audits)
+	n := 0
+	for _, k := range Descriptions {
+		n += k.Count(&l)
+	}
+	return n
 }
 
 // ForTownship keeps only the records of one township.
 func (l Ledger) ForTownship(name string) Ledger {
-	return Ledger{
-		Townships:   keep(l.Townships, func(t Township) bool { return t.Name == name }),
-		Villages:    keep(l.Villages, func(v Village) bool { return v.Township == name }),
-		Elections:   keep(l.Elections, func(e Election) bool { return e.Township == name }),
-		Members:     keep(l.Members, func(m Member) bool { return m.Township == name }),
-		Leaderships: keep(l.Leaderships, func(x Leadership) bool { return x.Township == name }),
-		PartyOrgs:   keep(l.PartyOrgs, func(p PartyOrg) bool { return p.Township == name }),
-		Complaints:  keep(l.Complaints, func(c Complaint) bool { return c.Township == name }),
-		Talks:       keep(l.Talks, func(t Talk) bool { return t.Township == name }),
-		Candidates:  keep(l.Candidates, func(c Candidate) bool { return c.Township == name }),
-		Supervisors: keep(l.Supervisors, func(s Supervisor) bool { return s.Township == name }),
-		Changes:     keep(l.Changes, func(c Change) bool { return c.Township == name }),
-		Audits:      keep(l.Audits, func(a DepartureAudit) bool { return a.Township == name }),
+	var out Ledger
+	for _, k := range Descriptions {
+		k.CopyTownship(&out, &l, name)
 	}
+	return out
 }
 
 func keep[T any](xs []T, ok func(T) bool) []T {
