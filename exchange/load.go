@@ -439,24 +439,22 @@ type villageRef struct {
 	key   data.VillageKey
 }
 
-// checkVillages reports the elections, members, party organizations and complaints of the
-// file whose village is neither in the file nor in the database (data.UnknownVillage). A
+// checkVillages reports the records of the file (of every kind that names a village under
+// data.VillageHeader: elections, members, party organizations, complaints, candidates …)
+// whose village is neither in the file nor in the database (data.UnknownVillage). A
 // merged village is not warned of here: a file holds every round, and the records of the
 // rounds before the merger are right; check warns of the round it checks.
 func (l *loader) checkVillages(ctx context.Context) {
 	var refs []villageRef
-	for i, e := range l.batch.Elections {
-		refs = append(refs, villageRef{data.ElectionDesc.Name, l.recRows[data.ElectionDesc.Name][i], e.VillageKey()})
-	}
-	for i, m := range l.batch.Members {
-		refs = append(refs, villageRef{data.MemberDesc.Name, l.recRows[data.MemberDesc.Name][i], m.VillageKey()})
-	}
-	for i, p := range l.batch.PartyOrgs {
-		refs = append(refs, villageRef{data.PartyOrgDesc.Name, l.recRows[data.PartyOrgDesc.Name][i], p.VillageKey()})
-	}
-	for i, c := range l.batch.Complaints {
-		if c.Village != "" {
-			refs = append(refs, villageRef{data.ComplaintDesc.Name, l.recRows[data.ComplaintDesc.Name][i], data.VillageKey{Township: c.Township, Village: c.Village}})
+	for _, sh := range supportedSheets() {
+		if sh.villages == nil {
+			continue
+		}
+		rows := l.recRows[sh.Name]
+		for i, k := range sh.villages(&l.batch) {
+			if k.Village != "" && i < len(rows) {
+				refs = append(refs, villageRef{sh.Name, rows[i], k})
+			}
 		}
 	}
 	if len(refs) == 0 {

@@ -54,8 +54,11 @@ type sheet struct {
 	parse func(r *row)
 	// count is how many records of the sheet's kind b holds; rows lists those of [lo, hi)
 	// as export rows, in column order.
-	count func(b *data.Batch) int
-	rows  func(b *data.Batch, lo, hi int) [][]any
+	// villages lists the village each record of the sheet's kind in b names, in batch
+	// order; nil for kinds that name none (and for 村庄 itself).
+	villages func(b *data.Batch) []data.VillageKey
+	count    func(b *data.Batch) int
+	rows     func(b *data.Batch, lo, hi int) [][]any
 }
 
 func (s *sheet) supported() bool { return s.parse != nil }
@@ -96,6 +99,16 @@ func sheetOf[R any](k *data.Kind[R]) *sheet {
 		r.l.recRows[k.Name] = append(r.l.recRows[k.Name], r.num)
 	}
 	s.count = func(b *data.Batch) int { return len(*k.Records(b)) }
+	if vf, tf := k.Field(data.VillageHeader), k.Field(data.TownshipHeader); vf != nil && tf != nil && k.Code != data.CodeVillage {
+		s.villages = func(b *data.Batch) []data.VillageKey {
+			recs := *k.Records(b)
+			out := make([]data.VillageKey, len(recs))
+			for i := range recs {
+				out[i] = data.VillageKey{Township: tf.Text(&recs[i]), Village: vf.Text(&recs[i])}
+			}
+			return out
+		}
+	}
 	s.rows = func(b *data.Batch, lo, hi int) [][]any {
 		recs := *k.Records(b)
 		recs = recs[min(lo, len(recs)):min(hi, len(recs))]
