@@ -273,6 +273,9 @@ type FilePrint struct {
 	Township string
 	Declared string // the sum the workbook carries; "" when it carries none
 	Actual   string // the sum of the rows read
+	// Records counts the township's rows in the file besides its 乡镇 row: a file that only
+	// lists townships (a county's roster of them) is no township's submission.
+	Records int
 }
 
 // State is how the workbook stands for the township: 与导出时一致, 已修改 (changed after
@@ -302,7 +305,13 @@ func FilePrints(l Ledger, declared map[string]string) []FilePrint {
 	var out []FilePrint
 	for _, t := range f.Townships {
 		seen[t.Township] = true
-		out = append(out, FilePrint{Township: t.Township, Declared: declared[t.Township], Actual: t.Sum})
+		n := 0
+		for _, s := range t.Sheets {
+			if s.Kind != CodeTownship {
+				n += s.Count
+			}
+		}
+		out = append(out, FilePrint{Township: t.Township, Declared: declared[t.Township], Actual: t.Sum, Records: n})
 	}
 	for t, sum := range declared {
 		if !seen[t] {

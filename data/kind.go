@@ -29,6 +29,8 @@ const (
 	SubjectFile     KindCode = "file"     // an imported file, or a restored backup
 	SubjectRound    KindCode = "round"    // a round locked or unlocked
 	SubjectSettings KindCode = "settings" // the 设置 screen
+	// SubjectSubmission is a township's submission to the county (退回, issue 18).
+	SubjectSubmission KindCode = "submission"
 )
 
 // KindInfo is what is known of every kind, whatever its record type.
@@ -51,6 +53,7 @@ var Kinds = []KindInfo{
 	{Code: SubjectFile, Name: "文件", Aliases: []string{"导入文件", "导入", "备份"}},
 	{Code: SubjectRound, Name: "届次"},
 	{Code: SubjectSettings, Name: "设置"},
+	{Code: SubjectSubmission, Name: "报送", Aliases: []string{"退回"}},
 }
 
 // KindByCode finds a kind by its code.

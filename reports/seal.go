@@ -102,11 +102,11 @@ func (s Seal) keywords() string {
 
 // subject is the seal as the PDF's Subject, for a person reading the document properties.
 func (s Seal) subject() string {
-	return fmt.Sprintf("数据指纹 %s（%d年，%s）", s.Print.Short(), s.Round, s.scopeText())
+	return fmt.Sprintf("数据指纹 %s（%d年，%s）", s.Print.Short(), s.Round, s.ScopeText())
 }
 
-// scopeText names the townships: 城关镇, or 62 个乡镇 when there are more than three.
-func (s Seal) scopeText() string {
+// ScopeText names the townships: 城关镇, or 62 个乡镇 when there are more than three.
+func (s Seal) ScopeText() string {
 	names := s.Print.Names()
 	if len(names) > 3 {
 		return fmt.Sprintf("%d 个乡镇", len(names))
