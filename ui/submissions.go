@@ -51,7 +51,7 @@ var subColumns = []struct {
 		return subLatest(r, func(s *data.Submission) string { return s.At.Local().Format("2006-01-02 15:04") })
 	}},
 	{"导入人", 72, func(r data.SubmissionRow) string { return subLatest(r, func(s *data.Submission) string { return s.By }) }},
-	{"工作簿指纹", 200, func(r data.SubmissionRow) string {
+	{"工作簿指纹", 236, func(r data.SubmissionRow) string {
 		return subLatest(r, func(s *data.Submission) string { return data.ShortPrint(s.Actual) + " " + s.PrintState() })
 	}},
 	{"党组织完成率", 110, func(r data.SubmissionRow) string { return subRate(r.Party) }},
