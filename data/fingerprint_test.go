@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/json"
 	"regexp"
 	"slices"
 	"strings"
@@ -104,5 +105,17 @@ func TestFilePrints(t *testing.T) {
 	}
 	if s := (FilePrint{Township: "x", Actual: "y"}).State(); s != PrintNone {
 		t.Errorf("no declared sum: %s", s)
+	}
+}
+
+// TestWriteJSONStringAsEncodingJSON: the fast path writes what encoding/json writes.
+func TestWriteJSONStringAsEncodingJSON(t *testing.T) {
+	for _, s := range []string{"", "城关镇", "a\"b", `c\d`, "<x>&", "tab\there", "line\u2028sep", "bad\xffutf8", "王家庄村（一组）", "镕堃赟喆"} {
+		var b strings.Builder
+		writeJSONString(&b, s)
+		want, _ := json.Marshal(s)
+		if b.String() != string(want) {
+			t.Errorf("writeJSONString(%q) = %s, want %s", s, b.String(), want)
+		}
 	}
 }
