@@ -119,3 +119,18 @@ func TestWriteJSONStringAsEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestFingerprintCoversEveryKind: a kind added to the ledger is in the fingerprint, or a
+// change to its records would verify as 一致.
+func TestFingerprintCoversEveryKind(t *testing.T) {
+	var got, want []KindCode
+	for _, k := range printKinds {
+		got = append(got, k.code)
+	}
+	for _, k := range RecordKinds() {
+		want = append(want, k.Code)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("fingerprinted kinds %v, record kinds %v: add the new kind to printKinds", got, want)
+	}
+}
