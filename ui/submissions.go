@@ -46,11 +46,15 @@ var subColumns = []struct {
 }{
 	{"乡镇", 96, func(r data.SubmissionRow) string { return r.Township }},
 	{"状态", 64, func(r data.SubmissionRow) string { return r.StatusText() }},
-	{"最新文件", 150, func(r data.SubmissionRow) string { return subLatest(r, func(s *data.Submission) string { return s.File }) }},
+	{"最新文件", 150, func(r data.SubmissionRow) string {
+		return subLatest(r, func(s *data.Submission) string { return s.File })
+	}},
 	{"导入时间", 128, func(r data.SubmissionRow) string {
 		return subLatest(r, func(s *data.Submission) string { return s.At.Local().Format("2006-01-02 15:04") })
 	}},
-	{"导入人", 72, func(r data.SubmissionRow) string { return subLatest(r, func(s *data.Submission) string { return s.By }) }},
+	{"导入人", 72, func(r data.SubmissionRow) string {
+		return subLatest(r, func(s *data.Submission) string { return s.By })
+	}},
 	{"工作簿指纹", 236, func(r data.SubmissionRow) string {
 		return subLatest(r, func(s *data.Submission) string { return data.ShortPrint(s.Actual) + " " + s.PrintState() })
 	}},
@@ -107,7 +111,9 @@ func (s *submissionsScreen) content() fyne.CanvasObject {
 			}
 		})
 	s.table.ShowHeaderRow = true
-	s.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	s.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row < 0 && id.Col >= 0 {
 			o.(*widget.Label).SetText(subColumns[id.Col].title)
