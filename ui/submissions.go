@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"liangwei/data"
+	"liangwei/exchange"
 )
 
 func init() { register("汇总", newSubmissionsScreen) }
@@ -257,6 +259,25 @@ func (s *submissionsScreen) onReturn() {
 		}, s.u.win)
 	d.Resize(fyne.NewSize(480, 240))
 	d.Show()
+}
+
+// datPrintLines say, in the 数据 screen's preview of a workbook, whether each township's
+// data fingerprint is as exported or was changed after (issue 18); nothing for a CSV file.
+func datPrintLines(p exchange.Preview) []datLine {
+	if strings.EqualFold(filepath.Ext(p.File), ".csv") || p.Issues.HasErrors() {
+		return nil
+	}
+	text := exchange.PrintSummary(p.Batch.Prints)
+	if text == "" {
+		return nil
+	}
+	imp := widget.MediumImportance
+	for _, x := range p.Batch.Prints {
+		if x.State() == data.PrintModified {
+			imp = widget.WarningImportance
+		}
+	}
+	return []datLine{{text: text + "。", importance: imp}}
 }
 
 // returnSubmission marks town's latest submission 退回 with reason and reloads.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"liangwei/data"
+	"liangwei/exchange"
 	"liangwei/reports"
 )
 
@@ -116,5 +117,20 @@ func TestReportsVerifyPDF(t *testing.T) {
 	s.verify.busy.Wait()
 	if s.verify.err == nil || !strings.Contains(s.verify.err.Error(), "不是PDF文件") {
 		t.Errorf("verify of a non-PDF: %v", s.verify.err)
+	}
+}
+
+// TestDataPreviewSaysThePrint: the 数据 screen's preview of a workbook says whether it was
+// changed after export; a CSV file says nothing of it.
+func TestDataPreviewSaysThePrint(t *testing.T) {
+	p := exchange.Preview{File: "城关镇.xlsx"}
+	p.Batch.Prints = []data.FilePrint{{Township: "城关镇", Declared: "a", Actual: "b", Records: 3}}
+	lines := datPrintLines(p)
+	if len(lines) != 1 || lines[0].importance != widget.WarningImportance || !strings.Contains(lines[0].text, "导出后已修改") {
+		t.Errorf("lines = %+v", lines)
+	}
+	p.File = "城关镇-换届.csv"
+	if lines := datPrintLines(p); len(lines) != 0 {
+		t.Errorf("a CSV file: %+v", lines)
 	}
 }
