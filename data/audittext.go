@@ -18,6 +18,8 @@ import (
 var auditActions = map[string]string{
 	"create": "新增", "update": "修改", "delete": "删除", "restore": "恢复", "import": "导入",
 	"lock": "锁定", "unlock": "解锁", "backup": "备份",
+	// A township's submission sent back by the county (issue 18).
+	"return": "退回",
 	// 还原备份 as the 数据 screen's dialog says it: plain 还原 is one character from 恢复 (out of the
 	// recycle bin), a different thing.
 	"restore-backup": "还原备份",

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // FieldType is what a field holds, which says how it is read from a cell, written to one,
@@ -474,7 +475,31 @@ func (k *Kind[R]) AuditValue(r *R) string {
 	return b.String()
 }
 
+// writeJSONString writes s as encoding/json writes it. Most values need no escaping and are
+// written as they are: the fingerprint of a city's ledger (issue 18) writes a million.
 func writeJSONString(b *strings.Builder, s string) {
+	if plainJSON(s) {
+		b.WriteByte('"')
+		b.WriteString(s)
+		b.WriteByte('"')
+		return
+	}
 	q, _ := json.Marshal(s)
 	b.Write(q)
+}
+
+// plainJSON reports whether encoding/json writes s unchanged between quotes: valid UTF-8
+// without control characters, quotes, backslashes, the HTML characters <, > and & it escapes,
+// or U+2028 and U+2029.
+func plainJSON(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&':
+			return false
+		case c >= 0x80:
+			ascii = false
+		}
+	}
+	return ascii || utf8.ValidString(s) && !strings.ContainsRune(s, '\u2028') && !strings.ContainsRune(s, '\u2029')
 }

@@ -29,6 +29,8 @@ const (
 	SubjectFile     KindCode = "file"     // an imported file, or a restored backup
 	SubjectRound    KindCode = "round"    // a round locked or unlocked
 	SubjectSettings KindCode = "settings" // the 设置 screen
+	// SubjectSubmission is a township's submission to the county (退回, issue 18).
+	SubjectSubmission KindCode = "submission"
 )
 
 // KindInfo is what is known of every kind, whatever its record type.
@@ -52,7 +54,8 @@ var Kinds = func() []KindInfo {
 	return append(out,
 		KindInfo{Code: SubjectFile, Name: "文件", Aliases: []string{"导入文件", "导入", "备份"}},
 		KindInfo{Code: SubjectRound, Name: "届次"},
-		KindInfo{Code: SubjectSettings, Name: "设置"})
+		KindInfo{Code: SubjectSettings, Name: "设置"},
+		KindInfo{Code: SubjectSubmission, Name: "报送", Aliases: []string{"退回"}})
 }()
 
 // Descriptions lists every record kind's description, in workbook order: a new kind is one
@@ -70,6 +73,9 @@ type AnyKind interface {
 	Count(l *Ledger) int
 	// CopyTownship sets dst's records of the kind to src's of the township named.
 	CopyTownship(dst, src *Ledger, township string)
+	// EachAudit calls fn with the township and the audit value of every record of the kind
+	// in l (what a fingerprint sums).
+	EachAudit(l *Ledger, fn func(township, value string))
 }
 
 // TownshipHeader is the header under which every kind names its township (乡镇).
@@ -83,11 +89,26 @@ func (k *Kind[R]) Count(l *Ledger) int { return len(*k.Records(l)) }
 
 // CopyTownship sets dst's records of the kind to src's of the township named.
 func (k *Kind[R]) CopyTownship(dst, src *Ledger, township string) {
+	f := k.townshipField()
+	*k.Records(dst) = keep(*k.Records(src), func(r R) bool { return *f.addr(&r).(*string) == township })
+}
+
+// EachAudit calls fn with the township and the audit value of every record of the kind in l.
+func (k *Kind[R]) EachAudit(l *Ledger, fn func(township, value string)) {
+	f := k.townshipField()
+	rs := *k.Records(l)
+	for i := range rs {
+		fn(*f.addr(&rs[i]).(*string), k.AuditValue(&rs[i]))
+	}
+}
+
+// townshipField is the kind's text field headed TownshipHeader; every kind has one.
+func (k *Kind[R]) townshipField() *Field[R] {
 	f := k.Field(TownshipHeader)
 	if f == nil || f.Type != TextType {
 		panic("data: " + k.Name + " has no text field " + TownshipHeader)
 	}
-	*k.Records(dst) = keep(*k.Records(src), func(r R) bool { return *f.addr(&r).(*string) == township })
+	return f
 }
 
 // KindByCode finds a kind by its code.

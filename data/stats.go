@@ -25,6 +25,9 @@ type Ledger struct {
 	// have: an import keeps those fields of the stored records as they are, and a new record
 	// has them empty. Empty for a ledger that is not an imported file.
 	Absent map[KindCode][]string
+	// Prints are, for a workbook being imported, the fingerprint it declares per township
+	// beside the one of its rows (issue 18); nil for any other ledger.
+	Prints []FilePrint
 }
 
 // Len is the number of records in the ledger.

@@ -105,6 +105,8 @@ type loader struct {
 	// later are the rule checks of the records of sheets lacking a column, run once those
 	// fields are taken from the stored records (keepStored).
 	later []func()
+	// declared are the fingerprints the workbook's properties carry, by township.
+	declared map[string]string
 	// date1904 is set for a workbook in the 1904 date system, whose date serials count
 	// from 1904-01-01.
 	date1904 bool
@@ -176,6 +178,7 @@ func (l *loader) load(ctx context.Context, path, sheet string) {
 		l.fileError("文件中没有可导入的工作表，工作表名应为：" + supportedNames())
 		return
 	}
+	l.takePrints()
 	l.keepStored(ctx)
 	l.checkVillages(ctx)
 	l.checkMembers(ctx)

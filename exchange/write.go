@@ -130,6 +130,9 @@ func writeWorkbook(w io.Writer, sheets []*sheet, b data.Batch) error {
 			return fmt.Errorf("写入“%s”工作表失败：%w", sh.Name, err)
 		}
 	}
+	if err := setPrintProps(f, b); err != nil {
+		return err
+	}
 	// The first sheet is the active one already. f.SetActiveSheet would parse every
 	// streamed sheet back into cells to unselect its tab: 115 MB for a city.
 	return f.Write(w)

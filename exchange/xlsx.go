@@ -57,6 +57,7 @@ func (l *loader) loadXLSX(ctx context.Context, path string) (ok bool) {
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		l.date1904 = *props.Date1904
 	}
+	l.declared = readPrintProps(f)
 	for _, name := range f.GetSheetList() {
 		if !l.readSheet(ctx, f, name, scans[name]) {
 			return false

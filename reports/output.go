@@ -34,6 +34,7 @@ func render(w io.Writer, orientation, title string, m Meta, draw func(d *doc)) (
 	}()
 	d := newDoc(orientation, title, m)
 	draw(d)
+	d.sealBlock()
 	var buf bytes.Buffer
 	if err := d.finish(&buf); err != nil {
 		return fmt.Errorf("生成PDF报表时出错：%w", err)
@@ -62,6 +63,7 @@ func (d *doc) startPart() {
 	pdf.SetTitle(safeText(d.titleText), true)
 	pdf.SetAuthor(safeText(d.meta.Unit), true)
 	pdf.SetCreator("两委台账", true)
+	d.sealMeta(pdf)
 	pdf.SetMargins(marginX, marginTop, marginX)
 	pdf.SetAutoPageBreak(false, marginBot) // rows are placed by hand so none is split
 	pdf.SetCellMargin(cellMargin)
@@ -113,6 +115,7 @@ func (d *doc) finish(w io.Writer) error {
 		p.SetTextColor(0, 0, 0)
 		p.SetXY(marginX, d.pageH-marginBot+4)
 		p.CellFormat(d.width, 5, pageLabel(n, total), "", 0, "C", false, 0, "")
+		d.sealFooter(p)
 	}
 	for n := 1; n <= earlier; n++ {
 		p.AddPage()

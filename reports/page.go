@@ -22,6 +22,9 @@ type Meta struct {
 	Preparer string    // 填表人
 	Phone    string    // 联系电话
 	Date     time.Time // 填报日期; also the PDF's creation date. Zero leaves the date blank.
+	// Seal is the data fingerprint printed in the footer and kept in the metadata (see
+	// seal.go); nil prints none. Kind.Write sets it from the ledger it draws.
+	Seal *Seal
 }
 
 // Orientations of the page.

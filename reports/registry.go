@@ -30,48 +30,48 @@ type Kind struct {
 
 // The reports, one variable each so callers can name one without spelling its title.
 var (
-	Summary = Kind{"summary", "换届完成情况汇总表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	Summary = sealed(Kind{"summary", "换届完成情况汇总表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		r := data.BuildSummary(l, o.Round, o.Date)
 		r.Township, r.Previous = o.Township, o.Previous
 		return fmt.Sprintf("%d年，%d 个乡镇，未完成 %d 项", o.Round, len(r.Rows), len(r.Unfinished)), WriteSummary(w, r, m)
-	}}
-	Detail = Kind{"detail", "换届情况明细表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	}})
+	Detail = sealed(Kind{"detail", "换届情况明细表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		l.Members = data.RosterOn(l.Members, l.Changes, o.Round, o.Date) // 书记 and 主任 on the date
 		r := data.BuildDetail(l, o.Round)
 		r.Township = o.Township
 		return fmt.Sprintf("%d年，%d 个乡镇，%d 个村（社区）", o.Round, len(r.Townships), len(r.Rows)), WriteDetail(w, r, m)
-	}}
-	Members = Kind{"members", "两委成员花名册", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	}})
+	Members = sealed(Kind{"members", "两委成员花名册", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		l.Members = data.RosterOn(l.Members, l.Changes, o.Round, o.Date) // the roster on the date
 		r := data.BuildMembers(l, o.Round)
 		r.Township = o.Township
 		return fmt.Sprintf("%d年，%d 个村（社区），%d 人", o.Round, len(r.Villages), r.Stats.Total), WriteMembers(w, r, m)
-	}}
-	Party = Kind{"party", "村级党组织“四有”情况统计表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	}})
+	Party = sealed(Kind{"party", "村级党组织“四有”情况统计表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		r := data.BuildParty(l, o.Round)
 		r.Township = o.Township
 		return fmt.Sprintf("%d年度，党组织 %d 个，软弱涣散 %d 个", o.Round, len(r.Orgs), len(r.Weak)), WriteParty(w, r, m)
-	}}
-	Petitions = Kind{"petitions", "信访举报受理情况台账", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	}})
+	Petitions = sealed(Kind{"petitions", "信访举报受理情况台账", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		r := data.BuildPetitions(l, o.Round, o.Date)
 		r.Township = o.Township
 		return fmt.Sprintf("%d年，%d 件，超期 %d 件", o.Round, len(r.Complaints), r.Stats.Overdue), WritePetitions(w, r, m)
-	}}
-	Talks = Kind{"talks", "干部约谈情况统计表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	}})
+	Talks = sealed(Kind{"talks", "干部约谈情况统计表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		r := data.BuildTalks(l, o.Round)
 		r.Township = o.Township
 		return fmt.Sprintf("%d年，%d 人次", o.Round, len(r.Talks)), WriteTalks(w, r, m)
-	}}
-	Candidates = Kind{"candidates", "村“两委”候选人资格联审情况表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	}})
+	Candidates = sealed(Kind{"candidates", "村“两委”候选人资格联审情况表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		r := data.BuildCandidates(l, o.Round)
 		r.Township = o.Township
 		return fmt.Sprintf("%d年，%d 人，不通过 %d 人", o.Round, len(r.Candidates), r.Stats.Failed), WriteCandidates(w, r, m)
-	}}
-	Changes = Kind{"changes", "村“两委”成员届中变动情况表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	}})
+	Changes = sealed(Kind{"changes", "村“两委”成员届中变动情况表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		r := data.BuildChanges(l, o.Round, o.Date)
 		r.Township = o.Township
 		return fmt.Sprintf("%d年届次，变动 %d 次", o.Round, len(r.Changes)), WriteChanges(w, r, m)
-	}}
+	}})
 )
 
 // Kinds are every report, in the order they are offered and listed.

@@ -240,6 +240,7 @@ func (s *dataScreen) showPreview(p exchange.Preview) {
 		s.lines = append(s.lines, datPlanLines(s.plan, s.planErr)...)
 	}
 	s.lines = append(s.lines, datAbsentLines(p)...)
+	s.lines = append(s.lines, datPrintLines(p)...)
 	if len(warns) > 0 {
 		s.lines = append(s.lines, datLine{text: fmt.Sprintf("%d 条警告（不影响导入，建议核实）：", len(warns)), importance: widget.WarningImportance, bold: true})
 		for _, is := range warns {

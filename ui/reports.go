@@ -88,6 +88,8 @@ type reportsScreen struct {
 	// The last reports in the report folder, newest first.
 	recentBox *fyne.Container
 	recent    []repFile
+
+	verify pdfVerify // 核验PDF… (verifypdf.go)
 }
 
 // repFile is one report in the report folder.
@@ -158,7 +160,7 @@ func (s *reportsScreen) content() fyne.CanvasObject {
 	form.Items[4].HintText = "负责人、审核人、填表人、联系电话取自“设置”"
 	title := widget.NewLabelWithStyle("报表", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	recentTitle := widget.NewLabelWithStyle("最近生成的报表", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.body = container.NewVBox(title, form, container.NewHBox(s.genBtn), s.progress, s.status, s.result,
+	s.body = container.NewVBox(title, form, container.NewHBox(s.genBtn, s.verifyButton()), s.progress, s.status, s.result,
 		widget.NewSeparator(), recentTitle, s.recentBox)
 	return container.NewPadded(container.NewVScroll(s.body))
 }

@@ -56,7 +56,7 @@ func TestCityMerge(t *testing.T) {
 		t.Errorf("re-import output does not end with %q:\n%s", want, out)
 	}
 	out = mustRun(t, "--db", db, "import", files[3])
-	if want := fmt.Sprintf("%s：新增 0，更新 0，未变 %d\n", filepath.Base(files[3]), city.Townships[3].Len()); out != want {
+	if want := fmt.Sprintf("%s：新增 0，更新 0，未变 %d\n  数据指纹与导出时一致：%s\n", filepath.Base(files[3]), city.Townships[3].Len(), city.Townships[3].Townships[0].Name); out != want {
 		t.Errorf("re-import of one file = %q, want %q", out, want)
 	}
 	if got := statsJSON(t, db); !reflect.DeepEqual(got, city.Expected) {

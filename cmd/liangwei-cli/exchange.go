@@ -108,6 +108,9 @@ func (c *cli) cmdImport(args []string) error {
 		} else {
 			fmt.Fprintf(c.stdout, "%s：新增 %d，更新 %d，未变 %d\n", name, res.Inserted, res.Updated, res.Unchanged)
 		}
+		if s := exchange.PrintSummary(p.Batch.Prints); s != "" && !strings.EqualFold(filepath.Ext(f), ".csv") {
+			fmt.Fprintf(c.stdout, "  %s\n", s)
+		}
 		c.printAbsent(p)
 		if *dry {
 			c.printPlan(name, plan)

@@ -3,6 +3,7 @@
 // level, and for tests. It is pure Go and builds with CGO_ENABLED=0.
 //
 //	liangwei-cli [--db PATH] init | template | import | export | stats | check | report | demo
+//	liangwei-cli [--db PATH] verify | submissions | return
 //	liangwei-cli [--db PATH] audit | trash | undelete | lock | unlock | locks | backup | backups | restore
 //
 // Exit status: 0 success, 1 user error (bad file, invalid data), 2 usage error.
@@ -34,14 +35,15 @@ const usageText = `用法：liangwei-cli [--db 数据库文件] 命令 [参数]
   import [--sheet 工作表] [--dry-run] 文件...
                                     导入工作簿（.xlsx）或 CSV；每个文件要么全部导入，要么不写入任何数据；
                                     文件中没有的列，已有记录保留原值；--dry-run 只列出将新增、更新、
-                                    未变的记录数和变化的内容（清空已有值的列为警告），不写入
-  export 文件.xlsx                  导出全部台账（可再导入，也可交县里汇总）
+                                    未变的记录数和变化的内容（清空已有值的列为警告），不写入；
+                                    工作簿带有数据指纹时，说明它与导出时一致还是导出后已修改
+  export 文件.xlsx                  导出全部台账（可再导入，也可交县里汇总；每个乡镇的数据指纹写入文件属性）
   stats [--round 届次] [--township 乡镇] [--date 日期] [--json]
                                     统计换届完成情况、两委成员结构（--date 当日在任）、党组织、信访举报、
                                     约谈、资格联审、村务监督委员会、任职变动和离任审计；--json 输出 JSON
   check [--round 届次]              逐条检查记录，列出错误和警告
   report 类型 --out 文件.pdf [--round 届次] [--township 乡镇] [--date 日期]
-                                    生成报表 PDF，类型：
+                                    生成报表 PDF（每页页脚印有数据指纹，末页有其二维码），类型：
                                       summary    换届完成情况汇总表
                                       detail     换届情况明细表（横向，每村一行）
                                       members    两委成员花名册
@@ -55,11 +57,20 @@ const usageText = `用法：liangwei-cli [--db 数据库文件] 命令 [参数]
                                     生成全市演示台账：每个乡镇一个工作簿，写入文件夹（默认 62 个乡镇、
                                     5252 个村），不改动数据库；再用 import 导入这些工作簿即可汇总
 
+县级汇总与核验：
+  verify 文件.pdf                   核验乡镇报来的PDF报表：读出其中的数据指纹，与本数据库重新计算的比较，
+                                    一致（退出码 0）或不一致（退出码 1，列出不同的乡镇和工作表）
+  submissions [--round 届次] [--json]
+                                    报送情况：每个乡镇最新报送的文件（导入时间、导入人、工作簿指纹是否
+                                    导出后被修改）、完成率、检查出的错误和警告、最近核验的PDF，及尚未报送的乡镇
+  return --township 乡镇 --reason 原因
+                                    将乡镇最新报送的文件标记为退回（原因记入操作日志）
+
 数据安全：
   audit [--since 日期] [--until 日期] [--kind 类别] [--village 村名] [--limit 条数] [--json]
                                     操作日志，最新的在前（默认显示最新 100 条，--limit 0 显示全部）；
                                     类别：乡镇 村庄 换届 两委成员 乡镇班子 党组织 信访举报 约谈 候选人
-                                    村务监督委员会 任职变动 离任审计 设置 文件 届次
+                                    村务监督委员会 任职变动 离任审计 设置 文件 届次 报送
   trash                             列出回收站（已删除的记录）
   trash restore 类别 编号           从回收站恢复一条记录
   undelete 类别 编号                同 trash restore 类别 编号
@@ -100,6 +111,10 @@ var commands = map[string]command{
 	"backup":   {"backup [文件]", (*cli).cmdBackup},
 	"backups":  {"backups", (*cli).cmdBackups},
 	"restore":  {"restore 文件", (*cli).cmdRestore},
+
+	"verify":      {"verify 文件.pdf", (*cli).cmdVerify},
+	"submissions": {"submissions [--round 届次] [--json]", (*cli).cmdSubmissions},
+	"return":      {"return --township 乡镇 --reason 原因", (*cli).cmdReturn},
 }
 
 // cli is one invocation: where output goes, which database, and the clock.

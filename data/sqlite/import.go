@@ -91,6 +91,9 @@ func (s *Store) runImport(ctx context.Context, b data.Batch, source string, ok f
 		if err := im.logFile(); err != nil {
 			return err
 		}
+		if err := w.recordSubmissions(source, b); err != nil {
+			return err
+		}
 		if ok != nil && !ok(plan) {
 			return errDryRun
 		}

@@ -22,18 +22,22 @@ var storeReads = []string{
 	"DeletedLeaderships", "DeletedMembers", "DeletedPartyOrgs", "DeletedTalks", "DeletedVillages", "Elections",
 	"IntegrityCheck", "KeepStored", "Leaderships", "Ledger", "Locks", "Members", "MembersIn", "NewestSoundBackup", "PartyOrgs",
 	"Path", "PlanImport", "ReadOnly", "Rounds", "Settings", "Supervisors", "Talks", "Townships", "Trash", "Villages",
+	"Submissions", "Verifications",
 }
 
 // storeLockFree are the *Store methods that write without touching a round's records, and
 // why.
 var storeLockFree = map[string]string{
-	"Lock":         "the lock itself",
-	"Unlock":       "lifts a lock, with a reason",
-	"SaveSettings": "the signature block of reports and the current round, no record",
-	"BackupNow":    "writes a copy and its audit row",
-	"AutoBackup":   "writes a copy and its audit row",
-	"Backup":       "writes a copy and its audit row",
-	"Close":        "closes the pool",
+	"Lock": "the lock itself",
+	// County collection (issue 18): what was received and verified, not a round's records.
+	"RecordVerifications": "the result of verifying a PDF, no record",
+	"ReturnSubmission":    "marks a received file 退回, with a reason; no record",
+	"Unlock":              "lifts a lock, with a reason",
+	"SaveSettings":        "the signature block of reports and the current round, no record",
+	"BackupNow":           "writes a copy and its audit row",
+	"AutoBackup":          "writes a copy and its audit row",
+	"Backup":              "writes a copy and its audit row",
+	"Close":               "closes the pool",
 }
 
 // checkEveryWriteMethod fails when a method of *Store is neither a read, nor lock-free, nor
