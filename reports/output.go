@@ -32,8 +32,7 @@ func render(w io.Writer, orientation, title string, m Meta, draw func(d *doc)) (
 			err = fmt.Errorf("生成PDF报表时出错：%v", r)
 		}
 	}()
-	d := newDoc(orientation, title, m)
-	draw(d)
+	d := drawKept(func() *doc { return newDoc(orientation, title, m) }, draw)
 	var buf bytes.Buffer
 	if err := d.finish(&buf); err != nil {
 		return fmt.Errorf("生成PDF报表时出错：%w", err)
