@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -176,19 +175,7 @@ func (s *settingsScreen) onSave() {
 }
 
 func (s *settingsScreen) onChooseFolder() {
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil {
-			s.u.showError("选择文件夹失败", err)
-			return
-		}
-		if u != nil {
-			s.folder.SetText(u.Path())
-		}
-	}, s.u.win)
-	if l := settingsLister(s.folder.Text); l != nil {
-		d.SetLocation(l)
-	}
-	d.Show()
+	s.u.openFolder("选择存放报表和导出文件的文件夹", s.folder.Text, s.folder.SetText)
 }
 
 // settingsFolder is the folder reports and exports go to: the one in 设置, else the
