@@ -124,7 +124,6 @@ func (f *editForm) show(ps data.Problems) {
 		}
 		if len(mine) == 0 {
 			ff.msg.SetText("")
-			ff.msg.Hide()
 			continue
 		}
 		msgs := make([]string, len(mine))
@@ -140,7 +139,6 @@ func (f *editForm) show(ps data.Problems) {
 			ff.msg.Importance = widget.WarningImportance
 		}
 		ff.msg.SetText(strings.Join(msgs, "；"))
-		ff.msg.Show()
 	}
 	f.relayout()
 	if !f.attempted {

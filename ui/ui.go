@@ -122,7 +122,10 @@ func (u *UI) root() fyne.CanvasObject {
 	split := container.NewHSplit(container.NewBorder(head, nil, nil, nil, u.nav), u.stack)
 	split.Offset = 0.12
 	u.win.SetCloseIntercept(u.onCloseWindow)
-	return split
+	// The tooltips of the window (cells cut short, disabled buttons) show in a layer over it.
+	tl := newTipLayer()
+	pushTipLayer(tl)
+	return container.NewStack(split, tl.box)
 }
 
 // loadTownship shows the township of 设置 under the navigation title.
