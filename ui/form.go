@@ -54,6 +54,7 @@ type editForm struct {
 	filling   bool // fields are being set by code, not by the clerk
 	closed    bool
 
+	tips    *tipLayer            // where the form's tooltips show
 	cal     *calendar            // the date picker last opened
 	prevKey func(*fyne.KeyEvent) // the window's key handler before the form took Esc
 }
@@ -224,6 +225,9 @@ func (f *editForm) onCancel() {
 
 func (f *editForm) close() {
 	f.closed = true
+	if f.tips != nil {
+		popTipLayer(f.tips)
+	}
 	f.unbindKeys()
 	if f.cal != nil {
 		f.cal.pop.Hide()
@@ -328,8 +332,10 @@ func (f *editForm) content() fyne.CanvasObject {
 	f.grid = grid
 	buttons := container.NewHBox(layout.NewSpacer(), f.cancelBtn, f.saveBtn)
 	f.gridHeight = grid.MinSize().Height
-	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), f.summary, buttons), nil, nil,
-		container.NewVScroll(grid))
+	// The tooltips of the form (a message cut short) show in a layer over it.
+	f.tips = newTipLayer()
+	return container.NewStack(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), f.summary, buttons), nil, nil,
+		container.NewVScroll(grid)), f.tips.box)
 }
 
 // showDialog validates once (showing the problems of an existing record) and opens the form
@@ -343,5 +349,6 @@ func (f *editForm) showDialog() {
 	h := min(max(f.gridHeight+260, 380), 650)
 	f.dlg.Resize(fyne.NewSize(1000, h))
 	f.dlg.Show()
+	pushTipLayer(f.tips)
 	f.bindKeys()
 }

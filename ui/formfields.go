@@ -22,7 +22,7 @@ type formField struct {
 	sel      *widget.Select
 	selEntry *widget.SelectEntry
 	check    *widget.Check
-	msg      *tipLabel       // the field's errors (red) or warnings (orange), on one reserved line
+	msg      *msgLine        // the field's errors (red) or warnings (orange), on one reserved line
 	parseErr string          // the value could not be read (not a number, bad date)
 	touched  bool            // the clerk changed this field
 	box      *fyne.Container // the input with its message line
@@ -32,8 +32,7 @@ func (f *editForm) add(ff *formField) *formField {
 	// The message line is always there, empty while the field is fine: a message appearing
 	// does not push the fields below it down under the clerk's pointer. One line: a longer
 	// message ends in an ellipsis and shows whole on hover (and in the summary on 保存).
-	ff.msg = newTipLabel("")
-	ff.msg.SizeName = sizeNameMessage
+	ff.msg = newMsgLine()
 	f.fields = append(f.fields, ff)
 	f.byName[ff.name] = ff
 	return ff

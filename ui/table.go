@@ -56,7 +56,8 @@ type ledgerTable[T any] struct {
 	// The sort keys of the columns sorted since the last setData, by row of all.
 	textKeyCache map[int][][]byte
 	numKeyCache  map[int][]float64
-	selected     int // index into view, -1 when none
+	selected     int                // index into view, -1 when none
+	widthCache   map[string]float32 // the measured width of cell texts (see fits)
 	emptyText    string
 
 	// onSelect is called when the clerk selects a row; onActivate when they double-click
@@ -154,8 +155,32 @@ func (lt *ledgerTable[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject)
 	}
 	if txt := lt.cellText(id.Row, id.Col); txt != l.Text || align != l.Alignment {
 		l.Alignment = align
+		// Only a text too wide for its column is cut with an ellipsis: working the
+		// ellipsis out shapes the text again and again, which for every visible cell made
+		// sorting a city ledger slow; the widths are measured once per text.
+		if lt.fits(txt, lt.table.colWidth(id.Col)) {
+			l.Truncation = fyne.TextTruncateClip
+		} else {
+			l.Truncation = fyne.TextTruncateEllipsis
+		}
 		l.SetText(txt)
 	}
+}
+
+// fits reports whether txt fits a cell of width w (unknown widths: no).
+func (lt *ledgerTable[T]) fits(txt string, w float32) bool {
+	if w <= 0 {
+		return false
+	}
+	tw, ok := lt.widthCache[txt]
+	if !ok {
+		if lt.widthCache == nil || len(lt.widthCache) > 20000 {
+			lt.widthCache = map[string]float32{}
+		}
+		tw = fyne.MeasureText(txt, theme.TextSize(), fyne.TextStyle{}).Width
+		lt.widthCache[txt] = tw
+	}
+	return tw+2*theme.InnerPadding() <= w
 }
 
 // headerText is a column title with an arrow when the table is sorted by it.

@@ -18,6 +18,7 @@ type ledgerGrid struct {
 	widget.Table
 
 	widths     []float32     // each column's own width (its content's usual width)
+	current    []float32     // the widths given at the current size
 	onActivate func(row int) // double click or Enter on a row
 	selected   func() int    // the selected row, -1 for none
 	lastRow    int           // the row of the last click, for double clicks
@@ -69,9 +70,18 @@ func spreadWidths(ws []float32, width float32) []float32 {
 const scrollBarRoom = 16
 
 func (g *ledgerGrid) spread(width float32) {
-	for i, w := range spreadWidths(g.widths, width) {
+	g.current = spreadWidths(g.widths, width)
+	for i, w := range g.current {
 		g.SetColumnWidth(i, w)
 	}
+}
+
+// colWidth is a column's width at the current size.
+func (g *ledgerGrid) colWidth(col int) float32 {
+	if col < len(g.current) {
+		return g.current[col]
+	}
+	return 0
 }
 
 // Tapped selects the cell tapped; a second tap on the same row within doubleClickTime
