@@ -105,12 +105,10 @@ func BuildDetail(l Ledger, round int) DetailReport {
 			Secretary: names(secretaries[k]), Director: names(directors[k]),
 		})
 	}
+	order := NewVillageOrder(l.Villages)
 	sort.SliceStable(r.Rows, func(i, j int) bool {
 		a, b := r.Rows[i], r.Rows[j]
-		if a.Township != b.Township {
-			return a.Township < b.Township
-		}
-		return a.Village < b.Village
+		return order.Compare(a.Township, a.Village, b.Township, b.Village) < 0
 	})
 	for _, row := range r.Rows {
 		if n := len(r.Townships); n == 0 || r.Townships[n-1].Township != row.Township {

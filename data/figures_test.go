@@ -239,11 +239,12 @@ func TestBuildMembers(t *testing.T) {
 		}
 		got = append(got, v.Township+"/"+v.Village+": "+strings.Join(names, " "))
 	}
-	// Villages by name (丁 < 丙 < 甲 in code-point order); in each: 书记, 主任, other party
+	// Villages in the official order: no 区划代码 here, so by pinyin (丙 bǐng < 丁 dīng <
+	// 甲 jiǎ), not by code point (丁 < 丙 < 甲); in each: 书记, 主任, other party
 	// posts (副书记 before 委员, then by name), other committee posts (副主任 before 委员).
 	want := []string{
-		"城关镇/丁村: 徐强 马军 周明 朱红",
 		"城关镇/丙村: 陈昇 赵玥 杨珺 黄彧 孙丽",
+		"城关镇/丁村: 徐强 马军 周明 朱红",
 		"城关镇/甲村: 王镕 李堃 张赟 吴芳 刘喆",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -263,10 +264,10 @@ func TestBuildParty(t *testing.T) {
 	for _, p := range r.Weak {
 		weak = append(weak, p.Village+":"+string(p.Result))
 	}
-	if got, want := strings.Join(orgs, " "), "丁村 丙村 甲村"; got != want {
+	if got, want := strings.Join(orgs, " "), "丙村 丁村 甲村"; got != want {
 		t.Errorf("orgs %q, want %q", got, want)
 	}
-	if got, want := strings.Join(weak, " "), "丁村:整顿中 丙村:已销号"; got != want {
+	if got, want := strings.Join(weak, " "), "丙村:已销号 丁村:整顿中"; got != want {
 		t.Errorf("weak %q, want %q", got, want)
 	}
 	// 3 organizations: 5 women, 1 probationary, 1 developed, 10 activities and 3.3 万元 each;

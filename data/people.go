@@ -347,6 +347,7 @@ func (m Member) Validate() Problems {
 	}
 	checkLen(&ps, "身份标签", FormatTags(m.Tags), 200)
 	checkLen(&ps, "联系电话", m.Phone, 30)
+	checkPhone(&ps, "联系电话", m.Phone)
 	return ps
 }
 

@@ -22,6 +22,7 @@ func (t Township) Validate() Problems {
 	checkLen(&ps, "县区", t.County, 30)
 	checkLen(&ps, "联系人", t.Contact, 30)
 	checkLen(&ps, "联系电话", t.Phone, 30)
+	checkPhone(&ps, "联系电话", t.Phone)
 	return ps
 }
 

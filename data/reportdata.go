@@ -104,13 +104,11 @@ func BuildMembers(l Ledger, round int) MembersReport {
 			ms = append(ms, m)
 		}
 	}
+	order := NewVillageOrder(l.Villages)
 	sort.SliceStable(ms, func(i, j int) bool {
 		a, b := ms[i], ms[j]
-		if a.Township != b.Township {
-			return a.Township < b.Township
-		}
-		if a.Village != b.Village {
-			return a.Village < b.Village
+		if c := order.Compare(a.Township, a.Village, b.Township, b.Village); c != 0 {
+			return c < 0
 		}
 		if ra, rb := rosterRank(a), rosterRank(b); ra != rb {
 			return ra < rb
@@ -143,12 +141,10 @@ func BuildParty(l Ledger, year int) PartyReport {
 			r.Orgs = append(r.Orgs, p)
 		}
 	}
+	order := NewVillageOrder(l.Villages)
 	sort.SliceStable(r.Orgs, func(i, j int) bool {
 		a, b := r.Orgs[i], r.Orgs[j]
-		if a.Township != b.Township {
-			return a.Township < b.Township
-		}
-		return a.Village < b.Village
+		return order.Compare(a.Township, a.Village, b.Township, b.Village) < 0
 	})
 	t := &r.Totals
 	for _, p := range r.Orgs {

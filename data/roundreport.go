@@ -37,13 +37,11 @@ func BuildCandidates(l Ledger, round int) CandidatesReport {
 			r.ByBody[i][1+max(index(Verdicts, c.Verdict), 0)]++
 		}
 	}
+	order := NewVillageOrder(l.Villages)
 	sort.SliceStable(r.Candidates, func(i, j int) bool {
 		a, b := r.Candidates[i], r.Candidates[j]
-		if a.Township != b.Township {
-			return a.Township < b.Township
-		}
-		if a.Village != b.Village {
-			return a.Village < b.Village
+		if c := order.Compare(a.Township, a.Village, b.Township, b.Village); c != 0 {
+			return c < 0
 		}
 		if a.Body != b.Body {
 			return index(VetBodies, a.Body) < index(VetBodies, b.Body)
@@ -87,15 +85,13 @@ func BuildChanges(l Ledger, round int, date time.Time) ChangesReport {
 		r.Changes = append(r.Changes, c)
 		villages[c.VillageKey()] = true
 	}
+	order := NewVillageOrder(l.Villages)
 	sort.SliceStable(r.Changes, func(i, j int) bool {
 		a, b := r.Changes[i], r.Changes[j]
 		if !a.Date.Equal(b.Date) {
 			return a.Date.Before(b.Date)
 		}
-		if a.Township != b.Township {
-			return a.Township < b.Township
-		}
-		return a.Village < b.Village
+		return order.Compare(a.Township, a.Village, b.Township, b.Village) < 0
 	})
 	holders := map[VillageKey]*Holders{}
 	for k := range villages {
@@ -122,10 +118,7 @@ func BuildChanges(l Ledger, round int, date time.Time) ChangesReport {
 	}
 	sort.Slice(r.Holders, func(i, j int) bool {
 		a, b := r.Holders[i], r.Holders[j]
-		if a.Township != b.Township {
-			return a.Township < b.Township
-		}
-		return a.Village < b.Village
+		return order.Compare(a.Township, a.Village, b.Township, b.Village) < 0
 	})
 	return r
 }

@@ -332,7 +332,8 @@ func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
 			t.Changes = append(t.Changes, c)
 		}
 	}
-	sort.Strings(names)
+	order := NewVillageOrder(l.Villages)
+	order.SortTownshipNames(names)
 	for _, n := range names {
 		r.Rows = append(r.Rows, summaryRow(n, *byTownship[n], round, ref))
 	}
@@ -352,10 +353,7 @@ func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
 	}
 	vs := append([]Village(nil), l.Villages...)
 	sort.SliceStable(vs, func(i, j int) bool {
-		if vs[i].Township != vs[j].Township {
-			return vs[i].Township < vs[j].Township
-		}
-		return vs[i].Name < vs[j].Name
+		return order.Compare(vs[i].Township, vs[i].Name, vs[j].Township, vs[j].Name) < 0
 	})
 	for _, v := range vs {
 		if !v.Active() {

@@ -72,10 +72,11 @@ func TestBuildSummary(t *testing.T) {
 	l.Villages = append(l.Villages, Village{Township: "东城街道", Name: "一社区", Kind: KindCommunity, Status: VillageActive})
 	l.Elections = append(l.Elections, Election{Township: "东城街道", Village: "一社区", Round: 2026, Body: BodyParty, Status: StatusCompleted, OneTime: true, Eligible: 20, Participants: 20})
 	r := BuildSummary(l, 2026, today)
-	if len(r.Rows) != 2 || r.Rows[0].Township != "东城街道" || r.Rows[1].Township != "城关镇" {
+	// Townships by pinyin (城 chéng before 东 dōng), not by code point.
+	if len(r.Rows) != 2 || r.Rows[0].Township != "城关镇" || r.Rows[1].Township != "东城街道" {
 		t.Fatalf("rows: %+v", r.Rows)
 	}
-	if r.Rows[1].PartyOrg.Completed != 5 || r.Rows[0].PartyOrg.Rate != 100 || r.Rows[0].Committee.Completed != 0 {
+	if r.Rows[0].PartyOrg.Completed != 5 || r.Rows[1].PartyOrg.Rate != 100 || r.Rows[1].Committee.Completed != 0 {
 		t.Errorf("rows: %+v", r.Rows)
 	}
 	if r.Total.Villages != 8 || r.Total.PartyOrg.Completed != 6 || r.Total.PartyOrg.Rate != 75 || r.Total.Committee.Rate != 37.5 {
@@ -85,14 +86,15 @@ func TestBuildSummary(t *testing.T) {
 	for _, u := range r.Unfinished {
 		got = append(got, fmt.Sprintf("%s/%s/%s/%s/%s", u.Township, u.Village, u.Body, u.Status, u.Reason))
 	}
+	// By pinyin: 城关镇 before 东城街道; 庚 gēng, 己 jǐ, 戊 wù, 辛 xīn.
 	want := []string{
-		"东城街道/一社区/村委会/无记录/",
-		"城关镇/己村/村委会/未启动/",
 		"城关镇/庚村/党组织/进行中/",
 		"城关镇/庚村/村委会/无记录/",
+		"城关镇/己村/村委会/未启动/",
 		"城关镇/戊村/村委会/未完成/选民登记存在争议",
 		"城关镇/辛村/党组织/无记录/",
 		"城关镇/辛村/村委会/无记录/",
+		"东城街道/一社区/村委会/无记录/",
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("unfinished:\n got %v\nwant %v", got, want)

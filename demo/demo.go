@@ -170,7 +170,9 @@ func Batch(today time.Time) data.Batch {
 			code = codeFor(communityNo)
 		} else {
 			villageNo++
-			code = codeFor(villageNo)
+			// 村委会 are numbered from 200 in the 区划代码 (居委会 from 001), as the
+			// statistics bureau numbers them, so no two villages share a code.
+			code = codeFor(200 + villageNo)
 		}
 		st := data.VillageActive
 		if v.merged {

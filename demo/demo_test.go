@@ -130,7 +130,8 @@ func TestBatchCounts(t *testing.T) {
 			t.Errorf("unfinished %s %s has no reason", u.Village, u.Body)
 		}
 	}
-	wantUnfinished := []string{"杜家沟村/党组织/未完成", "杜家沟村/村委会/未启动", "火车站社区/村委会/未完成", "黄土岗村/村委会/进行中"}
+	// In the official order, by 区划代码: the 社区 (居委会 codes 001…) before the 村 (200…).
+	wantUnfinished := []string{"火车站社区/村委会/未完成", "杜家沟村/党组织/未完成", "杜家沟村/村委会/未启动", "黄土岗村/村委会/进行中"}
 	if !reflect.DeepEqual(unfinished, wantUnfinished) {
 		t.Errorf("unfinished = %v, want %v", unfinished, wantUnfinished)
 	}

@@ -59,17 +59,18 @@ func TestWriteDetailContent(t *testing.T) {
 		"城关镇村“两委”换届情况明细表（2026年）",
 		"填报单位（盖章）：城关镇", "共48个村（社区）",
 		"村党组织", "村（居）民委员会", "到会率%", "参选率%", "书记", "主任",
-		// Rows are in the order of the names (as in every report), numbered in it.
+		// Rows are in the official order (as in every report; no 区划代码 here, so by
+		// pinyin), numbered in it.
 		// 东关村: party failed, committee in progress; the names still show.
-		"1 东关村 未完成 进行中 王镕 王镕",
+		"8 东关村 未完成 进行中 王镕 王镕",
 		// 西关村: party done first time; committee failed.
-		"38 西关村 已完成 2026-03-15 38/40 95.00 5/5 是 未完成 周昇 吴珺",
-		"10 南街村 已完成 2026-03-15 38/40 95.00 5/5 是 已完成 2026-03-15 900/1000 90.00 7/7 是 郑玥彧 —",
-		"8 北街村 已完成 2026-03-15 38/40 95.00 5/5 是 已完成 2026-03-15 900/1000 90.00 7/7 是 — —",
+		"33 西关村 已完成 2026-03-15 38/40 95.00 5/5 是 未完成 周昇 吴珺",
+		"22 南街村 已完成 2026-03-15 38/40 95.00 5/5 是 已完成 2026-03-15 900/1000 90.00 7/7 是 郑玥彧 —",
+		"2 北街村 已完成 2026-03-15 38/40 95.00 5/5 是 已完成 2026-03-15 900/1000 90.00 7/7 是 — —",
 		// 云家坪村 (the 48th of ledger48) is complete at the second attempt in both bodies;
 		// 章家洲村 (the 47th) only in the committee.
-		"35 章家洲村 已完成 2026-03-15 38/40 95.00 5/5 是 已完成 2026-03-15 900/1000 90.00 7/7 否 — —",
-		"3 云家坪村 已完成 2026-03-15 38/40 95.00 5/5 否 已完成 2026-03-15 900/1000 90.00 7/7 否 — —",
+		"43 章家洲村 已完成 2026-03-15 38/40 95.00 5/5 是 已完成 2026-03-15 900/1000 90.00 7/7 否 — —",
+		"41 云家坪村 已完成 2026-03-15 38/40 95.00 5/5 否 已完成 2026-03-15 900/1000 90.00 7/7 否 — —",
 		// 47 party elections done, 46 of them at once: 47×38 / 47×40; committee 46 done.
 		"合计（48个村） 完成47 1786/1880 95.00 235/235 46 完成46 41400/46000 90.00 322/322 44",
 		"应换届村48个。村党组织完成换届47个，完成率97.92%，一次选举成功率97.87%，到会率95.00%；",
@@ -80,6 +81,10 @@ func TestWriteDetailContent(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q; got:\n%s", want, text)
 		}
+	}
+	// The 合计 and the signature do not stand alone on page 3: the last villages come with them.
+	if !strings.Contains(pages[2], "48 ") || !strings.Contains(pages[2], "47 ") {
+		t.Errorf("page 3 lacks the last two villages:\n%s", pages[2])
 	}
 	for _, absent := range []string{"老城村", "冯撤", "小计", "城关镇（"} {
 		if strings.Contains(text, absent) {

@@ -16,12 +16,12 @@ var membersColumns = []Column{
 	{Header: "性别", Width: 10, Align: "C"},
 	{Header: "年龄", Width: 10, Align: "R"},
 	{Header: "民族", Width: 14, Align: "C"},
-	{Header: "学历", Width: 20, Align: "C"},
-	{Header: "政治面貌", Width: 18, Align: "C"},
+	{Header: "学历", Width: 24, Align: "C"}, // 本科及以上, 初中及以下 on one line
+	{Header: "政治面貌", Width: 22, Align: "C"},
 	{Header: "党组织\n职务", Width: 15, Align: "C"},
 	{Header: "村（居）委\n会职务", Width: 19, Align: "C"},
 	{Header: "新任或\n连任", Width: 14, Align: "C"},
-	{Header: "身份标签", Width: 0, Align: "L"},
+	{Header: "身份标签", Width: 0, Align: "L"}, // what the others leave: ~52 mm, two tags a line
 	{Header: "身份证号", Width: 35, Align: "L"},
 	{Header: "联系电话", Width: 27, Align: "L"},
 }

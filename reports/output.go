@@ -32,8 +32,8 @@ func render(w io.Writer, orientation, title string, m Meta, draw func(d *doc)) (
 			err = fmt.Errorf("生成PDF报表时出错：%v", r)
 		}
 	}()
-	d := newDoc(orientation, title, m)
-	draw(d)
+	// The signature is kept with the table's last rows (drawKept); the seal follows it.
+	d := drawKept(func() *doc { return newDoc(orientation, title, m) }, draw)
 	d.sealBlock()
 	var buf bytes.Buffer
 	if err := d.finish(&buf); err != nil {

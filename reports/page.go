@@ -77,6 +77,7 @@ type doc struct {
 	used runeSet
 	err  error // from writing out a part
 	z    deflater
+	keep keeping // the signature block kept with table rows: see keep.go
 }
 
 func newDoc(orientation, title string, m Meta) *doc {
@@ -113,6 +114,7 @@ func (d *doc) newPage() {
 		d.startPart()
 	}
 	d.pdf.AddPage()
+	d.keep.pageRows = 0
 	d.pdf.SetXY(marginX, marginTop)
 	if d.tbl != nil {
 		d.tbl.drawHeader()
@@ -305,6 +307,7 @@ func (d *doc) signature() {
 	}
 	d.pdf.Ln(6)
 	d.ensure(y + h)
+	d.noteSignature()
 	top := d.pdf.GetY()
 	for _, p := range ps {
 		lw := d.textWidth(p.label)

@@ -306,7 +306,7 @@ func TestWritePartyFromLedger(t *testing.T) {
 			t.Errorf("PDF text lacks %q; got:\n%s", want, text)
 		}
 	}
-	// Rows come in the builder's order, by village name.
+	// Rows come in the builder's order: the official one, by pinyin here (no 区划代码).
 	order := regexp.MustCompile(`\n ?(\d) (\S+村) 党`).FindAllStringSubmatch(text, -1)
 	var got []string
 	for _, m := range order {
@@ -315,7 +315,7 @@ func TestWritePartyFromLedger(t *testing.T) {
 	var want []string
 	names := []string{"东关村", "西关村", "南街村", "北街村"}
 	sorted := append([]string(nil), names...)
-	slices.Sort(sorted)
+	slices.SortFunc(sorted, data.ComparePinyin)
 	for i, n := range sorted {
 		want = append(want, fmt.Sprint(i+1)+n)
 	}

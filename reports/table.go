@@ -23,6 +23,9 @@ type table struct {
 	// carry is the band (e.g. a village heading) the rows now drawn belong to; a page
 	// break repeats it, marked （续）, under the header.
 	carry string
+	// ledger: the table lists records (its first column is 序号), as against a table of
+	// figures; the signature block is kept with its last rows (keep.go).
+	ledger bool
 }
 
 // beginTable resolves the column widths (a zero width takes what is left), draws the
@@ -43,7 +46,7 @@ func (d *doc) beginTable(cols []Column) *table {
 			cols[i].Width = max((d.width-used)/float64(free), 10)
 		}
 	}
-	t := &table{d: d, cols: cols}
+	t := &table{d: d, cols: cols, ledger: len(cols) > 0 && cols[0].Header == "序号"}
 	d.setSize(bodySize)
 	if !d.fits(t.headerHeight() + d.lineH() + 2*cellPadY) {
 		d.newPage()
@@ -120,6 +123,7 @@ func (t *table) drawHeader() {
 // page is cut with an ellipsis.
 func (t *table) row(cells []string, fill [3]int) {
 	d := t.d
+	d.beforeRow(t)
 	d.setSize(bodySize)
 	lh := d.lineH()
 	wrapped := make([][]string, len(t.cols))
@@ -152,6 +156,7 @@ func (t *table) row(cells []string, fill [3]int) {
 		x += c.Width
 	}
 	d.pdf.SetXY(marginX, top+h)
+	d.afterRow(t, fill)
 }
 
 // span draws one cell across every column, e.g. 暂无数据.

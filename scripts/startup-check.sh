@@ -6,6 +6,11 @@
 # start-up backup into the backups folder beside it (SPEC §8). It polls rather than
 # sleeping a fixed time, gives up after STARTUP_TIMEOUT seconds (default 15), then stops the
 # program. On failure it says what was missing and prints the program's output.
+#
+# The window must fit the screen less a taskbar (issue 17): on the 1366×768 screen, with no
+# window manager to report a work area, the program assumes a 40 px taskbar and a 31 px
+# title bar, so its window may be at most 1366×697 and must end above the taskbar (y +
+# height ≤ 728), its footer (共 N 条, the saved messages) in sight.
 set -euo pipefail
 
 bin=${1:-bin/liangwei}
@@ -78,6 +83,26 @@ elapsed_ms=$((($(date +%s%N) - start) / 1000000))
 [ -s "$db" ] || fail "窗口出现了，但没有建立数据库文件 $db"
 head -c 16 "$db" | grep -q '^SQLite format 3' || fail "$db 不是 SQLite 数据库"
 [ -n "$backup" ] || fail "${timeout} 秒内没有在 $(dirname "$db")/backups 里做启动时的自动备份"
-geometry=$(xdotool getwindowgeometry "$window" 2>/dev/null | sed -n 's/.*Geometry: //p')
+# The window may be mapped before its final size: poll until the geometry settles.
+geometry="" position=""
+for _ in $(seq 30); do
+	info=$(xdotool getwindowgeometry "$window" 2>/dev/null || true)
+	g=$(sed -n 's/.*Geometry: //p' <<<"$info")
+	p=$(sed -n 's/.*Position: \([0-9-]*,[0-9-]*\).*/\1/p' <<<"$info")
+	[ -n "$g" ] && [ "$g" = "$geometry" ] && [ "$p" = "$position" ] && break
+	geometry=$g position=$p
+	sleep 0.1
+done
 kill -0 "$pid" 2>/dev/null || fail "程序在窗口出现后退出了"
-echo "启动检查通过：窗口「${title}」(${geometry:-?}) 在 ${elapsed_ms} ms 内出现，数据库 $(basename "$db") 已建立，自动备份 $(basename "$backup")"
+screen_w=1366 screen_h=768 taskbar=40 titlebar=31
+max_h=$((screen_h - taskbar - titlebar))
+win_w=${geometry%x*} win_h=${geometry#*x}
+pos_x=${position%,*} pos_y=${position#*,}
+[[ $win_w =~ ^[0-9]+$ && $win_h =~ ^[0-9]+$ ]] || fail "读不出窗口大小（xdotool：${info:-无输出}）"
+[[ $pos_x =~ ^-?[0-9]+$ && $pos_y =~ ^-?[0-9]+$ ]] || fail "读不出窗口位置（xdotool：${info:-无输出}）"
+[ "$win_w" -le "$screen_w" ] || fail "窗口宽 ${win_w} px，超出 ${screen_w}×${screen_h} 屏幕"
+[ "$win_h" -le "$max_h" ] || fail "窗口高 ${win_h} px，超过 ${screen_h} 减任务栏 ${taskbar} 和标题栏 ${titlebar} 后的 ${max_h} px"
+[ "$pos_x" -ge 0 ] && [ "$pos_y" -ge 0 ] || fail "窗口位置 ${position} 超出屏幕左上角"
+[ $((pos_x + win_w)) -le "$screen_w" ] || fail "窗口右边（${position} + ${geometry}）超出屏幕"
+[ $((pos_y + win_h)) -le $((screen_h - taskbar)) ] || fail "窗口底边在 $((pos_y + win_h)) px，被任务栏（${screen_h} 减 ${taskbar} px 以下）挡住"
+echo "启动检查通过：窗口「${title}」(${geometry}，位置 ${position}，在 1366×768 减任务栏内) 在 ${elapsed_ms} ms 内出现，数据库 $(basename "$db") 已建立，自动备份 $(basename "$backup")"

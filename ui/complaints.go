@@ -89,6 +89,12 @@ func newComplaintsScreen(u *UI) *complaintsScreen {
 			s.status.SetText(fmt.Sprintf("%s %s 内容摘要：%s", c.Township, c.No, c.Summary))
 		}
 	}
+	s.initLock(func() int { return yearChosen(s.yearSel) }, func(c data.Complaint) int { return c.Received.Year() })
+	onYear := s.yearSel.OnChanged
+	s.yearSel.OnChanged = func(v string) {
+		onYear(v)
+		s.showLock()
+	}
 	s.initActions(s.onAdd, s.onEdit, s.onDelete)
 	s.overdue = widget.NewLabel("")
 	s.overdue.Importance = widget.DangerImportance
@@ -111,7 +117,7 @@ func (s *complaintsScreen) highlightOverdue() {
 		draw(id, o)
 		stack := o.(*fyne.Container)
 		bg := stack.Objects[0].(*canvas.Rectangle)
-		l := stack.Objects[1].(*widget.Label)
+		l := stack.Objects[1].(*tipLabel)
 		late := id.Row >= 0 && id.Row < s.table.rowCount() && s.table.row(id.Row).Overdue(s.today)
 		imp := widget.MediumImportance
 		if late {

@@ -162,7 +162,7 @@ func TestComplaintOverdueAroundDeadline(t *testing.T) {
 		}
 		s.table.table.UpdateCell(widget.TableCellID{Row: row, Col: 1}, cell)
 		bg := cell.(*fyne.Container).Objects[0].(*canvas.Rectangle)
-		l := cell.(*fyne.Container).Objects[1].(*widget.Label)
+		l := cell.(*fyne.Container).Objects[1].(*tipLabel)
 		if bg.Visible() != late || (l.Importance == widget.DangerImportance) != late {
 			t.Errorf("%s drawn with tint %v, importance %v; want highlighted = %v", no, bg.Visible(), l.Importance, late)
 		}

@@ -129,11 +129,11 @@ func (s *dataScreen) restoreBackup(bk data.Backup) {
 
 // onRestoreFile restores from a backup file chosen anywhere (one copied from another PC).
 func (s *dataScreen) onRestoreFile() {
-	s.u.openDialog([]string{".db", ".DB", ".sqlite", ".bak"}, "还原", func(path string) {
+	s.u.openFile("选择要还原的备份文件", fileFilter{"备份文件 (*.db, *.sqlite, *.bak)", []string{".db", ".sqlite", ".bak"}}, "还原", false, func(path string) {
 		bk := data.Backup{Path: path}
 		if fi, err := os.Stat(path); err == nil {
 			bk.At, bk.Size = fi.ModTime(), fi.Size()
 		}
 		s.askRestore(bk)
-	}).Show()
+	})
 }

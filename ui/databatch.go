@@ -54,25 +54,14 @@ func datImportable(name string) bool {
 }
 
 func (s *dataScreen) onImportFolder() {
-	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-		if err != nil {
-			s.u.showError("无法打开文件夹", err)
-			return
-		}
-		if l == nil {
-			return
-		}
-		files, err := datFolderFiles(l.Path())
+	s.u.openFolder("选择存放各乡镇文件的文件夹", s.u.dataFolder(), func(dir string) {
+		files, err := datFolderFiles(dir)
 		if err != nil {
 			s.u.showError("无法读取文件夹", err)
 			return
 		}
-		s.askImportFiles(files, "文件夹“"+l.Path()+"”")
-	}, s.u.win)
-	d.SetConfirmText("选择")
-	d.SetDismissText("取消")
-	s.u.startInDataFolder(d)
-	d.Show()
+		s.askImportFiles(files, "文件夹“"+dir+"”")
+	})
 }
 
 // onDropped imports files (or the files of folders) dropped on the window.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -39,6 +40,8 @@ type dataScreen struct {
 	busy sync.WaitGroup
 
 	importBtn   *widget.Button
+	pathEntry   *keyEntry      // a path typed or pasted (Windows “复制文件地址”), Enter previews it
+	pathBtn     *widget.Button // 预览 of the path typed
 	exportBtn   *widget.Button
 	templateBtn *widget.Button
 	sheet       *widget.Select
@@ -141,10 +144,15 @@ func (s *dataScreen) content() fyne.CanvasObject {
 	intro := widget.NewLabel("导入：选择乡镇报来的工作簿（.xlsx，工作表“乡镇”“村庄”“换届”“两委成员”“党组织”“乡镇班子”“信访举报”“约谈”）或单张工作表的 .csv 文件，" +
 		"先预览，发现错误时整个文件都不导入。多个文件可选一个文件夹批量导入，或直接拖到窗口上：逐个导入，每个文件全部导入或全部不导入。同一文件重复导入不会产生重复记录。")
 	intro.Wrapping = fyne.TextWrapBreak
+	s.pathEntry = newKeyEntry(s.u.win)
+	s.pathEntry.SetPlaceHolder(`或在此粘贴文件路径，如 D:\下载\城关镇换届台账.xlsx，按回车预览`)
+	s.pathEntry.OnSubmitted = func(string) { s.onPathPreview() }
+	s.pathBtn = widget.NewButtonWithIcon("预览", theme.SearchIcon(), s.onPathPreview)
 	top := container.NewVBox(
 		intro,
 		container.NewHBox(s.importBtn, widget.NewLabel("CSV 文件的工作表："), s.sheet, s.batchBtn,
 			widget.NewSeparator(), s.exportBtn, s.templateBtn),
+		container.NewBorder(nil, nil, widget.NewLabel("文件路径："), s.pathBtn, s.pathEntry),
 		s.progress, s.batchProgress, s.batchLabel, s.status,
 	)
 	previewTop := container.NewVBox(widget.NewSeparator(), s.fileLabel, s.rowsLabel)
@@ -390,9 +398,36 @@ func (s *dataScreen) stopWork() {
 }
 
 func (s *dataScreen) onImport() {
-	d := s.u.openDialog([]string{".xlsx", ".csv", ".XLSX", ".CSV"}, "预览", s.preview)
-	s.u.startInDataFolder(d)
-	d.Show()
+	s.u.openFile("选择要导入的工作簿或CSV文件", fileFilter{"工作簿和CSV (*.xlsx, *.csv)", []string{".xlsx", ".csv"}}, "预览", true, s.preview)
+}
+
+// onPathPreview previews the file whose path the clerk typed or pasted; the quotes of
+// Windows' “复制文件地址” are dropped.
+func (s *dataScreen) onPathPreview() {
+	path := strings.Trim(strings.TrimSpace(s.pathEntry.Text), `"'“”`)
+	if path == "" {
+		s.status.SetText("请先输入或粘贴要导入的文件的路径。")
+		return
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case err != nil:
+		s.status.SetText("找不到文件“" + path + "”，请检查路径是否正确。")
+		return
+	case fi.IsDir():
+		files, err := datFolderFiles(path)
+		if err != nil {
+			s.u.showError("无法读取文件夹", err)
+			return
+		}
+		s.askImportFiles(files, "文件夹“"+path+"”")
+		return
+	case !datImportable(path):
+		s.status.SetText("只能导入 .xlsx 工作簿或 .csv 文件：“" + filepath.Base(path) + "”不是。")
+		return
+	}
+	s.status.SetText("")
+	s.preview(path)
 }
 
 func (s *dataScreen) onExport() {

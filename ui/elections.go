@@ -57,6 +57,7 @@ func newElectionsScreen(u *UI) *electionsScreen {
 			s.status.SetText(fmt.Sprintf("%s %s（%s）未完成原因：%s", e.Township, e.Village, e.Body, e.Reason))
 		}
 	}
+	s.initLock(func() int { return s.round }, nil)
 	s.initActions(s.onAdd, s.onEdit, s.onDelete)
 	return s
 }
@@ -108,6 +109,7 @@ func (s *electionsScreen) apply(l roundRecords[data.Election]) {
 	} else {
 		s.table.setEmptyText(fmt.Sprintf("%d年还没有换届记录。请点击“新增”录入，或在“数据”中导入工作簿。", l.round))
 	}
+	officialOrder(l.villages, l.records, func(e data.Election) (string, string) { return e.Township, e.Village })
 	s.table.setData(l.records)
 	s.selectSaved()
 	s.updateButtons()

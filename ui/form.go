@@ -54,6 +54,7 @@ type editForm struct {
 	filling   bool // fields are being set by code, not by the clerk
 	closed    bool
 
+	tips    *tipLayer            // where the form's tooltips show
 	cal     *calendar            // the date picker last opened
 	prevKey func(*fyne.KeyEvent) // the window's key handler before the form took Esc
 }
@@ -124,7 +125,6 @@ func (f *editForm) show(ps data.Problems) {
 		}
 		if len(mine) == 0 {
 			ff.msg.SetText("")
-			ff.msg.Hide()
 			continue
 		}
 		msgs := make([]string, len(mine))
@@ -140,7 +140,6 @@ func (f *editForm) show(ps data.Problems) {
 			ff.msg.Importance = widget.WarningImportance
 		}
 		ff.msg.SetText(strings.Join(msgs, "；"))
-		ff.msg.Show()
 	}
 	f.relayout()
 	if !f.attempted {
@@ -226,6 +225,9 @@ func (f *editForm) onCancel() {
 
 func (f *editForm) close() {
 	f.closed = true
+	if f.tips != nil {
+		popTipLayer(f.tips)
+	}
 	f.unbindKeys()
 	if f.cal != nil {
 		f.cal.pop.Hide()
@@ -330,8 +332,10 @@ func (f *editForm) content() fyne.CanvasObject {
 	f.grid = grid
 	buttons := container.NewHBox(layout.NewSpacer(), f.cancelBtn, f.saveBtn)
 	f.gridHeight = grid.MinSize().Height
-	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), f.summary, buttons), nil, nil,
-		container.NewVScroll(grid))
+	// The tooltips of the form (a message cut short) show in a layer over it.
+	f.tips = newTipLayer()
+	return container.NewStack(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), f.summary, buttons), nil, nil,
+		container.NewVScroll(grid)), f.tips.box)
 }
 
 // showDialog validates once (showing the problems of an existing record) and opens the form
@@ -345,5 +349,6 @@ func (f *editForm) showDialog() {
 	h := min(max(f.gridHeight+260, 380), 650)
 	f.dlg.Resize(fyne.NewSize(1000, h))
 	f.dlg.Show()
+	pushTipLayer(f.tips)
 	f.bindKeys()
 }

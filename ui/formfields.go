@@ -22,17 +22,17 @@ type formField struct {
 	sel      *widget.Select
 	selEntry *widget.SelectEntry
 	check    *widget.Check
-	msg      *widget.Label   // the field's errors (red) or warnings (orange)
+	msg      *msgLine        // the field's errors (red) or warnings (orange), on one reserved line
 	parseErr string          // the value could not be read (not a number, bad date)
 	touched  bool            // the clerk changed this field
 	box      *fyne.Container // the input with its message line
 }
 
 func (f *editForm) add(ff *formField) *formField {
-	ff.msg = widget.NewLabel("")
-	ff.msg.SizeName = theme.SizeNameCaptionText
-	ff.msg.Wrapping = fyne.TextWrapWord
-	ff.msg.Hide() // shown only with a message, so a clean form stays compact
+	// The message line is always there, empty while the field is fine: a message appearing
+	// does not push the fields below it down under the clerk's pointer. One line: a longer
+	// message ends in an ellipsis and shows whole on hover (and in the summary on 保存).
+	ff.msg = newMsgLine()
 	f.fields = append(f.fields, ff)
 	f.byName[ff.name] = ff
 	return ff

@@ -39,6 +39,7 @@ func newLeadershipScreen(u *UI) *leadershipScreen {
 	})
 	s.initRounds(s.refresh)
 	s.townshipSel = s.table.addFilter("全部乡镇", nil, func(l data.Leadership) string { return l.Township })
+	s.initLock(func() int { return s.round }, nil)
 	s.initActions(s.onAdd, s.onEdit, s.onDelete)
 	s.sums = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	// The sums follow search and filter: they are recomputed whenever the count changes.

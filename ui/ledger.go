@@ -24,19 +24,20 @@ type ledger[T any] struct {
 	u *UI
 
 	table     *ledgerTable[T]
-	addBtn    *widget.Button
-	editBtn   *widget.Button
-	deleteBtn *widget.Button
+	addBtn    *tipButton
+	editBtn   *tipButton
+	deleteBtn *tipButton
 	status    *widget.Label // what the last action did
 
 	form    *editForm             // the form last opened
 	confirm *dialog.ConfirmDialog // the delete question, while shown
 
 	loader
-	id          func(T) int64     // a record's ID, to select the one just saved
-	selectID    int64             // select this record after the next load (the one just saved)
-	noSelection string            // what 编辑 and 删除 say when no row is selected
-	view        fyne.CanvasObject // the screen's layout, made by the first content()
+	ledgerLock[T]                   // the round's 已上报 state (ledgerlock.go); off until initLock
+	id            func(T) int64     // a record's ID, to select the one just saved
+	selectID      int64             // select this record after the next load (the one just saved)
+	noSelection   string            // what 编辑 and 删除 say when no row is selected
+	view          fyne.CanvasObject // the screen's layout, made by the first content()
 }
 
 // initActions makes the buttons and the status line; 编辑 and 删除 are enabled while a row is
@@ -46,23 +47,49 @@ func (l *ledger[T]) initActions(onAdd, onEdit, onDelete func()) {
 	if l.table.onSelect == nil {
 		l.table.onSelect = func(T) { l.updateButtons() }
 	}
-	l.addBtn = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), onAdd)
-	l.editBtn = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), onEdit)
-	l.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), onDelete)
+	l.addBtn = newTipButton("新增", theme.ContentAddIcon(), onAdd)
+	l.editBtn = newTipButton("编辑", theme.DocumentCreateIcon(), onEdit)
+	l.deleteBtn = newTipButton("删除", theme.DeleteIcon(), onDelete)
+	// A double click or Enter on a row opens it, as 编辑 does (when 编辑 may).
+	l.table.onActivate = func(T) {
+		if !l.editBtn.Disabled() {
+			onEdit()
+		} else if l.editBtn.tip != "" {
+			l.status.SetText(l.editBtn.tip)
+		}
+	}
 	l.status = widget.NewLabel("")
 	l.status.Truncation = fyne.TextTruncateEllipsis
 	l.updateButtons()
 }
 
-// updateButtons enables 编辑 and 删除 while a row is selected.
+// updateButtons enables 编辑 and 删除 while a row is selected, and 新增, 编辑 and 删除 only
+// for a round that is not locked (已上报): then they say, on hover, how to unlock.
 func (l *ledger[T]) updateButtons() {
-	if _, ok := l.table.selectedRecord(); ok {
-		l.editBtn.Enable()
-		l.deleteBtn.Enable()
-	} else {
-		l.editBtn.Disable()
-		l.deleteBtn.Disable()
+	set := func(b *tipButton, on bool, round int) {
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+		if l.roundLocked(round) {
+			b.Disable()
+			b.setTip(lockedTip(round))
+		} else {
+			b.setTip("")
+		}
 	}
+	round := 0
+	if l.lockRound != nil {
+		round = l.lockRound()
+	}
+	set(l.addBtn, true, round)
+	r, ok := l.table.selectedRecord()
+	if ok && l.recordRound != nil {
+		round = l.recordRound(r)
+	}
+	set(l.editBtn, ok, round)
+	set(l.deleteBtn, ok, round)
 }
 
 // searchEntry is the search box Ctrl+F focuses.
@@ -79,6 +106,7 @@ func (l *ledger[T]) selected() (T, bool) {
 
 // selectSaved selects the record just saved, once the load after the save shows it.
 func (l *ledger[T]) selectSaved() {
+	l.loadLock()
 	if id := l.selectID; id != 0 {
 		l.selectID = 0
 		l.table.selectWhere(func(r T) bool { return l.id(r) == id })
@@ -96,6 +124,9 @@ func (l *ledger[T]) saved(msg string, id int64) {
 // frame is the screen's layout: filters and the buttons above the table, bottom below it.
 func (l *ledger[T]) frame(filters, bottom fyne.CanvasObject) fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(l.addBtn, l.editBtn, l.deleteBtn), filters)
+	if l.lockBar != nil {
+		top = container.NewVBox(top, l.lockBar)
+	}
 	return container.NewBorder(top, bottom, nil, nil, l.table.body)
 }
 
@@ -355,4 +386,16 @@ func followTownship(townshipSel, villageSel *widget.Select, names func(string) [
 // before their elections, townships before complaints).
 func (u *UI) tellFirst(title, msg string) {
 	dialog.NewCustom(title, "知道了", widget.NewLabel(msg), u.win).Show()
+}
+
+// officialOrder sorts the rows of a ledger in the official order of their villages (区划代码,
+// else pinyin: data.VillageOrder), keeping the store's order among one village's records:
+// the order the ledger shows until the clerk sorts by a column.
+func officialOrder[T any](vs []data.Village, rows []T, key func(T) (township, village string)) {
+	o := data.NewVillageOrder(vs)
+	slices.SortStableFunc(rows, func(a, b T) int {
+		ta, va := key(a)
+		tb, vb := key(b)
+		return o.Compare(ta, va, tb, vb)
+	})
 }

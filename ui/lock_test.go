@@ -21,9 +21,6 @@ func lockedElectionForm(t *testing.T) (*UI, *sqlite.Store, *editForm) {
 	if _, err := st.Import(ctx, uibSmallBatch(), "test"); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Lock(ctx, 2026, repKindSummary); err != nil {
-		t.Fatal(err)
-	}
 	u.goTo("换届")
 	waitScreens(u)
 	s := u.screens["换届"].(*electionsScreen)
@@ -36,6 +33,12 @@ func lockedElectionForm(t *testing.T) (*UI, *sqlite.Store, *editForm) {
 	f := s.form
 	if f == nil {
 		t.Fatal("no form opened")
+	}
+	// The round is locked while the form is open (from the command line, another screen):
+	// its save is refused and asks for the unlock. (A round locked before shows its ledger
+	// read-only: TestLockedRoundShownOnLedgers.)
+	if err := st.Lock(ctx, 2026, repKindSummary); err != nil {
+		t.Fatal(err)
 	}
 	uiaRetype(f.byName["实参加人数"].entry, "950")
 	test.Tap(f.saveBtn)

@@ -117,6 +117,7 @@ func newMembersScreen(u *UI) *membersScreen {
 		s.narrowVillages()
 		townshipChanged(t)
 	}
+	s.initLock(func() int { return s.round }, nil)
 	s.initActions(s.onAdd, s.onEdit, s.onDelete)
 	return s
 }
@@ -160,6 +161,7 @@ func (s *membersScreen) apply(l roundRecords[data.Member]) {
 	} else {
 		s.table.setEmptyText(fmt.Sprintf("%d年还没有两委成员。请点击“新增”录入，或在“数据”中导入工作簿。", l.round))
 	}
+	officialOrder(l.villages, l.records, func(m data.Member) (string, string) { return m.Township, m.Village })
 	s.table.setData(l.records)
 	if s.narrowVillages() {
 		s.table.apply()

@@ -38,6 +38,7 @@ type overviewScreen struct {
 	settingsBtn *widget.Button
 
 	heading      *widget.Label
+	lockLine     *widget.Label // 已上报（只读）, or 已上报后解锁…, of the round shown
 	partyBar     *widget.ProgressBar
 	committeeBar *widget.ProgressBar
 	due          *widget.Label // 应换届, shown on both rows
@@ -96,6 +97,10 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 	s.welcome = container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 250), card))
 
 	s.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.lockLine = widget.NewLabel("")
+	s.lockLine.Importance = widget.WarningImportance
+	s.lockLine.Wrapping = fyne.TextWrapWord
+	s.lockLine.Hide()
 	s.partyBar = widget.NewProgressBar()
 	s.partyBar.TextFormatter = func() string { return ovBarText(s.stats.PartyOrg) }
 	s.committeeBar = widget.NewProgressBar()
@@ -170,7 +175,7 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 	}
 
 	top := container.NewVBox(
-		s.heading, s.message, bars, widget.NewSeparator(), table, cards,
+		s.heading, s.lockLine, s.message, bars, widget.NewSeparator(), table, cards,
 		container.NewHBox(s.warnings, s.warningsBtn),
 		container.NewHBox(s.memberWarn, s.memberWarnBtn), s.rosterWarn, widget.NewSeparator(),
 		container.NewHBox(s.unfinLabel, widget.NewLabel("（点一项可到“换届”修改）")),
@@ -205,6 +210,7 @@ type ovResult struct {
 	// mismatches are the bodies whose roster differs from their 当选人数, every one named.
 	mismatches []data.RosterMismatch
 	townships  []data.SummaryRow // one per township, for the table at county/city scale
+	locks      lockInfo          // whether the round is 已上报, or was unlocked after
 }
 
 // ovLoad reads the ledger of the current round (the round of 设置 when set, else the latest
@@ -235,12 +241,17 @@ func ovLoad(ctx context.Context, st data.Store, today time.Time) (ovResult, erro
 	if len(l.Villages) == 0 {
 		return ovResult{empty: true}, nil
 	}
+	locks, err := readLocks(ctx, st)
+	if err != nil {
+		return ovResult{}, err
+	}
 	sum := data.BuildSummary(l, round, today)
 	r := ovResult{
 		stats:      data.ComputeStats(l, round, today),
 		unfinished: sum.Unfinished,
 		mismatches: data.RosterMismatches(l, round),
 		townships:  sum.Rows,
+		locks:      locks,
 	}
 	active := map[data.VillageKey]bool{}
 	for _, v := range l.Villages {
@@ -286,6 +297,16 @@ func (s *overviewScreen) apply(r ovResult, err error) {
 	}
 	st := r.stats
 	s.heading.SetText(fmt.Sprintf("%d年换届进展（%d个乡镇，%d个村）", st.Round, st.Townships, st.Villages))
+	switch l, locked := r.locks.locked[st.Round]; {
+	case locked:
+		s.lockLine.SetText(fmt.Sprintf("%d年届次%s，各台账只读；要修改请在“报表”中解锁。", st.Round, lockText(l)))
+		s.lockLine.Show()
+	case r.locks.reopened[st.Round]:
+		s.lockLine.SetText(reopenedText(st.Round))
+		s.lockLine.Show()
+	default:
+		s.lockLine.Hide()
+	}
 	s.partyBar.SetValue(st.PartyOrg.Rate / 100)
 	s.committeeBar.SetValue(st.Committee.Rate / 100)
 	s.due.SetText(fmt.Sprint(st.PartyOrg.Due))

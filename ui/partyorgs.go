@@ -87,6 +87,12 @@ func newPartyOrgsScreen(u *UI) *partyOrgsScreen {
 			s.status.SetText(fmt.Sprintf("%s %s 整顿措施：%s", p.Township, p.Village, p.Measures))
 		}
 	}
+	s.initLock(func() int { return yearChosen(s.yearSel) }, func(p data.PartyOrg) int { return p.Year })
+	onYear := s.yearSel.OnChanged
+	s.yearSel.OnChanged = func(v string) {
+		onYear(v)
+		s.showLock()
+	}
 	s.initActions(s.onAdd, s.onEdit, s.onDelete)
 	return s
 }
@@ -134,6 +140,7 @@ func (s *partyOrgsScreen) apply(l partyOrgsLoad) {
 	} else {
 		s.table.setEmptyText("还没有党组织台账。请在“数据”中导入工作簿（“党组织”工作表），或点击“新增”录入。")
 	}
+	officialOrder(l.villages, l.orgs, func(p data.PartyOrg) (string, string) { return p.Township, p.Village })
 	s.table.setData(l.orgs)
 	s.selectSaved()
 	s.updateButtons()

@@ -302,8 +302,27 @@ func (s *reportsScreen) onGenerate() {
 			s.result.Show()
 			s.listRecent(filepath.Dir(path))
 			s.body.Refresh()
+			if li, err := readLockInfo(s.u); err == nil && li.reopened[req.round] {
+				s.offerRelock(req)
+			}
 		})
 	})
+}
+
+// offerRelock asks, after the report of a round unlocked since its report, whether to mark
+// the round 已上报 again: the report just made is the one to hand in.
+func (s *reportsScreen) offerRelock(req repRequest) {
+	msg := fmt.Sprintf("%d年届次上报后曾解锁修改，报表已按修改后的数据重新生成。\n\n"+
+		"上报这份报表后，要把%d年届次重新标记为已上报并锁定吗？锁定后各台账只读，修改须再次说明原因解锁。", req.round, req.round)
+	s.lockConfirm = dialog.NewConfirm("重新上报并锁定？", msg, func(ok bool) {
+		s.lockConfirm = nil
+		if ok {
+			s.lockRound(req.round, req.kind)
+		}
+	}, s.u.win)
+	s.lockConfirm.SetConfirmText("重新标记为已上报")
+	s.lockConfirm.SetDismissText("以后再说")
+	s.lockConfirm.Show()
 }
 
 // open asks the operating system to open a file or folder; without an opener (tests) it

@@ -61,6 +61,7 @@ func newVillageKindScreen[R any](u *UI, k *villageKind[R]) *villageKindScreen[R]
 		s.filterSel = s.table.addFilter("全部"+f.Header, slices.DeleteFunc(slices.Clone(f.Values), func(v string) bool { return v == data.NoneText }),
 			func(r R) string { return f.Text(&r) })
 	}
+	s.initLock(func() int { return s.round }, nil)
 	s.initActions(s.onAdd, s.onEdit, s.onDelete)
 	return s
 }
@@ -88,6 +89,7 @@ func (s *villageKindScreen[R]) apply(l roundRecords[R]) {
 		s.table.setEmptyText(fmt.Sprintf("%d年还没有%s记录。请点击“新增”录入，或在“数据”中导入工作簿（“%s”工作表）。",
 			l.round, s.k.desc.Name, s.k.desc.Name))
 	}
+	officialOrder(l.villages, l.records, func(r R) (string, string) { return *s.k.township(&r), *s.k.village(&r) })
 	s.table.setData(l.records)
 	s.selectSaved()
 	s.updateButtons()

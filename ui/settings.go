@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -29,6 +28,8 @@ type settingsScreen struct {
 	reviewer  *widget.Entry
 	preparer  *widget.Entry
 	phone     *widget.Entry
+	phoneErr  *widget.Label // why the phone is not a phone number
+	phoneRow  *fyne.Container
 	round     *widget.Entry
 	roundErr  *widget.Label
 	roundRow  *fyne.Container
@@ -57,7 +58,10 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	s.leader = entry("")
 	s.reviewer = entry("")
 	s.preparer = entry("")
-	s.phone = entry("")
+	s.phone = entry("如 0537-5212345 或 13805310000")
+	s.phoneErr = widget.NewLabel("")
+	s.phoneErr.Importance = widget.DangerImportance
+	s.phoneRow = container.NewHBox(container.NewGridWrap(fyne.NewSize(260, s.phone.MinSize().Height), s.phone), s.phoneErr)
 	s.round = entry("例如 2026")
 	s.roundErr = widget.NewLabel("")
 	s.roundErr.Importance = widget.DangerImportance
@@ -74,7 +78,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	// The labels are the settings' names in data, the names the audit log shows them by.
 	inputs := map[string]fyne.CanvasObject{
 		"township": s.township, "county": s.county, "leader": s.leader, "reviewer": s.reviewer,
-		"preparer": s.preparer, "phone": s.phone, "round": s.roundRow,
+		"preparer": s.preparer, "phone": s.phoneRow, "round": s.roundRow,
 		"data_folder": container.NewBorder(nil, nil, nil, s.folderBtn, s.folder),
 	}
 	form := widget.NewForm()
@@ -116,7 +120,17 @@ func (s *settingsScreen) refresh() {
 	s.folder.SetText(settingsFolder(set, s.u.deps.DBPath))
 	s.dbPath.SetText(s.u.deps.DBPath)
 	s.checkRound()
+	s.checkPhone()
 	s.dirty = false
+}
+
+// checkPhone shows beside 联系电话 why it is not a phone number (the rule of data.PhoneProblem,
+// the same as the forms'), and reports whether it is one (or empty).
+func (s *settingsScreen) checkPhone() bool {
+	msg := data.PhoneProblem(s.phone.Text)
+	s.phoneErr.SetText(msg)
+	s.phoneRow.Refresh()
+	return msg == ""
 }
 
 func (s *settingsScreen) onEdit() {
@@ -126,6 +140,7 @@ func (s *settingsScreen) onEdit() {
 	s.dirty = true
 	s.status.SetText("")
 	s.checkRound()
+	s.checkPhone()
 }
 
 // checkRound shows the error of the round field next to it; it returns the round (0 when
@@ -148,6 +163,12 @@ func (s *settingsScreen) checkRound() (int, bool) {
 // onSave writes the settings; a bad round is refused with the reason.
 func (s *settingsScreen) onSave() {
 	round, ok := s.checkRound()
+	if !s.checkPhone() {
+		s.status.SetText("未保存：联系电话有误（" + s.phoneErr.Text + "）")
+		s.status.Importance = widget.DangerImportance
+		s.status.Refresh()
+		return
+	}
 	if !ok {
 		s.status.SetText("未保存：当前届次有误")
 		s.status.Importance = widget.DangerImportance
@@ -176,19 +197,7 @@ func (s *settingsScreen) onSave() {
 }
 
 func (s *settingsScreen) onChooseFolder() {
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil {
-			s.u.showError("选择文件夹失败", err)
-			return
-		}
-		if u != nil {
-			s.folder.SetText(u.Path())
-		}
-	}, s.u.win)
-	if l := settingsLister(s.folder.Text); l != nil {
-		d.SetLocation(l)
-	}
-	d.Show()
+	s.u.openFolder("选择存放报表和导出文件的文件夹", s.folder.Text, s.folder.SetText)
 }
 
 // settingsFolder is the folder reports and exports go to: the one in 设置, else the

@@ -126,3 +126,27 @@ func TestSettingsDefaultFolder(t *testing.T) {
 		})
 	}
 }
+
+// TestSettingsPhoneValidated: 联系电话 in 设置 must be a mobile number or a number with its
+// area code, as in every form; a wrong one is refused with the reason beside the field.
+func TestSettingsPhoneValidated(t *testing.T) {
+	u, st := uibSetup(t)
+	s := uibSettings(u)
+	s.township.SetText("城关镇")
+	s.phone.SetText("5212345")
+	if !strings.Contains(s.phoneErr.Text, "区号") {
+		t.Errorf("phone 5212345: message %q, want it to ask for the area code", s.phoneErr.Text)
+	}
+	test.Tap(s.saveBtn)
+	if set, _ := st.Settings(context.Background()); set.Township != "" || !strings.HasPrefix(s.status.Text, "未保存：联系电话有误") {
+		t.Errorf("saved %+v with a wrong phone; status %q", set, s.status.Text)
+	}
+	s.phone.SetText("0537-5212345")
+	if s.phoneErr.Text != "" {
+		t.Errorf("phone 0537-5212345: message %q, want none", s.phoneErr.Text)
+	}
+	test.Tap(s.saveBtn)
+	if set, _ := st.Settings(context.Background()); set.Phone != "0537-5212345" {
+		t.Errorf("saved phone %q", set.Phone)
+	}
+}

@@ -21,24 +21,31 @@ import (
 // but every screen is still drawn, so a screen that fails to render fails the test.
 var shotsDir = flag.String("shots", "", "folder for the screenshots of every main screen (docs/screenshots)")
 
-// TestScreenshots draws every main screen at 1366×768 on the demo township, light theme, as
-// a clerk sees them after 载入示例数据, plus the first-run welcome and an open member form.
+// TestScreenshots draws every main screen on the demo township, light theme, as a clerk sees
+// them after 载入示例数据, plus the first-run welcome and an open member form: at the content
+// size of the window on a 1366×768 screen with its taskbar (1366×697), and a few at the size
+// on a 1920×1080 screen (1600×1000, in docs/screenshots/1920×1080).
 func TestScreenshots(t *testing.T) {
 	u, st := uibSetup(t)
 	fyne.CurrentApp().Settings().SetTheme(fixedVariant{Theme(), theme.VariantLight})
+	small := WindowSize(fyne.NewSize(1366, 768), fyne.Size{}, false)
+	large := WindowSize(fyne.NewSize(1920, 1080), fyne.NewSize(1920, 1040), true)
+	size, sub := small, ""
+	u.win.Resize(size)
 	shot := func(name string) {
 		t.Helper()
 		img := u.win.Canvas().Capture()
-		if b := img.Bounds(); b.Dx() < 1366 || b.Dy() < 768 {
-			t.Fatalf("%s is %v, want 1366×768", name, b)
+		if b := img.Bounds(); b.Dx() != int(size.Width) || b.Dy() != int(size.Height) {
+			t.Fatalf("%s is %v, want %v: a screen needs more than the window has", name, b, size)
 		}
 		if *shotsDir == "" {
 			return
 		}
-		if err := os.MkdirAll(*shotsDir, 0o755); err != nil {
+		dir := filepath.Join(*shotsDir, sub)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		f, err := os.Create(filepath.Join(*shotsDir, name+".png"))
+		f, err := os.Create(filepath.Join(dir, name+".png"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,7 +80,7 @@ func TestScreenshots(t *testing.T) {
 	}
 	u.changed()
 	waitScreens(u)
-	u.win.Resize(fyne.NewSize(1366, 768))
+	u.win.Resize(size)
 	shot("02-概览")
 
 	for _, s := range []struct{ label, file string }{
@@ -105,6 +112,14 @@ func TestScreenshots(t *testing.T) {
 			shot("06-两委成员表单")
 			ms.form.close()
 		}
+	}
+
+	// On a 1920×1080 screen the columns share the extra width.
+	size, sub = large, "1920×1080"
+	u.win.Resize(size)
+	for _, s := range []struct{ label, file string }{{"概览", "02-概览"}, {"两委成员", "05-两委成员"}, {"信访举报", "09-信访举报"}} {
+		show(s.label)
+		shot(s.file)
 	}
 }
 

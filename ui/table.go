@@ -44,7 +44,7 @@ type ledgerTable[T any] struct {
 
 	search *keyEntry // passes Ctrl+N and Esc on to the window
 	count  *widget.Label
-	table  *widget.Table
+	table  *ledgerGrid
 	empty  *widget.Label // shown instead of the table when there are no rows
 	body   *fyne.Container
 
@@ -56,11 +56,14 @@ type ledgerTable[T any] struct {
 	// The sort keys of the columns sorted since the last setData, by row of all.
 	textKeyCache map[int][][]byte
 	numKeyCache  map[int][]float64
-	selected     int // index into view, -1 when none
+	selected     int                // index into view, -1 when none
+	widthCache   map[string]float32 // the measured width of cell texts (see fits)
 	emptyText    string
 
-	// onSelect is called when the clerk selects a row.
-	onSelect func(T)
+	// onSelect is called when the clerk selects a row; onActivate when they double-click
+	// it or press Enter on it (the ledger opens its form).
+	onSelect   func(T)
+	onActivate func(T)
 }
 
 // newLedgerTable builds the table widgets for the given columns.
@@ -75,16 +78,15 @@ func newLedgerTable[T any](cols []column[T]) *ledgerTable[T] {
 	lt.empty.Importance = widget.MediumImportance
 	lt.empty.Hide()
 
-	lt.table = widget.NewTable(
+	lt.table = newLedgerGrid(
 		func() (int, int) { return len(lt.view), len(lt.cols) },
 		func() fyne.CanvasObject {
 			bg := canvas.NewRectangle(theme.Color(theme.ColorNameSelection))
 			bg.Hide()
-			l := widget.NewLabel("")
-			// Clip, not ellipsis: an ellipsis re-shapes the text of every visible cell on
-			// each redraw, which made sorting a city ledger visibly slow.
-			l.Truncation = fyne.TextTruncateClip
-			return container.NewStack(bg, l)
+			// A text wider than its column ends in an ellipsis, and the mouse resting on
+			// it shows the whole text. (The label is set only when its text changes, so
+			// the ellipsis is worked out again only for the cells that change.)
+			return container.NewStack(bg, newTipLabel(""))
 		},
 		lt.updateCell,
 	)
@@ -117,8 +119,16 @@ func newLedgerTable[T any](cols []column[T]) *ledgerTable[T] {
 		}
 		lt.selectRow(id.Row)
 	}
+	widths := make([]float32, len(cols))
 	for i, c := range cols {
-		lt.table.SetColumnWidth(i, c.width)
+		widths[i] = c.width
+	}
+	lt.table.setWidths(widths)
+	lt.table.selected = func() int { return lt.selected }
+	lt.table.onActivate = func(row int) {
+		if lt.onActivate != nil && row >= 0 && row < len(lt.view) {
+			lt.onActivate(lt.row(row))
+		}
 	}
 	lt.body = container.NewStack(lt.table, container.NewCenter(lt.empty))
 	return lt
@@ -127,7 +137,7 @@ func newLedgerTable[T any](cols []column[T]) *ledgerTable[T] {
 func (lt *ledgerTable[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	stack := o.(*fyne.Container)
 	bg := stack.Objects[0].(*canvas.Rectangle)
-	l := stack.Objects[1].(*widget.Label)
+	l := stack.Objects[1].(*tipLabel)
 	if id.Row < 0 || id.Row >= len(lt.view) || id.Col < 0 || id.Col >= len(lt.cols) {
 		l.SetText("")
 		bg.Hide()
@@ -145,8 +155,32 @@ func (lt *ledgerTable[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject)
 	}
 	if txt := lt.cellText(id.Row, id.Col); txt != l.Text || align != l.Alignment {
 		l.Alignment = align
+		// Only a text too wide for its column is cut with an ellipsis: working the
+		// ellipsis out shapes the text again and again, which for every visible cell made
+		// sorting a city ledger slow; the widths are measured once per text.
+		if lt.fits(txt, lt.table.colWidth(id.Col)) {
+			l.Truncation = fyne.TextTruncateClip
+		} else {
+			l.Truncation = fyne.TextTruncateEllipsis
+		}
 		l.SetText(txt)
 	}
+}
+
+// fits reports whether txt fits a cell of width w (unknown widths: no).
+func (lt *ledgerTable[T]) fits(txt string, w float32) bool {
+	if w <= 0 {
+		return false
+	}
+	tw, ok := lt.widthCache[txt]
+	if !ok {
+		if lt.widthCache == nil || len(lt.widthCache) > 20000 {
+			lt.widthCache = map[string]float32{}
+		}
+		tw = fyne.MeasureText(txt, theme.TextSize(), fyne.TextStyle{}).Width
+		lt.widthCache[txt] = tw
+	}
+	return tw+2*theme.InnerPadding() <= w
 }
 
 // headerText is a column title with an arrow when the table is sorted by it.

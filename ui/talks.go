@@ -59,6 +59,12 @@ func newTalksScreen(u *UI) *talksScreen {
 			s.status.SetText(fmt.Sprintf("%s 事由：%s  处理情况：%s", t.No, t.Cause, t.Handling))
 		}
 	}
+	s.initLock(func() int { return yearChosen(s.yearSel) }, func(t data.Talk) int { return t.Date.Year() })
+	onYear := s.yearSel.OnChanged
+	s.yearSel.OnChanged = func(v string) {
+		onYear(v)
+		s.showLock()
+	}
 	s.initActions(s.onAdd, s.onEdit, s.onDelete)
 	return s
 }

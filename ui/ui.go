@@ -32,6 +32,9 @@ type Deps struct {
 	// background (offering to restore the newest sound backup when it is damaged), then take
 	// the daily automatic backup. The program sets it; tests call checkAtStart themselves.
 	CheckAtStart bool
+	// BeforeClose runs when the window is about to close (after any 放弃修改? question):
+	// the program remembers the window's size and position there. nil in tests.
+	BeforeClose func()
 }
 
 // screen is one page of the navigation. Each screen file registers its maker in init.
@@ -82,7 +85,12 @@ func newUI(app fyne.App, win fyne.Window, deps Deps) *UI {
 		deps.Now = time.Now
 	}
 	u := &UI{app: app, win: win, deps: deps, screens: map[string]screen{}, views: map[string]fyne.CanvasObject{}}
-	u.closeWindow = win.Close
+	u.closeWindow = func() {
+		if deps.BeforeClose != nil {
+			deps.BeforeClose()
+		}
+		win.Close()
+	}
 	for _, label := range navItems {
 		if mk := screenMakers[label]; mk != nil {
 			u.screens[label] = mk(u)
@@ -114,7 +122,10 @@ func (u *UI) root() fyne.CanvasObject {
 	split := container.NewHSplit(container.NewBorder(head, nil, nil, nil, u.nav), u.stack)
 	split.Offset = 0.12
 	u.win.SetCloseIntercept(u.onCloseWindow)
-	return split
+	// The tooltips of the window (cells cut short, disabled buttons) show in a layer over it.
+	tl := newTipLayer()
+	pushTipLayer(tl)
+	return container.NewStack(split, tl.box)
 }
 
 // loadTownship shows the township of 设置 under the navigation title.

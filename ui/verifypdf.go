@@ -35,9 +35,7 @@ type pdfVerify struct {
 // verifyButton makes 核验PDF….
 func (s *reportsScreen) verifyButton() *widget.Button {
 	s.verify.btn = widget.NewButtonWithIcon("核验PDF…", theme.ConfirmIcon(), func() {
-		d := s.u.openDialog([]string{".pdf"}, "核验", s.verifyFile)
-		s.u.startInDataFolder(d)
-		d.Show()
+		s.u.openFile("选择要核验的报表PDF", fileFilter{"PDF 报表 (*.pdf)", []string{".pdf"}}, "核验", true, s.verifyFile)
 	})
 	return s.verify.btn
 }

@@ -77,6 +77,7 @@ func (s *villagesScreen) apply(l villagesLoad) {
 	for _, t := range l.townships {
 		s.townships = append(s.townships, t.Name)
 	}
+	officialOrder(l.villages, l.villages, func(v data.Village) (string, string) { return v.Township, v.Name })
 	s.table.setData(l.villages)
 	s.selectSaved()
 	s.updateButtons()

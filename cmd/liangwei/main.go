@@ -46,14 +46,21 @@ func main() {
 	if st.ReadOnly() {
 		w.SetTitle("两委台账（只读：文件或文件夹不允许写入，只能查看）")
 	}
-	w.Resize(fyne.NewSize(1280, 760)) // fits a 1366×768 screen with the taskbar
-	w.CenterOnScreen()
+	// The size of the screen's work area less the title bar (1366×697 on a 1366×768
+	// laptop with its taskbar), or the size the window had when last closed.
+	tall := sizeWindow(a, w)
 	w.SetContent(ui.New(a, w, ui.Deps{Store: st, DBPath: path, Now: time.Now, Open: openWithOS, LoadDemo: demo.Load,
 		// Once the window is up: the integrity check (a damaged ledger gets one dialog offering
 		// the newest sound backup), then a backup a day; failures are logged, never in the way.
-		CheckAtStart: true}))
+		CheckAtStart: true,
+		BeforeClose: func() {
+			x, y, ok := windowPos(w)
+			ui.SaveWindow(a.Preferences(), w.Canvas().Size(), x, y, ok)
+		}}))
 	w.SetMaster()
-	w.ShowAndRun()
+	w.Show()
+	placeWindow(w, tall)
+	a.Run()
 }
 
 // openStore opens the database named by --db, $LIANGWEI_DB or the default location.
