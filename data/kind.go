@@ -10,18 +10,20 @@ type KindCode string
 
 // The record kinds, in workbook order.
 const (
-	CodeTownship   KindCode = "township"
-	CodeVillage    KindCode = "village"
-	CodeElection   KindCode = "election"
-	CodeMember     KindCode = "member"
-	CodePartyOrg   KindCode = "party_org"
-	CodeLeadership KindCode = "leadership"
-	CodeComplaint  KindCode = "complaint"
-	CodeTalk       KindCode = "talk"
-	CodeCandidate  KindCode = "candidate"
-	CodeSupervisor KindCode = "supervisor"
-	CodeChange     KindCode = "change"
-	CodeAudit      KindCode = "departure_audit"
+	CodeTownship     KindCode = "township"
+	CodeVillage      KindCode = "village"
+	CodeElection     KindCode = "election"
+	CodeMember       KindCode = "member"
+	CodePartyOrg     KindCode = "party_org"
+	CodeLeadership   KindCode = "leadership"
+	CodeComplaint    KindCode = "complaint"
+	CodeTalk         KindCode = "talk"
+	CodeCandidate    KindCode = "candidate"
+	CodeSupervisor   KindCode = "supervisor"
+	CodeChange       KindCode = "change"
+	CodeAudit        KindCode = "departure_audit"
+	CodeDevelopment  KindCode = "development"
+	CodeCommendation KindCode = "commendation"
 )
 
 // The audit log's other subjects: not records, but things a change is logged under.
@@ -60,6 +62,7 @@ var Kinds = func() []KindInfo {
 var Descriptions = []AnyKind{
 	TownshipDesc, VillageDesc, ElectionDesc, MemberDesc, PartyOrgDesc, LeadershipDesc, ComplaintDesc, TalkDesc,
 	CandidateDesc, SupervisorDesc, ChangeDesc, AuditDesc,
+	DevelopmentDesc, CommendationDesc,
 }
 
 // AnyKind is a kind's description whatever its record type: what code handling every kind
