@@ -18,7 +18,8 @@ import (
 //   - 第十五条: 党组织必须对发展对象进行政治审查 — 政审情况;
 //   - 第三十二条: 预备党员的预备期为一年 … 可以延长一次预备期，延长时间不能少于半年，最长不超过一年
 //     — 转为正式党员日期 at least a year after 接收预备党员日期, at most two, past one only
-//     after an extension noted in 备注.
+//     after an extension noted in 备注 (党章第七条: 党龄从预备期满转为正式党员之日算起, so the
+//     date is the end of the 预备期, not the later day of the branch meeting).
 //
 // The stage is never typed: it is the stage of the latest date given (Stage).
 
