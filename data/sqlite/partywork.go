@@ -173,7 +173,7 @@ var commendationKind = &kindSpec[data.Commendation]{
 	sel: `SELECT r.id, r.year, t.name, coalesce(v.name, ''), r.category, r.subject, r.id_number, r.level, r.date, r.doc_no
 		FROM commendations r JOIN townships t ON t.id = r.township_id LEFT JOIN villages v ON v.id = r.village_id`,
 	// A commendation stays listed when the village it names is deleted, as a complaint does.
-	live:  "r.deleted_at IS NULL AND t.deleted_at IS NULL",
+	live: "r.deleted_at IS NULL AND t.deleted_at IS NULL",
 	// By category in the yearbook's order (先进基层党组织 first), then as entered.
 	order: "t.name, r.year, instr('" + strings.Join(data.Strings(data.CommendCategories...), "/") + "', r.category), r.id",
 	insert: `INSERT INTO commendations (township_id, year, village_id, category, subject, id_number, level, date, doc_no,
