@@ -58,7 +58,11 @@ func TestDevelopmentWarnings(t *testing.T) {
 	}{
 		{"预备党员 past a year", dev("2022-01-10", "2022-03-01", "2023-03-01", "2025-05-01", ""), "转为正式党员日期"},
 		{"积极分子 without 培养联系人", func() Development { x := dev("2025-01-10", "2025-03-01", "", "", ""); x.Contact = ""; return x }(), "培养联系人"},
-		{"发展对象 without 政审", func() Development { x := dev("2024-01-10", "2024-03-01", "2025-03-01", "", ""); x.Vetting = ""; return x }(), "政审情况"},
+		{"发展对象 without 政审", func() Development {
+			x := dev("2024-01-10", "2024-03-01", "2025-03-01", "", "")
+			x.Vetting = ""
+			return x
+		}(), "政审情况"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ps := tc.d.Validate(devToday)
@@ -139,8 +143,16 @@ func TestPartyWorkFigures(t *testing.T) {
 				x.IDNumber, x.Education = idFor("19800202", 4), EduCollege // a woman of 45
 				return x
 			}(),
-			func() Development { x := dev("2025-02-01", "", "", "", ""); x.IDNumber = idFor("19990303", 5); return x }(),
-			func() Development { x := dev("2026-02-01", "", "", "", ""); x.IDNumber = idFor("19990303", 7); return x }(), // next year
+			func() Development {
+				x := dev("2025-02-01", "", "", "", "")
+				x.IDNumber = idFor("19990303", 5)
+				return x
+			}(),
+			func() Development {
+				x := dev("2026-02-01", "", "", "", "")
+				x.IDNumber = idFor("19990303", 7)
+				return x
+			}(), // next year
 		},
 		PartyOrgs: []PartyOrg{{Township: "城关镇", Village: "东关村", Year: 2025, Developed: 2}},
 		Commendations: []Commendation{
