@@ -145,7 +145,10 @@ func (d Development) NextText() string {
 	case next == StageCandidate:
 		return fmt.Sprintf("确定发展对象：最早 %s（培养考察一年以上）", FormatDate(earliest))
 	}
-	return fmt.Sprintf("%s：%s 以后", "确定为"+string(next), FormatDate(earliest))
+	if next == StageProbationary {
+		return fmt.Sprintf("接收预备党员：%s 以后（经政审、集中培训和党委预审）", FormatDate(earliest))
+	}
+	return fmt.Sprintf("确定为%s：%s 以后", next, FormatDate(earliest))
 }
 
 // ageOn is the age in full years on day.
