@@ -146,7 +146,7 @@ func (d Development) NextText() string {
 		return fmt.Sprintf("确定发展对象：最早 %s（培养考察一年以上）", FormatDate(earliest))
 	}
 	if next == StageProbationary {
-		return fmt.Sprintf("接收预备党员：%s 以后（经政审、集中培训和党委预审）", FormatDate(earliest))
+		return fmt.Sprintf("接收预备党员：%s 以后（须政审、培训）", FormatDate(earliest))
 	}
 	return fmt.Sprintf("确定为%s：%s 以后", next, FormatDate(earliest))
 }
