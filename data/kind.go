@@ -10,18 +10,22 @@ type KindCode string
 
 // The record kinds, in workbook order.
 const (
-	CodeTownship     KindCode = "township"
-	CodeVillage      KindCode = "village"
-	CodeElection     KindCode = "election"
-	CodeMember       KindCode = "member"
-	CodePartyOrg     KindCode = "party_org"
-	CodeLeadership   KindCode = "leadership"
-	CodeComplaint    KindCode = "complaint"
-	CodeTalk         KindCode = "talk"
-	CodeCandidate    KindCode = "candidate"
-	CodeSupervisor   KindCode = "supervisor"
-	CodeChange       KindCode = "change"
-	CodeAudit        KindCode = "departure_audit"
+	CodeTownship   KindCode = "township"
+	CodeVillage    KindCode = "village"
+	CodeElection   KindCode = "election"
+	CodeMember     KindCode = "member"
+	CodePartyOrg   KindCode = "party_org"
+	CodeLeadership KindCode = "leadership"
+	CodeComplaint  KindCode = "complaint"
+	CodeTalk       KindCode = "talk"
+	CodeCandidate  KindCode = "candidate"
+	CodeSupervisor KindCode = "supervisor"
+	CodeChange     KindCode = "change"
+	CodeAudit      KindCode = "departure_audit"
+)
+
+// The party work beyond 四有 (issue 16), after the kinds above in workbook order.
+const (
 	CodeDevelopment  KindCode = "development"
 	CodeCommendation KindCode = "commendation"
 )
