@@ -106,7 +106,8 @@ func CheckLedger(l Ledger, round int, today time.Time) []LedgerFinding {
 			add(x.Township+"/约谈/"+x.No, x.Validate())
 		}
 	}
-	return append(out, checkRoundRest(l, round, today, villages)...)
+	out = append(out, checkRoundRest(l, round, today, villages)...)
+	return append(out, checkPartyWork(l, round, today, villages)...)
 }
 
 // MemberWhere locates a member: 乡镇/村名/届次/姓名（masked 身份证号）.

@@ -71,8 +71,10 @@ func TestDescriptions(t *testing.T) {
 	checkKind(t, LeadershipDesc, Leadership{Township: "城关镇", Round: 2026, PartyCommittee: 9, Government: 7, Cross: 3})
 	checkKind(t, ComplaintDesc, Complaint{Township: "城关镇", No: "城关信〔2026〕1号", Received: day, Channel: ChanLetter, Category: CatBribery, Result: ResPending})
 	checkKind(t, TalkDesc, Talk{Township: "城关镇", No: "城关谈〔2026〕1号", Date: day, Mode: ModeRequested, Category: TalkPersonal})
-	if len(Kinds) != 16 || len(RecordKinds()) != 12 {
-		t.Errorf("Kinds = %d, record kinds = %d; want 16 and 12", len(Kinds), len(RecordKinds()))
+	checkKind(t, DevelopmentDesc, Development{Township: "城关镇", Village: "王家庄村", Name: "李四", IDNumber: "11010519491231002X", Gender: Female, Birth: day, Ethnicity: "汉族", Education: EduCollege, Applied: day, Activist: day, Contact: "王五", Note: "无"})
+	checkKind(t, CommendationDesc, Commendation{Year: 2026, Township: "城关镇", Village: "王家庄村", Category: CommendVillSecretary, Subject: "李四", IDNumber: "11010519491231002X", Level: ByCity, Date: day, DocNo: "青市发〔2026〕1号"})
+	if len(Kinds) != 18 || len(RecordKinds()) != 14 {
+		t.Errorf("Kinds = %d, record kinds = %d; want 18 and 14", len(Kinds), len(RecordKinds()))
 	}
 }
 

@@ -29,7 +29,7 @@ func TestFingerprintShape(t *testing.T) {
 		t.Errorf("Short() = %q", f.Short())
 	}
 	tp, _ := f.Township("城关镇")
-	if len(tp.Sheets) != 12 || tp.Sheet(CodeVillage).Count != 8 || tp.Sheet(CodeElection).Count != len(fixture().Elections) {
+	if len(tp.Sheets) != len(RecordKinds()) || tp.Sheet(CodeVillage).Count != 8 || tp.Sheet(CodeElection).Count != len(fixture().Elections) {
 		t.Errorf("sheets of 城关镇 = %+v", tp.Sheets)
 	}
 }

@@ -24,6 +24,12 @@ const (
 	CodeAudit      KindCode = "departure_audit"
 )
 
+// The party work beyond 四有 (issue 16), after the kinds above in workbook order.
+const (
+	CodeDevelopment  KindCode = "development"
+	CodeCommendation KindCode = "commendation"
+)
+
 // The audit log's other subjects: not records, but things a change is logged under.
 const (
 	SubjectFile     KindCode = "file"     // an imported file, or a restored backup
@@ -63,6 +69,7 @@ var Kinds = func() []KindInfo {
 var Descriptions = []AnyKind{
 	TownshipDesc, VillageDesc, ElectionDesc, MemberDesc, PartyOrgDesc, LeadershipDesc, ComplaintDesc, TalkDesc,
 	CandidateDesc, SupervisorDesc, ChangeDesc, AuditDesc,
+	DevelopmentDesc, CommendationDesc,
 }
 
 // AnyKind is a kind's description whatever its record type: what code handling every kind

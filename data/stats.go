@@ -21,6 +21,9 @@ type Ledger struct {
 	Supervisors []Supervisor
 	Changes     []Change
 	Audits      []DepartureAudit
+	// Developments and Commendations: the party work of issue 16 (partywork*.go).
+	Developments  []Development
+	Commendations []Commendation
 	// Absent names, per kind, the headers of the columns an imported file's sheet did not
 	// have: an import keeps those fields of the stored records as they are, and a new record
 	// has them empty. Empty for a ledger that is not an imported file.
@@ -126,6 +129,9 @@ type Stats struct {
 	Supervision SupervisionStats `json:"supervision"`
 	Changes     ChangeStats      `json:"changes"`
 	Audits      AuditStats       `json:"audits"`
+	// The party work beyond 四有 (issue 16): partywork_stats.go.
+	Development   DevelopmentStats  `json:"development"`
+	Commendations CommendationStats `json:"commendations"`
 }
 
 // ComputeStats derives the figures of one round from the ledger. Merged villages leave every
@@ -153,6 +159,7 @@ func ComputeStats(l Ledger, round int, ref time.Time) Stats {
 	s.Petitions = petitionStats(l.Complaints, round, ref)
 	s.Talks = talkStats(l.Talks, round)
 	roundRestStats(&s, l, active, round, ref)
+	partyWorkStats(&s, l, active, round, ref)
 	return s
 }
 

@@ -126,6 +126,18 @@ type Store interface {
 	SaveAudit(ctx context.Context, a *DepartureAudit) error
 	DeleteAudit(ctx context.Context, id int64) error
 
+	// Developments and Commendations (issue 16) list and save like Members. A development
+	// record belongs to the years of its dates: Developments(year) lists the people who had
+	// applied by the end of year and were not full members before it began, and a change is
+	// refused while a year whose figures it alters is locked. Commendations are listed and
+	// locked by 年度; their 村名, when given, must be a village of their township.
+	Developments(ctx context.Context, year int) ([]Development, error)
+	SaveDevelopment(ctx context.Context, d *Development) error
+	DeleteDevelopment(ctx context.Context, id int64) error
+	Commendations(ctx context.Context, year int) ([]Commendation, error)
+	SaveCommendation(ctx context.Context, c *Commendation) error
+	DeleteCommendation(ctx context.Context, id int64) error
+
 	// Locks lists the locked rounds. Lock marks a round 已上报; Unlock needs a reason (an
 	// empty one is refused). Both are audited. While a round is locked every save, delete,
 	// restore or import touching it is refused with a *LockedError.

@@ -62,6 +62,8 @@ func (c CityData) Merged() data.Ledger {
 		l.PartyOrgs = append(l.PartyOrgs, b.PartyOrgs...)
 		l.Complaints = append(l.Complaints, b.Complaints...)
 		l.Talks = append(l.Talks, b.Talks...)
+		l.Developments = append(l.Developments, b.Developments...)
+		l.Commendations = append(l.Commendations, b.Commendations...)
 	}
 	return l
 }

@@ -220,6 +220,7 @@ func TestCityWorkbooks(t *testing.T) {
 		merged.PartyOrgs = append(merged.PartyOrgs, b.PartyOrgs...)
 		merged.Complaints = append(merged.Complaints, b.Complaints...)
 		merged.Talks = append(merged.Talks, b.Talks...)
+		merged.Developments, merged.Commendations = append(merged.Developments, b.Developments...), append(merged.Commendations, b.Commendations...)
 	}
 	if got := data.ComputeStats(merged, c.Round, today); !reflect.DeepEqual(got, c.Expected) {
 		t.Errorf("figures of the workbooks:\n got %+v\nwant %+v", got, c.Expected)

@@ -11,6 +11,7 @@ func (c *cityGen) expected() data.Stats {
 	// The city has none of the records of the rest of the round: their sections are empty.
 	none := data.ComputeStats(data.Ledger{}, c.round, c.last)
 	st.Candidates, st.Supervision, st.Changes, st.Audits = none.Candidates, none.Supervision, none.Changes, none.Audits
+	st.Development, st.Commendations = none.Development, c.expectedCommendations() // 100/100/50/10/50
 	st.PartyOrg = data.BodyStats{Due: n, Completed: n - p.partyUndone}
 	st.PartyOrg.OneTime = st.PartyOrg.Completed - p.notOneTimeParty
 	st.Committee = data.BodyStats{Due: n, Completed: n - p.committeeUndone}

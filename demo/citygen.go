@@ -118,6 +118,7 @@ func (c *cityGen) township(t, n int) data.Batch {
 	for x := 0; x < spread(p.talks, t, p.s.Townships); x++ {
 		b.Talks = append(b.Talks, c.talkOf(rnd, name, string(short), x+1, active, secretaries))
 	}
+	c.commendations(&b, t, active)
 	return b
 }
 

@@ -225,6 +225,7 @@ func Batch(today time.Time) data.Batch {
 		}
 	}
 	people(&b, round, first, last)
+	partyWork(&b, round, dayOf(today))
 	previous(&b, round-TermYears)
 	return b
 }

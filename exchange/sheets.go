@@ -156,6 +156,7 @@ var specs = func() map[string]*sheet {
 		sheetOf(data.TownshipDesc), sheetOf(data.VillageDesc), sheetOf(data.ElectionDesc), sheetOf(data.MemberDesc),
 		sheetOf(data.PartyOrgDesc), sheetOf(data.LeadershipDesc), sheetOf(data.ComplaintDesc), sheetOf(data.TalkDesc),
 		sheetOf(data.CandidateDesc), sheetOf(data.SupervisorDesc), sheetOf(data.ChangeDesc), sheetOf(data.AuditDesc),
+		sheetOf(data.DevelopmentDesc), sheetOf(data.CommendationDesc),
 	} {
 		m[s.Name] = s
 	}

@@ -72,10 +72,20 @@ var (
 		r.Township = o.Township
 		return fmt.Sprintf("%d年届次，变动 %d 次", o.Round, len(r.Changes)), WriteChanges(w, r, m)
 	}})
+	Development = sealed(Kind{"development", "发展党员工作情况统计表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+		r := data.BuildDevelopment(l, o.Round, o.Date)
+		r.Township = o.Township
+		return fmt.Sprintf("%d年，在册 %d 人，发展党员 %d 名，提醒 %d 条", o.Round, len(r.People), r.Stats.Developed, len(r.Warnings)), WriteDevelopment(w, r, m)
+	}})
+	Commendations = sealed(Kind{"commendations", "创先争优表彰情况表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+		r := data.BuildCommendations(l, o.Round)
+		r.Township = o.Township
+		return fmt.Sprintf("%d年，表彰 %d 个（人）", o.Round, len(r.Commendations)), WriteCommendations(w, r, m)
+	}})
 )
 
 // Kinds are every report, in the order they are offered and listed.
-var Kinds = []Kind{Summary, Detail, Members, Party, Petitions, Talks, Candidates, Changes}
+var Kinds = []Kind{Summary, Detail, Members, Party, Petitions, Talks, Candidates, Changes, Development, Commendations}
 
 // KindNamed is the report whose CLI name is name.
 func KindNamed(name string) (Kind, bool) {

@@ -36,6 +36,13 @@ type villageKind[R any] struct {
 	list  func(st data.Store) func(context.Context, int) ([]R, error)
 	save  func(st data.Store, ctx context.Context, r *R) error
 	del   func(st data.Store, ctx context.Context, id int64) error
+	// noVillage, when set, is the first 村名 choice, read back as no village (a commendation
+	// of the township itself).
+	noVillage string
+	// noteName and note, when set, add a read-only line to the form that follows what the
+	// clerk types (发展党员's next stage and its earliest day).
+	noteName string
+	note     func(R) string
 }
 
 // villageKindScreen is the screen of a villageKind.
@@ -127,8 +134,15 @@ func (s *villageKindScreen[R]) openForm(r R, editing bool) {
 	f := newEditForm(s.u.win, title, editing)
 	b := newFieldForm(f, k.desc, &r)
 	township := b.choose(func(r *R) any { return k.township(r) }, villageTownships(s.villages))
-	village := b.choose(func(r *R) any { return k.village(r) }, villageNames(s.villages, *k.township(&r)))
-	followTownship(f.byName[township].sel, f.byName[village].sel, func(t string) []string { return villageNames(s.villages, t) })
+	names := func(t string) []string { return villageNames(s.villages, t) }
+	if k.noVillage != "" {
+		names = func(t string) []string { return append([]string{k.noVillage}, villageNames(s.villages, t)...) }
+	}
+	village := b.choose(func(r *R) any { return k.village(r) }, names(*k.township(&r)))
+	if k.noVillage != "" && *k.village(&r) == "" && *k.township(&r) != "" {
+		f.byName[village].sel.SetSelected(k.noVillage)
+	}
+	followTownship(f.byName[township].sel, f.byName[village].sel, names)
 	for _, at := range k.form {
 		if opts, ok := k.suggest[k.desc.FieldAt(at).Header]; ok {
 			b.suggest(at, opts)
@@ -136,14 +150,28 @@ func (s *villageKindScreen[R]) openForm(r R, editing bool) {
 			b.add(at)
 		}
 	}
+	var note *widget.Entry
+	if k.note != nil {
+		note = f.addEntry(k.noteName, k.note(r), "")
+		note.Disable()
+	}
 	var rec R
 	f.build = func() data.Problems {
 		var fresh R
 		rec = fresh
 		*k.id(&rec) = *k.id(&r)
 		b.read(&rec)
+		if k.noVillage != "" && *k.village(&rec) == k.noVillage {
+			*k.village(&rec) = ""
+		}
 		if k.desc.Normalize != nil {
 			k.desc.Normalize(&rec)
+		}
+		if note != nil {
+			was := f.filling
+			f.filling = true
+			note.SetText(k.note(rec))
+			f.filling = was
 		}
 		return k.desc.Validate(&rec, s.u.deps.Now())
 	}

@@ -14,6 +14,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"liangwei/data"
 )
 
 // shotsDir is where TestScreenshots writes the PNGs of the user guide and the README:
@@ -95,6 +97,8 @@ func TestScreenshots(t *testing.T) {
 		{"村务监督委员会", "16-村务监督委员会"},
 		{"任职变动", "17-任职变动"},
 		{"离任审计", "18-离任审计"},
+		{"发展党员", "19-发展党员"},
+		{"表彰", "21-表彰"},
 		{"报表", "11-报表"},
 		{"数据", "12-数据"},
 		{"设置", "13-设置"},
@@ -111,6 +115,16 @@ func TestScreenshots(t *testing.T) {
 			}
 			shot("06-两委成员表单")
 			ms.form.close()
+		}
+		if s.label == "发展党员" {
+			ds := u.screens["发展党员"].(*villageKindScreen[data.Development])
+			ds.table.table.Select(uiaCell(0))
+			test.Tap(ds.editBtn)
+			if ds.form == nil {
+				t.Fatal("编辑 opened no development form")
+			}
+			shot("20-发展党员表单")
+			ds.form.close()
 		}
 	}
 

@@ -48,7 +48,7 @@ type screen interface {
 
 // navItems is the left navigation of SPEC §8, in order.
 var navItems = []string{"概览", "村庄", "换届", "两委成员", "党组织", "乡镇班子", "信访举报", "约谈",
-	"候选人", "村务监督委员会", "任职变动", "离任审计", "报表", "汇总", "数据", "设置", "操作日志"}
+	"候选人", "村务监督委员会", "任职变动", "离任审计", "发展党员", "表彰", "报表", "汇总", "数据", "设置", "操作日志"}
 
 // screenMakers holds the screens built so far, by navigation label; labels without one show
 // 即将推出.

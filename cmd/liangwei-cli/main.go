@@ -40,7 +40,8 @@ const usageText = `用法：liangwei-cli [--db 数据库文件] 命令 [参数]
   export 文件.xlsx                  导出全部台账（可再导入，也可交县里汇总；每个乡镇的数据指纹写入文件属性）
   stats [--round 届次] [--township 乡镇] [--date 日期] [--json]
                                     统计换届完成情况、两委成员结构（--date 当日在任）、党组织、信访举报、
-                                    约谈、资格联审、村务监督委员会、任职变动和离任审计；--json 输出 JSON
+                                    约谈、资格联审、村务监督委员会、任职变动、离任审计、发展党员和表彰；
+                                    --json 输出 JSON
   check [--round 届次]              逐条检查记录，列出错误和警告
   report 类型 --out 文件.pdf [--round 届次] [--township 乡镇] [--date 日期]
                                     生成报表 PDF（每页页脚印有数据指纹，末页有其二维码），类型：
@@ -52,6 +53,8 @@ const usageText = `用法：liangwei-cli [--db 数据库文件] 命令 [参数]
                                       talks      干部约谈情况统计表
                                       candidates 村“两委”候选人资格联审情况表
                                       changes    村“两委”成员届中变动情况表（--date 之前的变动，及当日在任的书记、主任）
+                                      development 发展党员工作情况统计表（按村和阶段，列出时限提醒）
+                                      commendations 创先争优表彰情况表
   demo                              载入演示数据（青山县城关镇）
   demo --scale city --out 文件夹 [--townships 个数]
                                     生成全市演示台账：每个乡镇一个工作簿，写入文件夹（默认 62 个乡镇、

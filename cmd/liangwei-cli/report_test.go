@@ -58,8 +58,9 @@ func TestDemo(t *testing.T) {
 		"上届（2021年）换届记录 80 条，两委成员 320 人，供与本届比较",
 		"候选人资格联审 521 人次，村务监督委员会成员 129 人，任职变动 3 条，离任审计 38 条",
 		// 1 township + 41 villages + 160 elections + 352 + 320 members + 1 + 40 + 12 + 20
-		// + 521 + 129 + 3 + 38.
-		"新增 1638，更新 0，未变 0", "已填写设置：填报单位 城关镇"} {
+		// + 521 + 129 + 3 + 38 + 106 developments + 7 commendations.
+		"发展党员 106 人，创先争优表彰 7 个（人）",
+		"新增 1751，更新 0，未变 0", "已填写设置：填报单位 城关镇"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo printed %q, want %q", out, want)
 		}
@@ -87,13 +88,15 @@ func TestDemo(t *testing.T) {
 	}
 	// A second load changes nothing and keeps the settings.
 	out = mustRun(t, "--db", db, "demo")
-	if !strings.Contains(out, "新增 0，更新 0，未变 1638") || strings.Contains(out, "已填写设置") {
+	if !strings.Contains(out, "新增 0，更新 0，未变 1751") || strings.Contains(out, "已填写设置") {
 		t.Errorf("second demo printed %q", out)
 	}
 	// The only warnings are the four party organizations short of 四有, the two overdue
-	// complaints and the village without its departure audit the demo has on purpose.
-	if code, out, _ := runCLI(t, "--db", db, "check"); code != 0 || !strings.Contains(out, "错误 0 个，警告 7 个") ||
-		strings.Count(out, "“四有”未全部达到") != 4 || strings.Count(out, "超期") != 2 || strings.Count(out, "没有离任审计记录") != 1 {
+	// complaints, the village without its departure audit and the three development records
+	// (发展党员工作细则 第十一、十五、三十二条) the demo has on purpose.
+	if code, out, _ := runCLI(t, "--db", db, "check"); code != 0 || !strings.Contains(out, "错误 0 个，警告 10 个") ||
+		strings.Count(out, "“四有”未全部达到") != 4 || strings.Count(out, "超期") != 2 || strings.Count(out, "没有离任审计记录") != 1 ||
+		strings.Count(out, "发展党员工作细则") != 3 {
 		t.Errorf("check on the demo: exit %d\n%s", code, out)
 	}
 	pdf := filepath.Join(dir, "demo.pdf")

@@ -104,6 +104,7 @@ func (c *cli) cmdDemo(args []string) error {
 	fmt.Fprintf(c.stdout, "上届（%d年）换届记录 %d 条，两委成员 %d 人，供与本届比较\n", prev, elections[prev], members[prev])
 	fmt.Fprintf(c.stdout, "候选人资格联审 %d 人次，村务监督委员会成员 %d 人，任职变动 %d 条，离任审计 %d 条\n",
 		len(b.Candidates), len(b.Supervisors), len(b.Changes), len(b.Audits))
+	fmt.Fprintf(c.stdout, "发展党员 %d 人，创先争优表彰 %d 个（人）\n", len(b.Developments), len(b.Commendations))
 	fmt.Fprintf(c.stdout, "新增 %d，更新 %d，未变 %d\n", res.Inserted, res.Updated, res.Unchanged)
 	if filled {
 		fmt.Fprintf(c.stdout, "已填写设置：填报单位 %s，负责人 %s，审核人 %s，填表人 %s\n",

@@ -171,6 +171,7 @@ func writeStats(w io.Writer, s data.Stats, township string, ref time.Time) {
 	fmt.Fprintf(w, "信访举报：受理 %d 件，属实（含部分属实）%d 件，已办结 %d 件，超期 %d 件\n", pe.Total, pe.Substantiated, pe.Closed, pe.Overdue)
 	fmt.Fprintf(w, "干部约谈：%d 人次；按方式 %s；按类别 %s\n", s.Talks.Total, counts(s.Talks.ByMode), counts(s.Talks.ByCategory))
 	writeRoundRest(w, s)
+	writePartyWork(w, s)
 }
 
 // countOrder is the order SPEC §3 lists the talk modes and categories in.

@@ -55,12 +55,12 @@ func TestHelpNamesEveryReportAndDemoFlag(t *testing.T) {
 			t.Errorf("help lacks %q", w)
 		}
 	}
-	for _, kind := range []string{"summary", "detail", "members", "party", "petitions", "talks", "candidates", "changes"} {
+	for _, kind := range []string{"summary", "detail", "members", "party", "petitions", "talks", "candidates", "changes", "development", "commendations"} {
 		if !strings.Contains(commands["report"].usage, kind) {
 			t.Errorf("report usage %q lacks %s", commands["report"].usage, kind)
 		}
 	}
-	if len(reports.Kinds) != 8 {
+	if len(reports.Kinds) != 10 {
 		t.Errorf("%d report kinds; update this test and the help", len(reports.Kinds))
 	}
 }

@@ -145,5 +145,8 @@ func (im *importer) upsertAll(b data.Batch) error {
 	if _, err = upsertKind(im, talkKind, nil, b.Talks); err != nil {
 		return err
 	}
-	return im.upsertRoundRest(b)
+	if err := im.upsertRoundRest(b); err != nil {
+		return err
+	}
+	return im.upsertPartyWork(b)
 }

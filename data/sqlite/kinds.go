@@ -88,6 +88,9 @@ type kindSpec[R any] struct {
 	taken func(R) string
 	// round is the round (or year) that binds the record to a lock; nil when none.
 	round func(R) int
+	// years, when set, are the years whose locks refuse a change from old to new (nil:
+	// absent), for a kind whose records span several years (发展党员); guard asks it instead.
+	years func(old, new *R) []int
 	// everyRound, for the kinds not bound to a round (townships, villages), tells whether a
 	// change from old to new (nil: the record absent or in the recycle bin) alters what every
 	// round's figures and records read of it: its existence, name, status. See guard.

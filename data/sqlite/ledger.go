@@ -71,7 +71,10 @@ func ledgerIn(ctx context.Context, q *sql.Tx, round int) (data.Ledger, error) {
 		if l.Talks, err = list(ctx, q, talkKind, talkWhere, talkArgs...); err != nil {
 			return err
 		}
-		return readRoundRest(ctx, q, &l, round)
+		if err := readRoundRest(ctx, q, &l, round); err != nil {
+			return err
+		}
+		return readPartyWork(ctx, q, &l, round)
 	}()
 	return l, err
 }

@@ -112,6 +112,9 @@ func guard[R any](w *tx, k *kindSpec[R], old, new *R) error {
 	if err := w.checkLocked(); err != nil || len(w.locks) == 0 {
 		return err
 	}
+	if k.years != nil {
+		return w.checkLocked(k.years(old, new)...)
+	}
 	if k.round != nil {
 		var rounds []int
 		for _, r := range []*R{old, new} {

@@ -106,6 +106,7 @@ func TestLockRefusesEveryChangeOfTheRound(t *testing.T) {
 	s := openTest(t)
 	f := newLockFixture(t, s)
 	rr := newRoundRestLocks(t, s)
+	pw := newPartyWorkLocks(t, s)
 	if err := s.Lock(ctx, 2026, "换届完成情况汇总表已上报"); err != nil {
 		t.Fatal(err)
 	}
@@ -235,6 +236,7 @@ func TestLockRefusesEveryChangeOfTheRound(t *testing.T) {
 	}
 	tests = append(tests, lockCasesOfEveryRound(t, s, f)...)
 	tests = append(tests, rr.cases(s)...)
+	tests = append(tests, pw.cases(s)...)
 	checkEveryWriteMethod(t, tests)
 	before := takeSnap(t, s)
 	figures := roundFigures(t, s, 2026)

@@ -14,6 +14,7 @@ import (
 var kinds = []anyKind{
 	townshipKind, villageKind, electionKind, memberKind, leadershipKind, partyOrgKind, complaintKind, talkKind,
 	candidateKind, supervisorKind, changeKind, auditKind,
+	developmentKind, commendationKind,
 }
 
 // anyKind is what the store does for every kind alike, whatever its record type.
