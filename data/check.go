@@ -42,6 +42,7 @@ func CheckLedger(l Ledger, round int, today time.Time) []LedgerFinding {
 		add(where, VillageProblems(villages, e.VillageKey(), ElectionDesc.Name))
 		if v, ok := villages[e.VillageKey()]; ok {
 			add(where, seatProblems(e, v.Kind))
+			add(where, methodProblems(e, v.Kind))
 		}
 		if has[e.VillageKey()] == nil {
 			has[e.VillageKey()] = map[Body]bool{}

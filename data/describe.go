@@ -64,6 +64,7 @@ var ElectionDesc = &Kind[Election]{
 		CountF("候选人数", func(e *Election) *int { return &e.Candidates }).Brief("候选"),
 		CountF("当选人数", func(e *Election) *int { return &e.Elected }).Brief("当选"),
 		TextF("未完成原因", func(e *Election) *string { return &e.Reason }).W(30).Hinted("状态为“未完成”时必填"),
+		EnumF("选举方式", func(e *Election) *VoteMethod { return &e.Method }, ParseVoteMethod, VoteMethods...).W(12).Or("选举形式").Opt(),
 	},
 	Validate: func(e *Election, today time.Time) Problems { return e.Validate(today) },
 	Records:  func(l *Ledger) *[]Election { return &l.Elections },

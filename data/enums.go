@@ -97,6 +97,50 @@ func ParseElectionStatus(s string) (ElectionStatus, error) {
 	return "", enumError(s, StatusNotStarted, StatusInProgress, StatusCompleted, StatusFailed)
 }
 
+// VoteMethod is how a committee election was voted (选举方式). A 村民委员会 is elected by the
+// registered villagers directly (村民委员会组织法 第十一条); a 居民委员会 by all the residents with
+// the right to vote, by one representative of each household, or by two or three
+// representatives of each residents' group (城市居民委员会组织法 第八条). Its 应参加人数 counts
+// whoever votes: registered voters, household representatives or group representatives.
+type VoteMethod string
+
+// Vote methods; "" is not given, read as 全体选民.
+const (
+	VoteAll        VoteMethod = "全体选民"
+	VoteHouseholds VoteMethod = "户代表"
+	VoteDelegates  VoteMethod = "居民代表"
+)
+
+// VoteMethods lists the methods in the order forms offer them.
+var VoteMethods = []VoteMethod{VoteAll, VoteHouseholds, VoteDelegates}
+
+// ParseVoteMethod reads a 选举方式 (直接选举, 户代表选举, 居民小组代表 … too); an empty cell
+// or — gives "".
+func ParseVoteMethod(s string) (VoteMethod, error) {
+	switch norm(s) {
+	case "", "—", "-", "无":
+		return "", nil
+	case "全体选民", "直接选举", "直选", "全体居民", "全体村民", "选民直接选举":
+		return VoteAll, nil
+	case "户代表", "户代表选举", "每户派代表", "户代表投票":
+		return VoteHouseholds, nil
+	case "居民代表", "居民代表选举", "居民小组代表", "居民小组代表选举", "代表选举":
+		return VoteDelegates, nil
+	}
+	return "", enumError(s, VoteAll, VoteHouseholds, VoteDelegates)
+}
+
+// voters names whoever votes by method m, in a message.
+func (m VoteMethod) voters() string {
+	switch m {
+	case VoteHouseholds:
+		return "户代表"
+	case VoteDelegates:
+		return "居民代表"
+	}
+	return "登记选民"
+}
+
 // Strings returns the values of an enumeration as plain strings, for drop-down lists.
 func Strings[T ~string](vs ...T) []string {
 	out := make([]string, len(vs))

@@ -49,6 +49,9 @@ type Column struct {
 	Hint     string  // a form's placeholder, e.g. “如 城关谈〔2026〕1号”
 	Short    string  // a table's narrower title, e.g. 应参加 for 应参加人数; "" for the header
 	Long     bool    // long free text: a table shows it below, a form gives it room
+	// Optional marks a column the official forms and older workbooks lack: a sheet without it
+	// is read without a warning (the stored values are kept as for any absent column).
+	Optional bool
 }
 
 // Number reports whether the field's value is a number (written as one to the workbook and
@@ -243,6 +246,9 @@ func (c Column) Title() string {
 	}
 	return c.Header
 }
+
+// Opt marks a column whose absence is not warned of.
+func (f Field[R]) Opt() Field[R] { f.Optional = true; return f }
 
 // Wide marks long free text.
 func (f Field[R]) Wide() Field[R] { f.Long = true; return f }
@@ -454,14 +460,22 @@ func (k *Kind[R]) KeyParts(r *R) []string {
 func (k *Kind[R]) AuditValue(r *R) string {
 	var b strings.Builder
 	b.WriteByte('{')
+	first := true
 	for i := range k.Fields {
 		f := &k.Fields[i]
-		if i > 0 {
+		v := f.get(r)
+		// An optional field left empty is left out: a field added to a kind later changes
+		// neither the log's values nor the fingerprints of the records that do not use it.
+		if f.Optional && FormatValue(v) == "" {
+			continue
+		}
+		if !first {
 			b.WriteByte(',')
 		}
+		first = false
 		writeJSONString(&b, f.Header)
 		b.WriteByte(':')
-		switch v := f.get(r).(type) {
+		switch v := v.(type) {
 		case int:
 			b.WriteString(strconv.Itoa(v))
 		case float64:

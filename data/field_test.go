@@ -207,3 +207,16 @@ func TestEveryKindNamesItsTownship(t *testing.T) {
 		t.Errorf("Kinds = %d, Descriptions = %d", len(Kinds), len(Descriptions))
 	}
 }
+
+// TestOptionalFieldLeftOut: an optional field (选举方式) left empty is not in the audit value,
+// so records written before it existed keep their value and fingerprint; set, it is.
+func TestOptionalFieldLeftOut(t *testing.T) {
+	e := Election{Township: "城关镇", Village: "新华社区", Round: 2026, Body: BodyCommittee}
+	if got := ElectionDesc.AuditValue(&e); contains(got, "选举方式") {
+		t.Errorf("empty 选举方式 in %s", got)
+	}
+	e.Method = VoteDelegates
+	if got := ElectionDesc.AuditValue(&e); !contains(got, `"选举方式":"居民代表"}`) {
+		t.Errorf("选举方式 missing from %s", got)
+	}
+}

@@ -3,6 +3,7 @@ package data
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // officialLedger is a township of three due villages for the county's definitions (issue 14):
@@ -286,5 +287,47 @@ func TestComplaintExtension(t *testing.T) {
 	}
 	if x.Overdue(d("2026-04-20")) || !x.Overdue(d("2026-04-21")) {
 		t.Error("an extended complaint is overdue only after its extension")
+	}
+}
+
+// TestVoteMethod: a 居民委员会 may be elected by 户代表 or 居民代表, whose number is its 应参加人数
+// (城市居民委员会组织法 第八条); a 村民委员会 only by the villagers directly (村民委员会组织法 第十一
+// 条); a party election has no 选举方式.
+func TestVoteMethod(t *testing.T) {
+	day := time.Date(2026, 5, 8, 0, 0, 0, 0, time.UTC)
+	e := Election{Township: "城关镇", Village: "新华社区", Round: 2026, Body: BodyCommittee, Status: StatusCompleted,
+		CompletedOn: day, Method: VoteHouseholds, Eligible: 600, Participants: 300, Seats: 7, Candidates: 9, Elected: 7}
+	ps := e.Validate(day)
+	if got := ps.For("实参加人数"); len(got) != 1 || !strings.Contains(got[0].Message, "户代表（600）的半数") {
+		t.Errorf("300 of 600 household representatives: %v", ps)
+	}
+	e.Participants = 301
+	if ps := e.Validate(day); ps.HasErrors() {
+		t.Errorf("301 of 600 household representatives: %v", ps)
+	}
+	party := e
+	party.Body, party.Eligible, party.Participants = BodyParty, 50, 45
+	if got := party.Validate(day).For("选举方式"); len(got) != 1 {
+		t.Errorf("a party election with a 选举方式: %v", got)
+	}
+	for _, tc := range []struct {
+		kind VillageKind
+		m    VoteMethod
+		bad  bool
+	}{{KindCommunity, VoteHouseholds, false}, {KindCommunity, VoteDelegates, false}, {KindVillage, VoteAll, false},
+		{KindVillage, "", false}, {KindVillage, VoteHouseholds, true}, {KindVillage, VoteDelegates, true}} {
+		x := e
+		x.Method = tc.m
+		if got := methodProblems(x, tc.kind).HasErrors(); got != tc.bad {
+			t.Errorf("%s elected by %q: error %v, want %v", tc.kind, tc.m, got, tc.bad)
+		}
+	}
+	for in, want := range map[string]VoteMethod{"户代表选举": VoteHouseholds, "居民小组代表": VoteDelegates, "直接选举": VoteAll, "": ""} {
+		if got, err := ParseVoteMethod(in); err != nil || got != want {
+			t.Errorf("ParseVoteMethod(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := ParseVoteMethod("抽签"); err == nil {
+		t.Error("抽签 read as a 选举方式")
 	}
 }

@@ -82,6 +82,7 @@ type Election struct {
 	Candidates   int            // 候选人数
 	Elected      int            // 当选人数
 	Reason       string         // 未完成原因
+	Method       VoteMethod     // 选举方式 of a committee election; "" not given (全体选民)
 }
 
 // VillageKey returns the key of the village the election belongs to.
@@ -129,8 +130,10 @@ func (e Election) Validate(today time.Time) Problems {
 			}
 		}
 		// 村民委员会组织法 第二十四条: 选举村民委员会，有登记参加选举的村民过半数投票，选举有效.
+		// A 居民委员会 elected by household or group representatives needs more than half of
+		// them (城市居民委员会组织法 第八条 and the provincial 选举办法): 应参加人数 counts them.
 		if e.Body == BodyCommittee && e.Participants*2 <= e.Eligible {
-			ps.errorf("实参加人数", fmt.Sprintf("参加投票人数（%d）未超过登记选民（%d）的半数，选举无效", e.Participants, e.Eligible))
+			ps.errorf("实参加人数", fmt.Sprintf("参加投票人数（%d）未超过%s（%d）的半数，选举无效", e.Participants, e.Method.voters(), e.Eligible))
 		}
 		// 中国共产党基层组织选举工作条例: 进行选举时，有选举权的到会人数超过应到会人数的
 		// 五分之四，会议有效. Exactly 4/5 (80 of 100) is not more than 4/5: the meeting could not elect.
@@ -146,6 +149,9 @@ func (e Election) Validate(today time.Time) Problems {
 		}
 	}
 	checkLen(&ps, "未完成原因", e.Reason, 200)
+	if e.Body == BodyParty && e.Method != "" {
+		ps.errorf("选举方式", "选举方式只适用于村（居）民委员会的选举，党组织换届不填")
+	}
 	return ps
 }
 

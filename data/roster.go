@@ -50,6 +50,16 @@ func seatProblems(e Election, k VillageKind) Problems {
 	return Problems{{Field: "应选职数", Level: LevelWarning, Message: fmt.Sprintf("应选职数 %d 人不在%d至%d人之间（%s）", e.Seats, lo, hi, law)}}
 }
 
+// methodProblems refuses a 村民委员会 elected otherwise than by the villagers directly: 村民委员会
+// 主任、副主任和委员，由村民直接选举产生 (村民委员会组织法 第十一条); only a 居民委员会 may be elected
+// by 户代表 or 居民代表 (城市居民委员会组织法 第八条).
+func methodProblems(e Election, k VillageKind) Problems {
+	if e.Body != BodyCommittee || k == KindCommunity || e.Method == "" || e.Method == VoteAll {
+		return nil
+	}
+	return Problems{{Field: "选举方式", Level: LevelError, Message: fmt.Sprintf("村民委员会由村民直接选举产生（村民委员会组织法第十一条），不能由%s选举；%s选举只适用于社区的居民委员会", e.Method, e.Method)}}
+}
+
 // RosterMismatch is one body of a village whose roster (the members holding a post on it)
 // does not count as many people as its election's 当选人数.
 type RosterMismatch struct {

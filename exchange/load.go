@@ -126,7 +126,15 @@ func newLoader(st Checker, file string, today time.Time) *loader {
 func (l *loader) preview() Preview {
 	var absent map[string][]string
 	for _, sh := range supportedSheets() {
-		if hs := l.batch.Absent[sh.Code]; len(hs) > 0 {
+		// Optional columns are kept like any other but not listed: older workbooks and the
+		// official forms lack them, and the clerk has nothing to do about it.
+		var hs []string
+		for _, h := range l.batch.Absent[sh.Code] {
+			if c, ok := sh.column(h); !ok || !c.Optional {
+				hs = append(hs, h)
+			}
+		}
+		if len(hs) > 0 {
 			if absent == nil {
 				absent = map[string][]string{}
 			}
@@ -336,7 +344,7 @@ func (s *sheetReader) end() {
 		for _, c := range s.missing {
 			if c.Key {
 				s.l.errorf(s.sh.Name, s.hdrRow, c.Header, fmt.Sprintf("缺少“%s”列（第%d行应为列标题）", c.Header, s.hdrRow))
-			} else if len(s.col) > 0 {
+			} else if len(s.col) > 0 && !c.Optional {
 				s.l.warnf(s.sh.Name, s.hdrRow, c.Header, "缺少“"+c.Header+"”列：已有记录的该项保留原值，新增记录的该项为空")
 			}
 		}

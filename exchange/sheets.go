@@ -63,6 +63,16 @@ type sheet struct {
 
 func (s *sheet) supported() bool { return s.parse != nil }
 
+// column is the sheet's column headed h.
+func (s *sheet) column(h string) (column, bool) {
+	for _, c := range s.Columns {
+		if c.Header == h {
+			return c, true
+		}
+	}
+	return column{}, false
+}
+
 // keyColumns lists the headers of the key columns, in key order.
 func (s *sheet) keyColumns() []string { return s.Keys }
 

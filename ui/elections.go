@@ -160,6 +160,7 @@ func (s *electionsScreen) openForm(e data.Election, editing bool) {
 		func(e *data.Election) any { return &e.Candidates },
 		func(e *data.Election) any { return &e.Elected },
 		func(e *data.Election) any { return &e.Reason },
+		func(e *data.Election) any { return &e.Method },
 	} {
 		b.add(at)
 	}

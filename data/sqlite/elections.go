@@ -20,14 +20,15 @@ func electionLabel(e data.Election) string {
 
 func scanElection(sc scanner) (data.Election, error) {
 	var e data.Election
-	var body, status string
+	var body, status, method string
 	var done sql.NullString
 	var oneTime int
 	if err := sc.Scan(&e.ID, &e.Township, &e.Village, &e.Round, &body, &status, &done, &oneTime,
-		&e.Eligible, &e.Participants, &e.Seats, &e.Candidates, &e.Elected, &e.Reason); err != nil {
+		&e.Eligible, &e.Participants, &e.Seats, &e.Candidates, &e.Elected, &e.Reason, &method); err != nil {
 		return e, err
 	}
 	e.Body, e.Status, e.OneTime = data.Body(body), data.ElectionStatus(status), oneTime != 0
+	e.Method = data.VoteMethod(method)
 	var err error
 	e.CompletedOn, err = parseDate(done)
 	return e, err
@@ -47,20 +48,20 @@ var electionKind = &kindSpec[data.Election]{
 	keyCols: [2]string{"body", "round"},
 	key:     func(e data.Election) (string, int) { return string(e.Body), e.Round },
 	sel: `SELECT e.id, t.name, v.name, e.round, e.body, e.status, e.completed_on, e.one_time,
-		e.eligible, e.participants, e.seats, e.candidates, e.elected, e.reason
+		e.eligible, e.participants, e.seats, e.candidates, e.elected, e.reason, e.method
 		FROM elections e JOIN villages v ON v.id = e.village_id JOIN townships t ON t.id = v.township_id`,
 	live:  "e.deleted_at IS NULL AND v.deleted_at IS NULL AND t.deleted_at IS NULL",
 	order: "t.name, v.name, e.round, e.body",
 	insert: `INSERT INTO elections (village_id, round, body, status, completed_on, one_time, eligible, participants,
-		seats, candidates, elected, reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		seats, candidates, elected, reason, method, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	update: `UPDATE elections SET village_id = ?, round = ?, body = ?, status = ?, completed_on = ?, one_time = ?,
-		eligible = ?, participants = ?, seats = ?, candidates = ?, elected = ?, reason = ?, updated_at = ?, deleted_at = NULL
+		eligible = ?, participants = ?, seats = ?, candidates = ?, elected = ?, reason = ?, method = ?, updated_at = ?, deleted_at = NULL
 		WHERE id = ?`,
 	scan: scanElection,
 	id:   func(e data.Election) int64 { return e.ID },
 	args: func(_ refs, villageID int64, e data.Election) ([]any, error) {
 		return []any{villageID, e.Round, string(e.Body), string(e.Status), nullDate(e.CompletedOn), boolInt(e.OneTime),
-			e.Eligible, e.Participants, e.Seats, e.Candidates, e.Elected, e.Reason}, nil
+			e.Eligible, e.Participants, e.Seats, e.Candidates, e.Elected, e.Reason, string(e.Method)}, nil
 	},
 	desc:    data.ElectionDesc,
 	keyText: electionKeyText,
