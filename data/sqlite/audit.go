@@ -108,6 +108,11 @@ func toJSON(v any) (string, error) {
 	if v == nil {
 		return "", nil
 	}
+	if a, ok := v.(auditValue); ok {
+		// Already compact JSON with json.Marshal's escaping (data.Kind.AuditValue), which
+		// json.Marshal would only copy through its compaction.
+		return string(a), nil
+	}
 	b, err := json.Marshal(v)
 	return string(b), err
 }
