@@ -310,8 +310,10 @@ type tx struct {
 	tx    *sql.Tx
 	s     *Store
 	now   string
-	audit *sql.Stmt    // prepared lazily
-	locks map[int]bool // the locked rounds, read lazily (see checkLocked)
+	audit *sql.Stmt // prepared lazily
+	// audits, when set (an import), queues the audit rows, written by flushAudits.
+	audits *rowBatch
+	locks  map[int]bool // the locked rounds, read lazily (see checkLocked)
 }
 
 // errBusy is what a clerk reads when another program holds the write lock too long.
