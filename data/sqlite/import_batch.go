@@ -30,7 +30,6 @@ type rowBatch struct {
 	cols  int
 	args  []any
 	n     int
-	full  *sql.Stmt // the statement of batchRows rows, prepared on first use
 }
 
 // newRowBatch takes a single-row "INSERT INTO t (columns) VALUES (?, …)"; withID puts the
@@ -57,25 +56,28 @@ func (b *rowBatch) add(args ...any) error {
 	return nil
 }
 
-// flush writes the queued rows.
+// flush writes the queued rows: a full batch in one statement, a shorter rest in
+// statements of 32, 16, …, 1 rows, so that an import prepares at most seven statements per
+// table, each once per connection (Store.prepared), whatever its files hold.
 func (b *rowBatch) flush() error {
-	if b.n == 0 {
-		return nil
-	}
-	var err error
-	if b.n == batchRows {
-		if b.full == nil {
-			if b.full, err = b.w.tx.PrepareContext(b.w.ctx, b.statement(batchRows)); err != nil {
-				return err
-			}
+	args := b.args
+	for n := b.n; n > 0; {
+		size := batchRows
+		for size > n {
+			size /= 2
 		}
-		_, err = b.full.ExecContext(b.w.ctx, b.args...)
-	} else {
-		_, err = b.w.tx.ExecContext(b.w.ctx, b.statement(b.n), b.args...)
+		st, err := b.w.prepared(b.statement(size))
+		if err != nil {
+			return err
+		}
+		if _, err := st.ExecContext(b.w.ctx, args[:size*b.cols]...); err != nil {
+			return err
+		}
+		args, n = args[size*b.cols:], n-size
 	}
 	clear(b.args)
 	b.args, b.n = b.args[:0], 0
-	return err
+	return nil
 }
 
 // statement is the INSERT of n rows.
@@ -89,6 +91,33 @@ func (b *rowBatch) statement(n int) string {
 		s.WriteString(b.tuple)
 	}
 	return s.String()
+}
+
+// stmtKey names a statement prepared on a pool (RestoreBackup replaces the pool).
+type stmtKey struct {
+	db    *sql.DB
+	query string
+}
+
+// prepared is query prepared once on the store's pool and used in the transaction:
+// parsing a statement of 64 rows costs more than running it.
+func (w *tx) prepared(query string) (*sql.Stmt, error) {
+	if w.db == nil { // a transaction of RestoreBackup's, on a pool of its own
+		return w.tx.PrepareContext(w.ctx, query)
+	}
+	key := stmtKey{w.db, query}
+	if st, ok := w.s.stmts.Load(key); ok {
+		return w.tx.StmtContext(w.ctx, st.(*sql.Stmt)), nil
+	}
+	st, err := w.db.PrepareContext(w.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if was, loaded := w.s.stmts.LoadOrStore(key, st); loaded {
+		st.Close()
+		st = was.(*sql.Stmt)
+	}
+	return w.tx.StmtContext(w.ctx, st), nil
 }
 
 // nextID is the ID SQLite would give the next row of table: the largest plus one.
