@@ -52,6 +52,10 @@ const (
 	maxXMLDepth = 64
 	// maxFormulaCells caps the formula cells without a value listed per sheet.
 	maxFormulaCells = 100
+	// maxFastPart is the largest worksheet the pre-scan reads whole to tokenize it fast
+	// (xmltok.go): a city's 两委成员 sheet is 40 MB; the buffer is let go before excelize
+	// opens the workbook.
+	maxFastPart = 64 << 20
 )
 
 // cellRange is a merged range of a sheet, 1-based inclusive.
@@ -244,15 +248,16 @@ func (l *runLimiter) Read(p []byte) (int, error) {
 
 // scanSheet streams one worksheet's XML: it refuses a sheet with more than MaxRows rows as
 // soon as the row is met, an over-long run, XML that is not well-formed, and collects the
-// merged ranges and the formula cells without a cached value. A sheet that excelize would
-// hold in memory has its rows collected too (rowCollector), sst giving the shared strings.
+// merged ranges and the formula cells without a cached value. Its rows are collected too
+// (rowCollector), sst giving the shared strings.
 //
-// A sheet excelize would hold in memory is read whole and tokenized by fastTokens
+// A sheet of up to maxFastPart bytes is read whole and tokenized by fastTokens
 // (xmltok.go); when that tokenizer does not vouch for it, the sheet is scanned again by
-// encoding/xml, whose verdict stands.
+// encoding/xml, whose verdict stands — collecting the rows only of a sheet excelize would
+// hold in memory anyway (larger ones it streams from a temp file).
 func scanSheet(f *zip.File, name string, sst *sharedStrings) (*sheetScan, error) {
 	small := f.UncompressedSize64 <= spillSize
-	if small {
+	if f.UncompressedSize64 <= maxFastPart {
 		if b, ok := readSmallPart(f); ok {
 			if ft, ok := newFastTokens(b); ok {
 				if sc, err := scanTokens(ft, name, sst, true); !errors.Is(err, errSlowPath) {
@@ -271,7 +276,7 @@ func scanSheet(f *zip.File, name string, sst *sharedStrings) (*sheetScan, error)
 	return scanTokens(d, name, sst, small)
 }
 
-// readSmallPart reads a part of at most spillSize bytes whole; false when it cannot (the
+// readSmallPart reads a part of at most maxFastPart bytes whole; false when it cannot (the
 // slow path then reads it and reports what is wrong).
 func readSmallPart(f *zip.File) ([]byte, bool) {
 	r, err := f.Open()
