@@ -298,6 +298,30 @@ var names = func() map[string]string {
 }()
 
 func name(b []byte) string {
+	// The names of every cell first, without hashing.
+	switch len(b) {
+	case 1:
+		switch b[0] {
+		case 'c':
+			return "c"
+		case 'v':
+			return "v"
+		case 't':
+			return "t"
+		case 'r':
+			return "r"
+		case 's':
+			return "s"
+		}
+	case 2:
+		if b[0] == 'i' && b[1] == 's' {
+			return "is"
+		}
+	case 3:
+		if string(b) == "row" {
+			return "row"
+		}
+	}
 	if s, ok := names[string(b)]; ok {
 		return s
 	}
