@@ -144,11 +144,14 @@ for n in ${PROVINCE-620 1860}; do
 	timed "import $n files" "$CLI" --db "$PDB" import "${pfiles[@]}"
 	timed "stats --json ($n)" "$CLI" --db "$PDB" stats --json --date "$DATE"
 	# check exits 1 when it finds errors; the run is timed all the same.
-	timed "check ($n)" sh -c '"$0" --db "$1" check --date "$2" || true' "$CLI" "$PDB" "$DATE"
+	timed "check ($n)" sh -c '"$0" --db "$1" check; [ $? -le 1 ]' "$CLI" "$PDB"
 	timed "report summary ($n)" "$CLI" --db "$PDB" report summary --out "$W/p$n-summary.pdf" --date "$DATE"
 	timed "report detail ($n)" "$CLI" --db "$PDB" report detail --out "$W/p$n-detail.pdf" --date "$DATE"
 	timed "report members ($n)" "$CLI" --db "$PDB" report members --out "$W/p$n-members.pdf" --date "$DATE"
-	timed "export ($n)" "$CLI" --db "$PDB" export "$W/p$n.xlsx"
+	# A sheet holds at most 1,048,576 rows (Excel's limit, kept by excelize): past about 21×
+	# the city, the members no longer fit one workbook and export refuses; timed all the same.
+	timed "export ($n)" sh -c '"$0" --db "$1" export "$2" || echo "export refused: $(tail -1 "$3")"' \
+		"$CLI" "$PDB" "$W/p$n.xlsx" "$W/export ($n).err"
 	echo
 	tail -2 "$W/demo --townships $n.out"
 	tail -1 "$W/import $n files.out"
