@@ -1,0 +1,139 @@
+package data
+
+import (
+	"maps"
+	"time"
+)
+
+// StatsSum adds up the figures of a round a few townships at a time, so that a province's
+// figures need the records of one township in memory, not of all. Every figure is a sum
+// over townships — counts, counts by key, and rates and average ages that are ratios of
+// sums — so the sums are kept and the ratios taken once, at the end. ComputeStats is one
+// Add of the whole ledger: the figures are the same whichever way the ledger is cut, as
+// long as each Add holds every record of the townships it names (Ledger.ForTownship).
+type StatsSum struct {
+	round              int
+	ref                time.Time
+	s                  Stats
+	all, secs, directs headSum
+}
+
+// NewStatsSum starts the figures of round on ref (see ComputeStats).
+func NewStatsSum(round int, ref time.Time) *StatsSum {
+	a := &StatsSum{round: round, ref: ref}
+	a.s.Round = round
+	a.s.Talks = talkStats(nil, round)
+	roundRestStats(&a.s, Ledger{}, nil, round, ref)
+	return a
+}
+
+// Add counts the records of l, which holds every record of the townships it names.
+func (a *StatsSum) Add(l Ledger) {
+	s, round := &a.s, a.round
+	s.Townships += len(l.Townships)
+	active := activeVillages(l.Villages)
+	s.Villages += len(active)
+	sumBody(&s.PartyOrg, bodyStats(active, l.Elections, round, BodyParty))
+	sumBody(&s.Committee, bodyStats(active, l.Elections, round, BodyCommittee))
+	done := completedBodies(active, l.Elections, round)
+	m, all, secs, directs := memberSums(active, done, RosterOn(l.Members, l.Changes, round, a.ref), round)
+	t := &s.Members
+	t.Party += m.Party
+	t.Committee += m.Committee
+	t.Cross += m.Cross
+	t.DualHead += m.DualHead
+	t.DualHeadBase += m.DualHeadBase
+	t.CommitteeParty += m.CommitteeParty
+	t.New += m.New
+	a.all.merge(all)
+	a.secs.merge(secs)
+	a.directs.merge(directs)
+	for _, x := range l.Leaderships {
+		if x.Round == round {
+			s.Leadership.PartyCommittee += x.PartyCommittee
+			s.Leadership.Government += x.Government
+			s.Leadership.Cross += x.Cross
+		}
+	}
+	p := partyStats(active, l.PartyOrgs, round)
+	s.Party.Orgs += p.Orgs
+	s.Party.Members += p.Members
+	s.Party.FourHaves += p.FourHaves
+	s.Party.Weak += p.Weak
+	s.Party.WeakRectified += p.WeakRectified
+	c := petitionStats(l.Complaints, round, a.ref)
+	s.Petitions.Total += c.Total
+	s.Petitions.Substantiated += c.Substantiated
+	s.Petitions.Overdue += c.Overdue
+	s.Petitions.Closed += c.Closed
+	k := talkStats(l.Talks, round)
+	s.Talks.Total += k.Total
+	addCounts(s.Talks.ByMode, k.ByMode)
+	addCounts(s.Talks.ByCategory, k.ByCategory)
+	var r Stats
+	roundRestStats(&r, l, active, round, a.ref)
+	s.Candidates.Total += r.Candidates.Total
+	s.Candidates.Passed += r.Candidates.Passed
+	s.Candidates.Failed += r.Candidates.Failed
+	s.Candidates.Pending += r.Candidates.Pending
+	addCounts(s.Candidates.ByReason, r.Candidates.ByReason)
+	s.Supervision.Villages += r.Supervision.Villages
+	s.Supervision.Members += r.Supervision.Members
+	s.Supervision.InLiangwei += r.Supervision.InLiangwei
+	s.Changes.Total += r.Changes.Total
+	addCounts(s.Changes.ByReason, r.Changes.ByReason)
+	addCounts(s.Changes.ByMethod, r.Changes.ByMethod)
+	s.Audits.Audits += r.Audits.Audits
+	s.Audits.Villages += r.Audits.Villages
+	s.Audits.WithProblems += r.Audits.WithProblems
+	s.Audits.Rectified += r.Audits.Rectified
+}
+
+// Stats are the figures of everything added: the sums, and the rates and averages of them.
+func (a *StatsSum) Stats() Stats {
+	s := a.s
+	s.Talks.ByMode, s.Talks.ByCategory = maps.Clone(s.Talks.ByMode), maps.Clone(s.Talks.ByCategory)
+	s.Candidates.ByReason = maps.Clone(s.Candidates.ByReason)
+	s.Changes.ByReason, s.Changes.ByMethod = maps.Clone(s.Changes.ByReason), maps.Clone(s.Changes.ByMethod)
+	for _, b := range []*BodyStats{&s.PartyOrg, &s.Committee} {
+		b.Rate = Rate(b.Completed, b.Due)
+		b.OneTimeRate = Rate(b.OneTime, b.Completed)
+		b.Turnout = Rate(b.Voted, b.Eligible)
+	}
+	all, secs, directs := a.all, a.secs, a.directs
+	h := all.done()
+	m := &s.Members
+	m.Total, m.Women, m.AvgAge, m.Under35, m.Age60Plus, m.College = h.Count, h.Women, h.AvgAge, h.Under35, h.Age60Plus, h.College
+	m.DualHeadRate = Rate(m.DualHead, m.DualHeadBase)
+	s.Secretaries, s.Directors = secs.done(), directs.done()
+	s.Rates = s.keyRates()
+	s.Supervision.LiangweiShare = Rate(s.Supervision.InLiangwei, s.Supervision.Members)
+	return s
+}
+
+// sumBody adds one body's counts (its rates are taken at the end).
+func sumBody(to *BodyStats, b BodyStats) {
+	to.Due += b.Due
+	to.Completed += b.Completed
+	to.OneTime += b.OneTime
+	to.Eligible += b.Eligible
+	to.Voted += b.Voted
+}
+
+// addCounts adds counts by key.
+func addCounts(to, from map[string]int) {
+	for k, n := range from {
+		to[k] += n
+	}
+}
+
+// merge adds another headSum's counts and age sums.
+func (h *headSum) merge(o headSum) {
+	h.Count += o.Count
+	h.Women += o.Women
+	h.Under35 += o.Under35
+	h.Age60Plus += o.Age60Plus
+	h.College += o.College
+	h.ageSum += o.ageSum
+	h.aged += o.aged
+}

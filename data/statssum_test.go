@@ -1,0 +1,90 @@
+package data_test
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"liangwei/data"
+	"liangwei/demo"
+)
+
+// TestStatsSumByTownship: the figures added township by township (as stats reads a
+// province) are the figures of the whole ledger — for a generated city, and for the demo
+// township with the rest of the round (candidates, supervisors, changes, audits) merged in.
+func TestStatsSumByTownship(t *testing.T) {
+	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	city := demo.CityOf(today, demo.Scale{Townships: 7, Villages: 600})
+	whole := city.Merged()
+	// The demo township's records of the rest of the round, as a township of their own.
+	b := demo.Batch(today)
+	renameTownship(&b, "演示镇") // the city has a 城关镇 of its own
+	whole.Townships = append(whole.Townships, b.Townships...)
+	whole.Villages = append(whole.Villages, b.Villages...)
+	whole.Elections = append(whole.Elections, b.Elections...)
+	whole.Members = append(whole.Members, b.Members...)
+	whole.Leaderships = append(whole.Leaderships, b.Leaderships...)
+	whole.PartyOrgs = append(whole.PartyOrgs, b.PartyOrgs...)
+	whole.Complaints = append(whole.Complaints, b.Complaints...)
+	whole.Talks = append(whole.Talks, b.Talks...)
+	whole.Candidates = append(whole.Candidates, b.Candidates...)
+	whole.Supervisors = append(whole.Supervisors, b.Supervisors...)
+	whole.Changes = append(whole.Changes, b.Changes...)
+	whole.Audits = append(whole.Audits, b.Audits...)
+	if len(b.Candidates) == 0 || len(b.Changes) == 0 || len(b.Audits) == 0 || len(b.Supervisors) == 0 {
+		t.Fatal("the demo township lacks the rest of the round")
+	}
+	for _, ref := range []time.Time{today, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)} {
+		want := data.ComputeStats(whole, city.Round, ref)
+		a := data.NewStatsSum(city.Round, ref)
+		for _, tw := range whole.Townships {
+			a.Add(whole.ForTownship(tw.Name))
+		}
+		if got := a.Stats(); !reflect.DeepEqual(got, want) {
+			t.Errorf("on %s, by township:\n%+v\nwhole:\n%+v", ref.Format("2006-01-02"), got, want)
+		}
+	}
+	if got := data.ComputeStats(city.Merged(), city.Round, today); !reflect.DeepEqual(got, city.Expected) {
+		t.Errorf("city figures %+v, want %+v", got, city.Expected)
+	}
+}
+
+// renameTownship moves every record of b to the township name.
+func renameTownship(b *data.Batch, name string) {
+	for i := range b.Townships {
+		b.Townships[i].Name = name
+	}
+	for i := range b.Villages {
+		b.Villages[i].Township = name
+	}
+	for i := range b.Elections {
+		b.Elections[i].Township = name
+	}
+	for i := range b.Members {
+		b.Members[i].Township = name
+	}
+	for i := range b.Leaderships {
+		b.Leaderships[i].Township = name
+	}
+	for i := range b.PartyOrgs {
+		b.PartyOrgs[i].Township = name
+	}
+	for i := range b.Complaints {
+		b.Complaints[i].Township = name
+	}
+	for i := range b.Talks {
+		b.Talks[i].Township = name
+	}
+	for i := range b.Candidates {
+		b.Candidates[i].Township = name
+	}
+	for i := range b.Supervisors {
+		b.Supervisors[i].Township = name
+	}
+	for i := range b.Changes {
+		b.Changes[i].Township = name
+	}
+	for i := range b.Audits {
+		b.Audits[i].Township = name
+	}
+}
