@@ -19,7 +19,7 @@ type lockCase struct {
 // storeReads are the *Store methods that change nothing.
 var storeReads = []string{
 	"AuditLog", "Audits", "BackupDir", "Candidates", "Changes", "Backups", "CheckIntegrity", "Complaints", "DeletedComplaints", "DeletedElections",
-	"DeletedLeaderships", "DeletedMembers", "DeletedPartyOrgs", "DeletedTalks", "DeletedVillages", "Elections",
+	"DeletedLeaderships", "DeletedMembers", "DeletedPartyOrgs", "DeletedTalks", "DeletedVillages", "EachTownship", "Elections",
 	"IntegrityCheck", "KeepStored", "Leaderships", "Ledger", "Locks", "Members", "MembersIn", "NewestSoundBackup", "PartyOrgs",
 	"Path", "PlanImport", "ReadOnly", "Rounds", "Settings", "Supervisors", "Talks", "Townships", "Trash", "Villages",
 }
