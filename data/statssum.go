@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"maps"
 	"time"
 )
@@ -136,4 +137,38 @@ func (h *headSum) merge(o headSum) {
 	h.College += o.College
 	h.ageSum += o.ageSum
 	h.aged += o.aged
+}
+
+// TownshipStore reads a round's ledger one township at a time (sqlite.Store.EachTownship),
+// and lists the rounds.
+type TownshipStore interface {
+	Rounds(ctx context.Context) ([]int, error)
+	EachTownship(ctx context.Context, round int, fn func(Ledger) error) error
+}
+
+// SumPreviousRates is LoadPreviousRates over every township, read and added one township at
+// a time: the previous round's key rates in the memory of one township.
+func SumPreviousRates(ctx context.Context, st TownshipStore, round int) (*KeyRates, error) {
+	rounds, err := st.Rounds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	prev := PreviousRound(rounds, round)
+	if prev == 0 {
+		return nil, nil
+	}
+	// PreviousRates counts the members as entered (no changes applied): a zero date.
+	sum, held := NewStatsSum(prev, time.Time{}), false
+	err = st.EachTownship(ctx, prev, func(l Ledger) error {
+		for _, e := range l.Elections {
+			held = held || e.Round == prev
+		}
+		sum.Add(l)
+		return nil
+	})
+	if err != nil || !held {
+		return nil, err
+	}
+	r := sum.Stats().Rates
+	return &r, nil
 }

@@ -86,7 +86,13 @@ func (c *cli) loadRound(st data.Store, round int, township string) (scope, error
 // previousRates are the key rates of the round before sc's (the newest earlier round with
 // elections) over the same townships, or nil when the data has no earlier round.
 func (c *cli) previousRates(st data.Store, sc scope) (*data.KeyRates, error) {
-	p, err := data.LoadPreviousRates(c.ctx(), st, sc.round, sc.township)
+	var p *data.KeyRates
+	var err error
+	if ts, ok := st.(data.TownshipStore); ok && sc.township == "" {
+		p, err = data.SumPreviousRates(c.ctx(), ts, sc.round) // one township at a time
+	} else {
+		p, err = data.LoadPreviousRates(c.ctx(), st, sc.round, sc.township)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("读取上届台账失败：%v", err)
 	}

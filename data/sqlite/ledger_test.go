@@ -65,6 +65,35 @@ func TestEachTownship(t *testing.T) {
 	}
 }
 
+// TestSumPreviousRates: the previous round's key rates added township by township are
+// LoadPreviousRates's, and nil when there is no previous round.
+func TestSumPreviousRates(t *testing.T) {
+	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	s := openTest(t)
+	if _, err := s.Import(ctx, demo.Batch(today), "demo"); err != nil {
+		t.Fatal(err)
+	}
+	city := demo.CityOf(today, demo.Scale{Townships: 3, Villages: 150})
+	for _, b := range city.Townships[1:] { // the demo is 城关镇 already
+		if _, err := s.Import(ctx, b, "city"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, round := range []int{2026, 2021} {
+		got, err := data.SumPreviousRates(ctx, s, round)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := data.LoadPreviousRates(ctx, s, round, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) || (round == 2026) != (got != nil) {
+			t.Errorf("round %d: summed %+v, read whole %+v", round, got, want)
+		}
+	}
+}
+
 // demoIn is the demo batch moved to the township name.
 func demoIn(b data.Batch, name string) data.Batch {
 	set := func(p *string) { *p = name }
