@@ -3,6 +3,8 @@ package data
 import (
 	"context"
 	"maps"
+	"slices"
+	"sort"
 	"time"
 )
 
@@ -171,4 +173,39 @@ func SumPreviousRates(ctx context.Context, st TownshipStore, round int) (*KeyRat
 	}
 	r := sum.Stats().Rates
 	return &r, nil
+}
+
+// SummarySum builds the summary report (BuildSummary) a few townships at a time: each Add
+// gives its townships' rows and unfinished elections, and the totals are a StatsSum.
+type SummarySum struct {
+	round      int
+	ref        time.Time
+	rows       []SummaryRow
+	unfinished []Unfinished
+	total      *StatsSum
+}
+
+// NewSummarySum starts the summary report of round on ref.
+func NewSummarySum(round int, ref time.Time) *SummarySum {
+	return &SummarySum{round: round, ref: ref, total: NewStatsSum(round, ref)}
+}
+
+// Add takes the records of l, which holds every record of the townships it names.
+func (a *SummarySum) Add(l Ledger) {
+	p := BuildSummary(l, a.round, a.ref)
+	a.rows = append(a.rows, p.Rows...)
+	a.unfinished = append(a.unfinished, p.Unfinished...)
+	a.total.Add(l)
+}
+
+// Report is the summary report of everything added, as BuildSummary gives it for the whole
+// ledger: rows by township, unfinished elections by township and village.
+func (a *SummarySum) Report() SummaryReport {
+	r := SummaryReport{Round: a.round, Rows: slices.Clone(a.rows), Unfinished: slices.Clone(a.unfinished)}
+	sort.SliceStable(r.Rows, func(i, j int) bool { return r.Rows[i].Township < r.Rows[j].Township })
+	sort.SliceStable(r.Unfinished, func(i, j int) bool { return r.Unfinished[i].Township < r.Unfinished[j].Township })
+	total := a.total.Stats()
+	r.Total = summaryRowOf("合计", total)
+	r.Rates, r.Secretaries, r.Directors = total.Rates, total.Secretaries, total.Directors
+	return r
 }

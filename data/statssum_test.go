@@ -9,8 +9,8 @@ import (
 	"liangwei/demo"
 )
 
-// TestStatsSumByTownship: the figures added township by township (as stats reads a
-// province) are the figures of the whole ledger — for a generated city, and for the demo
+// TestStatsSumByTownship: the figures and the summary report added township by township (as
+// stats and the summary read a province) are those of the whole ledger — for a generated city, and for the demo
 // township with the rest of the round (candidates, supervisors, changes, audits) merged in.
 func TestStatsSumByTownship(t *testing.T) {
 	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
@@ -42,6 +42,20 @@ func TestStatsSumByTownship(t *testing.T) {
 		}
 		if got := a.Stats(); !reflect.DeepEqual(got, want) {
 			t.Errorf("on %s, by township:\n%+v\nwhole:\n%+v", ref.Format("2006-01-02"), got, want)
+		}
+	}
+	for _, ref := range []time.Time{today, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)} {
+		want := data.BuildSummary(whole, city.Round, ref)
+		a := data.NewSummarySum(city.Round, ref)
+		// In reverse: the report's order is its own, not the order of the adds.
+		for i := len(whole.Townships) - 1; i >= 0; i-- {
+			a.Add(whole.ForTownship(whole.Townships[i].Name))
+		}
+		if got := a.Report(); !reflect.DeepEqual(got, want) {
+			t.Errorf("summary on %s, by township:\n%+v\nwhole:\n%+v", ref.Format("2006-01-02"), got, want)
+		}
+		if len(want.Unfinished) == 0 || len(want.Rows) != 8 {
+			t.Errorf("summary of %d rows, %d unfinished: not a test", len(want.Rows), len(want.Unfinished))
 		}
 	}
 	if got := data.ComputeStats(city.Merged(), city.Round, today); !reflect.DeepEqual(got, city.Expected) {

@@ -31,9 +31,7 @@ type Kind struct {
 // The reports, one variable each so callers can name one without spelling its title.
 var (
 	Summary = Kind{"summary", "换届完成情况汇总表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
-		r := data.BuildSummary(l, o.Round, o.Date)
-		r.Township, r.Previous = o.Township, o.Previous
-		return fmt.Sprintf("%d年，%d 个乡镇，未完成 %d 项", o.Round, len(r.Rows), len(r.Unfinished)), WriteSummary(w, r, m)
+		return WriteSummaryOf(w, data.BuildSummary(l, o.Round, o.Date), o, m)
 	}}
 	Detail = Kind{"detail", "换届情况明细表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		l.Members = data.RosterOn(l.Members, l.Changes, o.Round, o.Date) // 书记 and 主任 on the date
@@ -95,4 +93,11 @@ func KindTitled(title string) (Kind, bool) {
 		}
 	}
 	return Kind{}, false
+}
+
+// WriteSummaryOf is Summary's Write for a report its caller built (data.SummarySum, one
+// township at a time, for a province).
+func WriteSummaryOf(w io.Writer, r data.SummaryReport, o Options, m Meta) (string, error) {
+	r.Township, r.Previous = o.Township, o.Previous
+	return fmt.Sprintf("%d年，%d 个乡镇，未完成 %d 项", o.Round, len(r.Rows), len(r.Unfinished)), WriteSummary(w, r, m)
 }

@@ -72,8 +72,29 @@ func (c *cli) cmdReport(args []string) error {
 		return err
 	}
 	defer st.Close()
-	sc, err := c.loadScope(st, round, *township)
-	if err != nil {
+	// The summary of every township is built one township at a time (data.SummarySum): the
+	// memory of one township, whatever the province. Other reports read the round whole.
+	var sc scope
+	var sum *data.SummarySum
+	if kind.Name == reports.Summary.Name && *township == "" {
+		if sc.round, err = c.scopeRound(st, round); err != nil {
+			return err
+		}
+		sum = data.NewSummarySum(sc.round, date)
+		towns := 0
+		err = st.EachTownship(c.ctx(), sc.round, func(l data.Ledger) error {
+			if towns++; towns == 1 {
+				sc.ledger.Townships = l.Townships // the report names the township when it is the only one
+			} else {
+				sc.ledger.Townships = nil
+			}
+			sum.Add(l)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("读取%d年台账失败：%v", sc.round, err)
+		}
+	} else if sc, err = c.loadScope(st, round, *township); err != nil {
 		return err
 	}
 	set, err := st.Settings(c.ctx())
@@ -98,11 +119,15 @@ func (c *cli) cmdReport(args []string) error {
 	}
 	var what string
 	err = atomicfile.Write(*out, func(w io.Writer) error {
+		var err error
+		if sum != nil {
+			what, err = reports.WriteSummaryOf(w, sum.Report(), opts, meta)
+			return err
+		}
 		// Only the report's values need to stay while it is drawn: for the city's roster
 		// the rest of the ledger is tens of megabytes.
 		l := sc.ledger
 		sc.ledger = data.Ledger{}
-		var err error
 		what, err = kind.Write(w, l, opts, meta)
 		return err
 	})
