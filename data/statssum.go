@@ -209,3 +209,41 @@ func (a *SummarySum) Report() SummaryReport {
 	r.Rates, r.Secretaries, r.Directors = total.Rates, total.Secretaries, total.Directors
 	return r
 }
+
+// DetailSum builds the 换届情况明细表 (BuildDetail) a few townships at a time: each Add gives
+// its townships' rows and subtotals; the total is the sum of the subtotals.
+type DetailSum struct {
+	round     int
+	rows      []DetailRow
+	townships []DetailTotal
+}
+
+// NewDetailSum starts the 换届情况明细表 of round.
+func NewDetailSum(round int) *DetailSum { return &DetailSum{round: round} }
+
+// Add takes the records of l, which holds every record of the townships it names (its
+// members as on the report's date, see RosterOn).
+func (a *DetailSum) Add(l Ledger) {
+	p := BuildDetail(l, a.round)
+	a.rows = append(a.rows, p.Rows...)
+	a.townships = append(a.townships, p.Townships...)
+}
+
+// Report is the 换届情况明细表 of everything added, as BuildDetail gives it for the whole
+// ledger.
+func (a *DetailSum) Report() DetailReport {
+	r := DetailReport{Round: a.round, Rows: slices.Clone(a.rows), Townships: slices.Clone(a.townships)}
+	sort.SliceStable(r.Rows, func(i, j int) bool { return r.Rows[i].Township < r.Rows[j].Township })
+	sort.SliceStable(r.Townships, func(i, j int) bool { return r.Townships[i].Township < r.Townships[j].Township })
+	for _, t := range r.Townships {
+		r.Total.Villages += t.Villages
+		sumBody(&r.Total.PartyOrg, t.PartyOrg)
+		sumBody(&r.Total.Committee, t.Committee)
+		r.Total.PartySeats += t.PartySeats
+		r.Total.PartyElected += t.PartyElected
+		r.Total.CommitteeSeats += t.CommitteeSeats
+		r.Total.CommitteeElected += t.CommitteeElected
+	}
+	r.Total.rates()
+	return r
+}

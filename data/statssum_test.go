@@ -9,8 +9,8 @@ import (
 	"liangwei/demo"
 )
 
-// TestStatsSumByTownship: the figures and the summary report added township by township (as
-// stats and the summary read a province) are those of the whole ledger — for a generated city, and for the demo
+// TestStatsSumByTownship: the figures, the summary and the detail report added township by
+// township (as stats and those reports read a province) are those of the whole ledger — for a generated city, and for the demo
 // township with the rest of the round (candidates, supervisors, changes, audits) merged in.
 func TestStatsSumByTownship(t *testing.T) {
 	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
@@ -57,6 +57,14 @@ func TestStatsSumByTownship(t *testing.T) {
 		if len(want.Unfinished) == 0 || len(want.Rows) != 8 {
 			t.Errorf("summary of %d rows, %d unfinished: not a test", len(want.Rows), len(want.Unfinished))
 		}
+	}
+	wantDetail := data.BuildDetail(whole, city.Round)
+	d := data.NewDetailSum(city.Round)
+	for i := len(whole.Townships) - 1; i >= 0; i-- {
+		d.Add(whole.ForTownship(whole.Townships[i].Name))
+	}
+	if got := d.Report(); !reflect.DeepEqual(got, wantDetail) {
+		t.Errorf("detail by township: total %+v, %d rows; whole: total %+v, %d rows", got.Total, len(got.Rows), wantDetail.Total, len(wantDetail.Rows))
 	}
 	if got := data.ComputeStats(city.Merged(), city.Round, today); !reflect.DeepEqual(got, city.Expected) {
 		t.Errorf("city figures %+v, want %+v", got, city.Expected)

@@ -72,15 +72,22 @@ func (c *cli) cmdReport(args []string) error {
 		return err
 	}
 	defer st.Close()
-	// The summary of every township is built one township at a time (data.SummarySum): the
-	// memory of one township, whatever the province. Other reports read the round whole.
+	// The summary and the detail of every township are built one township at a time
+	// (data.SummarySum, DetailSum): the records of one township in memory, whatever the
+	// province. Other reports read the round whole.
 	var sc scope
 	var sum *data.SummarySum
-	if kind.Name == reports.Summary.Name && *township == "" {
+	var detail *data.DetailSum
+	streamed := *township == "" && (kind.Name == reports.Summary.Name || kind.Name == reports.Detail.Name)
+	if streamed {
 		if sc.round, err = c.scopeRound(st, round); err != nil {
 			return err
 		}
-		sum = data.NewSummarySum(sc.round, date)
+		if kind.Name == reports.Summary.Name {
+			sum = data.NewSummarySum(sc.round, date)
+		} else {
+			detail = data.NewDetailSum(sc.round)
+		}
 		towns := 0
 		err = st.EachTownship(c.ctx(), sc.round, func(l data.Ledger) error {
 			if towns++; towns == 1 {
@@ -88,7 +95,12 @@ func (c *cli) cmdReport(args []string) error {
 			} else {
 				sc.ledger.Townships = nil
 			}
-			sum.Add(l)
+			if sum != nil {
+				sum.Add(l)
+			} else {
+				l.Members = data.RosterOn(l.Members, l.Changes, sc.round, date) // as Detail's Write does
+				detail.Add(l)
+			}
 			return nil
 		})
 		if err != nil {
@@ -120,8 +132,12 @@ func (c *cli) cmdReport(args []string) error {
 	var what string
 	err = atomicfile.Write(*out, func(w io.Writer) error {
 		var err error
-		if sum != nil {
+		switch {
+		case sum != nil:
 			what, err = reports.WriteSummaryOf(w, sum.Report(), opts, meta)
+			return err
+		case detail != nil:
+			what, err = reports.WriteDetailOf(w, detail.Report(), opts, meta)
 			return err
 		}
 		// Only the report's values need to stay while it is drawn: for the city's roster
