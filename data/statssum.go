@@ -38,6 +38,8 @@ func (a *StatsSum) Add(l Ledger) {
 	s.Villages += len(active)
 	sumBody(&s.PartyOrg, bodyStats(active, l.Elections, round, BodyParty))
 	sumBody(&s.Committee, bodyStats(active, l.Elections, round, BodyCommittee))
+	// The roster as of ref: the changes during the term up to that day (RosterOn); only the
+	// bodies whose election is 已完成 count.
 	done := completedBodies(active, l.Elections, round)
 	m, all, secs, directs := memberSums(active, done, RosterOn(l.Members, l.Changes, round, a.ref), round)
 	t := &s.Members
