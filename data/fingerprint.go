@@ -127,18 +127,28 @@ func TakePrint(l Ledger, townships []string) Fingerprint {
 			names = append(names, t)
 		}
 	}
-	names = append([]string(nil), names...)
-	sort.Strings(names)
+	ts := make([]TownshipPrint, 0, len(names))
+	for _, name := range names {
+		ts = append(ts, townshipPrint(name, a.digests[name]))
+	}
+	return JoinPrints(ts)
+}
+
+// JoinPrints is the fingerprint of the townships whose prints are ts (TakePrint of each
+// township, as a report made township by township takes them): sorted by name, a name
+// given twice counted once.
+func JoinPrints(ts []TownshipPrint) Fingerprint {
+	ts = append([]TownshipPrint(nil), ts...)
+	sort.SliceStable(ts, func(i, j int) bool { return ts[i].Township < ts[j].Township })
 	var f Fingerprint
 	all := sha256.New()
 	all.Write([]byte("liangwei-print/1\n"))
-	for i, name := range names {
-		if i > 0 && name == names[i-1] {
+	for i, t := range ts {
+		if i > 0 && t.Township == ts[i-1].Township {
 			continue
 		}
-		t := townshipPrint(name, a.digests[name])
 		f.Townships = append(f.Townships, t)
-		fmt.Fprintf(all, "%s\x00%s\n", name, t.Sum)
+		fmt.Fprintf(all, "%s\x00%s\n", t.Township, t.Sum)
 	}
 	f.Sum = hex.EncodeToString(all.Sum(nil))
 	return f

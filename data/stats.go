@@ -138,29 +138,10 @@ type Stats struct {
 // denominator and their elections every numerator. ref is the reference date for
 // overdue complaints.
 func ComputeStats(l Ledger, round int, ref time.Time) Stats {
-	s := Stats{Round: round, Townships: len(l.Townships)}
-	active := activeVillages(l.Villages)
-	s.Villages = len(active)
-	s.PartyOrg = bodyStats(active, l.Elections, round, BodyParty)
-	s.Committee = bodyStats(active, l.Elections, round, BodyCommittee)
-	// The roster as of ref: the changes during the term up to that day (RosterOn); only the
-	// bodies whose election is 已完成 count.
-	done := completedBodies(active, l.Elections, round)
-	s.Members, s.Secretaries, s.Directors = memberStats(active, done, RosterOn(l.Members, l.Changes, round, ref), round)
-	s.Rates = s.keyRates()
-	for _, x := range l.Leaderships {
-		if x.Round == round {
-			s.Leadership.PartyCommittee += x.PartyCommittee
-			s.Leadership.Government += x.Government
-			s.Leadership.Cross += x.Cross
-		}
-	}
-	s.Party = partyStats(active, l.PartyOrgs, round)
-	s.Petitions = petitionStats(l.Complaints, round, ref)
-	s.Talks = talkStats(l.Talks, round)
-	roundRestStats(&s, l, active, round, ref)
-	partyWorkStats(&s, l, active, round, ref)
-	return s
+	// The figures are sums over townships (statssum.go): the whole ledger is one Add.
+	a := NewStatsSum(round, ref)
+	a.Add(l)
+	return a.Stats()
 }
 
 // partyStats counts the party organizations of the year in active villages.

@@ -102,8 +102,17 @@ func completedBodies(active map[VillageKey]bool, es []Election, round int) map[V
 // villages, counting each post only when its body's election is 已完成 (done), and the
 // figures of the 书记 and of the 主任 on their own.
 func memberStats(active map[VillageKey]bool, done map[VillageKey]bodiesDone, ms []Member, round int) (MemberStats, HeadStats, HeadStats) {
-	st := MemberStats{DualHeadBase: len(active)}
-	var all, secretaries, directors headSum
+	st, all, secretaries, directors := memberSums(active, done, ms, round)
+	a := all.done()
+	st.Total, st.Women, st.AvgAge, st.Under35, st.Age60Plus, st.College = a.Count, a.Women, a.AvgAge, a.Under35, a.Age60Plus, a.College
+	st.DualHeadRate = Rate(st.DualHead, st.DualHeadBase)
+	return st, secretaries.done(), directors.done()
+}
+
+// memberSums is memberStats before its averages and rates: the counts, and the sums of all
+// members, the 书记 and the 主任 (whose figures and average ages memberStats then takes).
+func memberSums(active map[VillageKey]bool, done map[VillageKey]bodiesDone, ms []Member, round int) (st MemberStats, all, secretaries, directors headSum) {
+	st = MemberStats{DualHeadBase: len(active)}
 	dual := map[VillageKey]bool{}
 	for _, m := range ms {
 		k := m.VillageKey()
@@ -145,9 +154,6 @@ func memberStats(active map[VillageKey]bool, done map[VillageKey]bodiesDone, ms 
 			st.New++
 		}
 	}
-	a := all.done()
-	st.Total, st.Women, st.AvgAge, st.Under35, st.Age60Plus, st.College = a.Count, a.Women, a.AvgAge, a.Under35, a.Age60Plus, a.College
 	st.DualHead = len(dual)
-	st.DualHeadRate = Rate(st.DualHead, st.DualHeadBase)
-	return st, secretaries.done(), directors.done()
+	return st, all, secretaries, directors
 }

@@ -28,6 +28,9 @@ const (
 	cityWeakRectified    = 52  // of which 已销号
 	complaintPeriod      = 10  // complaint results repeat every 10 complaints (see complaintResult)
 	complaintsPerTownMin = 3
+	// MaxTownships is the most townships a generated city may have: a province of 80
+	// yearbook cities (the village codes of a county repeat past 900 townships).
+	MaxTownships = 5000
 )
 
 // Scale says how big a generated city is: its townships and its active villages. A smaller
@@ -205,6 +208,20 @@ func committeeVoted(g int) int    { return committeeEligible(g) * (72 + (g*11)%2
 // CityOf builds a city of scale s (see City for the full one); every record passes its
 // Validate on today, and Expected holds its figures for the round on today.
 func CityOf(today time.Time, s Scale) CityData {
+	var ts []data.Batch
+	c, _ := EachTownship(today, s, func(b data.Batch) error {
+		ts = append(ts, b)
+		return nil
+	})
+	c.Townships = ts
+	return c
+}
+
+// EachTownship generates the city of scale s one township at a time, in order, handing each
+// township's batch to fn and keeping none: a province of thousands of townships is generated
+// in the memory of one. It returns the city without its townships (round, day, figures),
+// and stops at fn's first error. The batches are those CityOf holds.
+func EachTownship(today time.Time, s Scale, fn func(data.Batch) error) (CityData, error) {
 	p := planFor(s)
 	round := Round(today)
 	first := time.Date(round, 3, 1, 0, 0, 0, 0, time.UTC)
@@ -217,8 +234,10 @@ func CityOf(today time.Time, s Scale) CityData {
 	g := &cityGen{plan: p, round: round, first: first, last: last, span: span}
 	sizes := townshipSizes(s)
 	for t := 0; t < s.Townships; t++ {
-		c.Townships = append(c.Townships, g.township(t, sizes[t]))
+		if err := fn(g.township(t, sizes[t])); err != nil {
+			return c, err
+		}
 	}
 	c.Expected = g.expected()
-	return c
+	return c, nil
 }

@@ -1,9 +1,11 @@
 package demo
 
 import (
+	"archive/zip"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -233,4 +235,71 @@ func roundOf(b data.Batch) int {
 		return 0
 	}
 	return b.Elections[0].Round
+}
+
+// TestWriteCityStreams: the city written one township at a time is the city CityOf holds —
+// the same figures, and byte for byte the same workbooks — and a province's township past
+// the 900th still gets a valid village code.
+func TestWriteCityStreams(t *testing.T) {
+	today := day(2026, 11, 25)
+	s := Scale{Townships: 4, Villages: 330}
+	held := CityOf(today, s)
+	a, b := t.TempDir(), t.TempDir()
+	want, err := held.WriteWorkbooks(context.Background(), a, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, members, got, err := WriteCity(context.Background(), today, s, b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(c.Expected, held.Expected) || c.Round != held.Round || c.Townships != nil {
+		t.Errorf("streamed city %+v, want the figures of %+v and no townships held", c, held.Expected)
+	}
+	n := 0
+	for _, tb := range held.Townships {
+		n += len(tb.Members)
+	}
+	if members != n || len(got) != len(want) {
+		t.Fatalf("members %d, files %d; want %d, %d", members, len(got), n, len(want))
+	}
+	for i := range want {
+		if filepath.Base(got[i]) != filepath.Base(want[i]) || !reflect.DeepEqual(zipParts(t, got[i]), zipParts(t, want[i])) {
+			t.Errorf("%s differs from %s", got[i], want[i])
+		}
+	}
+	var last data.Batch
+	_, _ = EachTownship(today, Scale{Townships: 1000, Villages: 1000}, func(b data.Batch) error {
+		last = b
+		return nil
+	})
+	for _, v := range last.Villages {
+		if err := v.Validate(); err != nil {
+			t.Fatalf("township 1000: %v", err)
+		}
+	}
+}
+
+// zipParts is every part of a workbook by name (the zip's own time stamps left out).
+func zipParts(t *testing.T, path string) map[string]string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	out := map[string]string{}
+	for _, f := range zr.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name] = string(b)
+	}
+	return out
 }

@@ -86,7 +86,7 @@ func (c *cityGen) township(t, n int) data.Batch {
 	var active []data.Village
 	for i := 0; i < n+merged; i++ {
 		v := data.Village{Township: name, Kind: data.KindVillage, Status: data.VillageActive,
-			Code: fmt.Sprintf("%s%03d%03d", county.code, 100+t%100, i+1)}
+			Code: fmt.Sprintf("%s%03d%03d", county.code, 100+t%900, i+1)}
 		switch {
 		case i >= n:
 			v.Name, v.Status = villageName(t, i-communities), data.VillageMerged

@@ -2,8 +2,6 @@ package exchange
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"time"
 
 	"liangwei/data"
@@ -19,35 +17,13 @@ import (
 // with the file, found by running the import and rolling it back; nothing is written. The
 // errors are those of Import.
 func DryRun(ctx context.Context, st Importer, path, sheet string, today time.Time) (Preview, data.ImportPlan, error) {
-	p := Load(ctx, st, path, sheet, today)
-	if p.Issues.HasErrors() {
-		return p, data.ImportPlan{}, ErrRejected
-	}
-	if st == nil {
-		return p, data.ImportPlan{}, errors.New("没有打开数据库")
-	}
-	plan, err := st.PlanImport(ctx, p.Batch, p.File)
-	if err != nil {
-		return p, data.ImportPlan{}, fmt.Errorf("导入“%s”会失败：%w", p.File, err)
-	}
-	return p, plan, nil
+	return ReadFile(ctx, st, path, sheet, today).DryRun(ctx, st)
 }
 
 // ImportIf is Import through st.ImportIf: the import is written only when ok, given what it
 // changes before the commit, returns true (a nil ok always writes). committed says which.
 func ImportIf(ctx context.Context, st Importer, path, sheet string, today time.Time, ok func(data.ImportPlan) bool) (p Preview, plan data.ImportPlan, committed bool, err error) {
-	p = Load(ctx, st, path, sheet, today)
-	if p.Issues.HasErrors() {
-		return p, plan, false, ErrRejected
-	}
-	if st == nil {
-		return p, plan, false, errors.New("没有打开数据库")
-	}
-	plan, committed, err = st.ImportIf(ctx, p.Batch, p.File, ok)
-	if err != nil {
-		return p, data.ImportPlan{}, false, fmt.Errorf("导入“%s”失败：%w", p.File, err)
-	}
-	return p, plan, committed, nil
+	return ReadFile(ctx, st, path, sheet, today).ImportIf(ctx, st, ok)
 }
 
 // keeps reports whether the records of a kind are checked only once the fields their sheet

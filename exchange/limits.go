@@ -52,6 +52,10 @@ const (
 	maxXMLDepth = 64
 	// maxFormulaCells caps the formula cells without a value listed per sheet.
 	maxFormulaCells = 100
+	// maxFastPart is the largest worksheet the pre-scan reads whole to tokenize it fast
+	// (xmltok.go): a city's 两委成员 sheet is 40 MB; the buffer is let go before excelize
+	// opens the workbook.
+	maxFastPart = 64 << 20
 )
 
 // cellRange is a merged range of a sheet, 1-based inclusive.
@@ -244,9 +248,24 @@ func (l *runLimiter) Read(p []byte) (int, error) {
 
 // scanSheet streams one worksheet's XML: it refuses a sheet with more than MaxRows rows as
 // soon as the row is met, an over-long run, XML that is not well-formed, and collects the
-// merged ranges and the formula cells without a cached value. A sheet that excelize would
-// hold in memory has its rows collected too (rowCollector), sst giving the shared strings.
+// merged ranges and the formula cells without a cached value. Its rows are collected too
+// (rowCollector), sst giving the shared strings.
+//
+// A sheet of up to maxFastPart bytes is read whole and tokenized by fastTokens
+// (xmltok.go); when that tokenizer does not vouch for it, the sheet is scanned again by
+// encoding/xml, whose verdict stands — collecting the rows only of a sheet excelize would
+// hold in memory anyway (larger ones it streams from a temp file).
 func scanSheet(f *zip.File, name string, sst *sharedStrings) (*sheetScan, error) {
+	small := f.UncompressedSize64 <= spillSize
+	if f.UncompressedSize64 <= maxFastPart {
+		if b, ok := readSmallPart(f); ok {
+			if ft, ok := newFastTokens(b); ok {
+				if sc, err := scanTokens(ft, name, sst, true); !errors.Is(err, errSlowPath) {
+					return sc, err
+				}
+			}
+		}
+	}
 	r, err := f.Open()
 	if err != nil {
 		return nil, &limitError{sheet: name, msg: "工作表已损坏，无法读取"}
@@ -254,9 +273,39 @@ func scanSheet(f *zip.File, name string, sst *sharedStrings) (*sheetScan, error)
 	defer r.Close()
 	d := xml.NewDecoder(&runLimiter{r: r})
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	return scanTokens(d, name, sst, small)
+}
+
+// readSmallPart reads a part of at most maxFastPart bytes whole; false when it cannot (the
+// slow path then reads it and reports what is wrong).
+func readSmallPart(f *zip.File) ([]byte, bool) {
+	r, err := f.Open()
+	if err != nil {
+		return nil, false
+	}
+	defer r.Close()
+	b := make([]byte, f.UncompressedSize64)
+	if _, err := io.ReadFull(r, b); err != nil {
+		return nil, false
+	}
+	var one [1]byte
+	if n, err := r.Read(one[:]); n != 0 || err != io.EOF {
+		return nil, false // longer than the zip says, or damaged
+	}
+	return b, true
+}
+
+// rawTokens is encoding/xml's Decoder or fastTokens.
+type rawTokens interface {
+	RawToken() (xml.Token, error)
+}
+
+// scanTokens is scanSheet's reading of one sheet's tokens; collect gathers its rows too
+// (rowCollector). It returns errSlowPath as it is.
+func scanTokens(d rawTokens, name string, sst *sharedStrings, collect bool) (*sheetScan, error) {
 	sc := &sheetScan{}
 	var rc *rowCollector
-	if f.UncompressedSize64 <= spillSize {
+	if collect {
 		rc = &rowCollector{ok: true, sst: sst}
 	}
 	var (
@@ -281,6 +330,9 @@ func scanSheet(f *zip.File, name string, sst *sharedStrings) (*sheetScan, error)
 			return sc, nil
 		}
 		if err != nil {
+			if err == errSlowPath {
+				return nil, err
+			}
 			if errors.Is(err, errLongRun) {
 				at := ""
 				if rowNum > 0 {

@@ -39,35 +39,15 @@ var ErrRejected = errors.New("文件有错误，未导入任何数据")
 // sheet of a .csv (empty: taken from the file name, e.g. "城关镇-换届.csv"); ignored for .xlsx.
 // st is only read (the villages records refer to, the members a file's members are checked
 // against) and may be nil. today is the reference date of the rules.
-func Load(ctx context.Context, st Checker, path, sheet string, today time.Time) (p Preview) {
-	l := newLoader(st, filepath.Base(path), today)
-	defer func() {
-		// No input may crash the program; a bug met on a strange file refuses the file.
-		if r := recover(); r != nil {
-			l.fileError(fmt.Sprintf("读取文件时发生内部错误（%v），文件未导入", r))
-			p = l.preview()
-		}
-	}()
-	l.load(ctx, path, sheet)
-	return l.preview()
+func Load(ctx context.Context, st Checker, path, sheet string, today time.Time) Preview {
+	return ReadFile(ctx, st, path, sheet, today).Check(ctx)
 }
 
 // Import is Load followed, when there is no error, by st.Import in one transaction; with any
 // error nothing is written and err is ErrRejected (the issues say why). A failure of the store
 // itself is returned as it is.
 func Import(ctx context.Context, st Importer, path, sheet string, today time.Time) (Preview, data.ImportResult, error) {
-	p := Load(ctx, st, path, sheet, today)
-	if p.Issues.HasErrors() {
-		return p, data.ImportResult{}, ErrRejected
-	}
-	if st == nil {
-		return p, data.ImportResult{}, errors.New("没有打开数据库")
-	}
-	res, err := st.Import(ctx, p.Batch, p.File)
-	if err != nil {
-		return p, data.ImportResult{}, fmt.Errorf("导入“%s”失败：%w", p.File, err)
-	}
-	return p, res, nil
+	return ReadFile(ctx, st, path, sheet, today).Import(ctx, st)
 }
 
 // Checker is what Load reads of the database: the villages a file's records may name, the
@@ -110,6 +90,8 @@ type loader struct {
 	// date1904 is set for a workbook in the 1904 date system, whose date serials count
 	// from 1904-01-01.
 	date1904 bool
+	// read is set once the file's rows were read without a fault that stops the checks.
+	read bool
 }
 
 func newLoader(st Checker, file string, today time.Time) *loader {
@@ -147,6 +129,8 @@ func (l *loader) preview() Preview {
 // fileError records a problem with the file as a whole.
 func (l *loader) fileError(msg string) { l.errorf("", 0, "", msg) }
 
+// load is the first half of reading a file: its rows read and checked on their own, which
+// reads nothing of the database (l.st is only asked whether there is one).
 func (l *loader) load(ctx context.Context, path, sheet string) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
@@ -186,7 +170,18 @@ func (l *loader) load(ctx context.Context, path, sheet string) {
 		l.fileError("文件中没有可导入的工作表，工作表名应为：" + supportedNames())
 		return
 	}
+	// The fingerprints are of the rows as the file holds them, before keepStored fills the
+	// columns it lacks from the database.
 	l.takePrints()
+	l.read = true
+}
+
+// check is the second half of reading a file: the checks against the database, once the
+// file's rows were read and checked on their own (load).
+func (l *loader) check(ctx context.Context) {
+	if !l.read {
+		return
+	}
 	l.keepStored(ctx)
 	l.checkVillages(ctx)
 	l.checkMembers(ctx)

@@ -13,8 +13,9 @@ import (
 )
 
 // The fast path of reading a workbook. The pre-scan (scanSheet) already tokenizes every
-// worksheet; for a sheet small enough that excelize would hold it in memory anyway, it also
-// collects the rows' cell values, exactly as excelize's Rows.Columns with RawCellValue would
+// worksheet; for a sheet it tokenizes fast (up to maxFastPart bytes, a city's members) or
+// small enough that excelize would hold it in memory anyway, it also collects the rows' cell
+// values, exactly as excelize's Rows.Columns with RawCellValue would
 // give them, and readSheet uses those instead of decoding the sheet a second time (which was
 // most of the time of reading a workbook). A sheet with anything the collector does not
 // reproduce exactly (rows or columns out of order, cell types other than numbers and

@@ -210,3 +210,59 @@ func FuzzPrescanRows(f *testing.F) {
 		}
 	})
 }
+
+// TestLargeSheetFastRows: a sheet larger than excelize holds in memory (a city's members)
+// is tokenized fast and its rows collected by the pre-scan, exactly as excelize's streaming
+// reader gives them.
+func TestLargeSheetFastRows(t *testing.T) {
+	f := excelize.NewFile()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r := 1; r <= 40000; r++ {
+		row := []any{"城关镇", fmt.Sprintf("张家%03d村", r%300), 2026, "王" + strings.Repeat("某", r%3),
+			fmt.Sprintf("130229197601%06d", r), "男", "1976-01-14", "汉族", "本科及以上", r * 7, "a & <b>", nil, 3.25}
+		if r%11 == 0 {
+			row[2] = nil // a gap inside the row
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, r)
+		if err := sw.SetRow(cell, row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "large.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if zf.Name == "xl/worksheets/sheet1.xml" && zf.UncompressedSize64 <= spillSize {
+			t.Fatalf("sheet of %d bytes: not larger than excelize holds in memory", zf.UncompressedSize64)
+		}
+	}
+	zr.Close()
+	sc := preflightRows(t, path)["Sheet1"]
+	if sc == nil || !sc.plain {
+		t.Fatal("the large sheet's rows were not collected")
+	}
+	if want := excelizeRows(t, path, "Sheet1"); !sameRows(sc.rows, want) {
+		t.Errorf("collected %d rows, excelize %d; first differing: %v", len(sc.rows), len(want), firstDiff(sc.rows, want))
+	}
+}
+
+// firstDiff is the first pair of rows that differ.
+func firstDiff(a, b [][]string) [2][]string {
+	for i := range min(len(a), len(b)) {
+		if !reflect.DeepEqual(a[i], b[i]) {
+			return [2][]string{a[i], b[i]}
+		}
+	}
+	return [2][]string{}
+}

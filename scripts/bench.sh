@@ -6,8 +6,13 @@
 #      47,989 members): generate, merge (import of all files), re-import, stats, the summary,
 #      detail and members PDFs, export — wall time and peak RSS from GNU time;
 #   3. LibreOffice converting the exported city workbook to PDF, and the ratio to the program;
-#   4. the desktop program's start to a mapped window under Xvfb, when bin/liangwei is built;
-#   5. the Go benchmarks of ./bench and ./bench/startup (one iteration each).
+#   4. reading the city workbook: liangwei-cli importing city.xlsx beside LibreOffice merely
+#      converting it to CSV (every sheet), CPU time against CPU time (issue 19);
+#   5. the province: cities of 10× and 30× the townships (demo --townships 620, 1860), each
+#      merged from its township workbooks, then stats, check, the summary, detail and members
+#      PDFs and export, with peak RSS (PROVINCE="620 1860" by default; PROVINCE= skips it);
+#   6. the desktop program's start to a mapped window under Xvfb, when bin/liangwei is built;
+#   7. the Go benchmarks of ./bench and ./bench/startup (one iteration each).
 #
 # Usage: scripts/bench.sh [WORKDIR]     (default: a new temporary folder, kept for inspection)
 # Installs time and libreoffice-calc (and xdotool for step 4) with apt-get when missing.
@@ -110,6 +115,49 @@ for r in "report detail" "report summary" "report members"; do
 		'BEGIN {printf "- ratio LibreOffice / %s: %.1f× wall, %.1f× CPU\n", r, lo / p, lc / pc}'
 done
 echo
+
+echo "## Reading the city workbook: liangwei-cli import against LibreOffice's CSV conversion"
+echo
+# Every sheet to CSV (the last field, -1: all sheets, one file each), as the import reads
+# every sheet; the timed import is of the same file into a new database.
+echo "| run | wall | CPU | peak RSS |"
+echo "|---|---|---|---|"
+timed "soffice --convert-to csv" "$SOFFICE" --headless -env:UserInstallation=file://"$W"/lo-profile \
+	--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' --outdir "$W/lo-csv" "$W/city.xlsx"
+rm -f "$W/one.db" "$W/one.db"-*
+timed "import city.xlsx" "$CLI" --db "$W/one.db" import "$W/city.xlsx"
+echo
+awk -v lc="${CPU["soffice --convert-to csv"]}" -v pc="${CPU["import city.xlsx"]}" -v lw="${SECS["soffice --convert-to csv"]}" -v pw="${SECS["import city.xlsx"]}" \
+	'BEGIN {printf "- import / LibreOffice CSV: %.2f× CPU, %.2f× wall (goal: ≤ 1× CPU)\n", pc / lc, pw / lw}'
+echo
+
+for n in ${PROVINCE-620 1860}; do
+	P="$W/p$n"
+	PDB="$W/p$n.db"
+	rm -rf "$P" "$PDB" "$PDB"-*
+	echo "## Province: $n townships ($((n / 62))× the city)"
+	echo
+	echo "| run | wall | CPU | peak RSS |"
+	echo "|---|---|---|---|"
+	timed "demo --townships $n" "$CLI" demo --scale city --townships "$n" --out "$P"
+	pfiles=("$P"/*.xlsx)
+	timed "import $n files" "$CLI" --db "$PDB" import "${pfiles[@]}"
+	timed "stats --json ($n)" "$CLI" --db "$PDB" stats --json --date "$DATE"
+	# check exits 1 when it finds errors; the run is timed all the same.
+	timed "check ($n)" sh -c '"$0" --db "$1" check; [ $? -le 1 ]' "$CLI" "$PDB"
+	timed "report summary ($n)" "$CLI" --db "$PDB" report summary --out "$W/p$n-summary.pdf" --date "$DATE"
+	timed "report detail ($n)" "$CLI" --db "$PDB" report detail --out "$W/p$n-detail.pdf" --date "$DATE"
+	timed "report members ($n)" "$CLI" --db "$PDB" report members --out "$W/p$n-members.pdf" --date "$DATE"
+	# A sheet holds at most 1,048,576 rows (Excel's limit, kept by excelize): past about 21×
+	# the city, the members no longer fit one workbook and export refuses; timed all the same.
+	timed "export ($n)" sh -c '"$0" --db "$1" export "$2" || echo "export refused: $(tail -1 "$3")"' \
+		"$CLI" "$PDB" "$W/p$n.xlsx" "$W/export ($n).err"
+	echo
+	tail -2 "$W/demo --townships $n.out"
+	tail -1 "$W/import $n files.out"
+	echo
+	rm -rf "$P" "$W/p$n.xlsx" "$W"/p"$n"-*.pdf
+done
 
 if [ -x bin/liangwei ] && command -v xvfb-run >/dev/null 2>&1; then
 	echo "## Desktop program start (bin/liangwei under Xvfb, to its window mapped)"

@@ -147,12 +147,14 @@ func (s *dataScreen) importFiles(files []string) {
 	n := len(files)
 	inBackground(&s.busy, func() {
 		results := make([]datFileResult, 0, n)
-		for i, path := range files {
+		// The next file is read on the second core while this one is checked and written.
+		_ = exchange.ReadAhead(ctx, st, files, "", now, func(i int, read *exchange.Read) error {
+			path := files[i]
 			fyne.Do(func() {
 				s.batchLabel.SetText(fmt.Sprintf("正在导入 %d/%d：%s", i+1, n, filepath.Base(path)))
 			})
 			// A file that would blank stored values is left for the clerk to preview and confirm.
-			p, plan, committed, err := exchange.ImportIf(ctx, st, path, "", now, datBlanksWithin(nil))
+			p, plan, committed, err := read.ImportIf(ctx, st, datBlanksWithin(nil))
 			r := datFileResult{path: path, result: plan.ImportResult, err: err}
 			switch {
 			case err != nil:
@@ -165,7 +167,8 @@ func (s *dataScreen) importFiles(files []string) {
 				s.batchProgress.SetValue(float64(i + 1))
 				s.addFileResult(r)
 			})
-		}
+			return nil
+		})
 		fyne.Do(func() { s.finishBatch(results) })
 	})
 }

@@ -105,6 +105,7 @@ func TestDemoCityUsage(t *testing.T) {
 		{"demo", "--scale", "county", "--out", t.TempDir()},
 		{"demo", "--out", t.TempDir()},
 		{"demo", "--scale", "city", "--townships", "0", "--out", t.TempDir()},
+		{"demo", "--scale", "city", "--townships", "5001", "--out", t.TempDir()},
 	} {
 		if code, _, _ := runCLI(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)

@@ -73,7 +73,9 @@ func (c *cli) cmdImport(args []string) error {
 	today := c.today()
 	failed := 0
 	var total data.ImportResult
-	for i, f := range files {
+	// The next file is read on the second core while this one is checked and written.
+	_ = exchange.ReadAhead(c.ctx(), st, files, *sheet, today, func(i int, r *exchange.Read) error {
+		f := files[i]
 		name := filepath.Base(f)
 		if len(files) > 1 {
 			// Merging many townships' files: say where the run stands on every line.
@@ -81,10 +83,11 @@ func (c *cli) cmdImport(args []string) error {
 		}
 		var p exchange.Preview
 		var plan data.ImportPlan
+		var err error
 		if *dry {
-			p, plan, err = exchange.DryRun(c.ctx(), st, f, *sheet, today)
+			p, plan, err = r.DryRun(c.ctx(), st)
 		} else {
-			p, plan.ImportResult, err = exchange.Import(c.ctx(), st, f, *sheet, today)
+			p, plan.ImportResult, err = r.Import(c.ctx(), st)
 		}
 		if errors.Is(err, exchange.ErrRejected) {
 			errs := p.Issues.Errors()
@@ -94,12 +97,12 @@ func (c *cli) cmdImport(args []string) error {
 			c.printWarnings(p.Issues)
 			fmt.Fprintf(c.stderr, "导入失败：%s 有 %d 个错误，未写入任何数据\n", name, len(errs))
 			failed++
-			continue
+			return nil
 		}
 		if err != nil {
 			fmt.Fprintf(c.stderr, "导入失败：%s：%v，未写入任何数据\n", name, err)
 			failed++
-			continue
+			return nil
 		}
 		c.printWarnings(p.Issues)
 		res := plan.ImportResult
@@ -118,7 +121,8 @@ func (c *cli) cmdImport(args []string) error {
 		total.Inserted += res.Inserted
 		total.Updated += res.Updated
 		total.Unchanged += res.Unchanged
-	}
+		return nil
+	})
 	if len(files) > 1 {
 		if *dry {
 			fmt.Fprintf(c.stdout, "共 %d 个文件（预演，未写入任何数据），可导入 %d 个：将新增 %d，更新 %d，未变 %d\n",

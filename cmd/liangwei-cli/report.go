@@ -72,8 +72,49 @@ func (c *cli) cmdReport(args []string) error {
 		return err
 	}
 	defer st.Close()
-	sc, err := c.loadScope(st, round, *township)
-	if err != nil {
+	// The summary and the detail of every township are built one township at a time
+	// (data.SummarySum, DetailSum): the records of one township in memory, whatever the
+	// province. Other reports read the round whole.
+	var sc scope
+	var sum *data.SummarySum
+	var detail *data.DetailSum
+	// The seal of a streamed report (reports.NewSeal takes the whole ledger): every
+	// township's print, taken as its records pass.
+	var prints []data.TownshipPrint
+	streamed := *township == "" && (kind.Name == reports.Summary.Name || kind.Name == reports.Detail.Name)
+	if streamed {
+		if sc.round, err = c.scopeRound(st, round); err != nil {
+			return err
+		}
+		if kind.Name == reports.Summary.Name {
+			sum = data.NewSummarySum(sc.round, date)
+		} else {
+			detail = data.NewDetailSum(sc.round)
+		}
+		towns := 0
+		err = st.EachTownship(c.ctx(), sc.round, func(l data.Ledger) error {
+			if towns++; towns == 1 {
+				sc.ledger.Townships = l.Townships // the report names the township when it is the only one
+			} else {
+				sc.ledger.Townships = nil
+			}
+			names := make([]string, 0, len(l.Townships))
+			for _, t := range l.Townships {
+				names = append(names, t.Name)
+			}
+			prints = append(prints, data.TakePrint(l, names).Townships...)
+			if sum != nil {
+				sum.Add(l)
+			} else {
+				l.Members = data.RosterOn(l.Members, l.Changes, sc.round, date) // as Detail's Write does
+				detail.Add(l)
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("读取%d年台账失败：%v", sc.round, err)
+		}
+	} else if sc, err = c.loadScope(st, round, *township); err != nil {
 		return err
 	}
 	set, err := st.Settings(c.ctx())
@@ -96,13 +137,24 @@ func (c *cli) cmdReport(args []string) error {
 			return err
 		}
 	}
+	if streamed && len(prints) > 0 {
+		meta.Seal = &reports.Seal{Kind: kind.Name, Round: opts.Round, Date: opts.Date, Print: data.JoinPrints(prints)}
+	}
 	var what string
 	err = atomicfile.Write(*out, func(w io.Writer) error {
+		var err error
+		switch {
+		case sum != nil:
+			what, err = reports.WriteSummaryOf(w, sum.Report(), opts, meta)
+			return err
+		case detail != nil:
+			what, err = reports.WriteDetailOf(w, detail.Report(), opts, meta)
+			return err
+		}
 		// Only the report's values need to stay while it is drawn: for the city's roster
 		// the rest of the ledger is tens of megabytes.
 		l := sc.ledger
 		sc.ledger = data.Ledger{}
-		var err error
 		what, err = kind.Write(w, l, opts, meta)
 		return err
 	})

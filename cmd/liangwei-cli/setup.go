@@ -125,26 +125,22 @@ func (c *cli) demoCity(dir string, n int) error {
 	if dir == "" {
 		return usagef("demo --scale city 需要 --out 文件夹，例如 demo --scale city --out 全市台账")
 	}
-	if n < 1 || n > 500 {
-		return usagef("--townships 应在 1 到 500 之间")
+	if n < 1 || n > demo.MaxTownships {
+		return usagef("--townships 应在 1 到 %d 之间", demo.MaxTownships)
 	}
 	today := c.today()
 	s := demo.CityScale
 	if n != s.Townships {
 		s = demo.Scale{Townships: n, Villages: (demo.CityVillages*n + demo.CityTownships/2) / demo.CityTownships}
 	}
-	city := demo.CityOf(today, s)
-	paths, err := city.WriteWorkbooks(c.ctx(), dir, func(done int, path string) {
+	// One township at a time: a province of thousands is written in the memory of one.
+	city, members, paths, err := demo.WriteCity(c.ctx(), today, s, dir, func(done int, path string) {
 		fmt.Fprintf(c.stdout, "[%d/%d] %s\n", done, n, filepath.Base(path))
 	})
 	if err != nil {
 		return err
 	}
 	e := city.Expected
-	members := 0
-	for _, b := range city.Townships {
-		members += len(b.Members)
-	}
 	fmt.Fprintf(c.stdout, "已生成%d年全市演示台账：%d 个乡镇工作簿，村（社区）%d 个，两委成员 %d 人，写入 %s\n",
 		city.Round, len(paths), e.Villages, members, dir)
 	fmt.Fprintf(c.stdout, "应有结果：党组织换届完成 %d/%d（%.2f%%），村委会换届完成 %d/%d（%.2f%%），约谈 %d 次\n",

@@ -24,25 +24,40 @@ type scope struct {
 // loadScope reads the round's ledger from the store. round 0 means the round of the settings,
 // else the latest in the data, else this year. An unknown township is a user error.
 func (c *cli) loadScope(st data.Store, round int, township string) (scope, error) {
+	round, err := c.scopeRound(st, round)
+	if err != nil {
+		return scope{}, err
+	}
+	return c.loadRound(st, round, township)
+}
+
+// scopeRound is the round a run looks at: round, or when 0 the round of the settings, else
+// the latest in the data, else this year.
+func (c *cli) scopeRound(st data.Store, round int) (int, error) {
 	ctx := c.ctx()
 	if round == 0 {
 		set, err := st.Settings(ctx)
 		if err != nil {
-			return scope{}, fmt.Errorf("读取设置失败：%v", err)
+			return 0, fmt.Errorf("读取设置失败：%v", err)
 		}
 		round = set.Round
 	}
 	if round == 0 {
 		rounds, err := st.Rounds(ctx)
 		if err != nil {
-			return scope{}, fmt.Errorf("读取届次失败：%v", err)
+			return 0, fmt.Errorf("读取届次失败：%v", err)
 		}
 		round = c.today().Year()
 		if len(rounds) > 0 {
 			round = rounds[0]
 		}
 	}
-	l, err := st.Ledger(ctx, round)
+	return round, nil
+}
+
+// loadRound reads round's ledger (of one township when township is not "").
+func (c *cli) loadRound(st data.Store, round int, township string) (scope, error) {
+	l, err := st.Ledger(c.ctx(), round)
 	if err != nil {
 		return scope{}, fmt.Errorf("读取%d年台账失败：%v", round, err)
 	}
@@ -71,7 +86,13 @@ func (c *cli) loadScope(st data.Store, round int, township string) (scope, error
 // previousRates are the key rates of the round before sc's (the newest earlier round with
 // elections) over the same townships, or nil when the data has no earlier round.
 func (c *cli) previousRates(st data.Store, sc scope) (*data.KeyRates, error) {
-	p, err := data.LoadPreviousRates(c.ctx(), st, sc.round, sc.township)
+	var p *data.KeyRates
+	var err error
+	if ts, ok := st.(data.TownshipStore); ok && sc.township == "" {
+		p, err = data.SumPreviousRates(c.ctx(), ts, sc.round) // one township at a time
+	} else {
+		p, err = data.LoadPreviousRates(c.ctx(), st, sc.round, sc.township)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("读取上届台账失败：%v", err)
 	}
@@ -105,11 +126,25 @@ func (c *cli) cmdStats(args []string) error {
 		return err
 	}
 	defer st.Close()
-	sc, err := c.loadScope(st, round, *township)
-	if err != nil {
-		return err
+	var sc scope
+	var s data.Stats
+	if *township == "" {
+		// The whole ledger's figures, summed township by township: the memory of one
+		// township, whatever the province.
+		if sc.round, err = c.scopeRound(st, round); err != nil {
+			return err
+		}
+		sum := data.NewStatsSum(sc.round, ref)
+		if err := st.EachTownship(c.ctx(), sc.round, func(l data.Ledger) error { sum.Add(l); return nil }); err != nil {
+			return fmt.Errorf("读取%d年台账失败：%v", sc.round, err)
+		}
+		s = sum.Stats()
+	} else {
+		if sc, err = c.loadScope(st, round, *township); err != nil {
+			return err
+		}
+		s = data.ComputeStats(sc.ledger, sc.round, ref)
 	}
-	s := data.ComputeStats(sc.ledger, sc.round, ref)
 	if s.Previous, err = c.previousRates(st, sc); err != nil {
 		return err
 	}

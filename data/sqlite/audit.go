@@ -85,6 +85,17 @@ const insertAudit = `INSERT INTO audit_log (at, os_user, action, kind, record, o
 // log writes one audit row in the transaction. old and new are marshalled to JSON; nil
 // gives "".
 func (t *tx) log(action string, kind data.KindCode, record string, old, new any, source string) error {
+	if t.audits != nil {
+		o, err := toJSON(old)
+		if err != nil {
+			return err
+		}
+		n, err := toJSON(new)
+		if err != nil {
+			return err
+		}
+		return t.audits.add(t.now, t.s.osUser, action, string(kind), record, o, n, source)
+	}
 	if t.audit == nil {
 		st, err := t.tx.PrepareContext(t.ctx, insertAudit)
 		if err != nil {
@@ -107,6 +118,11 @@ func (t *tx) log(action string, kind data.KindCode, record string, old, new any,
 func toJSON(v any) (string, error) {
 	if v == nil {
 		return "", nil
+	}
+	if a, ok := v.(auditValue); ok {
+		// Already compact JSON with json.Marshal's escaping (data.Kind.AuditValue), which
+		// json.Marshal would only copy through its compaction.
+		return string(a), nil
 	}
 	b, err := json.Marshal(v)
 	return string(b), err

@@ -77,6 +77,10 @@ func (s *Store) runImport(ctx context.Context, b data.Batch, source string, ok f
 		if err := w.checkBatchLocks(b); err != nil {
 			return err
 		}
+		// The audit rows are written batchRows at a time, in the order logged.
+		if batchImports {
+			w.audits = newRowBatch(w, insertAudit, false)
+		}
 		im, err := w.newImporter(source, b)
 		if err != nil {
 			return err
@@ -90,6 +94,12 @@ func (s *Store) runImport(ctx context.Context, b data.Batch, source string, ok f
 		plan.ImportResult = im.res
 		if err := im.logFile(); err != nil {
 			return err
+		}
+		if w.audits != nil {
+			if err := w.audits.flush(); err != nil {
+				return err
+			}
+			w.audits = nil
 		}
 		if err := w.recordSubmissions(source, b); err != nil {
 			return err

@@ -24,6 +24,10 @@ type rec struct {
 type table struct {
 	keys     map[natKey]*rec
 	ins, upd *sql.Stmt
+	// batch queues the import's new rows (import_batch.go); next is the ID of the next one,
+	// 0 until read.
+	batch *rowBatch
+	next  int64
 }
 
 // importer holds the preloaded keys → rows of the database and the prepared statements of

@@ -39,6 +39,14 @@ func upsertKind[R any](im *importer, k *kindSpec[R], t *table, rs []R) ([]int64,
 			return nil, err
 		}
 	}
+	// What comes next may read the kind's rows (the posts of the villages, the townships an
+	// import creates by a single insert): they are written now.
+	t.next = 0
+	if t.batch != nil {
+		if err := t.batch.flush(); err != nil {
+			return nil, err
+		}
+	}
 	return parents, nil
 }
 
@@ -53,13 +61,30 @@ func upsert[R any](im *importer, k *kindSpec[R], t *table, key natKey, r R, args
 		}
 	}
 	switch {
-	case old == nil:
+	case old == nil && !batchImports:
 		res, err := t.ins.ExecContext(im.w.ctx, append(args, im.w.now, im.w.now)...)
 		if err != nil {
 			return err
 		}
 		id, err := res.LastInsertId()
 		if err != nil {
+			return err
+		}
+		t.keys[key] = &rec{id: id, val: val}
+		return im.outcome(k.code, k.keyText(r), nil, val, true, false)
+	case old == nil:
+		if t.batch == nil {
+			t.batch = newRowBatch(im.w, k.insert, true)
+		}
+		if t.next == 0 {
+			var err error
+			if t.next, err = im.w.nextID(tableOf(k.insert)); err != nil {
+				return err
+			}
+		}
+		id := t.next
+		t.next++
+		if err := t.batch.add(append(append([]any{id}, args...), im.w.now, im.w.now)...); err != nil {
 			return err
 		}
 		t.keys[key] = &rec{id: id, val: val}

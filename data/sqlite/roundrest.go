@@ -12,12 +12,12 @@ import (
 
 // readRoundRest reads the round's candidates, supervisors, changes and audits (every round
 // when round is 0) into l.
-func readRoundRest(ctx context.Context, q *sql.Tx, l *data.Ledger, round int) error {
+func readRoundRest(ctx context.Context, q *sql.Tx, l *data.Ledger, round int, in func(string, ...any) (string, []any), plus string) error {
 	where := func(alias, live string) (string, []any) {
 		if round == 0 {
-			return live, nil
+			return in(live)
 		}
-		return alias + ".round = ? AND " + live, []any{round}
+		return in(plus+alias+".round = ? AND "+live, round)
 	}
 	var err error
 	w, args := where("c", candidateKind.live)

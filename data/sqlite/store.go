@@ -50,6 +50,8 @@ type Store struct {
 	// every change is refused with errReadOnly.
 	readOnly bool
 	now      func() time.Time // the clock of timestamps; tests may replace it
+	// stmts holds the statements an import prepares once (import_batch.go), by pool.
+	stmts sync.Map
 }
 
 var _ data.Store = (*Store)(nil)
@@ -215,6 +217,11 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.stmts.Range(func(k, st any) bool {
+		st.(*sql.Stmt).Close()
+		s.stmts.Delete(k)
+		return true
+	})
 	return s.db.Close()
 }
 
@@ -308,10 +315,13 @@ func (s *Store) stamp() string { return s.now().UTC().Format(time.RFC3339) }
 type tx struct {
 	ctx   context.Context
 	tx    *sql.Tx
+	db    *sql.DB // the pool tx is on
 	s     *Store
 	now   string
-	audit *sql.Stmt    // prepared lazily
-	locks map[int]bool // the locked rounds, read lazily (see checkLocked)
+	audit *sql.Stmt // prepared lazily
+	// audits, when set (an import), queues the audit rows, written by flushAudits.
+	audits *rowBatch
+	locks  map[int]bool // the locked rounds, read lazily (see checkLocked)
 }
 
 // errBusy is what a clerk reads when another program holds the write lock too long.
@@ -337,7 +347,7 @@ func (s *Store) writeOn(ctx context.Context, db *sql.DB, fn func(*tx) error) err
 		return dbErr(err)
 	}
 	defer sqlTx.Rollback()
-	t := &tx{ctx: ctx, tx: sqlTx, s: s, now: s.stamp()}
+	t := &tx{ctx: ctx, tx: sqlTx, db: db, s: s, now: s.stamp()}
 	if err := fn(t); err != nil {
 		return dbErr(err)
 	}

@@ -1,0 +1,300 @@
+package data
+
+import (
+	"context"
+	"maps"
+	"slices"
+	"sort"
+	"time"
+)
+
+// StatsSum adds up the figures of a round a few townships at a time, so that a province's
+// figures need the records of one township in memory, not of all. Every figure is a sum
+// over townships — counts, counts by key, and rates and average ages that are ratios of
+// sums — so the sums are kept and the ratios taken once, at the end. ComputeStats is one
+// Add of the whole ledger: the figures are the same whichever way the ledger is cut, as
+// long as each Add holds every record of the townships it names (Ledger.ForTownship).
+type StatsSum struct {
+	round              int
+	ref                time.Time
+	s                  Stats
+	all, secs, directs headSum
+}
+
+// NewStatsSum starts the figures of round on ref (see ComputeStats).
+func NewStatsSum(round int, ref time.Time) *StatsSum {
+	a := &StatsSum{round: round, ref: ref}
+	a.s.Round = round
+	a.s.Talks = talkStats(nil, round)
+	roundRestStats(&a.s, Ledger{}, nil, round, ref)
+	partyWorkStats(&a.s, Ledger{}, nil, round, ref)
+	return a
+}
+
+// Add counts the records of l, which holds every record of the townships it names.
+func (a *StatsSum) Add(l Ledger) {
+	s, round := &a.s, a.round
+	s.Townships += len(l.Townships)
+	active := activeVillages(l.Villages)
+	s.Villages += len(active)
+	sumBody(&s.PartyOrg, bodyStats(active, l.Elections, round, BodyParty))
+	sumBody(&s.Committee, bodyStats(active, l.Elections, round, BodyCommittee))
+	// The roster as of ref: the changes during the term up to that day (RosterOn); only the
+	// bodies whose election is 已完成 count.
+	done := completedBodies(active, l.Elections, round)
+	m, all, secs, directs := memberSums(active, done, RosterOn(l.Members, l.Changes, round, a.ref), round)
+	t := &s.Members
+	t.Party += m.Party
+	t.Committee += m.Committee
+	t.Cross += m.Cross
+	t.DualHead += m.DualHead
+	t.DualHeadBase += m.DualHeadBase
+	t.CommitteeParty += m.CommitteeParty
+	t.New += m.New
+	a.all.merge(all)
+	a.secs.merge(secs)
+	a.directs.merge(directs)
+	for _, x := range l.Leaderships {
+		if x.Round == round {
+			s.Leadership.PartyCommittee += x.PartyCommittee
+			s.Leadership.Government += x.Government
+			s.Leadership.Cross += x.Cross
+		}
+	}
+	p := partyStats(active, l.PartyOrgs, round)
+	s.Party.Orgs += p.Orgs
+	s.Party.Members += p.Members
+	s.Party.FourHaves += p.FourHaves
+	s.Party.Weak += p.Weak
+	s.Party.WeakRectified += p.WeakRectified
+	c := petitionStats(l.Complaints, round, a.ref)
+	s.Petitions.Total += c.Total
+	s.Petitions.Substantiated += c.Substantiated
+	s.Petitions.Overdue += c.Overdue
+	s.Petitions.Closed += c.Closed
+	k := talkStats(l.Talks, round)
+	s.Talks.Total += k.Total
+	addCounts(s.Talks.ByMode, k.ByMode)
+	addCounts(s.Talks.ByCategory, k.ByCategory)
+	var r Stats
+	roundRestStats(&r, l, active, round, a.ref)
+	s.Candidates.Total += r.Candidates.Total
+	s.Candidates.Passed += r.Candidates.Passed
+	s.Candidates.Failed += r.Candidates.Failed
+	s.Candidates.Pending += r.Candidates.Pending
+	addCounts(s.Candidates.ByReason, r.Candidates.ByReason)
+	s.Supervision.Villages += r.Supervision.Villages
+	s.Supervision.Members += r.Supervision.Members
+	s.Supervision.InLiangwei += r.Supervision.InLiangwei
+	s.Changes.Total += r.Changes.Total
+	addCounts(s.Changes.ByReason, r.Changes.ByReason)
+	addCounts(s.Changes.ByMethod, r.Changes.ByMethod)
+	s.Audits.Audits += r.Audits.Audits
+	s.Audits.Villages += r.Audits.Villages
+	s.Audits.WithProblems += r.Audits.WithProblems
+	s.Audits.Rectified += r.Audits.Rectified
+	// The party work: every figure a count over the villages or commendations of a township
+	// (the townships that keep a development ledger are told apart township by township).
+	var w Stats
+	partyWorkStats(&w, l, active, round, a.ref)
+	d := &s.Development
+	d.Total += w.Development.Total
+	addCounts(d.ByStage, w.Development.ByStage)
+	d.NewProbationary += w.Development.NewProbationary
+	d.Confirmed += w.Development.Confirmed
+	d.Developed += w.Development.Developed
+	d.Women += w.Development.Women
+	d.Under35 += w.Development.Under35
+	d.College += w.Development.College
+	d.Overdue += w.Development.Overdue
+	d.PartyReported += w.Development.PartyReported
+	d.Mismatched += w.Development.Mismatched
+	cs := &s.Commendations
+	cs.Total += w.Commendations.Total
+	addCounts(cs.ByCategory, w.Commendations.ByCategory)
+	addCounts(cs.ByLevel, w.Commendations.ByLevel)
+}
+
+// Stats are the figures of everything added: the sums, and the rates and averages of them.
+func (a *StatsSum) Stats() Stats {
+	s := a.s
+	s.Talks.ByMode, s.Talks.ByCategory = maps.Clone(s.Talks.ByMode), maps.Clone(s.Talks.ByCategory)
+	s.Candidates.ByReason = maps.Clone(s.Candidates.ByReason)
+	s.Changes.ByReason, s.Changes.ByMethod = maps.Clone(s.Changes.ByReason), maps.Clone(s.Changes.ByMethod)
+	s.Development.ByStage = maps.Clone(s.Development.ByStage)
+	s.Commendations.ByCategory, s.Commendations.ByLevel = maps.Clone(s.Commendations.ByCategory), maps.Clone(s.Commendations.ByLevel)
+	for _, b := range []*BodyStats{&s.PartyOrg, &s.Committee} {
+		b.Rate = Rate(b.Completed, b.Due)
+		b.OneTimeRate = Rate(b.OneTime, b.Completed)
+		b.Turnout = Rate(b.Voted, b.Eligible)
+	}
+	all, secs, directs := a.all, a.secs, a.directs
+	h := all.done()
+	m := &s.Members
+	m.Total, m.Women, m.AvgAge, m.Under35, m.Age60Plus, m.College = h.Count, h.Women, h.AvgAge, h.Under35, h.Age60Plus, h.College
+	m.DualHeadRate = Rate(m.DualHead, m.DualHeadBase)
+	s.Secretaries, s.Directors = secs.done(), directs.done()
+	s.Rates = s.keyRates()
+	s.Supervision.LiangweiShare = Rate(s.Supervision.InLiangwei, s.Supervision.Members)
+	return s
+}
+
+// sumBody adds one body's counts (its rates are taken at the end).
+func sumBody(to *BodyStats, b BodyStats) {
+	to.Due += b.Due
+	to.Completed += b.Completed
+	to.OneTime += b.OneTime
+	to.Eligible += b.Eligible
+	to.Voted += b.Voted
+}
+
+// addCounts adds counts by key.
+func addCounts(to, from map[string]int) {
+	for k, n := range from {
+		to[k] += n
+	}
+}
+
+// merge adds another headSum's counts and age sums.
+func (h *headSum) merge(o headSum) {
+	h.Count += o.Count
+	h.Women += o.Women
+	h.Under35 += o.Under35
+	h.Age60Plus += o.Age60Plus
+	h.College += o.College
+	h.ageSum += o.ageSum
+	h.aged += o.aged
+}
+
+// TownshipStore reads a round's ledger one township at a time (sqlite.Store.EachTownship),
+// and lists the rounds.
+type TownshipStore interface {
+	Rounds(ctx context.Context) ([]int, error)
+	EachTownship(ctx context.Context, round int, fn func(Ledger) error) error
+}
+
+// SumPreviousRates is LoadPreviousRates over every township, read and added one township at
+// a time: the previous round's key rates in the memory of one township.
+func SumPreviousRates(ctx context.Context, st TownshipStore, round int) (*KeyRates, error) {
+	rounds, err := st.Rounds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	prev := PreviousRound(rounds, round)
+	if prev == 0 {
+		return nil, nil
+	}
+	// PreviousRates counts the members as entered (no changes applied): a zero date.
+	sum, held := NewStatsSum(prev, time.Time{}), false
+	err = st.EachTownship(ctx, prev, func(l Ledger) error {
+		for _, e := range l.Elections {
+			held = held || e.Round == prev
+		}
+		sum.Add(l)
+		return nil
+	})
+	if err != nil || !held {
+		return nil, err
+	}
+	r := sum.Stats().Rates
+	return &r, nil
+}
+
+// SummarySum builds the summary report (BuildSummary) a few townships at a time: each Add
+// gives its townships' rows and unfinished elections, and the totals are a StatsSum.
+type SummarySum struct {
+	round      int
+	ref        time.Time
+	rows       []SummaryRow
+	unfinished []Unfinished
+	total      *StatsSum
+	places     places
+}
+
+// NewSummarySum starts the summary report of round on ref.
+func NewSummarySum(round int, ref time.Time) *SummarySum {
+	return &SummarySum{round: round, ref: ref, total: NewStatsSum(round, ref)}
+}
+
+// Add takes the records of l, which holds every record of the townships it names.
+func (a *SummarySum) Add(l Ledger) {
+	p := BuildSummary(l, a.round, a.ref)
+	a.rows = append(a.rows, p.Rows...)
+	a.unfinished = append(a.unfinished, p.Unfinished...)
+	a.total.Add(l)
+	a.places.add(l.Villages)
+}
+
+// Report is the summary report of everything added, as BuildSummary gives it for the whole
+// ledger: rows by township, unfinished elections by township and village.
+func (a *SummarySum) Report() SummaryReport {
+	r := SummaryReport{Round: a.round, Rows: slices.Clone(a.rows), Unfinished: slices.Clone(a.unfinished)}
+	// In the official order (VillageOrder) of every village added, as BuildSummary sorts.
+	order := NewVillageOrder(a.places)
+	sort.SliceStable(r.Rows, func(i, j int) bool { return order.CompareTownships(r.Rows[i].Township, r.Rows[j].Township) < 0 })
+	sort.SliceStable(r.Unfinished, func(i, j int) bool {
+		x, y := r.Unfinished[i], r.Unfinished[j]
+		return order.Compare(x.Township, x.Village, y.Township, y.Village) < 0
+	})
+	total := a.total.Stats()
+	r.Total = summaryRowOf("合计", total)
+	r.Rates, r.Secretaries, r.Directors = total.Rates, total.Secretaries, total.Directors
+	return r
+}
+
+// DetailSum builds the 换届情况明细表 (BuildDetail) a few townships at a time: each Add gives
+// its townships' rows and subtotals; the total is the sum of the subtotals.
+type DetailSum struct {
+	round     int
+	rows      []DetailRow
+	townships []DetailTotal
+	places    places
+}
+
+// NewDetailSum starts the 换届情况明细表 of round.
+func NewDetailSum(round int) *DetailSum { return &DetailSum{round: round} }
+
+// Add takes the records of l, which holds every record of the townships it names (its
+// members as on the report's date, see RosterOn).
+func (a *DetailSum) Add(l Ledger) {
+	p := BuildDetail(l, a.round)
+	a.rows = append(a.rows, p.Rows...)
+	a.townships = append(a.townships, p.Townships...)
+	a.places.add(l.Villages)
+}
+
+// Report is the 换届情况明细表 of everything added, as BuildDetail gives it for the whole
+// ledger.
+func (a *DetailSum) Report() DetailReport {
+	r := DetailReport{Round: a.round, Rows: slices.Clone(a.rows), Townships: slices.Clone(a.townships)}
+	// In the official order (VillageOrder) of every village added, as BuildDetail sorts.
+	order := NewVillageOrder(a.places)
+	sort.SliceStable(r.Rows, func(i, j int) bool {
+		x, y := r.Rows[i], r.Rows[j]
+		return order.Compare(x.Township, x.Village, y.Township, y.Village) < 0
+	})
+	sort.SliceStable(r.Townships, func(i, j int) bool {
+		return order.CompareTownships(r.Townships[i].Township, r.Townships[j].Township) < 0
+	})
+	for _, t := range r.Townships {
+		r.Total.Villages += t.Villages
+		sumBody(&r.Total.PartyOrg, t.PartyOrg)
+		sumBody(&r.Total.Committee, t.Committee)
+		r.Total.PartySeats += t.PartySeats
+		r.Total.PartyElected += t.PartyElected
+		r.Total.CommitteeSeats += t.CommitteeSeats
+		r.Total.CommitteeElected += t.CommitteeElected
+	}
+	r.Total.rates()
+	return r
+}
+
+// places keeps what VillageOrder ranks the villages by (township, name, 区划代码) of every
+// village added, merged ones too, and nothing else of them.
+type places []Village
+
+func (p *places) add(vs []Village) {
+	for _, v := range vs {
+		*p = append(*p, Village{Township: v.Township, Name: v.Name, Code: v.Code})
+	}
+}

@@ -1,0 +1,134 @@
+package data_test
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"liangwei/data"
+	"liangwei/demo"
+)
+
+// TestStatsSumByTownship: the figures, the summary and the detail report added township by
+// township (as stats and those reports read a province) are those of the whole ledger — for a generated city, and for the demo
+// township with the rest of the round (candidates, supervisors, changes, audits) merged in.
+func TestStatsSumByTownship(t *testing.T) {
+	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	city := demo.CityOf(today, demo.Scale{Townships: 7, Villages: 600})
+	whole := city.Merged()
+	// The demo township's records of the rest of the round, as a township of their own.
+	b := demo.Batch(today)
+	renameTownship(&b, "演示镇") // the city has a 城关镇 of its own
+	whole.Townships = append(whole.Townships, b.Townships...)
+	whole.Villages = append(whole.Villages, b.Villages...)
+	whole.Elections = append(whole.Elections, b.Elections...)
+	whole.Members = append(whole.Members, b.Members...)
+	whole.Leaderships = append(whole.Leaderships, b.Leaderships...)
+	whole.PartyOrgs = append(whole.PartyOrgs, b.PartyOrgs...)
+	whole.Complaints = append(whole.Complaints, b.Complaints...)
+	whole.Talks = append(whole.Talks, b.Talks...)
+	whole.Candidates = append(whole.Candidates, b.Candidates...)
+	whole.Supervisors = append(whole.Supervisors, b.Supervisors...)
+	whole.Changes = append(whole.Changes, b.Changes...)
+	whole.Audits = append(whole.Audits, b.Audits...)
+	whole.Developments = append(whole.Developments, b.Developments...)
+	whole.Commendations = append(whole.Commendations, b.Commendations...)
+	if len(b.Candidates) == 0 || len(b.Changes) == 0 || len(b.Audits) == 0 || len(b.Supervisors) == 0 {
+		t.Fatal("the demo township lacks the rest of the round")
+	}
+	if len(b.Developments) == 0 || len(b.Commendations) == 0 {
+		t.Fatal("the demo township lacks the party work")
+	}
+	// A report made township by township is sealed with the prints of each township joined.
+	var prints []data.TownshipPrint
+	for _, tw := range whole.Townships {
+		prints = append(prints, data.TakePrint(whole.ForTownship(tw.Name), []string{tw.Name}).Townships...)
+	}
+	if got, want := data.JoinPrints(prints), data.TakePrint(whole, nil); !reflect.DeepEqual(got, want) {
+		t.Errorf("prints by township joined: %s, whole: %s", got.Sum, want.Sum)
+	}
+	for _, ref := range []time.Time{today, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)} {
+		want := data.ComputeStats(whole, city.Round, ref)
+		a := data.NewStatsSum(city.Round, ref)
+		for _, tw := range whole.Townships {
+			a.Add(whole.ForTownship(tw.Name))
+		}
+		if want.Development.Total == 0 || want.Commendations.Total == 0 {
+			t.Errorf("on %s, no party work counted: not a test", ref.Format("2006-01-02"))
+		}
+		if got := a.Stats(); !reflect.DeepEqual(got, want) {
+			t.Errorf("on %s, by township:\n%+v\nwhole:\n%+v", ref.Format("2006-01-02"), got, want)
+		}
+	}
+	for _, ref := range []time.Time{today, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)} {
+		want := data.BuildSummary(whole, city.Round, ref)
+		a := data.NewSummarySum(city.Round, ref)
+		// In reverse: the report's order is its own, not the order of the adds.
+		for i := len(whole.Townships) - 1; i >= 0; i-- {
+			a.Add(whole.ForTownship(whole.Townships[i].Name))
+		}
+		if got := a.Report(); !reflect.DeepEqual(got, want) {
+			t.Errorf("summary on %s, by township:\n%+v\nwhole:\n%+v", ref.Format("2006-01-02"), got, want)
+		}
+		if len(want.Unfinished) == 0 || len(want.Rows) != 8 {
+			t.Errorf("summary of %d rows, %d unfinished: not a test", len(want.Rows), len(want.Unfinished))
+		}
+	}
+	wantDetail := data.BuildDetail(whole, city.Round)
+	d := data.NewDetailSum(city.Round)
+	for i := len(whole.Townships) - 1; i >= 0; i-- {
+		d.Add(whole.ForTownship(whole.Townships[i].Name))
+	}
+	if got := d.Report(); !reflect.DeepEqual(got, wantDetail) {
+		t.Errorf("detail by township: total %+v, %d rows; whole: total %+v, %d rows", got.Total, len(got.Rows), wantDetail.Total, len(wantDetail.Rows))
+	}
+	if got := data.ComputeStats(city.Merged(), city.Round, today); !reflect.DeepEqual(got, city.Expected) {
+		t.Errorf("city figures %+v, want %+v", got, city.Expected)
+	}
+}
+
+// renameTownship moves every record of b to the township name.
+func renameTownship(b *data.Batch, name string) {
+	for i := range b.Townships {
+		b.Townships[i].Name = name
+	}
+	for i := range b.Villages {
+		b.Villages[i].Township = name
+	}
+	for i := range b.Elections {
+		b.Elections[i].Township = name
+	}
+	for i := range b.Members {
+		b.Members[i].Township = name
+	}
+	for i := range b.Leaderships {
+		b.Leaderships[i].Township = name
+	}
+	for i := range b.PartyOrgs {
+		b.PartyOrgs[i].Township = name
+	}
+	for i := range b.Complaints {
+		b.Complaints[i].Township = name
+	}
+	for i := range b.Talks {
+		b.Talks[i].Township = name
+	}
+	for i := range b.Candidates {
+		b.Candidates[i].Township = name
+	}
+	for i := range b.Supervisors {
+		b.Supervisors[i].Township = name
+	}
+	for i := range b.Changes {
+		b.Changes[i].Township = name
+	}
+	for i := range b.Audits {
+		b.Audits[i].Township = name
+	}
+	for i := range b.Developments {
+		b.Developments[i].Township = name
+	}
+	for i := range b.Commendations {
+		b.Commendations[i].Township = name
+	}
+}

@@ -1,0 +1,133 @@
+package exchange
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"liangwei/data"
+)
+
+// Reading a file is two halves: its rows, read and checked on their own (most of the
+// time, none of it in the database), and the checks against the database, just before the
+// import writes. ReadAhead reads the next file on another core while the store checks and
+// writes the current one: a merge of many files then costs about the larger of the two
+// halves, not their sum, and every file is still checked against the database as the files
+// before it left it.
+
+// Read is a file whose rows were read and checked on their own: the first half of Load.
+// Check, Import, DryRun and ImportIf finish it against the store given to ReadFile; each
+// Read is finished once.
+type Read struct {
+	l *loader
+}
+
+// ReadFile reads a .xlsx or .csv file's rows and checks them on their own. Nothing of st
+// is read (only whether there is one, which decides whether the rules of a sheet lacking a
+// column wait for the stored values): ReadFile may run while another file is imported into
+// st.
+func ReadFile(ctx context.Context, st Checker, path, sheet string, today time.Time) *Read {
+	r := &Read{l: newLoader(st, filepath.Base(path), today)}
+	func() {
+		defer recoverInto(r.l)
+		r.l.load(ctx, path, sheet)
+	}()
+	return r
+}
+
+// recoverInto turns a panic into a refusal of the file: no input may crash the program; a
+// bug met on a strange file refuses the file.
+func recoverInto(l *loader) {
+	if r := recover(); r != nil {
+		l.read = false
+		l.fileError(fmt.Sprintf("读取文件时发生内部错误（%v），文件未导入", r))
+	}
+}
+
+// Check finishes the read against the database and says what the file holds: Load's
+// Preview.
+func (r *Read) Check(ctx context.Context) Preview {
+	func() {
+		defer recoverInto(r.l)
+		r.l.check(ctx)
+	}()
+	return r.l.preview()
+}
+
+// Import is Check followed, when there is no error, by st.Import (see Import).
+func (r *Read) Import(ctx context.Context, st Importer) (Preview, data.ImportResult, error) {
+	p := r.Check(ctx)
+	if p.Issues.HasErrors() {
+		return p, data.ImportResult{}, ErrRejected
+	}
+	if st == nil {
+		return p, data.ImportResult{}, errors.New("没有打开数据库")
+	}
+	res, err := st.Import(ctx, p.Batch, p.File)
+	if err != nil {
+		return p, data.ImportResult{}, fmt.Errorf("导入“%s”失败：%w", p.File, err)
+	}
+	return p, res, nil
+}
+
+// DryRun is Check followed, when there is no error, by st.PlanImport (see DryRun).
+func (r *Read) DryRun(ctx context.Context, st Importer) (Preview, data.ImportPlan, error) {
+	p := r.Check(ctx)
+	if p.Issues.HasErrors() {
+		return p, data.ImportPlan{}, ErrRejected
+	}
+	if st == nil {
+		return p, data.ImportPlan{}, errors.New("没有打开数据库")
+	}
+	plan, err := st.PlanImport(ctx, p.Batch, p.File)
+	if err != nil {
+		return p, data.ImportPlan{}, fmt.Errorf("导入“%s”会失败：%w", p.File, err)
+	}
+	return p, plan, nil
+}
+
+// ImportIf is Check followed, when there is no error, by st.ImportIf (see ImportIf).
+func (r *Read) ImportIf(ctx context.Context, st Importer, ok func(data.ImportPlan) bool) (p Preview, plan data.ImportPlan, committed bool, err error) {
+	p = r.Check(ctx)
+	if p.Issues.HasErrors() {
+		return p, plan, false, ErrRejected
+	}
+	if st == nil {
+		return p, plan, false, errors.New("没有打开数据库")
+	}
+	plan, committed, err = st.ImportIf(ctx, p.Batch, p.File, ok)
+	if err != nil {
+		return p, data.ImportPlan{}, false, fmt.Errorf("导入“%s”失败：%w", p.File, err)
+	}
+	return p, plan, committed, nil
+}
+
+// ReadAhead calls fn with each file read (ReadFile), in order, reading file i+1 on another
+// goroutine while fn handles file i; fn finishes the read (Import, DryRun, ...). At most two
+// files are held at once. It stops at the first error fn returns and returns it. A
+// cancelled ctx makes each file's read fail fast, as ReadFile's would.
+func ReadAhead(ctx context.Context, st Checker, paths []string, sheet string, today time.Time, fn func(i int, r *Read) error) error {
+	if len(paths) == 0 {
+		return nil
+	}
+	next := make(chan *Read, 1)
+	read := func(i int) {
+		next <- ReadFile(ctx, st, paths[i], sheet, today)
+	}
+	go read(0)
+	for i := range paths {
+		r := <-next
+		if i+1 < len(paths) {
+			go read(i + 1)
+		}
+		if err := fn(i, r); err != nil {
+			if i+1 < len(paths) {
+				<-next // the file being read is not wanted; let its goroutine end
+			}
+			return err
+		}
+	}
+	return nil
+}
