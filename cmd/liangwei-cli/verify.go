@@ -76,7 +76,7 @@ func (c *cli) cmdSubmissions(args []string) error {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("多余的参数“%s”", pos[0])
+		return usagef("submissions 不需要参数（多余的“%s”）", pos[0])
 	}
 	round, err := parseRound(*roundS)
 	if err != nil {
@@ -165,7 +165,7 @@ func (c *cli) cmdReturn(args []string) error {
 	}
 	switch {
 	case len(pos) > 0:
-		return usagef("多余的参数“%s”", pos[0])
+		return usagef("return 不需要参数（多余的“%s”）；原因有空格时请加引号", pos[0])
 	case *township == "":
 		return usagef("缺少 --township 乡镇")
 	case strings.TrimSpace(*reason) == "":
