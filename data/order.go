@@ -26,23 +26,7 @@ type VillageOrder struct {
 // history keeps its place).
 func NewVillageOrder(vs []Village) VillageOrder {
 	o := VillageOrder{township: map[string]int{}, village: make(map[VillageKey]int, len(vs))}
-	tcode := map[string]string{}
-	for _, v := range vs {
-		if len(v.Code) >= 9 {
-			if c, ok := tcode[v.Township]; !ok || v.Code[:9] < c {
-				tcode[v.Township] = v.Code[:9]
-			}
-		} else if _, ok := tcode[v.Township]; !ok {
-			tcode[v.Township] = ""
-		}
-	}
-	ts := make([]string, 0, len(tcode))
-	for t := range tcode {
-		ts = append(ts, t)
-	}
-	keys := pinyinKeys(ts)
-	slices.SortFunc(ts, func(a, b string) int { return compareCoded(tcode[a], tcode[b], keys[a], keys[b]) })
-	for i, t := range ts {
+	for i, t := range TownshipsInOrder(vs) {
 		o.township[t] = i
 	}
 	names := make([]string, len(vs))
@@ -68,6 +52,27 @@ func NewVillageOrder(vs []Village) VillageOrder {
 		}
 	}
 	return o
+}
+
+// TownshipsInOrder are the townships of vs in the official order (see VillageOrder).
+func TownshipsInOrder(vs []Village) []string {
+	tcode := map[string]string{}
+	for _, v := range vs {
+		if len(v.Code) >= 9 {
+			if c, ok := tcode[v.Township]; !ok || v.Code[:9] < c {
+				tcode[v.Township] = v.Code[:9]
+			}
+		} else if _, ok := tcode[v.Township]; !ok {
+			tcode[v.Township] = ""
+		}
+	}
+	ts := make([]string, 0, len(tcode))
+	for t := range tcode {
+		ts = append(ts, t)
+	}
+	keys := pinyinKeys(ts)
+	slices.SortFunc(ts, func(a, b string) int { return compareCoded(tcode[a], tcode[b], keys[a], keys[b]) })
+	return ts
 }
 
 // compareCoded puts coded before uncoded, codes in order, then pinyin keys.

@@ -95,37 +95,10 @@ func rosterRank(m Member) int {
 // grouped by village (sorted by township and village name), in roster order, and the
 // structure figures. Villages without members are left out.
 func BuildMembers(l Ledger, round int) MembersReport {
-	r := MembersReport{Round: round}
-	active := activeVillages(l.Villages)
-	r.Stats, r.Secretaries, r.Directors = memberStats(active, completedBodies(active, l.Elections, round), l.Members, round)
-	var ms []Member
-	for _, m := range l.Members {
-		if m.Round == round && active[m.VillageKey()] {
-			ms = append(ms, m)
-		}
-	}
-	order := NewVillageOrder(l.Villages)
-	sort.SliceStable(ms, func(i, j int) bool {
-		a, b := ms[i], ms[j]
-		if c := order.Compare(a.Township, a.Village, b.Township, b.Village); c != 0 {
-			return c < 0
-		}
-		if ra, rb := rosterRank(a), rosterRank(b); ra != rb {
-			return ra < rb
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
-		}
-		return a.IDNumber < b.IDNumber
-	})
-	for _, m := range ms {
-		n := len(r.Villages)
-		if n == 0 || r.Villages[n-1].Township != m.Township || r.Villages[n-1].Village != m.Village {
-			r.Villages = append(r.Villages, VillageMembers{Township: m.Township, Village: m.Village})
-			n++
-		}
-		r.Villages[n-1].Members = append(r.Villages[n-1].Members, m)
-	}
+	sum := NewMembersSum(round)
+	r := sum.Add(l)
+	t := sum.Totals()
+	r.Stats, r.Secretaries, r.Directors = t.Stats, t.Secretaries, t.Directors
 	return r
 }
 

@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -307,7 +308,7 @@ func TestParsePDFRejectsBrokenPDF(t *testing.T) {
 			if _, err := pageStreams(tc.raw, &deflater{}); err == nil {
 				t.Errorf("pageStreams accepted a broken PDF")
 			}
-			if _, err := join(tc.raw, 1, nil, &deflater{}); err == nil {
+			if err := join(io.Discard, tc.raw, 1, &pageStore{}, &deflater{}); err == nil {
 				t.Errorf("join accepted a broken PDF")
 			}
 		})

@@ -47,13 +47,20 @@ func (d *doc) noteSignature() {
 
 // drawKept draws a report with draw; when its signature block stood on a page without table
 // rows, it draws it again on a new doc, breaking the page before the last keepRows rows, and
-// returns that one. draw must draw the same from the same input, as every report does.
+// returns that one. It draws it again too when a line drawn at the end (deferLine) needs
+// another layout than the one it was given room for. draw must draw the same from the same
+// input, as every report does.
 func drawKept(newDoc func() *doc, draw func(d *doc)) *doc {
 	d := newDoc()
 	draw(d)
-	if n := d.keep.lonely; n > 0 {
+	d.drawPending()
+	if n := d.keep.lonely; n > 0 || d.redraw {
+		known := d.known
 		d = newDoc()
-		d.keep.breakBefore = max(n-keepRows+1, 1)
+		if n > 0 {
+			d.keep.breakBefore = max(n-keepRows+1, 1)
+		}
+		d.guess = known
 		draw(d)
 	}
 	return d

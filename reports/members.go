@@ -48,33 +48,106 @@ func drawMembers(d *doc, r data.MembersReport, m Meta, title string) {
 	for _, v := range r.Villages {
 		n += len(v.Members)
 	}
-	d.line("填报单位（盖章）："+m.Unit, fmt.Sprintf("共%d个村（社区）、%d人", len(r.Villages), n))
+	d.line("填报单位（盖章）："+m.Unit, membersCount(len(r.Villages), n))
 	t := d.beginTable(membersColumns)
-	if n == 0 {
-		t.span("暂无数据")
-		t.end()
-		d.signature()
-		return
+	var rs rosterRows
+	rs.draw(t, r)
+	rs.close(d, t, r)
+}
+
+// membersCount is the roster's count of villages and members, right of its unit.
+func membersCount(villages, members int) string {
+	return fmt.Sprintf("共%d个村（社区）、%d人", villages, members)
+}
+
+// rosterRows draws the rows of a roster, township after township, and counts what they
+// hold for the figures under them.
+type rosterRows struct {
+	seq, villages int
+	tags          map[string]int
+}
+
+// draw draws r's villages, each under its band, numbering the members on from earlier
+// ones.
+func (rs *rosterRows) draw(t *table, r data.MembersReport) {
+	if rs.tags == nil {
+		rs.tags = make(map[string]int, len(data.MemberTags))
 	}
-	seq := 0
 	for _, v := range r.Villages {
 		if len(v.Members) == 0 {
 			continue
 		}
+		rs.villages++
 		band := v.Village
 		if r.Township == "" && v.Township != "" {
 			band = v.Township + " " + v.Village
 		}
 		t.band(fmt.Sprintf("%s（%d人）", band, len(v.Members)), t.rowHeight())
 		for _, mb := range v.Members {
-			seq++
-			t.row(memberCells(seq, mb, r.Round), colorWhite)
+			rs.seq++
+			t.row(memberCells(rs.seq, mb, r.Round), colorWhite)
+			for _, tag := range mb.Tags {
+				rs.tags[tag]++
+			}
 		}
 	}
+}
+
+// close ends the table and draws the figures of totals (r.Stats, the heads) and the
+// signature block; a roster without members says so instead of figures.
+func (rs *rosterRows) close(d *doc, t *table, totals data.MembersReport) {
+	if rs.seq == 0 {
+		t.span("暂无数据")
+		t.end()
+		d.signature()
+		return
+	}
 	t.end()
-	d.figures("班子结构情况（仅计已完成换届的组织）", memberFigures(r))
-	drawHeads(d, r.Secretaries, r.Directors)
+	d.figures("班子结构情况（仅计已完成换届的组织）", memberFigures(totals, rs.tags))
+	drawHeads(d, totals.Secretaries, totals.Directors)
 	d.signature()
+}
+
+// MembersSource gives a roster township by township (a province's, read one township at a
+// time): it calls part with the roster of each township in the official order
+// (data.MembersSum.Add) and returns the figures of them all (MembersSum.Totals) and the
+// seal of the records read, nil for none. It may be called twice when the report is drawn
+// again (see drawKept), and must give the same.
+type MembersSource func(part func(data.MembersReport)) (totals data.MembersReport, seal *Seal, err error)
+
+// WriteMembersEach writes the 两委成员花名册 of o.Round as WriteMembers does, its villages
+// drawn as src gives them, so that only one township's members are in memory; the count of
+// villages and members under the title is drawn last, once known.
+func WriteMembersEach(w io.Writer, o Options, m Meta, src MembersSource) (string, error) {
+	title := MembersTitle(data.MembersReport{Round: o.Round, Township: o.Township}, m)
+	var srcErr error
+	var villages, members int
+	err := render(w, Landscape, title, m, func(d *doc) {
+		d.title(title)
+		d.deferLine("填报单位（盖章）："+m.Unit, membersCount(0, 0))
+		t := d.beginTable(membersColumns)
+		var rs rosterRows
+		totals, seal, err := src(func(part data.MembersReport) {
+			part.Township = o.Township
+			rs.draw(t, part)
+		})
+		if err != nil {
+			srcErr = err
+			panic(err)
+		}
+		d.meta.Seal = seal
+		n := rs.seq
+		d.pending.right = membersCount(rs.villages, n)
+		villages, members = rs.villages, n
+		rs.close(d, t, totals)
+	})
+	if srcErr != nil {
+		return "", srcErr
+	}
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%d年，%d 个村（社区），%d 人", o.Round, villages, members), nil
 }
 
 // memberCells are one member's cells; the 身份证号 is masked.
@@ -91,19 +164,11 @@ func memberCells(seq int, m data.Member, round int) []string {
 }
 
 // memberFigures are the structure figures of SPEC §4 from r.Stats, plus the members of
-// each identity tag the county counts (致富能手, 退役军人, 大学生村官…), counted here from
-// the roster.
-func memberFigures(r data.MembersReport) []figure {
+// each identity tag the county counts (致富能手, 退役军人, 大学生村官…), tags, counted from
+// the roster's rows.
+func memberFigures(r data.MembersReport, tags map[string]int) []figure {
 	s := r.Stats
 	const ofAll = "占两委成员总数"
-	tags := make(map[string]int, len(data.MemberTags))
-	for _, v := range r.Villages {
-		for _, m := range v.Members {
-			for _, tag := range m.Tags {
-				tags[tag]++
-			}
-		}
-	}
 	fs := []figure{
 		{name: "两委成员总数", value: strconv.Itoa(s.Total), basis: "党组织成员＋村委会成员－交叉任职"},
 		share("党组织成员", s.Party, s.Total, ofAll),

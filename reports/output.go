@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bufio"
 	"bytes"
 	"compress/zlib"
 	"fmt"
@@ -33,14 +34,22 @@ func render(w io.Writer, orientation, title string, m Meta, draw func(d *doc)) (
 		}
 	}()
 	// The signature is kept with the table's last rows (drawKept); the seal follows it.
-	d := drawKept(func() *doc { return newDoc(orientation, title, m) }, draw)
+	var d *doc
+	defer func() {
+		if d != nil {
+			d.done.close()
+		}
+	}()
+	d = drawKept(func() *doc {
+		if d != nil {
+			d.done.close()
+		}
+		d = newDoc(orientation, title, m)
+		return d
+	}, draw)
 	d.sealBlock()
-	var buf bytes.Buffer
-	if err := d.finish(&buf); err != nil {
+	if err := d.finish(w); err != nil {
 		return fmt.Errorf("生成PDF报表时出错：%w", err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("写入PDF报表时出错：%w", err)
 	}
 	return nil
 }
@@ -78,19 +87,33 @@ func (d *doc) startPart() {
 // endPart writes the current part out and keeps the deflated content streams of its
 // pages for finish; the part's document is dropped.
 func (d *doc) endPart() {
-	var buf bytes.Buffer
-	err := d.pdf.Output(&buf)
+	if d.pending != nil && d.pending.pdf == d.pdf {
+		// The part holding a pending line is written out once the line is drawn.
+		d.done.reserve(d.pdf.PageCount())
+		d.pdf = nil
+		return
+	}
+	streams, err := d.partStreams(d.pdf)
 	d.pdf = nil // its pages' text can go before the next part parses the font
 	if err != nil {
 		d.err = err
 		return
 	}
-	streams, err := pageStreams(buf.Bytes(), &d.z)
-	if err != nil {
-		d.err = err
-		return
+	for _, b := range streams {
+		if err := d.done.put(d.done.len(), b); err != nil {
+			d.err = err
+			return
+		}
 	}
-	d.done = append(d.done, streams...)
+}
+
+// partStreams writes part p out and returns the deflated content streams of its pages.
+func (d *doc) partStreams(p *fpdf.Fpdf) ([][]byte, error) {
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
+		return nil, err
+	}
+	return pageStreams(buf.Bytes(), &d.z)
 }
 
 // finish writes 第 N 页 共 M 页 on every page and outputs the document. The total is known
@@ -101,11 +124,13 @@ func (d *doc) endPart() {
 // The last part becomes the file: the pages of the earlier parts get a page each in it,
 // holding their number, to which join puts their content back.
 func (d *doc) finish(w io.Writer) error {
+	d.drawPending()
 	if d.err != nil {
 		return d.err
 	}
 	p := d.pdf
-	own, earlier := p.PageCount(), len(d.done)
+	d.sealMeta(p) // the seal of a report drawn as its records are read is known only now
+	own, earlier := p.PageCount(), d.done.len()
 	total := earlier + own
 	label := func(n int) {
 		// fpdf only emits state it believes changed; the page's stream may end in another
@@ -139,12 +164,8 @@ func (d *doc) finish(w io.Writer) error {
 	if err := p.Output(&buf); err != nil {
 		return err
 	}
-	out, err := join(buf.Bytes(), own, d.done, &d.z)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(out)
-	return err
+	d.pdf = nil
+	return join(w, buf.Bytes(), own, &d.done, &d.z)
 }
 
 // runeSet is a set of characters of the Basic Multilingual Plane, all that safeText lets
@@ -344,20 +365,20 @@ func plainStream(body []byte, num int) ([]byte, bool) {
 // numbered page's content becomes the earlier page's stream, from bodies, followed by its
 // own; the page of characters is left out (its objects become null) and the page tree
 // lists the pages in order. The objects of bodies are numbered after shell's.
-func join(shell []byte, own int, bodies [][]byte, z *deflater) ([]byte, error) {
+func join(w io.Writer, shell []byte, own int, bodies *pageStore, z *deflater) error {
 	bad := func(what string) error { return fmt.Errorf("PDF结构异常（%s）", what) }
 	f, err := parsePDF(shell)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	pages, contents := f.pages()
-	earlier := len(bodies)
+	earlier := bodies.len()
 	want := own
 	if earlier > 0 {
 		want += earlier + 1
 	}
 	if len(pages) != want {
-		return nil, bad("页数")
+		return bad("页数")
 	}
 	first := f.n // the object number of bodies[0]
 	kids := append(append([]int(nil), pages[own:own+earlier]...), pages[:own]...)
@@ -373,15 +394,11 @@ func join(shell []byte, own int, bodies [][]byte, z *deflater) ([]byte, error) {
 		content[c] = true
 	}
 
-	size := len(shell)/3 + 64*earlier
-	for _, b := range bodies {
-		size += len(b) + 32
-	}
-	out := bytes.NewBuffer(make([]byte, 0, size))
+	out := &countWriter{w: bufio.NewWriterSize(w, 64<<10)}
 	out.Write(shell[:f.objs[0].off])
 	offsets := make([]int, f.n+earlier)
 	for _, o := range f.objs {
-		offsets[o.num] = out.Len()
+		offsets[o.num] = out.n
 		obj := f.body(o)
 		switch r := role[o.num]; {
 		case r < 0:
@@ -389,11 +406,11 @@ func join(shell []byte, own int, bodies [][]byte, z *deflater) ([]byte, error) {
 		case content[o.num]:
 			data, ok := plainStream(obj, o.num)
 			if !ok {
-				return nil, bad("页面内容")
+				return bad("页面内容")
 			}
 			b, err := z.stream(data)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			fmt.Fprintf(out, "%d 0 obj\n", o.num)
 			out.Write(b)
@@ -401,12 +418,12 @@ func join(shell []byte, own int, bodies [][]byte, z *deflater) ([]byte, error) {
 		case r > 0:
 			i := bytes.Index(obj, []byte("/Contents "))
 			if i < 0 {
-				return nil, bad("页面内容")
+				return bad("页面内容")
 			}
 			c := i + len("/Contents ")
 			j := bytes.Index(obj[c:], []byte(" 0 R"))
 			if j < 0 {
-				return nil, bad("页面内容")
+				return bad("页面内容")
 			}
 			out.Write(obj[:c])
 			fmt.Fprintf(out, "[%d 0 R %s 0 R]", first+r-1, obj[c:c+j])
@@ -417,7 +434,7 @@ func join(shell []byte, own int, bodies [][]byte, z *deflater) ([]byte, error) {
 			c := bytes.Index(obj, []byte("/Count "))
 			ce := bytes.IndexByte(obj[max(c, 0):], '\n')
 			if k < 0 || ke < 0 || c < k+ke || ce < 0 {
-				return nil, bad("页面树")
+				return bad("页面树")
 			}
 			out.Write(obj[:k])
 			out.WriteString("/Kids [")
@@ -431,22 +448,30 @@ func join(shell []byte, own int, bodies [][]byte, z *deflater) ([]byte, error) {
 			out.Write(obj)
 		}
 	}
-	for i, b := range bodies {
-		offsets[first+i] = out.Len()
+	for i := range earlier {
+		offsets[first+i] = out.n
 		fmt.Fprintf(out, "%d 0 obj\n", first+i)
-		out.Write(b)
+		if err := bodies.copyTo(out, i); err != nil && out.err == nil {
+			return err
+		}
 		out.WriteString("\nendobj\n")
 	}
-	start := out.Len()
+	start := out.n
 	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", f.n+earlier)
 	for _, off := range offsets[1:] {
 		fmt.Fprintf(out, "%010d 00000 n \n", off)
 	}
 	sz := fmt.Appendf(nil, "/Size %d\n", f.n)
 	if !bytes.Contains(f.trailer, sz) {
-		return nil, bad("trailer")
+		return bad("trailer")
 	}
 	out.Write(bytes.Replace(f.trailer, sz, fmt.Appendf(nil, "/Size %d\n", f.n+earlier), 1))
 	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", start)
-	return out.Bytes(), nil
+	if out.err != nil {
+		return fmt.Errorf("写入PDF报表时出错：%w", out.err)
+	}
+	if err := out.w.Flush(); err != nil {
+		return fmt.Errorf("写入PDF报表时出错：%w", err)
+	}
+	return nil
 }

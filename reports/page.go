@@ -72,7 +72,13 @@ type doc struct {
 	widths      map[rune]int
 	tbl         *table
 	// done are the content streams of the pages of the parts already written out, deflated.
-	done [][]byte
+	done pageStore
+	// pending is a line of the first page drawn at the end (deferLine); known is its right
+	// text once drawn, and redraw asks drawKept to draw the report again with it as the
+	// guess, which then lays the line out (see drawPending).
+	pending      *pendingLine
+	known, guess string
+	redraw       bool
 	// used are the characters drawn, for the font of a report of several parts.
 	used runeSet
 	err  error // from writing out a part

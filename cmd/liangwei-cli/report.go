@@ -82,7 +82,20 @@ func (c *cli) cmdReport(args []string) error {
 	// township's print, taken as its records pass.
 	var prints []data.TownshipPrint
 	streamed := *township == "" && (kind.Name == reports.Summary.Name || kind.Name == reports.Detail.Name)
-	if streamed {
+	// The roster of several townships is drawn as they are read (reports.WriteMembersEach).
+	roster := false
+	if *township == "" && kind.Name == reports.Members.Name {
+		ts, err := st.Townships(c.ctx())
+		if err != nil {
+			return fmt.Errorf("读取乡镇失败：%v", err)
+		}
+		roster = len(ts) > 1
+	}
+	if roster {
+		if sc.round, err = c.scopeRound(st, round); err != nil {
+			return err
+		}
+	} else if streamed {
 		if sc.round, err = c.scopeRound(st, round); err != nil {
 			return err
 		}
@@ -144,6 +157,12 @@ func (c *cli) cmdReport(args []string) error {
 	err = atomicfile.Write(*out, func(w io.Writer) error {
 		var err error
 		switch {
+		case roster:
+			what, err = reports.WriteMembersEach(w, opts, meta, c.membersSource(st, sc.round, date))
+			if err != nil {
+				err = fmt.Errorf("读取%d年台账失败：%v", sc.round, err)
+			}
+			return err
 		case sum != nil:
 			what, err = reports.WriteSummaryOf(w, sum.Report(), opts, meta)
 			return err

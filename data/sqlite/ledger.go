@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"slices"
 
 	"liangwei/data"
 )
@@ -30,13 +31,50 @@ func (s *Store) Ledger(ctx context.Context, round int) (data.Ledger, error) {
 // townships' and villages' unique indexes, so that the figures of a province (data.StatsSum)
 // hold one township's records at a time. It stops at fn's first error.
 func (s *Store) EachTownship(ctx context.Context, round int, fn func(data.Ledger) error) error {
+	return s.eachTownship(ctx, round, false, fn)
+}
+
+// EachTownshipInOrder is EachTownship in the official order of the townships
+// (data.TownshipsInOrder of every village, merged ones too), the order in which a report
+// draws them: townships without villages come last, in listing order.
+func (s *Store) EachTownshipInOrder(ctx context.Context, round int, fn func(data.Ledger) error) error {
+	return s.eachTownship(ctx, round, true, fn)
+}
+
+func (s *Store) eachTownship(ctx context.Context, round int, ordered bool, fn func(data.Ledger) error) error {
 	return s.read(ctx, func(q *sql.Tx) error {
 		ts, err := list(ctx, q, townshipKind, townshipKind.live)
 		if err != nil {
 			return err
 		}
-		for _, t := range ts {
-			l, err := ledgerIn(ctx, q, round, t.Name)
+		names := make([]string, len(ts))
+		for i, t := range ts {
+			names[i] = t.Name
+		}
+		if ordered {
+			vs, err := list(ctx, q, villageKind, villageKind.live)
+			if err != nil {
+				return err
+			}
+			rank := map[string]int{}
+			for i, t := range data.TownshipsInOrder(vs) {
+				rank[t] = i + 1
+			}
+			slices.SortStableFunc(names, func(a, b string) int {
+				ra, rb := rank[a], rank[b]
+				switch {
+				case ra == 0 && rb == 0:
+					return 0
+				case ra == 0:
+					return 1
+				case rb == 0:
+					return -1
+				}
+				return ra - rb
+			})
+		}
+		for _, name := range names {
+			l, err := ledgerIn(ctx, q, round, name)
 			if err != nil {
 				return err
 			}
