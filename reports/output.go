@@ -19,8 +19,8 @@ import (
 // (about 29 KB a page of the roster: 60 MB for the city's 2,121 pages, with its buffers
 // twice that); drawn in parts, only one part's text is held, and the finished parts'
 // pages are kept as deflated streams, about 4.5 KB each. Each part costs a parse and a
-// subset of the font (~30 ms, ~25 MB of garbage), so parts are not made smaller: 128
-// pages gave the city roster its lowest peak (169–187 MB, against 190–199 MB for 256).
+// subset of the font (~30 ms, ~25 MB of garbage), done on another goroutine while the next
+// part is drawn (endPart); 128 pages keep the peak lowest (256: 145 MB for the city, 128: ~95).
 // A variable so that tests can make short reports run over several parts.
 var partPages = 128
 
@@ -37,11 +37,13 @@ func render(w io.Writer, orientation, title string, m Meta, draw func(d *doc)) (
 	var d *doc
 	defer func() {
 		if d != nil {
+			d.waitParts()
 			d.done.close()
 		}
 	}()
 	d = drawKept(func() *doc {
 		if d != nil {
+			d.waitParts()
 			d.done.close()
 		}
 		d = newDoc(orientation, title, m)
@@ -93,18 +95,44 @@ func (d *doc) endPart() {
 		d.pdf = nil
 		return
 	}
-	streams, err := d.partStreams(d.pdf)
-	d.pdf = nil // its pages' text can go before the next part parses the font
-	if err != nil {
-		d.err = err
+	// The part is written out and its pages deflated on another goroutine while the next
+	// part is drawn; one part at a time, in order.
+	if d.writer == nil {
+		d.writer = make(chan *fpdf.Fpdf, 1)
+		d.written = make(chan error, 1)
+		go func(parts <-chan *fpdf.Fpdf) {
+			var err error
+			for p := range parts {
+				if err != nil {
+					continue
+				}
+				var streams [][]byte
+				if streams, err = d.partStreams(p); err != nil {
+					continue
+				}
+				for _, b := range streams {
+					if err = d.done.put(d.done.len(), b); err != nil {
+						break
+					}
+				}
+			}
+			d.written <- err
+		}(d.writer)
+	}
+	d.writer <- d.pdf
+	d.pdf = nil // its pages' text can go once written
+}
+
+// waitParts waits until the parts handed to endPart's goroutine are written out.
+func (d *doc) waitParts() {
+	if d.writer == nil {
 		return
 	}
-	for _, b := range streams {
-		if err := d.done.put(d.done.len(), b); err != nil {
-			d.err = err
-			return
-		}
+	close(d.writer)
+	if err := <-d.written; err != nil && d.err == nil {
+		d.err = err
 	}
+	d.writer = nil
 }
 
 // partStreams writes part p out and returns the deflated content streams of its pages.
@@ -125,6 +153,7 @@ func (d *doc) partStreams(p *fpdf.Fpdf) ([][]byte, error) {
 // holding their number, to which join puts their content back.
 func (d *doc) finish(w io.Writer) error {
 	d.drawPending()
+	d.waitParts()
 	if d.err != nil {
 		return d.err
 	}

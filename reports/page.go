@@ -76,6 +76,10 @@ type doc struct {
 	// pending is a line of the first page drawn at the end (deferLine); known is its right
 	// text once drawn, and redraw asks drawKept to draw the report again with it as the
 	// guess, which then lays the line out (see drawPending).
+	// writer takes finished parts to the goroutine writing them out (endPart), which
+	// answers on written when they are all done.
+	writer       chan *fpdf.Fpdf
+	written      chan error
 	pending      *pendingLine
 	known, guess string
 	redraw       bool

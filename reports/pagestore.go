@@ -136,6 +136,7 @@ func (d *doc) drawPending() {
 	if pl == nil {
 		return
 	}
+	d.waitParts() // the held part's pages go into the store the writer fills
 	d.pending = nil
 	p := pl.pdf
 	right := safeText(pl.right)
