@@ -16,7 +16,7 @@ func (s *Store) Ledger(ctx context.Context, round int) (data.Ledger, error) {
 	var l data.Ledger
 	err := s.read(ctx, func(q *sql.Tx) error {
 		var err error
-		l, err = ledgerIn(ctx, q, round, "")
+		l, err = ledgerIn(ctx, poolTx{q}, round, "")
 		return err
 	})
 	if err != nil {
@@ -30,8 +30,8 @@ func (s *Store) Ledger(ctx context.Context, round int) (data.Ledger, error) {
 // townships' and villages' unique indexes, so that the figures of a province (data.StatsSum)
 // hold one township's records at a time. It stops at fn's first error.
 func (s *Store) EachTownship(ctx context.Context, round int, fn func(data.Ledger) error) error {
-	return s.read(ctx, func(q *sql.Tx) error {
-		ts, err := list(ctx, q, townshipKind, townshipKind.live)
+	return s.readRaw(ctx, func(q rowSource) error {
+		ts, err := listFrom(ctx, q, townshipKind, townshipKind.live)
 		if err != nil {
 			return err
 		}
@@ -50,7 +50,7 @@ func (s *Store) EachTownship(ctx context.Context, round int, fn func(data.Ledger
 
 // ledgerIn is Ledger in a transaction (of the store, or of a copy being restored); a
 // township's only when town is not "".
-func ledgerIn(ctx context.Context, q *sql.Tx, round int, town string) (data.Ledger, error) {
+func ledgerIn(ctx context.Context, q rowSource, round int, town string) (data.Ledger, error) {
 	var l data.Ledger
 	// in narrows a kind's query to the township; with it, "+" keeps SQLite off the indexes
 	// on round and year, so that each query starts from the township's unique name.
@@ -64,11 +64,11 @@ func ledgerIn(ctx context.Context, q *sql.Tx, round int, town string) (data.Ledg
 	err := func() error {
 		var err error
 		w, a := in(townshipKind.live)
-		if l.Townships, err = list(ctx, q, townshipKind, w, a...); err != nil {
+		if l.Townships, err = listFrom(ctx, q, townshipKind, w, a...); err != nil {
 			return err
 		}
 		w, a = in(villageKind.live)
-		if l.Villages, err = list(ctx, q, villageKind, w, a...); err != nil {
+		if l.Villages, err = listFrom(ctx, q, villageKind, w, a...); err != nil {
 			return err
 		}
 		var elecWhere, memberWhere, leaderWhere, partyWhere, complaintWhere, talkWhere string
@@ -89,27 +89,27 @@ func ledgerIn(ctx context.Context, q *sql.Tx, round int, town string) (data.Ledg
 			talkWhere = cond + " AND " + talkKind.live
 		}
 		w, a = in(elecWhere, roundArgs...)
-		if l.Elections, err = list(ctx, q, electionKind, w, a...); err != nil {
+		if l.Elections, err = listFrom(ctx, q, electionKind, w, a...); err != nil {
 			return err
 		}
 		w, a = in(memberWhere, roundArgs...)
-		if l.Members, err = list(ctx, q, memberKind, w, a...); err != nil {
+		if l.Members, err = listFrom(ctx, q, memberKind, w, a...); err != nil {
 			return err
 		}
 		w, a = in(leaderWhere, roundArgs...)
-		if l.Leaderships, err = list(ctx, q, leadershipKind, w, a...); err != nil {
+		if l.Leaderships, err = listFrom(ctx, q, leadershipKind, w, a...); err != nil {
 			return err
 		}
 		w, a = in(partyWhere, roundArgs...)
-		if l.PartyOrgs, err = list(ctx, q, partyOrgKind, w, a...); err != nil {
+		if l.PartyOrgs, err = listFrom(ctx, q, partyOrgKind, w, a...); err != nil {
 			return err
 		}
 		w, a = in(complaintWhere, complaintArgs...)
-		if l.Complaints, err = list(ctx, q, complaintKind, w, a...); err != nil {
+		if l.Complaints, err = listFrom(ctx, q, complaintKind, w, a...); err != nil {
 			return err
 		}
 		w, a = in(talkWhere, talkArgs...)
-		if l.Talks, err = list(ctx, q, talkKind, w, a...); err != nil {
+		if l.Talks, err = listFrom(ctx, q, talkKind, w, a...); err != nil {
 			return err
 		}
 		if err := readRoundRest(ctx, q, &l, round, in, plus); err != nil {

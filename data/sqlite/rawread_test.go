@@ -1,0 +1,102 @@
+package sqlite
+
+import (
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// TestRawScanLikePool: rawRows.Scan gives what database/sql gives, value or refusal, for
+// every destination type the kinds' scan functions use and every storage class of SQLite;
+// and a statement run again with new arguments (bound again only when changed) reads the
+// new rows.
+func TestRawScanLikePool(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "raw.db")
+	db, err := sql.Open("sqlite", dsn(path, 1000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`CREATE TABLE v (k INTEGER, x);
+		INSERT INTO v VALUES (1, 42), (2, -7), (3, 'text'), (4, '17'), (5, 2.5), (6, NULL), (7, ''), (8, 1), (9, 0),
+			(10, '一肩挑'), (11, 3.0), (12, X'6162'), (13, 'true'), (14, 'F'), (15, 2), (16, 1.0)`); err != nil {
+		t.Fatal(err)
+	}
+	dests := []func() any{
+		func() any { return new(string) },
+		func() any { return new(int) },
+		func() any { return new(int64) },
+		func() any { return new(bool) },
+		func() any { return new(float64) },
+		func() any { return new(sql.NullString) },
+		func() any { return new(sql.NullInt64) },
+	}
+	c, err := openRaw(path, false, false, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.close()
+	for k := 1; k <= 16; k++ {
+		for _, mk := range dests {
+			want, got := mk(), mk()
+			wantErr := db.QueryRow("SELECT x FROM v WHERE k = ?", k).Scan(want)
+			rows, err := c.query(ctx, "SELECT x FROM v WHERE k = ?", k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !rows.Next() {
+				t.Fatalf("row %d: no row", k)
+			}
+			gotErr := rows.Scan(got)
+			rows.Close()
+			what := fmt.Sprintf("row %d into %T", k, want)
+			if (wantErr == nil) != (gotErr == nil) {
+				t.Errorf("%s: error %v, database/sql %v", what, gotErr, wantErr)
+				continue
+			}
+			if wantErr == nil && !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: %v, database/sql %v", what, reflect.ValueOf(got).Elem(), reflect.ValueOf(want).Elem())
+			}
+		}
+	}
+	// Text arguments: the statement bound again reads the new value's rows.
+	for _, x := range []string{"text", "17", "text", "一肩挑"} {
+		rows, err := c.query(ctx, "SELECT k FROM v WHERE x = ? ORDER BY k", x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ks []int
+		for rows.Next() {
+			var k int
+			if err := rows.Scan(&k); err != nil {
+				t.Fatal(err)
+			}
+			ks = append(ks, k)
+		}
+		if err := rows.Close(); err != nil {
+			t.Fatal(err)
+		}
+		var want []int
+		r, err := db.Query("SELECT k FROM v WHERE x = ? ORDER BY k", x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r.Next() {
+			var k int
+			r.Scan(&k)
+			want = append(want, k)
+		}
+		r.Close()
+		if !reflect.DeepEqual(ks, want) || len(ks) == 0 {
+			t.Errorf("x = %q: rows %v, database/sql %v", x, ks, want)
+		}
+	}
+	if _, err := c.query(ctx, "SELECT k FROM v WHERE x = ?", 1.5); err == nil {
+		t.Errorf("a float argument was bound")
+	}
+	if _, err := c.query(ctx, "SELECT k FROM v WHERE x = ?"); err == nil {
+		t.Errorf("a missing argument was accepted")
+	}
+}
