@@ -28,15 +28,20 @@ func (s *Store) Ledger(ctx context.Context, round int) (data.Ledger, error) {
 // EachTownship calls fn with the ledger of each township in turn, in township order: what
 // Ledger(round).ForTownship(name) holds, read in one read transaction through the
 // townships' and villages' unique indexes, so that the figures of a province (data.StatsSum)
-// hold one township's records at a time. It stops at fn's first error.
+// hold one township's records at a time (a few: the next ones are read on a second core,
+// see readPair). It stops at fn's first error.
 func (s *Store) EachTownship(ctx context.Context, round int, fn func(data.Ledger) error) error {
 	return s.readRaw(ctx, func(q rowSource) error {
 		ts, err := listFrom(ctx, q, townshipKind, townshipKind.live)
 		if err != nil {
 			return err
 		}
-		for _, t := range ts {
-			l, err := ledgerIn(ctx, q, round, t.Name)
+		next, stop := s.readPair(q, len(ts), func(q rowSource, i int) (data.Ledger, error) {
+			return ledgerIn(ctx, q, round, ts[i].Name)
+		})
+		defer stop()
+		for i := range ts {
+			l, err := next(i)
 			if err != nil {
 				return err
 			}

@@ -63,6 +63,10 @@ type rawStmt struct {
 	p     uintptr
 	args  []any
 	texts []uintptr
+	// last is the text each column last gave: a township's rows repeat its name, their
+	// villages' names and the codes of their enums, so a value equal to the last one is
+	// that string again rather than a new one.
+	last []string
 }
 
 // readRaw runs fn in one read transaction of a rawConn of its own, as read does on the
@@ -70,15 +74,7 @@ type rawStmt struct {
 func (s *Store) readRaw(ctx context.Context, fn func(rowSource) error) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	name, uri := s.path, false
-	if s.readOnly {
-		var err error
-		if name, err = readOnlyURI(s.path); err != nil {
-			return err
-		}
-		uri = true
-	}
-	c, err := openRaw(name, uri, s.readOnly, s.busy)
+	c, err := s.openRaw()
 	if err != nil {
 		return dbErr(err)
 	}
@@ -91,6 +87,19 @@ func (s *Store) readRaw(ctx context.Context, fn func(rowSource) error) error {
 		return dbErr(err)
 	}
 	return dbErr(c.exec("COMMIT"))
+}
+
+// openRaw opens a rawConn on the store's file, the way the pool is opened (see
+// openReadOnly).
+func (s *Store) openRaw() (*rawConn, error) {
+	if !s.readOnly {
+		return openRaw(s.path, false, false, s.busy)
+	}
+	uri, err := readOnlyURI(s.path)
+	if err != nil {
+		return nil, err
+	}
+	return openRaw(uri, true, true, s.busy)
 }
 
 // openRaw opens name (a path, or a file: URI when uri) for reading, without the mutex.
@@ -336,7 +345,16 @@ func (r *rawRows) text(col, typ int32) string {
 	if z == 0 || n == 0 {
 		return ""
 	}
-	return string(libc.GoBytes(z, int(n)))
+	b := libc.GoBytes(z, int(n))
+	if int(col) >= len(r.s.last) {
+		r.s.last = append(r.s.last, make([]string, int(col)+1-len(r.s.last))...)
+	}
+	if last := r.s.last[col]; string(b) == last {
+		return last
+	}
+	v := string(b)
+	r.s.last[col] = v
+	return v
 }
 
 // int is column col as an integer; anything else is parsed from its text, as database/sql

@@ -5,7 +5,12 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"testing"
+	"time"
+
+	"liangwei/data"
+	"liangwei/demo"
 )
 
 // TestRawScanLikePool: rawRows.Scan gives what database/sql gives, value or refusal, for
@@ -98,5 +103,64 @@ func TestRawScanLikePool(t *testing.T) {
 	}
 	if _, err := c.query(ctx, "SELECT k FROM v WHERE x = ?"); err == nil {
 		t.Errorf("a missing argument was accepted")
+	}
+}
+
+// TestEachTownshipOneSnapshot: the townships read on the second connection (readPair) see
+// the database as of the same moment as those read on the first: members deleted after the
+// first connection's read began, before the second connection opened, are still in the
+// ledgers of the townships read on either, exactly as a read before the deletion has them.
+func TestEachTownshipOneSnapshot(t *testing.T) {
+	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	s := openTest(t)
+	city := demo.CityOf(today, demo.Scale{Townships: 8, Villages: 400})
+	for _, b := range city.Townships {
+		if _, err := s.Import(ctx, b, "city"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, err := s.Ledger(ctx, city.Round)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(before.Townships) != 8 {
+		t.Fatalf("%d townships", len(before.Townships))
+	}
+	last := []string{before.Townships[6].Name, before.Townships[7].Name}
+	// The deletion commits after the first connection's snapshot is taken and before the
+	// second connection opens.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2)) // the second connection needs two
+	hooked := false
+	testHookSecondReader = func() {
+		hooked = true
+		for _, m := range before.Members {
+			if m.Township == last[0] || m.Township == last[1] {
+				if err := s.DeleteMember(ctx, m.ID); err != nil {
+					t.Error(err)
+				}
+			}
+		}
+	}
+	defer func() { testHookSecondReader = nil }()
+	i := 0
+	err = s.EachTownship(ctx, city.Round, func(l data.Ledger) error {
+		name := l.Townships[0].Name
+		if want := before.ForTownship(name); !reflect.DeepEqual(l, want) {
+			t.Errorf("%s (township %d): %d members read, %d before the deletion", name, i, len(l.Members), len(want.Members))
+		}
+		i++
+		return nil
+	})
+	if err != nil || i != 8 || !hooked {
+		t.Fatalf("EachTownship: %d townships, %v; second connection opened: %v", i, err, hooked)
+	}
+	after, err := s.Ledger(ctx, city.Round)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range last {
+		if n := len(after.ForTownship(name).Members); n != 0 || len(before.ForTownship(name).Members) == 0 {
+			t.Errorf("%s: %d members after the deletion, %d before", name, n, len(before.ForTownship(name).Members))
+		}
 	}
 }
