@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 
 	"liangwei/data"
 )
@@ -11,12 +10,13 @@ import (
 // figures and reports need: the townships and villages that are not deleted (merged villages
 // too), the round's elections, members and leaderships, the party ledger of the year round,
 // and the complaints (by 受理日期) and talks (by 日期) of that calendar year. round 0 reads
-// every listed record of every round and year (for export).
+// every listed record of every round and year (for export). It reads on a rawConn, as
+// EachTownship does.
 func (s *Store) Ledger(ctx context.Context, round int) (data.Ledger, error) {
 	var l data.Ledger
-	err := s.read(ctx, func(q *sql.Tx) error {
+	err := s.readRaw(ctx, func(q rowSource) error {
 		var err error
-		l, err = ledgerIn(ctx, poolTx{q}, round, "")
+		l, err = ledgerIn(ctx, q, round, "")
 		return err
 	})
 	if err != nil {

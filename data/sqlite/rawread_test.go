@@ -164,3 +164,46 @@ func TestEachTownshipOneSnapshot(t *testing.T) {
 		}
 	}
 }
+
+// TestLedgerRawLikePool: Ledger, read on a rawConn, is what the same queries give on the
+// pool through database/sql, kind by kind, for a round, an earlier round and every round.
+func TestLedgerRawLikePool(t *testing.T) {
+	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	s := openTest(t)
+	city := demo.CityOf(today, demo.Scale{Townships: 3, Villages: 150})
+	for _, b := range city.Townships {
+		if _, err := s.Import(ctx, b, "city"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := demo.Batch(today)
+	for i := range b.Townships {
+		b.Townships[i].Name = "演示镇"
+	}
+	if _, err := s.Import(ctx, demoIn(b, "演示镇"), "demo"); err != nil {
+		t.Fatal(err)
+	}
+	for _, round := range []int{city.Round, city.Round - 5, 0} {
+		raw, err := s.Ledger(ctx, round)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pool data.Ledger
+		err = s.read(ctx, func(q *sql.Tx) error {
+			var err error
+			pool, err = ledgerIn(ctx, poolTx{q}, round, "")
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range data.Descriptions {
+			if n := k.Count(&pool); round == city.Round && n == 0 {
+				t.Errorf("round %d: no %s to compare", round, k.Info().Code)
+			}
+		}
+		if !reflect.DeepEqual(raw, pool) {
+			t.Errorf("round %d: rawConn read %d records, the pool %d", round, raw.Len(), pool.Len())
+		}
+	}
+}
