@@ -511,9 +511,11 @@ func plainJSON(s string) bool {
 		switch c := s[i]; {
 		case c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&':
 			return false
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
+			return false // U+2028 or U+2029, in UTF-8
 		case c >= 0x80:
 			ascii = false
 		}
 	}
-	return ascii || utf8.ValidString(s) && !strings.ContainsRune(s, '\u2028') && !strings.ContainsRune(s, '\u2029')
+	return ascii || utf8.ValidString(s)
 }

@@ -18,6 +18,15 @@ import (
 	"liangwei/data"
 )
 
+// readOnlyURI is the file: URI a read-only ledger is opened by (see openReadOnly).
+func readOnlyURI(path string) (string, error) {
+	q := "mode=ro"
+	if fi, err := os.Stat(path + "-wal"); err != nil || fi.Size() == 0 {
+		q += "&immutable=1"
+	}
+	return fileURI(path, q)
+}
+
 // File-system realities: a ledger on a read-only file, folder or disk; leftovers of a
 // killed program; SQLite's and the system's errors said in Chinese with what to do.
 
@@ -25,11 +34,7 @@ import (
 // WAL the file is opened immutable, so no -shm is created beside it (a read-only -shm left
 // behind would block the next opening, and a read-only folder could not hold one).
 func openReadOnly(path string) (*sql.DB, error) {
-	q := "mode=ro"
-	if fi, err := os.Stat(path + "-wal"); err != nil || fi.Size() == 0 {
-		q += "&immutable=1"
-	}
-	uri, err := fileURI(path, q)
+	uri, err := readOnlyURI(path)
 	if err != nil {
 		return nil, err
 	}
@@ -79,6 +84,10 @@ func sqliteCode(err error) int {
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		return se.Code() & 0xff
+	}
+	var re *rawError
+	if errors.As(err, &re) {
+		return int(re.code) & 0xff
 	}
 	return 0
 }

@@ -209,7 +209,12 @@ func (h handRefs) village(township, village, _ string) (int64, error) {
 
 // list runs the kind's select on q with a condition, in listing order.
 func list[R any](ctx context.Context, q *sql.Tx, k *kindSpec[R], where string, args ...any) ([]R, error) {
-	rows, err := q.QueryContext(ctx, k.sel+" WHERE "+where+" ORDER BY "+k.order, args...)
+	return listFrom(ctx, poolTx{q}, k, where, args...)
+}
+
+// listFrom is list on any rowSource (a read transaction of the pool or of a rawConn).
+func listFrom[R any](ctx context.Context, q rowSource, k *kindSpec[R], where string, args ...any) ([]R, error) {
+	rows, err := q.query(ctx, k.sel+" WHERE "+where+" ORDER BY "+k.order, args...)
 	if err != nil {
 		return nil, err
 	}

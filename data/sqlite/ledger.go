@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"slices"
 
 	"liangwei/data"
@@ -12,10 +11,11 @@ import (
 // figures and reports need: the townships and villages that are not deleted (merged villages
 // too), the round's elections, members and leaderships, the party ledger of the year round,
 // and the complaints (by 受理日期) and talks (by 日期) of that calendar year. round 0 reads
-// every listed record of every round and year (for export).
+// every listed record of every round and year (for export). It reads on a rawConn, as
+// EachTownship does.
 func (s *Store) Ledger(ctx context.Context, round int) (data.Ledger, error) {
 	var l data.Ledger
-	err := s.read(ctx, func(q *sql.Tx) error {
+	err := s.readRaw(ctx, func(q rowSource) error {
 		var err error
 		l, err = ledgerIn(ctx, q, round, "")
 		return err
@@ -29,7 +29,8 @@ func (s *Store) Ledger(ctx context.Context, round int) (data.Ledger, error) {
 // EachTownship calls fn with the ledger of each township in turn, in township order: what
 // Ledger(round).ForTownship(name) holds, read in one read transaction through the
 // townships' and villages' unique indexes, so that the figures of a province (data.StatsSum)
-// hold one township's records at a time. It stops at fn's first error.
+// hold one township's records at a time (a few: the next ones are read on a second core,
+// see readPair). It stops at fn's first error.
 func (s *Store) EachTownship(ctx context.Context, round int, fn func(data.Ledger) error) error {
 	return s.eachTownship(ctx, round, false, fn)
 }
@@ -42,8 +43,8 @@ func (s *Store) EachTownshipInOrder(ctx context.Context, round int, fn func(data
 }
 
 func (s *Store) eachTownship(ctx context.Context, round int, ordered bool, fn func(data.Ledger) error) error {
-	return s.read(ctx, func(q *sql.Tx) error {
-		ts, err := list(ctx, q, townshipKind, townshipKind.live)
+	return s.readRaw(ctx, func(q rowSource) error {
+		ts, err := listFrom(ctx, q, townshipKind, townshipKind.live)
 		if err != nil {
 			return err
 		}
@@ -52,7 +53,7 @@ func (s *Store) eachTownship(ctx context.Context, round int, ordered bool, fn fu
 			names[i] = t.Name
 		}
 		if ordered {
-			vs, err := list(ctx, q, villageKind, villageKind.live)
+			vs, err := listFrom(ctx, q, villageKind, villageKind.live)
 			if err != nil {
 				return err
 			}
@@ -73,8 +74,12 @@ func (s *Store) eachTownship(ctx context.Context, round int, ordered bool, fn fu
 				return ra - rb
 			})
 		}
-		for _, name := range names {
-			l, err := ledgerIn(ctx, q, round, name)
+		next, stop := s.readPair(q, len(names), func(q rowSource, i int) (data.Ledger, error) {
+			return ledgerIn(ctx, q, round, names[i])
+		})
+		defer stop()
+		for i := range names {
+			l, err := next(i)
 			if err != nil {
 				return err
 			}
@@ -88,7 +93,7 @@ func (s *Store) eachTownship(ctx context.Context, round int, ordered bool, fn fu
 
 // ledgerIn is Ledger in a transaction (of the store, or of a copy being restored); a
 // township's only when town is not "".
-func ledgerIn(ctx context.Context, q *sql.Tx, round int, town string) (data.Ledger, error) {
+func ledgerIn(ctx context.Context, q rowSource, round int, town string) (data.Ledger, error) {
 	var l data.Ledger
 	// in narrows a kind's query to the township; with it, "+" keeps SQLite off the indexes
 	// on round and year, so that each query starts from the township's unique name.
@@ -102,11 +107,11 @@ func ledgerIn(ctx context.Context, q *sql.Tx, round int, town string) (data.Ledg
 	err := func() error {
 		var err error
 		w, a := in(townshipKind.live)
-		if l.Townships, err = list(ctx, q, townshipKind, w, a...); err != nil {
+		if l.Townships, err = listFrom(ctx, q, townshipKind, w, a...); err != nil {
 			return err
 		}
 		w, a = in(villageKind.live)
-		if l.Villages, err = list(ctx, q, villageKind, w, a...); err != nil {
+		if l.Villages, err = listFrom(ctx, q, villageKind, w, a...); err != nil {
 			return err
 		}
 		var elecWhere, memberWhere, leaderWhere, partyWhere, complaintWhere, talkWhere string
@@ -127,27 +132,27 @@ func ledgerIn(ctx context.Context, q *sql.Tx, round int, town string) (data.Ledg
 			talkWhere = cond + " AND " + talkKind.live
 		}
 		w, a = in(elecWhere, roundArgs...)
-		if l.Elections, err = list(ctx, q, electionKind, w, a...); err != nil {
+		if l.Elections, err = listFrom(ctx, q, electionKind, w, a...); err != nil {
 			return err
 		}
 		w, a = in(memberWhere, roundArgs...)
-		if l.Members, err = list(ctx, q, memberKind, w, a...); err != nil {
+		if l.Members, err = listFrom(ctx, q, memberKind, w, a...); err != nil {
 			return err
 		}
 		w, a = in(leaderWhere, roundArgs...)
-		if l.Leaderships, err = list(ctx, q, leadershipKind, w, a...); err != nil {
+		if l.Leaderships, err = listFrom(ctx, q, leadershipKind, w, a...); err != nil {
 			return err
 		}
 		w, a = in(partyWhere, roundArgs...)
-		if l.PartyOrgs, err = list(ctx, q, partyOrgKind, w, a...); err != nil {
+		if l.PartyOrgs, err = listFrom(ctx, q, partyOrgKind, w, a...); err != nil {
 			return err
 		}
 		w, a = in(complaintWhere, complaintArgs...)
-		if l.Complaints, err = list(ctx, q, complaintKind, w, a...); err != nil {
+		if l.Complaints, err = listFrom(ctx, q, complaintKind, w, a...); err != nil {
 			return err
 		}
 		w, a = in(talkWhere, talkArgs...)
-		if l.Talks, err = list(ctx, q, talkKind, w, a...); err != nil {
+		if l.Talks, err = listFrom(ctx, q, talkKind, w, a...); err != nil {
 			return err
 		}
 		if err := readRoundRest(ctx, q, &l, round, in, plus); err != nil {

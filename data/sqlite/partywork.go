@@ -228,7 +228,7 @@ func (s *Store) DeleteCommendation(ctx context.Context, id int64) error {
 
 // readPartyWork reads the year's development records and commendations (every record when
 // round is 0) into l, narrowed by in and plus as readRoundRest is.
-func readPartyWork(ctx context.Context, q *sql.Tx, l *data.Ledger, round int, in func(string, ...any) (string, []any), plus string) error {
+func readPartyWork(ctx context.Context, q rowSource, l *data.Ledger, round int, in func(string, ...any) (string, []any), plus string) error {
 	where, args := developmentKind.live, []any(nil)
 	if round != 0 {
 		where = plus + "d.applied < ? AND (d.confirmed IS NULL OR d.confirmed >= ?) AND " + developmentKind.live
@@ -236,7 +236,7 @@ func readPartyWork(ctx context.Context, q *sql.Tx, l *data.Ledger, round int, in
 	}
 	w, a := in(where, args...)
 	var err error
-	if l.Developments, err = list(ctx, q, developmentKind, w, a...); err != nil {
+	if l.Developments, err = listFrom(ctx, q, developmentKind, w, a...); err != nil {
 		return err
 	}
 	where, args = commendationKind.live, nil
@@ -244,7 +244,7 @@ func readPartyWork(ctx context.Context, q *sql.Tx, l *data.Ledger, round int, in
 		where, args = plus+"r.year = ? AND "+commendationKind.live, []any{round}
 	}
 	w, a = in(where, args...)
-	l.Commendations, err = list(ctx, q, commendationKind, w, a...)
+	l.Commendations, err = listFrom(ctx, q, commendationKind, w, a...)
 	return err
 }
 

@@ -35,6 +35,11 @@ func checkReadOnly(t *testing.T, path string) {
 	if _, err := s.Ledger(ctx, 2026); err != nil {
 		t.Errorf("Ledger: %v", err)
 	}
+	// The figures' own read-only connection (rawConn) opens it the same way.
+	n := 0
+	if err := s.EachTownship(ctx, 2026, func(l data.Ledger) error { n += len(l.Villages); return nil }); err != nil || n != 1 {
+		t.Errorf("EachTownship read %d villages, %v; want the one village", n, err)
+	}
 	v := village("城关镇", "西关村")
 	err = s.SaveVillage(ctx, &v)
 	if !errors.Is(err, data.ErrReadOnly) || !strings.Contains(err.Error(), "只读") || strings.Contains(err.Error(), "readonly") {
@@ -151,6 +156,10 @@ func TestReadOnlyChild(t *testing.T) {
 	}
 	if vs, err := s.Villages(ctx); err != nil || len(vs) != 3 {
 		t.Errorf("Villages in a read-only folder = %d, %v", len(vs), err)
+	}
+	n := 0
+	if err := s.EachTownship(ctx, 0, func(l data.Ledger) error { n += len(l.Villages); return nil }); err != nil || n != 3 {
+		t.Errorf("EachTownship in a read-only folder read %d villages, %v", n, err)
 	}
 	v = village("城关镇", "北关村")
 	if err := s.SaveVillage(ctx, &v); !errors.Is(err, data.ErrReadOnly) {

@@ -218,7 +218,7 @@ func (s *Store) checkRestoreLocks(ctx context.Context, tmp string) error {
 		if err != nil {
 			return dbErr(err)
 		}
-		got, err := ledgerIn(ctx, q, l.Round, "")
+		got, err := ledgerIn(ctx, poolTx{q}, l.Round, "")
 		q.Rollback()
 		if err != nil {
 			return dbErr(err)
@@ -269,7 +269,7 @@ func (s *Store) swapIn(ctx context.Context, tmp string, val restoreValue) error 
 	}
 	digests := map[int][]auditValue{}
 	for r := range w.locks {
-		l, err := ledgerIn(ctx, sqlTx, r, "")
+		l, err := ledgerIn(ctx, poolTx{sqlTx}, r, "")
 		if err != nil {
 			return dbErr(err)
 		}
@@ -291,7 +291,7 @@ func (s *Store) swapIn(ctx context.Context, tmp string, val restoreValue) error 
 		}
 	}
 	for r, before := range digests {
-		l, err := ledgerIn(ctx, sqlTx, r, "")
+		l, err := ledgerIn(ctx, poolTx{sqlTx}, r, "")
 		if err != nil {
 			return dbErr(err)
 		}

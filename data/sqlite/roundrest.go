@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 
 	"liangwei/data"
 )
@@ -12,7 +11,7 @@ import (
 
 // readRoundRest reads the round's candidates, supervisors, changes and audits (every round
 // when round is 0) into l.
-func readRoundRest(ctx context.Context, q *sql.Tx, l *data.Ledger, round int, in func(string, ...any) (string, []any), plus string) error {
+func readRoundRest(ctx context.Context, q rowSource, l *data.Ledger, round int, in func(string, ...any) (string, []any), plus string) error {
 	where := func(alias, live string) (string, []any) {
 		if round == 0 {
 			return in(live)
@@ -21,19 +20,19 @@ func readRoundRest(ctx context.Context, q *sql.Tx, l *data.Ledger, round int, in
 	}
 	var err error
 	w, args := where("c", candidateKind.live)
-	if l.Candidates, err = list(ctx, q, candidateKind, w, args...); err != nil {
+	if l.Candidates, err = listFrom(ctx, q, candidateKind, w, args...); err != nil {
 		return err
 	}
 	w, args = where("s", supervisorKind.live)
-	if l.Supervisors, err = list(ctx, q, supervisorKind, w, args...); err != nil {
+	if l.Supervisors, err = listFrom(ctx, q, supervisorKind, w, args...); err != nil {
 		return err
 	}
 	w, args = where("g", changeKind.live)
-	if l.Changes, err = list(ctx, q, changeKind, w, args...); err != nil {
+	if l.Changes, err = listFrom(ctx, q, changeKind, w, args...); err != nil {
 		return err
 	}
 	w, args = where("a", auditKind.live)
-	l.Audits, err = list(ctx, q, auditKind, w, args...)
+	l.Audits, err = listFrom(ctx, q, auditKind, w, args...)
 	return err
 }
 

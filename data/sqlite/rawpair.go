@@ -1,0 +1,121 @@
+package sqlite
+
+import (
+	"errors"
+	"runtime"
+
+	"modernc.org/libc"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"liangwei/data"
+)
+
+// Reading townships on two cores: EachTownship reads every other township on a second
+// rawConn, in a goroutine of its own, while the caller's goroutine reads the others and
+// adds them up. The second connection reads the snapshot of the first (SQLite's snapshot
+// API, in WAL mode), so both see the database as of one moment, as one read transaction
+// does; where there is no snapshot to share (a read-only ledger opened immutable) or one
+// core, the first connection reads every township.
+
+// snapshot is the snapshot of c's open read transaction, or 0 when there is none to share.
+func (c *rawConn) snapshot() uintptr {
+	zMain, err := libc.CString("main")
+	if err != nil {
+		return 0
+	}
+	defer libc.Xfree(c.tls, zMain)
+	*c.out = 0
+	if sqlite3.Xsqlite3_snapshot_get(c.tls, c.db, zMain, c.outAddr()) != sqlite3.SQLITE_OK {
+		return 0
+	}
+	return *c.out
+}
+
+// beginAt begins on c a read transaction on snapshot snap; false (and no transaction)
+// when it cannot.
+func (c *rawConn) beginAt(snap uintptr) bool {
+	zMain, err := libc.CString("main")
+	if err != nil {
+		return false
+	}
+	defer libc.Xfree(c.tls, zMain)
+	if c.exec("BEGIN") != nil {
+		return false
+	}
+	if sqlite3.Xsqlite3_snapshot_open(c.tls, c.db, zMain, snap) != sqlite3.SQLITE_OK {
+		c.exec("ROLLBACK")
+		return false
+	}
+	return true
+}
+
+// testHookSecondReader, when set, runs between the snapshot and the second connection's
+// opening (a test writes there).
+var testHookSecondReader func()
+
+// readPair gives next, which returns the result of read for 0, 1, … n-1 in turn: the even
+// ones read on q by the caller, the odd ones read ahead on a second connection sharing q's
+// snapshot (see above). stop ends the second connection's reading and waits for it; call
+// it before q's transaction ends.
+func (s *Store) readPair(q rowSource, n int, read func(q rowSource, i int) (data.Ledger, error)) (next func(i int) (data.Ledger, error), stop func()) {
+	alone := func(i int) (data.Ledger, error) { return read(q, i) }
+	c, ok := q.(*rawConn)
+	if !ok || n < 2 || runtime.GOMAXPROCS(0) < 2 {
+		return alone, func() {}
+	}
+	snap := c.snapshot()
+	if snap == 0 {
+		return alone, func() {}
+	}
+	if testHookSecondReader != nil {
+		testHookSecondReader()
+	}
+	w, err := s.openRaw()
+	if err != nil {
+		sqlite3.Xsqlite3_snapshot_free(c.tls, snap)
+		return alone, func() {}
+	}
+	opened := w.beginAt(snap)
+	sqlite3.Xsqlite3_snapshot_free(c.tls, snap)
+	if !opened {
+		w.close()
+		return alone, func() {}
+	}
+	type result struct {
+		l   data.Ledger
+		err error
+	}
+	ch, done := make(chan result, 1), make(chan struct{})
+	go func() {
+		defer close(ch)
+		defer w.close()
+		defer w.exec("ROLLBACK")
+		for i := 1; i < n; i += 2 {
+			l, err := read(w, i)
+			select {
+			case ch <- result{l, err}:
+			case <-done:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	next = func(i int) (data.Ledger, error) {
+		if i%2 == 0 {
+			return read(q, i)
+		}
+		r, ok := <-ch
+		if !ok {
+			return data.Ledger{}, errors.New("sqlite: the second reader stopped")
+		}
+		return r.l, r.err
+	}
+	stop = func() {
+		close(done)
+		for range ch {
+		}
+	}
+	return next, stop
+}
