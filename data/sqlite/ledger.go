@@ -30,10 +30,33 @@ func (s *Store) Ledger(ctx context.Context, round int) (data.Ledger, error) {
 // townships' and villages' unique indexes, so that the figures of a province (data.StatsSum)
 // hold one township's records at a time. It stops at fn's first error.
 func (s *Store) EachTownship(ctx context.Context, round int, fn func(data.Ledger) error) error {
+	return s.EachTownshipVetted(ctx, round, nil, fn)
+}
+
+// EachTownshipVetted is EachTownship that first, in the same read transaction, gives vetted
+// (when not nil) every candidate of the round, township by township in listing order, and
+// keeps none: what the one rule of check across townships needs (data.LedgerCheck.Vetted).
+func (s *Store) EachTownshipVetted(ctx context.Context, round int, vetted func(data.Candidate), fn func(data.Ledger) error) error {
 	return s.read(ctx, func(q *sql.Tx) error {
 		ts, err := list(ctx, q, townshipKind, townshipKind.live)
 		if err != nil {
 			return err
+		}
+		for _, t := range ts {
+			if vetted == nil {
+				break
+			}
+			where, args := candidateKind.live+" AND t.name = ?", []any{t.Name}
+			if round != 0 {
+				where, args = "+c.round = ? AND "+where, []any{round, t.Name}
+			}
+			cs, err := list(ctx, q, candidateKind, where, args...)
+			if err != nil {
+				return err
+			}
+			for _, c := range cs {
+				vetted(c)
+			}
 		}
 		for _, t := range ts {
 			l, err := ledgerIn(ctx, q, round, t.Name)
