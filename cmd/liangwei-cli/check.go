@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -104,13 +105,14 @@ type findingSpool struct {
 		file *os.File
 	}
 	err error // the first failure to write a temporary file
+	mem int   // spoolMem, or less in a test
 }
 
 func (s *findingSpool) add(part int, line string) {
 	p := &s.parts[part]
 	p.buf.WriteString(line)
 	p.buf.WriteByte('\n')
-	if p.buf.Len() < spoolMem || s.err != nil {
+	if p.buf.Len() < cmp.Or(s.mem, spoolMem) || s.err != nil {
 		return
 	}
 	if p.file == nil {
