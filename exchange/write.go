@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"archive/zip"
 	"cmp"
 	"context"
 	"fmt"
@@ -180,7 +181,11 @@ func writeWorkbook(w io.Writer, sheets []*sheet, counts []int, src func(i int, f
 	}
 	// The first sheet is the active one already. f.SetActiveSheet would parse every
 	// streamed sheet back into cells to unselect its tab: 115 MB for a city.
-	return f.Write(w)
+	// f.Write would build the whole zip in memory before writing it (51 MB at 10× the
+	// city); the zip goes to w as it is made instead, byte for byte the same. (excelize
+	// patches the buffer only for a part over 4 GB; a sheet of 1,048,576 rows is far less.)
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
+	return f.Write(io.Discard)
 }
 
 // exportChunk is how many records become rows at a time. The rows of a whole sheet as
