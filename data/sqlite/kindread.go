@@ -13,8 +13,12 @@ import (
 // streams its sheets through it in the memory of one township's records of one kind. With
 // township not "" it reads that township's records only (none when there is no such
 // township).
+//
+// fn's error is returned as it is (an export's refusal, a full disk), the reader's own as
+// the store's errors.
 func (s *Store) ReadKinds(ctx context.Context, township string, fn func(data.KindReader) error) error {
-	return s.read(ctx, func(q *sql.Tx) error {
+	var fnErr error
+	err := s.read(ctx, func(q *sql.Tx) error {
 		where, args := townshipKind.live, []any(nil)
 		if township != "" {
 			where, args = where+" AND t.name = ?", []any{township}
@@ -27,8 +31,13 @@ func (s *Store) ReadKinds(ctx context.Context, township string, fn func(data.Kin
 		for _, t := range ts {
 			r.towns = append(r.towns, t.Name)
 		}
-		return fn(r)
+		fnErr = fn(r)
+		return nil
 	})
+	if fnErr != nil {
+		return fnErr
+	}
+	return err
 }
 
 // kindReader is ReadKinds' reader.
@@ -54,10 +63,13 @@ func (r *kindReader) Count(code data.KindCode) (int, error) {
 	if err != nil || len(r.towns) == 0 {
 		return 0, err
 	}
+	var n int
 	if r.one != "" {
-		return k.count(r.ctx, r.q, "t.name = ?", r.one)
+		n, err = k.count(r.ctx, r.q, "t.name = ?", r.one)
+	} else {
+		n, err = k.count(r.ctx, r.q, "1")
 	}
-	return k.count(r.ctx, r.q, "1")
+	return n, dbErr(err)
 }
 
 // EachTownship calls fn with each township's records of the kind, in township order: a
@@ -70,7 +82,7 @@ func (r *kindReader) EachTownship(code data.KindCode, fn func(data.Ledger) error
 	for _, t := range r.towns {
 		var l data.Ledger
 		if err := k.listInto(r.ctx, r.q, &l, "t.name = ?", t); err != nil {
-			return err
+			return dbErr(err)
 		}
 		if err := fn(l); err != nil {
 			return err
