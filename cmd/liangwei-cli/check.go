@@ -65,6 +65,9 @@ func (c *cli) cmdCheck(args []string) error {
 		}
 		return sp.err
 	})
+	if sp.err != nil {
+		return sp.err // a temporary file, not the ledger, failed
+	}
 	if err != nil {
 		return fmt.Errorf("读取%d年台账失败：%v", round, err)
 	}
