@@ -18,18 +18,89 @@ func (f LedgerFinding) String() string {
 
 // CheckLedger runs each record's Validate and the cross-record checks, in the ledger's order.
 func CheckLedger(l Ledger, round int, today time.Time) []LedgerFinding {
+	var parts [CheckParts][]LedgerFinding
+	c := NewLedgerCheck(round, today, func(part int, f LedgerFinding) { parts[part] = append(parts[part], f) })
+	for _, x := range l.Candidates {
+		c.Vetted(x)
+	}
+	c.Add(l)
 	var out []LedgerFinding
-	add := func(where string, ps Problems) {
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// The parts of CheckLedger's list, in order: its findings are those of each part in turn.
+// Every part lists its findings by township first, as the store lists the records, so that
+// checking a ledger township by township (LedgerCheck) and putting each part's findings of
+// the townships one after the other gives CheckLedger's list of the whole ledger.
+const (
+	partTownships         = iota
+	partVillages          // each village's rules
+	partElections         // each election of the round: its rules, village, seats, method
+	partNoElection        // active villages without an election of a body
+	partMembers           // each member of the round: its rules and village
+	partMemberErrors      // a second 书记 or 主任 of a village (CheckMembers' errors)
+	partMemberWarnings    // a village without 书记, 主任, woman on the 村委会
+	partRoster            // bodies whose members ≠ 当选人数
+	partLeaderships       // township leaderships of the round
+	partPartyOrgs         // the party ledger of the year
+	partComplaints        // complaints received in the year
+	partTalks             // talks of the year
+	partCandidates        // candidates of the round
+	partMemberVetting     // members who failed the vetting of their body (any township's)
+	partSupervisorVetting // supervisors who failed it
+	partSupervisors       // each supervisor's rules and village
+	partSupervisorErrors  // a second 主任 of a supervision committee
+	partSupervisorWarns   // committees of the wrong size or without 主任
+	partChanges           // changes of the round
+	partAudits            // departure audits of the round
+	partNoAudit           // completed villages without a departure audit
+	partDevelopments      // development records of the year
+	partDevMismatches     // 年度发展党员数 against the development ledger
+	partCommendations     // commendations of the year
+	// CheckParts is the number of parts.
+	CheckParts
+)
+
+// LedgerCheck is CheckLedger taken township by township, so that a province is checked in
+// the memory of one township. Every rule of CheckLedger is within a village or a township
+// except the vetting rule (a person who failed the round's vetting may sit on no roster of
+// any village): for it, every candidate of the round is given to Vetted before the first
+// Add, and only those who failed are kept.
+type LedgerCheck struct {
+	round  int
+	today  time.Time
+	failed map[vetPerson]Candidate
+	emit   func(part int, f LedgerFinding)
+}
+
+// NewLedgerCheck starts a check of round on today; emit receives each finding with its
+// part. The list of the whole ledger is each part's findings in the order emitted, part
+// after part (the caller keeps them per part, in memory or in files).
+func NewLedgerCheck(round int, today time.Time, emit func(part int, f LedgerFinding)) *LedgerCheck {
+	return &LedgerCheck{round: round, today: today, failed: map[vetPerson]Candidate{}, emit: emit}
+}
+
+// Vetted takes one candidate of the ledger, of any township, for the vetting rule.
+func (c *LedgerCheck) Vetted(x Candidate) { addFailed(c.failed, x, c.round) }
+
+// Add checks the records of l: one township's, township after township in the store's
+// order, or a whole ledger.
+func (c *LedgerCheck) Add(l Ledger) {
+	round, today := c.round, c.today
+	add := func(part int, where string, ps Problems) {
 		for _, p := range ps {
-			out = append(out, LedgerFinding{where, p})
+			c.emit(part, LedgerFinding{where, p})
 		}
 	}
 	for _, t := range l.Townships {
-		add(t.Name, t.Validate())
+		add(partTownships, t.Name, t.Validate())
 	}
 	villages := map[VillageKey]Village{}
 	for _, v := range l.Villages {
-		add(v.Township+"/"+v.Name, v.Validate())
+		add(partVillages, v.Township+"/"+v.Name, v.Validate())
 		villages[v.Key()] = v
 	}
 	has := map[VillageKey]map[Body]bool{}
@@ -38,11 +109,11 @@ func CheckLedger(l Ledger, round int, today time.Time) []LedgerFinding {
 			continue
 		}
 		where := e.Township + "/" + e.Village + "/" + strconv.Itoa(e.Round) + "/" + string(e.Body)
-		add(where, e.Validate(today))
-		add(where, VillageProblems(villages, e.VillageKey(), ElectionDesc.Name))
+		add(partElections, where, e.Validate(today))
+		add(partElections, where, VillageProblems(villages, e.VillageKey(), ElectionDesc.Name))
 		if v, ok := villages[e.VillageKey()]; ok {
-			add(where, seatProblems(e, v.Kind))
-			add(where, methodProblems(e, v.Kind))
+			add(partElections, where, seatProblems(e, v.Kind))
+			add(partElections, where, methodProblems(e, v.Kind))
 		}
 		if has[e.VillageKey()] == nil {
 			has[e.VillageKey()] = map[Body]bool{}
@@ -56,7 +127,7 @@ func CheckLedger(l Ledger, round int, today time.Time) []LedgerFinding {
 		for _, b := range Bodies {
 			if !has[v.Key()][b] {
 				where := v.Township + "/" + v.Name + "/" + strconv.Itoa(round) + "/" + string(b)
-				add(where, Problems{{Field: "状态", Level: LevelWarning, Message: fmt.Sprintf("%d年届次没有%s换届记录", round, b)}})
+				add(partNoElection, where, Problems{{Field: "状态", Level: LevelWarning, Message: fmt.Sprintf("%d年届次没有%s换届记录", round, b)}})
 			}
 		}
 	}
@@ -69,24 +140,26 @@ func CheckLedger(l Ledger, round int, today time.Time) []LedgerFinding {
 		}
 	}
 	for _, m := range ms {
-		add(MemberWhere(m), m.Validate())
-		add(MemberWhere(m), VillageProblems(villages, m.VillageKey(), MemberDesc.Name))
+		add(partMembers, MemberWhere(m), m.Validate())
+		add(partMembers, MemberWhere(m), VillageProblems(villages, m.VillageKey(), MemberDesc.Name))
 	}
 	for _, f := range CheckElectedMembers(l, round, ms) {
-		where := f.Key.Township + "/" + f.Key.Village + "/" + strconv.Itoa(f.Round) + "/两委成员"
+		// CheckMembers lists its errors (Index ≥ 0) first, then its warnings.
 		if f.Index >= 0 && f.Index < len(ms) {
-			where = MemberWhere(ms[f.Index])
+			c.emit(partMemberErrors, LedgerFinding{MemberWhere(ms[f.Index]), f.Problem})
+			continue
 		}
-		out = append(out, LedgerFinding{where, f.Problem})
+		where := f.Key.Township + "/" + f.Key.Village + "/" + strconv.Itoa(f.Round) + "/两委成员"
+		c.emit(partMemberWarnings, LedgerFinding{where, f.Problem})
 	}
 	// The roster against the elections: every body whose members ≠ its 当选人数, by name.
 	for _, x := range RosterMismatches(l, round) {
-		out = append(out, LedgerFinding{x.Where(), Problem{Field: "当选人数", Level: LevelWarning, Message: x.Message()}})
+		c.emit(partRoster, LedgerFinding{x.Where(), Problem{Field: "当选人数", Level: LevelWarning, Message: x.Message()}})
 	}
 
 	for _, x := range l.Leaderships {
 		if x.Round == round {
-			add(x.Township+"/"+strconv.Itoa(x.Round)+"/乡镇班子", x.Validate())
+			add(partLeaderships, x.Township+"/"+strconv.Itoa(x.Round)+"/乡镇班子", x.Validate())
 		}
 	}
 	for _, p := range l.PartyOrgs {
@@ -94,21 +167,21 @@ func CheckLedger(l Ledger, round int, today time.Time) []LedgerFinding {
 			continue
 		}
 		where := p.Township + "/" + p.Village + "/" + strconv.Itoa(p.Year) + "/党组织台账"
-		add(where, p.Validate())
-		add(where, VillageProblems(villages, p.VillageKey(), "党组织台账"))
+		add(partPartyOrgs, where, p.Validate())
+		add(partPartyOrgs, where, VillageProblems(villages, p.VillageKey(), "党组织台账"))
 	}
 	for _, x := range l.Complaints {
 		if x.Received.Year() == round {
-			add(x.Township+"/信访举报/"+x.No, x.Validate(today))
+			add(partComplaints, x.Township+"/信访举报/"+x.No, x.Validate(today))
 		}
 	}
 	for _, x := range l.Talks {
 		if x.Date.Year() == round {
-			add(x.Township+"/约谈/"+x.No, x.Validate())
+			add(partTalks, x.Township+"/约谈/"+x.No, x.Validate())
 		}
 	}
-	out = append(out, checkRoundRest(l, round, today, villages)...)
-	return append(out, checkPartyWork(l, round, today, villages)...)
+	c.checkRoundRest(l, villages, add)
+	checkPartyWork(l, round, today, villages, add)
 }
 
 // MemberWhere locates a member: 乡镇/村名/届次/姓名（masked 身份证号）.

@@ -155,19 +155,33 @@ func JoinPrints(ts []TownshipPrint) Fingerprint {
 }
 
 // townshipPrint sums one township's digests, ds[i] those of Descriptions[i] (nil: none).
-// A kind with no records adds nothing to the sum, so that a version of the program that
-// knows more kinds prints the same fingerprint for the same records.
 func townshipPrint(name string, ds [][][32]byte) TownshipPrint {
-	t := TownshipPrint{Township: name}
-	h := sha256.New()
-	fmt.Fprintf(h, "liangwei-township/1\n%s\n", name)
+	sheets := make([]SheetPrint, len(Descriptions))
 	for i, k := range Descriptions {
 		var d [][32]byte
 		if ds != nil {
 			d = ds[i]
 		}
 		code := k.Info().Code
-		s := SheetPrint{Kind: code, Count: len(d), Sum: sheetSum(code, d)}
+		sheets[i] = SheetPrint{Kind: code, Count: len(d), Sum: sheetSum(code, d)}
+	}
+	return joinSheets(name, sheets)
+}
+
+// joinSheets is the print of a township whose sheets, in Descriptions' order, are sheets
+// (an entry without Kind: no records of that kind). A kind with no records adds nothing to
+// the sum, so that a version of the program that knows more kinds prints the same
+// fingerprint for the same records.
+func joinSheets(name string, sheets []SheetPrint) TownshipPrint {
+	t := TownshipPrint{Township: name}
+	h := sha256.New()
+	fmt.Fprintf(h, "liangwei-township/1\n%s\n", name)
+	for i, k := range Descriptions {
+		s := sheets[i]
+		if s.Kind == "" {
+			code := k.Info().Code
+			s = SheetPrint{Kind: code, Sum: emptySheetSum(code)}
+		}
 		t.Sheets = append(t.Sheets, s)
 		if s.Count > 0 {
 			fmt.Fprintf(h, "%s %d %s\n", s.Kind, s.Count, s.Sum)
@@ -175,6 +189,46 @@ func townshipPrint(name string, ds [][][32]byte) TownshipPrint {
 	}
 	t.Sum = hex.EncodeToString(h.Sum(nil))
 	return t
+}
+
+// PrintSum takes TakePrint(l, nil) in parts, for an export that writes a sheet at a time:
+// each Add gives some records, and every township's records of one kind must come in one
+// Add. It keeps each township's sheet sums, not the records.
+type PrintSum struct {
+	sheets map[string][]SheetPrint // per township, in Descriptions' order
+}
+
+// Add takes the records of l.
+func (p *PrintSum) Add(l Ledger) {
+	a := &printAcc{digests: map[string][][][32]byte{}, kinds: len(Descriptions)}
+	for i, k := range Descriptions {
+		k.EachAudit(&l, func(township, value string) { a.add(township, i, value) })
+	}
+	if p.sheets == nil {
+		p.sheets = map[string][]SheetPrint{}
+	}
+	for name, ds := range a.digests {
+		sheets := p.sheets[name]
+		if sheets == nil {
+			sheets = make([]SheetPrint, len(Descriptions))
+			p.sheets[name] = sheets
+		}
+		for i, d := range ds {
+			if len(d) > 0 {
+				code := Descriptions[i].Info().Code
+				sheets[i] = SheetPrint{Kind: code, Count: len(d), Sum: sheetSum(code, d)}
+			}
+		}
+	}
+}
+
+// Print is the fingerprint of every record added.
+func (p *PrintSum) Print() Fingerprint {
+	ts := make([]TownshipPrint, 0, len(p.sheets))
+	for name, sheets := range p.sheets {
+		ts = append(ts, joinSheets(name, sheets))
+	}
+	return JoinPrints(ts)
 }
 
 // sheetSum sums the digests of one kind's records, sorted.

@@ -80,6 +80,8 @@ type AnyKind interface {
 	Count(l *Ledger) int
 	// CopyTownship sets dst's records of the kind to src's of the township named.
 	CopyTownship(dst, src *Ledger, township string)
+	// Copy sets dst's records of the kind to src's.
+	Copy(dst, src *Ledger)
 	// EachAudit calls fn with the township and the audit value of every record of the kind
 	// in l (what a fingerprint sums).
 	EachAudit(l *Ledger, fn func(township, value string))
@@ -93,6 +95,9 @@ func (k *Kind[R]) Info() KindInfo { return k.KindInfo }
 
 // Count is how many records of the kind l holds.
 func (k *Kind[R]) Count(l *Ledger) int { return len(*k.Records(l)) }
+
+// Copy sets dst's records of the kind to src's.
+func (k *Kind[R]) Copy(dst, src *Ledger) { *k.Records(dst) = *k.Records(src) }
 
 // CopyTownship sets dst's records of the kind to src's of the township named.
 func (k *Kind[R]) CopyTownship(dst, src *Ledger, township string) {

@@ -134,35 +134,28 @@ func partyWorkStats(s *Stats, l Ledger, active map[VillageKey]bool, round int, r
 // checkPartyWork is CheckLedger's part for development and commendations: each record's
 // rules and village, and each party organization's 年度发展党员数 against the development
 // ledger of its year, in the townships that keep one.
-func checkPartyWork(l Ledger, year int, today time.Time, villages map[VillageKey]Village) []LedgerFinding {
-	var out []LedgerFinding
-	add := func(where string, ps Problems) {
-		for _, p := range ps {
-			out = append(out, LedgerFinding{where, p})
-		}
-	}
+func checkPartyWork(l Ledger, year int, today time.Time, villages map[VillageKey]Village, add func(int, string, Problems)) {
 	asOf := yearEnd(year, today)
 	for _, d := range l.Developments {
 		if !d.OfYear(year, asOf) {
 			continue
 		}
-		add(DevelopmentWhere(d), d.Validate(today))
-		add(DevelopmentWhere(d), VillageProblems(villages, d.VillageKey(), DevelopmentDesc.Name))
+		add(partDevelopments, DevelopmentWhere(d), d.Validate(today))
+		add(partDevelopments, DevelopmentWhere(d), VillageProblems(villages, d.VillageKey(), DevelopmentDesc.Name))
 	}
 	for _, m := range DevelopmentMismatches(l, year) {
-		out = append(out, LedgerFinding{m.Township + "/" + m.Village + "/" + strconv.Itoa(year) + "/党组织台账",
-			Problem{Field: "年度发展党员数", Level: LevelWarning, Message: m.Message(year)}})
+		add(partDevMismatches, m.Township+"/"+m.Village+"/"+strconv.Itoa(year)+"/党组织台账",
+			Problems{{Field: "年度发展党员数", Level: LevelWarning, Message: m.Message(year)}})
 	}
 	for _, c := range l.Commendations {
 		if c.Year != year {
 			continue
 		}
-		add(CommendationWhere(c), c.Validate())
+		add(partCommendations, CommendationWhere(c), c.Validate())
 		if c.Village != "" {
-			add(CommendationWhere(c), VillageProblems(villages, VillageKey{c.Township, c.Village}, CommendationDesc.Name))
+			add(partCommendations, CommendationWhere(c), VillageProblems(villages, VillageKey{c.Township, c.Village}, CommendationDesc.Name))
 		}
 	}
-	return out
 }
 
 // DevelopmentMismatch is a village whose 党组织 sheet's 年度发展党员数 differs from the number

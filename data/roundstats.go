@@ -137,39 +137,54 @@ func roundRestStats(s *Stats, l Ledger, active map[VillageKey]bool, round int, r
 // roster of that body: members holding a post of it, supervisors for 村务监督委员会. Each
 // names the candidate's record and the roster's (where).
 func VettingConflicts(cands []Candidate, ms []Member, sups []Supervisor, round int) []LedgerFinding {
-	type person struct {
-		id   string
-		body VetBody
-	}
-	failed := map[person]Candidate{}
+	failed := map[vetPerson]Candidate{}
 	for _, c := range cands {
-		if c.Round == round && c.Failed() {
-			failed[person{c.IDNumber, c.Body}] = c
-		}
-	}
-	if len(failed) == 0 {
-		return nil
+		addFailed(failed, c, round)
 	}
 	var out []LedgerFinding
-	add := func(where string, c Candidate, roster string) {
-		out = append(out, LedgerFinding{where, Problem{Field: "身份证号", Level: LevelError, Message: VettingConflict(c, roster)}})
+	emit := func(_ int, f LedgerFinding) { out = append(out, f) }
+	vettingConflicts(failed, ms, sups, round, emit)
+	return out
+}
+
+// vetPerson is a person vetted for a body.
+type vetPerson struct {
+	id   string
+	body VetBody
+}
+
+// addFailed keeps c in failed when it is of round and failed the vetting (a later record of
+// the same person and body replaces an earlier one).
+func addFailed(failed map[vetPerson]Candidate, c Candidate, round int) {
+	if c.Round == round && c.Failed() {
+		failed[vetPerson{c.IDNumber, c.Body}] = c
+	}
+}
+
+// vettingConflicts emits VettingConflicts' findings against failed: the members'
+// (partMemberVetting), then the supervisors' (partSupervisorVetting).
+func vettingConflicts(failed map[vetPerson]Candidate, ms []Member, sups []Supervisor, round int, emit func(int, LedgerFinding)) {
+	if len(failed) == 0 {
+		return
+	}
+	add := func(part int, where string, c Candidate, roster string) {
+		emit(part, LedgerFinding{where, Problem{Field: "身份证号", Level: LevelError, Message: VettingConflict(c, roster)}})
 	}
 	for _, m := range ms {
 		if m.Round != round {
 			continue
 		}
 		for _, b := range []VetBody{VetParty, VetCommittee} {
-			if c, ok := failed[person{m.IDNumber, b}]; ok && c.Holds(m) {
-				add(MemberWhere(m), c, fmt.Sprintf("村庄“%s/%s”%d年%s成员", m.Township, m.Village, m.Round, b))
+			if c, ok := failed[vetPerson{m.IDNumber, b}]; ok && c.Holds(m) {
+				add(partMemberVetting, MemberWhere(m), c, fmt.Sprintf("村庄“%s/%s”%d年%s成员", m.Township, m.Village, m.Round, b))
 			}
 		}
 	}
 	for _, s := range sups {
-		if c, ok := failed[person{s.IDNumber, VetSupervision}]; ok && s.Round == round {
-			add(SupervisorWhere(s), c, fmt.Sprintf("村庄“%s/%s”%d年村务监督委员会", s.Township, s.Village, s.Round))
+		if c, ok := failed[vetPerson{s.IDNumber, VetSupervision}]; ok && s.Round == round {
+			add(partSupervisorVetting, SupervisorWhere(s), c, fmt.Sprintf("村庄“%s/%s”%d年村务监督委员会", s.Township, s.Village, s.Round))
 		}
 	}
-	return out
 }
 
 // SupervisorWhere locates a supervision committee member.
@@ -180,7 +195,20 @@ func SupervisorWhere(s Supervisor) string {
 // CheckSupervisors applies the rules across a round's supervision committees: one 主任 per
 // village (an error on each later one), and per village 3–5 members and a 主任 (warnings).
 func CheckSupervisors(ss []Supervisor, round int) []LedgerFinding {
-	var out []LedgerFinding
+	var errs, warns []LedgerFinding
+	checkSupervisors(ss, round, func(part int, f LedgerFinding) {
+		if part == partSupervisorErrors {
+			errs = append(errs, f)
+		} else {
+			warns = append(warns, f)
+		}
+	})
+	return append(errs, warns...)
+}
+
+// checkSupervisors emits CheckSupervisors' errors (partSupervisorErrors) and warnings
+// (partSupervisorWarns).
+func checkSupervisors(ss []Supervisor, round int, emit func(int, LedgerFinding)) {
 	count := map[VillageKey]int{}
 	chair := map[VillageKey]string{}
 	var order []VillageKey
@@ -195,7 +223,7 @@ func CheckSupervisors(ss []Supervisor, round int) []LedgerFinding {
 		count[k]++
 		if s.Post == SupChair {
 			if name, ok := chair[k]; ok {
-				out = append(out, LedgerFinding{SupervisorWhere(s), Problem{Field: "职务", Level: LevelError,
+				emit(partSupervisorErrors, LedgerFinding{SupervisorWhere(s), Problem{Field: "职务", Level: LevelError,
 					Message: fmt.Sprintf("%s%d年村务监督委员会已有主任%s，只能有一名主任", k.Village, round, name)}})
 			} else {
 				chair[k] = s.Name
@@ -205,25 +233,20 @@ func CheckSupervisors(ss []Supervisor, round int) []LedgerFinding {
 	for _, k := range order {
 		where := k.Township + "/" + k.Village + "/" + strconv.Itoa(round) + "/村务监督委员会"
 		if n := count[k]; n < 3 || n > 5 {
-			out = append(out, LedgerFinding{where, Problem{Field: "姓名", Level: LevelWarning,
+			emit(partSupervisorWarns, LedgerFinding{where, Problem{Field: "姓名", Level: LevelWarning,
 				Message: fmt.Sprintf("村务监督委员会有%d人，应为3至5人", n)}})
 		}
 		if _, ok := chair[k]; !ok {
-			out = append(out, LedgerFinding{where, Problem{Field: "职务", Level: LevelWarning, Message: "村务监督委员会没有主任"}})
+			emit(partSupervisorWarns, LedgerFinding{where, Problem{Field: "职务", Level: LevelWarning, Message: "村务监督委员会没有主任"}})
 		}
 	}
-	return out
 }
 
 // checkRoundRest is CheckLedger's part for the four kinds of issue 15: each record, the
-// village it names, then the rules across records of the round.
-func checkRoundRest(l Ledger, round int, today time.Time, villages map[VillageKey]Village) []LedgerFinding {
-	var out []LedgerFinding
-	add := func(where string, ps Problems) {
-		for _, p := range ps {
-			out = append(out, LedgerFinding{where, p})
-		}
-	}
+// village it names, then the rules across records of the round (the vetting rule against
+// every township's candidates given to Vetted).
+func (lc *LedgerCheck) checkRoundRest(l Ledger, villages map[VillageKey]Village, add func(int, string, Problems)) {
+	round, today := lc.round, lc.today
 	// The day each village's election of a body was completed, to judge 待审 candidates.
 	done := map[VillageKey]map[Body]time.Time{}
 	completed := map[VillageKey]bool{}
@@ -241,34 +264,34 @@ func checkRoundRest(l Ledger, round int, today time.Time, villages map[VillageKe
 			continue
 		}
 		where := CandidateWhere(c)
-		add(where, c.Validate())
-		add(where, VillageProblems(villages, c.VillageKey(), CandidateDesc.Name))
+		add(partCandidates, where, c.Validate())
+		add(partCandidates, where, VillageProblems(villages, c.VillageKey(), CandidateDesc.Name))
 		body := BodyCommittee // the supervision committee is elected with the 村委会
 		if c.Body == VetParty {
 			body = BodyParty
 		}
 		if d, ok := done[c.VillageKey()][body]; ok && c.Verdict == VerdictPending && !d.IsZero() && !d.After(dateOnly(today)) {
-			add(where, Problems{{Field: "联审结论", Level: LevelWarning,
+			add(partCandidates, where, Problems{{Field: "联审结论", Level: LevelWarning,
 				Message: fmt.Sprintf("%s选举已于%s完成，联审结论仍为“待审”", body, FormatDate(d))}})
 		}
 	}
-	out = append(out, VettingConflicts(l.Candidates, l.Members, l.Supervisors, round)...)
+	vettingConflicts(lc.failed, l.Members, l.Supervisors, round, lc.emit)
 	for _, s := range l.Supervisors {
 		if s.Round == round {
-			add(SupervisorWhere(s), s.Validate())
-			add(SupervisorWhere(s), VillageProblems(villages, s.VillageKey(), SupervisorDesc.Name))
+			add(partSupervisors, SupervisorWhere(s), s.Validate())
+			add(partSupervisors, SupervisorWhere(s), VillageProblems(villages, s.VillageKey(), SupervisorDesc.Name))
 		}
 	}
-	out = append(out, CheckSupervisors(l.Supervisors, round)...)
+	checkSupervisors(l.Supervisors, round, lc.emit)
 	for _, c := range l.Changes {
 		if c.Round != round {
 			continue
 		}
 		where := ChangeWhere(c)
-		add(where, c.Validate())
-		add(where, VillageProblems(villages, c.VillageKey(), ChangeDesc.Name))
+		add(partChanges, where, c.Validate())
+		add(partChanges, where, VillageProblems(villages, c.VillageKey(), ChangeDesc.Name))
 		if c.LeaverID != "" && !holdsBefore(l, c) {
-			add(where, Problems{{Field: "离任人", Level: LevelWarning,
+			add(partChanges, where, Problems{{Field: "离任人", Level: LevelWarning,
 				Message: fmt.Sprintf("%s在%s前不是%s%s", c.Leaver, FormatDate(c.Date), c.Body, c.Post)}})
 		}
 	}
@@ -278,17 +301,16 @@ func checkRoundRest(l Ledger, round int, today time.Time, villages map[VillageKe
 			continue
 		}
 		where := fmt.Sprintf("%s/%s/%d/离任审计/%s", a.Township, a.Village, a.Round, a.Subject)
-		add(where, a.Validate())
-		add(where, VillageProblems(villages, a.VillageKey(), AuditDesc.Name))
+		add(partAudits, where, a.Validate())
+		add(partAudits, where, VillageProblems(villages, a.VillageKey(), AuditDesc.Name))
 		audited[a.VillageKey()] = true
 	}
 	for _, v := range l.Villages {
 		if v.Active() && completed[v.Key()] && !audited[v.Key()] {
-			out = append(out, LedgerFinding{v.Township + "/" + v.Name + "/" + strconv.Itoa(round) + "/离任审计",
+			lc.emit(partNoAudit, LedgerFinding{v.Township + "/" + v.Name + "/" + strconv.Itoa(round) + "/离任审计",
 				Problem{Field: "审计对象", Level: LevelWarning, Message: fmt.Sprintf("%d年已完成换届，但没有离任审计记录", round)}})
 		}
 	}
-	return out
 }
 
 // ChangeWhere locates a change: 乡镇/村名/届次/日期/组织职务.

@@ -47,6 +47,19 @@ func TestStatsSumByTownship(t *testing.T) {
 	if got, want := data.JoinPrints(prints), data.TakePrint(whole, nil); !reflect.DeepEqual(got, want) {
 		t.Errorf("prints by township joined: %s, whole: %s", got.Sum, want.Sum)
 	}
+	// An export takes the print sheet by sheet, township by township (the townships in
+	// reverse: the order of the adds does not count).
+	var ps data.PrintSum
+	for _, k := range data.Descriptions {
+		for i := len(whole.Townships) - 1; i >= 0; i-- {
+			var one data.Ledger
+			k.CopyTownship(&one, &whole, whole.Townships[i].Name)
+			ps.Add(one)
+		}
+	}
+	if got, want := ps.Print(), data.TakePrint(whole, nil); !reflect.DeepEqual(got, want) || len(want.Townships) != 8 {
+		t.Errorf("prints by sheet and township: %s, whole: %s (%d townships)", got.Sum, want.Sum, len(want.Townships))
+	}
 	for _, ref := range []time.Time{today, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)} {
 		want := data.ComputeStats(whole, city.Round, ref)
 		a := data.NewStatsSum(city.Round, ref)

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -78,6 +79,9 @@ type Store interface {
 	// (by 受理日期) and talks (by 日期) dated in that calendar year. round 0 reads every
 	// record of every round and year (for export).
 	Ledger(ctx context.Context, round int) (Ledger, error)
+	// ReadKinds calls fn, in one read transaction, with a reader of every record Ledger(0)
+	// reads (of township only, when not ""), kind by kind and township by township.
+	ReadKinds(ctx context.Context, township string, fn func(KindReader) error) error
 
 	// Members, Leaderships, PartyOrgs, Complaints and Talks list the records that are not
 	// deleted; round/year 0 lists all. Complaints are chosen by the year of 受理日期, talks
@@ -165,4 +169,48 @@ type Store interface {
 	SaveSettings(ctx context.Context, s Settings) error
 
 	Close() error
+}
+
+// KindReader reads a store's records of every round and year kind by kind, one township at
+// a time (Store.ReadKinds): what an export streams into its sheets.
+type KindReader interface {
+	// Count is how many records of the kind there are.
+	Count(code KindCode) (int, error)
+	// EachTownship calls fn with each township's records of the kind (a ledger holding
+	// that kind only), in township order.
+	EachTownship(code KindCode, fn func(Ledger) error) error
+}
+
+// HeldKinds is a ledger in memory as a KindReader (a township's workbook written by the demo
+// without a database): EachTownship gives each kind's records in one call, as they are
+// ordered in l.
+func HeldKinds(l Ledger) KindReader { return heldKinds{l} }
+
+type heldKinds struct{ l Ledger }
+
+func (h heldKinds) desc(code KindCode) (AnyKind, error) {
+	for _, k := range Descriptions {
+		if k.Info().Code == code {
+			return k, nil
+		}
+	}
+	return nil, fmt.Errorf("data: no kind %q", code)
+}
+
+func (h heldKinds) Count(code KindCode) (int, error) {
+	k, err := h.desc(code)
+	if err != nil {
+		return 0, err
+	}
+	return k.Count(&h.l), nil
+}
+
+func (h heldKinds) EachTownship(code KindCode, fn func(Ledger) error) error {
+	k, err := h.desc(code)
+	if err != nil {
+		return err
+	}
+	var out Ledger
+	k.Copy(&out, &h.l)
+	return fn(out)
 }

@@ -73,5 +73,7 @@ func writeTownship(ctx context.Context, dir string, b data.Batch) (string, error
 // workbook without a database round trip.
 type heldLedger data.Ledger
 
-// Ledger returns the whole ledger whatever the round, as the export asks for every round.
-func (l heldLedger) Ledger(context.Context, int) (data.Ledger, error) { return data.Ledger(l), nil }
+// ReadKinds reads the whole ledger, every round, as the export asks for (one township's).
+func (l heldLedger) ReadKinds(_ context.Context, _ string, fn func(data.KindReader) error) error {
+	return fn(data.HeldKinds(data.Ledger(l)))
+}

@@ -21,10 +21,9 @@ import (
 // further line is "乡镇<TAB>sum".
 const printsHeader = "两委台账数据指纹 v1（请勿修改）"
 
-// setPrintProps writes the fingerprints of b's townships into f's document properties; a
-// batch without records (the template) gets none.
-func setPrintProps(f *excelize.File, b data.Batch) error {
-	fp := data.TakePrint(b, nil)
+// setPrintProps writes the fingerprints of fp's townships into f's document properties; a
+// workbook without records gets none.
+func setPrintProps(f *excelize.File, fp data.Fingerprint) error {
 	if len(fp.Townships) == 0 {
 		return nil
 	}

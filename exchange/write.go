@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"archive/zip"
 	"cmp"
 	"context"
 	"fmt"
@@ -16,23 +17,62 @@ import (
 // dropRows is how far down the template's drop-down lists reach.
 const dropRows = 5000
 
-// LedgerReader is all Export needs of a store: the whole ledger (round 0). Declared here, at
-// its one consumer, so a caller holding a ledger in memory (the demo's generated townships)
-// passes a one-method value instead of a whole data.Store; data.Store satisfies it.
+// LedgerReader is all Export needs of a store: its records kind by kind, township by
+// township, in one read transaction. Declared here, at its one consumer, so a caller holding
+// a ledger in memory (the demo's generated townships) passes a one-method value
+// (data.HeldKinds) instead of a whole data.Store; data.Store satisfies it.
 type LedgerReader interface {
-	Ledger(ctx context.Context, round int) (data.Ledger, error)
+	ReadKinds(ctx context.Context, township string, fn func(data.KindReader) error) error
 }
 
 // Export writes every sheet with all records of the store, of every round and year, merged
 // villages included, each sheet sorted by its key (members in roster order within a village
 // and round). The workbook imports back into an empty database to the same data.
 func Export(ctx context.Context, st LedgerReader, w io.Writer) error {
-	b, err := st.Ledger(ctx, 0)
-	if err != nil {
-		return fmt.Errorf("读取数据失败：%w", err)
-	}
-	sortBatch(&b)
-	return writeWorkbook(w, supportedSheets(), b)
+	return ExportTownship(ctx, st, "", w)
+}
+
+// ExportTownship is Export of one township's records (of every township when township is
+// ""). Each sheet is written township by township, a township's records of the sheet's kind
+// read, sorted and written before the next township's are read, so that the memory is one
+// township's records of one kind whatever the number of townships. A sheet with more rows
+// than a worksheet holds is refused (TooManyRows) before anything is written.
+func ExportTownship(ctx context.Context, st LedgerReader, township string, w io.Writer) error {
+	return st.ReadKinds(ctx, township, func(r data.KindReader) error {
+		sheets := supportedSheets()
+		counts := make([]int, len(sheets))
+		for i, sh := range sheets {
+			n, err := r.Count(sh.Code)
+			if err != nil {
+				return fmt.Errorf("读取数据失败：%w", err)
+			}
+			if n+1 > excelize.TotalRows {
+				return &TooManyRows{Sheet: sh.Name, Records: n}
+			}
+			counts[i] = n
+		}
+		var prints data.PrintSum
+		src := func(i int, fn func(b *data.Batch) error) error {
+			return r.EachTownship(sheets[i].Code, func(b data.Ledger) error {
+				sortBatch(&b)
+				prints.Add(b)
+				return fn(&b)
+			})
+		}
+		return writeWorkbook(w, sheets, counts, src, &prints)
+	})
+}
+
+// TooManyRows refuses a sheet with more records than one worksheet holds (Excel's
+// 1,048,576 rows, the header one of them).
+type TooManyRows struct {
+	Sheet   string
+	Records int
+}
+
+func (e *TooManyRows) Error() string {
+	return fmt.Sprintf("“%s”工作表有 %d 条记录，超过一个工作表最多 %d 行（含表头一行）的上限，无法导出到一个工作簿；请按乡镇分别导出",
+		e.Sheet, e.Records, excelize.TotalRows)
 }
 
 // WriteTemplate writes the blank workbook: every sheet with its header row and drop-down
@@ -42,7 +82,8 @@ func WriteTemplate(w io.Writer) error {
 	for _, n := range Sheets {
 		all = append(all, specs[n])
 	}
-	return writeWorkbook(w, all, data.Batch{})
+	none := func(int, func(*data.Batch) error) error { return nil }
+	return writeWorkbook(w, all, make([]int, len(all)), none, nil)
 }
 
 // rank is v's position in order, len(order) when absent.
@@ -98,8 +139,10 @@ func sortBatch(b *data.Batch) {
 }
 
 // writeWorkbook writes the sheets in order, each with a bold frozen header row, column
-// widths fit for Chinese, drop-down lists, and the batch's rows of that sheet.
-func writeWorkbook(w io.Writer, sheets []*sheet, b data.Batch) error {
+// widths fit for Chinese, drop-down lists, and its rows: counts[i] records of sheets[i],
+// which src(i, fn) gives fn a batch at a time, in the sheet's order. The fingerprints of the
+// records written (prints, nil for the template) go into the document properties.
+func writeWorkbook(w io.Writer, sheets []*sheet, counts []int, src func(i int, fn func(*data.Batch) error) error, prints *data.PrintSum) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	header, err := f.NewStyle(&excelize.Style{
@@ -126,29 +169,32 @@ func writeWorkbook(w io.Writer, sheets []*sheet, b data.Batch) error {
 		if err != nil {
 			return err
 		}
-		if err := writeSheet(f, sh, b, header, text); err != nil {
+		each := func(fn func(*data.Batch) error) error { return src(i, fn) }
+		if err := writeSheet(f, sh, counts[i], each, header, text); err != nil {
 			return fmt.Errorf("写入“%s”工作表失败：%w", sh.Name, err)
 		}
 	}
-	if err := setPrintProps(f, b); err != nil {
-		return err
+	if prints != nil {
+		if err := setPrintProps(f, prints.Print()); err != nil {
+			return err
+		}
 	}
 	// The first sheet is the active one already. f.SetActiveSheet would parse every
 	// streamed sheet back into cells to unselect its tab: 115 MB for a city.
-	return f.Write(w)
+	// f.Write would build the whole zip in memory before writing it (51 MB at 10× the
+	// city); the zip goes to w as it is made instead, byte for byte the same. (excelize
+	// patches the buffer only for a part over 4 GB; a sheet of 1,048,576 rows is far less.)
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
+	return f.Write(io.Discard)
 }
 
 // exportChunk is how many records become rows at a time. The rows of a whole sheet as
 // cells (a []any of boxed values per row) would take tens of megabytes for a city.
 const exportChunk = 1024
 
-// writeSheet streams sh's header and rows for b, a chunk of records at a time, so that
-// neither the sheet's cells nor all its rows are held at once.
-func writeSheet(f *excelize.File, sh *sheet, b data.Batch, header, text int) error {
-	n := 0
-	if sh.count != nil {
-		n = sh.count(&b)
-	}
+// writeSheet streams sh's header and n rows, which each gives a batch at a time, a chunk of
+// records at a time, so that neither the sheet's cells nor all its rows are held at once.
+func writeSheet(f *excelize.File, sh *sheet, n int, each func(fn func(*data.Batch) error) error, header, text int) error {
 	last := max(dropRows, n+1)
 	for j, c := range sh.Columns {
 		if c.Values == nil {
@@ -193,28 +239,42 @@ func writeSheet(f *excelize.File, sh *sheet, b data.Batch, header, text int) err
 		return err
 	}
 	next := 2
-	for lo := 0; lo < n; lo += exportChunk {
-		for _, r := range sh.rows(&b, lo, lo+exportChunk) {
-			vals := make([]any, len(r))
-			for j, v := range r {
-				if s, ok := v.(string); ok && s == "" {
-					continue // leave the cell out rather than write an empty string
+	err = each(func(b *data.Batch) error {
+		m := sh.count(b)
+		for lo := 0; lo < m; lo += exportChunk {
+			for _, r := range sh.rows(b, lo, lo+exportChunk) {
+				vals := make([]any, len(r))
+				for j, v := range r {
+					if s, ok := v.(string); ok && s == "" {
+						continue // leave the cell out rather than write an empty string
+					}
+					if sh.Columns[j].Digits {
+						vals[j] = excelize.Cell{StyleID: text, Value: v}
+					} else {
+						vals[j] = v
+					}
 				}
-				if sh.Columns[j].Digits {
-					vals[j] = excelize.Cell{StyleID: text, Value: v}
-				} else {
-					vals[j] = v
+				cell, err := excelize.CoordinatesToCellName(1, next)
+				if err != nil {
+					return err
 				}
+				if err := sw.SetRow(cell, vals); err != nil {
+					return err
+				}
+				next++
 			}
-			cell, err := excelize.CoordinatesToCellName(1, next)
-			if err != nil {
-				return err
-			}
-			if err := sw.SetRow(cell, vals); err != nil {
-				return err
-			}
-			next++
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	return sw.Flush()
+	if next-2 != n {
+		return fmt.Errorf("读到 %d 条记录，应有 %d 条", next-2, n)
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	_, err = releaseStream(sw)
+	return err
 }

@@ -1,6 +1,9 @@
 package exchange
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -404,7 +407,7 @@ func TestExportLargeSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := writeWorkbook(out, supportedSheets(), b); err != nil {
+	if err := Export(context.Background(), held(b), out); err != nil {
 		t.Fatal(err)
 	}
 	out.Close()
@@ -479,5 +482,63 @@ func TestExportLargeSheet(t *testing.T) {
 	}
 	if got := f.GetActiveSheetIndex(); got != 0 {
 		t.Errorf("active sheet = %d, want the first", got)
+	}
+}
+
+// held is a ledger in memory as a LedgerReader.
+type held data.Ledger
+
+func (h held) ReadKinds(_ context.Context, _ string, fn func(data.KindReader) error) error {
+	return fn(data.HeldKinds(data.Ledger(h)))
+}
+
+// countOnly claims a sheet of rows records (1 of every other) and gives no rows; strict,
+// it fails the test when asked for rows.
+type countOnly struct {
+	t      *testing.T
+	big    data.KindCode
+	rows   int
+	strict bool
+}
+
+func (c countOnly) ReadKinds(_ context.Context, _ string, fn func(data.KindReader) error) error {
+	return fn(c)
+}
+
+func (c countOnly) Count(code data.KindCode) (int, error) {
+	if code == c.big {
+		return c.rows, nil
+	}
+	return 1, nil
+}
+
+func (c countOnly) EachTownship(code data.KindCode, _ func(data.Ledger) error) error {
+	if c.strict {
+		c.t.Errorf("rows of %s read before the sheet too long was refused", code)
+	}
+	return nil
+}
+
+// TestExportTooManyRows: a sheet of more records than a worksheet holds rows (the header one
+// of them) is refused at once, before any row is read, naming the sheet and the limit; one
+// that just fits is not refused for its size (but for the rows the reader did not give).
+func TestExportTooManyRows(t *testing.T) {
+	var out bytes.Buffer
+	err := Export(context.Background(), countOnly{t, data.CodeMember, excelize.TotalRows, true}, &out)
+	var tm *TooManyRows
+	if !errors.As(err, &tm) || tm.Sheet != "两委成员" || tm.Records != excelize.TotalRows {
+		t.Fatalf("Export = %v, want TooManyRows of 两委成员", err)
+	}
+	for _, want := range []string{"“两委成员”工作表有 1048576 条记录", "最多 1048576 行", "请按乡镇分别导出"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q lacks %q", err, want)
+		}
+	}
+	if out.Len() != 0 {
+		t.Errorf("%d bytes written", out.Len())
+	}
+	err = Export(context.Background(), countOnly{t, data.CodeMember, excelize.TotalRows - 1, false}, &out)
+	if errors.As(err, &tm) || err == nil || !strings.Contains(err.Error(), "读到 0 条记录，应有 1 条") {
+		t.Errorf("a sheet that fits: %v", err)
 	}
 }

@@ -28,9 +28,12 @@ func (c *cli) cmdTemplate(args []string) error {
 	return nil
 }
 
-// cmdExport writes every record to a workbook that imports back to the same data.
+// cmdExport writes every record (of one township with --township) to a workbook that
+// imports back to the same data.
 func (c *cli) cmdExport(args []string) error {
-	pos, err := parseFlags(c.commandFlags(), args)
+	fs := c.commandFlags()
+	township := fs.String("township", "", "只导出该乡镇")
+	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
@@ -42,7 +45,20 @@ func (c *cli) cmdExport(args []string) error {
 		return err
 	}
 	defer st.Close()
-	err = atomicfile.Write(pos[0], func(w io.Writer) error { return exchange.Export(c.ctx(), st, w) })
+	if *township != "" {
+		ts, err := st.Townships(c.ctx())
+		if err != nil {
+			return fmt.Errorf("读取乡镇失败：%v", err)
+		}
+		if err := findTownship(ts, *township); err != nil {
+			return err
+		}
+	}
+	err = atomicfile.Write(pos[0], func(w io.Writer) error { return exchange.ExportTownship(c.ctx(), st, *township, w) })
+	var tm *exchange.TooManyRows
+	if errors.As(err, &tm) && *township == "" {
+		return fmt.Errorf("%v：liangwei-cli export --township 乡镇 文件.xlsx", err)
+	}
 	if err != nil {
 		return err
 	}

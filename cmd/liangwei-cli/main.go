@@ -49,7 +49,9 @@ const usageText = `用法：liangwei-cli [--db 数据库文件] 命令 [参数]
                                     文件中没有的列，已有记录保留原值；--dry-run 只列出将新增、更新、
                                     未变的记录数和变化的内容（清空已有值的列为警告），不写入；
                                     工作簿带有数据指纹时，说明它与导出时一致还是导出后已修改
-  export 文件.xlsx                  导出全部台账（可再导入，也可交县里汇总；每个乡镇的数据指纹写入文件属性）
+  export [--township 乡镇] 文件.xlsx
+                                    导出全部台账（可再导入，也可交县里汇总；每个乡镇的数据指纹写入文件属性）；
+                                    --township 只导出一个乡镇（台账超过一个工作表的行数上限时按乡镇分别导出）
   stats [--round 届次] [--township 乡镇] [--date 日期] [--json]
                                     统计换届完成情况、两委成员结构（--date 当日在任）、党组织、信访举报、
                                     约谈、资格联审、村务监督委员会、任职变动、离任审计、发展党员和表彰；
@@ -112,7 +114,7 @@ var commands = map[string]command{
 	"init":     {"init", (*cli).cmdInit},
 	"template": {"template 文件.xlsx", (*cli).cmdTemplate},
 	"import":   {"import [--sheet 工作表] [--dry-run] 文件...", (*cli).cmdImport},
-	"export":   {"export 文件.xlsx", (*cli).cmdExport},
+	"export":   {"export [--township 乡镇] 文件.xlsx", (*cli).cmdExport},
 	"stats":    {"stats [--round 届次] [--township 乡镇] [--date 日期] [--json]", (*cli).cmdStats},
 	"check":    {"check [--round 届次]", (*cli).cmdCheck},
 	"report":   {reportUsage(), (*cli).cmdReport},

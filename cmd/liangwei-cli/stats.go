@@ -65,22 +65,26 @@ func (c *cli) loadRound(st data.Store, round int, township string) (scope, error
 	if township == "" {
 		return s, nil
 	}
-	found := false
-	var names []string
-	for _, t := range l.Townships {
-		names = append(names, t.Name)
-		if t.Name == township {
-			found = true
-		}
-	}
-	if !found {
-		if len(names) == 0 {
-			return scope{}, fmt.Errorf("未找到乡镇“%s”：数据库中还没有任何乡镇，请先导入台账（import）或载入演示数据（demo）", township)
-		}
-		return scope{}, fmt.Errorf("未找到乡镇“%s”，现有乡镇：%s", township, strings.Join(names, "、"))
+	if err := findTownship(l.Townships, township); err != nil {
+		return scope{}, err
 	}
 	s.ledger = l.ForTownship(township)
 	return s, nil
+}
+
+// findTownship refuses a township that is not among ts, naming those there are.
+func findTownship(ts []data.Township, township string) error {
+	var names []string
+	for _, t := range ts {
+		if t.Name == township {
+			return nil
+		}
+		names = append(names, t.Name)
+	}
+	if len(names) == 0 {
+		return fmt.Errorf("未找到乡镇“%s”：数据库中还没有任何乡镇，请先导入台账（import）或载入演示数据（demo）", township)
+	}
+	return fmt.Errorf("未找到乡镇“%s”，现有乡镇：%s", township, strings.Join(names, "、"))
 }
 
 // previousRates are the key rates of the round before sc's (the newest earlier round with

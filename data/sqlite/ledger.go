@@ -32,21 +32,44 @@ func (s *Store) Ledger(ctx context.Context, round int) (data.Ledger, error) {
 // hold one township's records at a time (a few: the next ones are read on a second core,
 // see readPair). It stops at fn's first error.
 func (s *Store) EachTownship(ctx context.Context, round int, fn func(data.Ledger) error) error {
-	return s.eachTownship(ctx, round, false, fn)
+	return s.eachTownship(ctx, round, false, nil, fn)
+}
+
+// EachTownshipVetted is EachTownship that first, in the same read transaction, gives vetted
+// (when not nil) every candidate of the round, township by township in listing order, and
+// keeps none: what the one rule of check across townships needs (data.LedgerCheck.Vetted).
+func (s *Store) EachTownshipVetted(ctx context.Context, round int, vetted func(data.Candidate), fn func(data.Ledger) error) error {
+	return s.eachTownship(ctx, round, false, vetted, fn)
 }
 
 // EachTownshipInOrder is EachTownship in the official order of the townships
 // (data.TownshipsInOrder of every village, merged ones too), the order in which a report
 // draws them: townships without villages come last, in listing order.
 func (s *Store) EachTownshipInOrder(ctx context.Context, round int, fn func(data.Ledger) error) error {
-	return s.eachTownship(ctx, round, true, fn)
+	return s.eachTownship(ctx, round, true, nil, fn)
 }
 
-func (s *Store) eachTownship(ctx context.Context, round int, ordered bool, fn func(data.Ledger) error) error {
+func (s *Store) eachTownship(ctx context.Context, round int, ordered bool, vetted func(data.Candidate), fn func(data.Ledger) error) error {
 	return s.readRaw(ctx, func(q rowSource) error {
 		ts, err := listFrom(ctx, q, townshipKind, townshipKind.live)
 		if err != nil {
 			return err
+		}
+		for _, t := range ts {
+			if vetted == nil {
+				break
+			}
+			where, args := candidateKind.live+" AND t.name = ?", []any{t.Name}
+			if round != 0 {
+				where, args = "+c.round = ? AND "+where, []any{round, t.Name}
+			}
+			cs, err := listFrom(ctx, q, candidateKind, where, args...)
+			if err != nil {
+				return err
+			}
+			for _, c := range cs {
+				vetted(c)
+			}
 		}
 		names := make([]string, len(ts))
 		for i, t := range ts {

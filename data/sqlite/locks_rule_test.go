@@ -19,9 +19,9 @@ type lockCase struct {
 // storeReads are the *Store methods that change nothing.
 var storeReads = []string{
 	"AuditLog", "Audits", "BackupDir", "Candidates", "Changes", "Backups", "CheckIntegrity", "Commendations", "Complaints", "DeletedComplaints", "DeletedElections",
-	"DeletedLeaderships", "DeletedMembers", "DeletedPartyOrgs", "DeletedTalks", "DeletedVillages", "Developments", "EachTownship", "EachTownshipInOrder", "Elections",
+	"DeletedLeaderships", "DeletedMembers", "DeletedPartyOrgs", "DeletedTalks", "DeletedVillages", "Developments", "EachTownship", "EachTownshipInOrder", "EachTownshipVetted", "Elections",
 	"IntegrityCheck", "KeepStored", "Leaderships", "Ledger", "Locks", "Members", "MembersIn", "NewestSoundBackup", "PartyOrgs",
-	"Path", "PlanImport", "ReadOnly", "Rounds", "Settings", "Supervisors", "Talks", "Townships", "Trash", "Villages",
+	"Path", "PlanImport", "ReadKinds", "ReadOnly", "Rounds", "Settings", "Supervisors", "Talks", "Townships", "Trash", "Villages",
 	"Submissions", "Verifications",
 }
 

@@ -37,6 +37,9 @@ type anyKind interface {
 	lockedAll(w *tx, b *data.Batch) error
 	// digest appends the kind's code and its records' audit values in l.
 	digest(out []auditValue, l *data.Ledger) []auditValue
+	// count and listInto serve ReadKinds: the listed records that meet a condition.
+	count(ctx context.Context, q *sql.Tx, cond string, args ...any) (int, error)
+	listInto(ctx context.Context, q *sql.Tx, l *data.Ledger, cond string, args ...any) error
 }
 
 // val is r's audit value, as the description gives it.
