@@ -275,6 +275,6 @@ func writeSheet(f *excelize.File, sh *sheet, n int, each func(fn func(*data.Batc
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	_, err = releaseStream(sw)
-	return err
+	releaseStream(sw)
+	return nil
 }
