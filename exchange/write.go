@@ -272,9 +272,5 @@ func writeSheet(f *excelize.File, sh *sheet, n int, each func(fn func(*data.Batc
 	if next-2 != n {
 		return fmt.Errorf("读到 %d 条记录，应有 %d 条", next-2, n)
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	releaseStream(sw)
-	return nil
+	return sw.Flush()
 }
