@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -17,6 +18,7 @@ import (
 	"golang.org/x/text/language"
 
 	"liangwei/data"
+	"liangwei/demo"
 )
 
 // TestAppendLower holds appendLower to strings.ToLower for every rune and for bytes that
@@ -186,5 +188,49 @@ func TestOfficialOrderSame(t *testing.T) {
 		if !reflect.DeepEqual(ms, want) {
 			t.Fatalf("%d members in order already: moved", n)
 		}
+	}
+}
+
+// TestLoadingState holds a 两委成员 load in flight: the table area says 正在读取… before the
+// first load, and the rows of the last load stay shown, usable, while the next one runs.
+func TestLoadingState(t *testing.T) {
+	u, st := newTestUI(t)
+	if _, err := st.Import(context.Background(), demo.Batch(uiaToday), "demo"); err != nil {
+		t.Fatal(err)
+	}
+	s := u.screens["两委成员"].(*membersScreen)
+	u.win.SetContent(s.content())
+	loadInBackground = true
+	t.Cleanup(func() { loadInBackground = false })
+	release := make(chan struct{})
+	load := func() {
+		loadLedger(&s.ledger, "读取两委成员失败", func() (membersLoad, error) {
+			<-release
+			return s.read(s.round, s.settingsRound)
+		}, s.apply)
+	}
+	load()
+	if !s.table.empty.Visible() || s.table.empty.Text != "正在读取…" || s.table.table.Visible() {
+		t.Errorf("first load: empty %q (shown %v), table shown %v; want 正在读取… alone",
+			s.table.empty.Text, s.table.empty.Visible(), s.table.table.Visible())
+	}
+	release <- struct{}{}
+	s.wait()
+	n := s.table.rowCount()
+	if n == 0 || s.table.empty.Visible() || strings.Contains(s.table.count.Text, "正在读取") {
+		t.Fatalf("after the load: %d rows, empty shown %v, count %q", n, s.table.empty.Visible(), s.table.count.Text)
+	}
+	load()
+	if want := fmt.Sprintf("共 %d 条，正在读取…", n); s.table.count.Text != want || !s.table.table.Visible() {
+		t.Errorf("second load: count %q (table shown %v), want %q", s.table.count.Text, s.table.table.Visible(), want)
+	}
+	s.table.search.SetText(s.table.row(0).Name) // the rows of the last load stay usable
+	if got := s.table.rowCount(); got == 0 || got == n {
+		t.Errorf("search while loading: %d rows of %d", got, n)
+	}
+	close(release)
+	s.wait()
+	if strings.Contains(s.table.count.Text, "正在读取") {
+		t.Errorf("count %q after the load", s.table.count.Text)
 	}
 }
