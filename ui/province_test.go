@@ -166,3 +166,17 @@ func BenchmarkProvinceElections(b *testing.B) {
 		uipTimed(b, func() { s.table.search.SetText("") }, func() { s.table.search.SetText("新华") })
 	})
 }
+
+// BenchmarkProvinceStart builds the program's window on the province, as cmd/liangwei does
+// before ShowAndRun, with the first screen's (概览) load waited for: the time until the
+// clerk sees the figures. The load runs off the UI goroutine in the program.
+func BenchmarkProvinceStart(b *testing.B) {
+	u, st := uipProvince(b)
+	for b.Loop() {
+		u := newUI(u.app, u.win, Deps{Store: st, Now: func() time.Time { return uiaToday }})
+		u.win.SetContent(u.root())
+		u.win.Resize(fyne.NewSize(1366, 768))
+		waitScreens(u)
+	}
+	uipHeap(b)
+}

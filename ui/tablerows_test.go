@@ -234,3 +234,22 @@ func TestLoadingState(t *testing.T) {
 		t.Errorf("count %q after the load", s.table.count.Text)
 	}
 }
+
+// TestOverviewLoading: until its first load is shown, 概览 says 正在读取…, not the welcome
+// card of an empty database.
+func TestOverviewLoading(t *testing.T) {
+	u, st := newTestUI(t)
+	if _, err := st.Import(context.Background(), demo.Batch(uiaToday), "demo"); err != nil {
+		t.Fatal(err)
+	}
+	s := u.screens["概览"].(*overviewScreen)
+	u.win.SetContent(s.content())
+	if got := s.root.Objects[0]; got != s.loading {
+		t.Fatalf("before the load: 概览 shows %T, want 正在读取…", got)
+	}
+	s.refresh()
+	s.busy.Wait()
+	if got := s.root.Objects[0]; got != s.figures {
+		t.Fatalf("after the load: 概览 shows %T, want the figures", got)
+	}
+}
