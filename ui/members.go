@@ -167,7 +167,33 @@ func (s *membersScreen) refresh() {
 func (s *membersScreen) read(round, seen int) (membersLoad, error) {
 	l, err := readRoundRows(s.u, round, seen, s.u.deps.Store.Members, s.table,
 		func(m data.Member) (string, string) { return m.Township, m.Village })
+	memShare(l.records)
 	return membersLoad{l, memVillagesOf(l.records)}, err
+}
+
+// memShare makes the members' texts that repeat (乡镇, 村名, 民族, the enums) share one
+// string each: the store reads a copy for every record, 40 MB of a province's ledger the
+// screen would keep.
+func memShare(ms []data.Member) {
+	seen := map[string]string{}
+	share := func(s string) string {
+		if v, ok := seen[s]; ok {
+			return v
+		}
+		seen[s] = s
+		return s
+	}
+	for i := range ms {
+		m := &ms[i]
+		m.Township, m.Village, m.Ethnicity = share(m.Township), share(m.Village), share(m.Ethnicity)
+		m.Gender, m.Education, m.Political = data.Gender(share(string(m.Gender))),
+			data.Education(share(string(m.Education))), data.Political(share(string(m.Political)))
+		m.PartyPost, m.CommitteePost = data.PartyPost(share(string(m.PartyPost))), data.CommitteePost(share(string(m.CommitteePost)))
+		m.Tenure = data.Tenure(share(string(m.Tenure)))
+		for j, t := range m.Tags {
+			m.Tags[j] = share(t)
+		}
+	}
 }
 
 func (s *membersScreen) apply(l membersLoad) {

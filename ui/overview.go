@@ -27,7 +27,7 @@ type overviewScreen struct {
 	// busy counts the background loads and the demo import; tests wait on it.
 	busy sync.WaitGroup
 
-	root    *fyne.Container // holds loading, welcome or figures
+	root    *fyne.Container   // holds loading, welcome or figures
 	loading fyne.CanvasObject // 正在读取…, until the first load is shown
 	welcome fyne.CanvasObject
 	figures fyne.CanvasObject
