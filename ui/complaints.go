@@ -177,7 +177,7 @@ type complaintsLoad struct {
 // refresh reloads every complaint, the townships and villages off the UI goroutine; the
 // reference date of 超期 is taken anew, so a screen left open overnight stays right.
 func (s *complaintsScreen) refresh() {
-	loadScreen(s.u, &s.loader, "读取信访举报失败", func() (complaintsLoad, error) {
+	loadLedger(&s.ledger, "读取信访举报失败", func() (complaintsLoad, error) {
 		l := complaintsLoad{today: s.u.deps.Now()}
 		ctx, st := s.u.ctx(), s.u.deps.Store
 		set, err := st.Settings(ctx)

@@ -96,8 +96,9 @@ func (s *electionsScreen) content() fyne.CanvasObject {
 // later loads keep the clerk's choice unless 设置's round has changed since.
 func (s *electionsScreen) refresh() {
 	round, seen := s.round, s.settingsRound
-	loadScreen(s.u, &s.loader, "读取换届记录失败", func() (roundRecords[data.Election], error) {
-		return readRoundRecords(s.u, round, seen, s.u.deps.Store.Elections)
+	loadLedger(&s.ledger, "读取换届记录失败", func() (roundRecords[data.Election], error) {
+		return readRoundRows(s.u, round, seen, s.u.deps.Store.Elections, s.table,
+			func(e data.Election) (string, string) { return e.Township, e.Village })
 	}, s.apply)
 }
 
@@ -109,8 +110,7 @@ func (s *electionsScreen) apply(l roundRecords[data.Election]) {
 	} else {
 		s.table.setEmptyText(fmt.Sprintf("%d年还没有换届记录。请点击“新增”录入，或在“数据”中导入工作簿。", l.round))
 	}
-	officialOrder(l.villages, l.records, func(e data.Election) (string, string) { return e.Township, e.Village })
-	s.table.setData(l.records)
+	s.table.show(l.rows)
 	s.selectSaved()
 	s.updateButtons()
 }

@@ -15,11 +15,11 @@ import (
 // numbers right-aligned and sorted as numbers.
 func fieldCol[R any](k *data.Kind[R], at func(*R) any, width float32) column[R] {
 	f := k.FieldAt(at)
-	c := column[R]{title: f.Title(), width: width, text: func(r R) string { return f.Text(&r) }}
+	c := column[R]{title: f.Title(), width: width, textAt: f.Text}
 	if f.Number() {
 		c.numeric = true
-		c.num = func(r R) float64 {
-			switch v := f.Get(&r).(type) {
+		c.numAt = func(r *R) float64 {
+			switch v := f.Get(r).(type) {
 			case int:
 				return float64(v)
 			case float64:
@@ -33,7 +33,7 @@ func fieldCol[R any](k *data.Kind[R], at func(*R) any, width float32) column[R] 
 
 // shown is c with its cell text given by text instead (a masked 身份证号, 是 or blank).
 func (c column[R]) shown(text func(R) string) column[R] {
-	c.text = text
+	c.text, c.textAt = text, nil
 	return c
 }
 

@@ -96,7 +96,7 @@ type leadershipLoad struct {
 // rounds offered are those of the elections and of the leadership rows.
 func (s *leadershipScreen) refresh() {
 	round, seen := s.round, s.settingsRound
-	loadScreen(s.u, &s.loader, "读取乡镇班子失败", func() (leadershipLoad, error) { return s.load(round, seen) }, s.apply)
+	loadLedger(&s.ledger, "读取乡镇班子失败", func() (leadershipLoad, error) { return s.load(round, seen) }, s.apply)
 }
 
 func (s *leadershipScreen) load(round, seenSettings int) (leadershipLoad, error) {

@@ -75,6 +75,17 @@ type membersScreen struct {
 
 	villages []data.Village // every village, for the form's drop-downs
 	members  []data.Member  // the round's members, for the form's live one-书记 check
+
+	// The village filter's options by township ("": every township) for the rows of
+	// villagesFor, the table's rows they were worked out from.
+	villagesOf  map[string][]string
+	villagesFor *tableRows[data.Member]
+}
+
+// membersLoad is what one refresh reads, ready to show.
+type membersLoad struct {
+	roundRecords[data.Member]
+	villagesOf map[string][]string
 }
 
 func newMembersScreen(u *UI) *membersScreen {
@@ -148,12 +159,44 @@ func (s *membersScreen) content() fyne.CanvasObject {
 // choosing the round as the 换届 screen does.
 func (s *membersScreen) refresh() {
 	round, seen := s.round, s.settingsRound
-	loadScreen(s.u, &s.loader, "读取两委成员失败", func() (roundRecords[data.Member], error) {
-		return readRoundRecords(s.u, round, seen, s.u.deps.Store.Members)
-	}, s.apply)
+	loadLedger(&s.ledger, "读取两委成员失败", func() (membersLoad, error) { return s.read(round, seen) }, s.apply)
 }
 
-func (s *membersScreen) apply(l roundRecords[data.Member]) {
+// read is the load of refresh: the records in official order, their table rows and the
+// village filter's options, all worked out off the UI goroutine.
+func (s *membersScreen) read(round, seen int) (membersLoad, error) {
+	l, err := readRoundRows(s.u, round, seen, s.u.deps.Store.Members, s.table,
+		func(m data.Member) (string, string) { return m.Township, m.Village })
+	memShare(l.records)
+	return membersLoad{l, memVillagesOf(l.records)}, err
+}
+
+// memShare makes the members' texts that repeat (乡镇, 村名, 民族, the enums) share one
+// string each: the store reads a copy for every record, 40 MB of a province's ledger the
+// screen would keep.
+func memShare(ms []data.Member) {
+	seen := map[string]string{}
+	share := func(s string) string {
+		if v, ok := seen[s]; ok {
+			return v
+		}
+		seen[s] = s
+		return s
+	}
+	for i := range ms {
+		m := &ms[i]
+		m.Township, m.Village, m.Ethnicity = share(m.Township), share(m.Village), share(m.Ethnicity)
+		m.Gender, m.Education, m.Political = data.Gender(share(string(m.Gender))),
+			data.Education(share(string(m.Education))), data.Political(share(string(m.Political)))
+		m.PartyPost, m.CommitteePost = data.PartyPost(share(string(m.PartyPost))), data.CommitteePost(share(string(m.CommitteePost)))
+		m.Tenure = data.Tenure(share(string(m.Tenure)))
+		for j, t := range m.Tags {
+			m.Tags[j] = share(t)
+		}
+	}
+}
+
+func (s *membersScreen) apply(l membersLoad) {
 	s.showRounds(l.roundLoad)
 	s.villages, s.members = l.villages, l.records
 	if len(l.villages) == 0 {
@@ -161,8 +204,8 @@ func (s *membersScreen) apply(l roundRecords[data.Member]) {
 	} else {
 		s.table.setEmptyText(fmt.Sprintf("%d年还没有两委成员。请点击“新增”录入，或在“数据”中导入工作簿。", l.round))
 	}
-	officialOrder(l.villages, l.records, func(m data.Member) (string, string) { return m.Township, m.Village })
-	s.table.setData(l.records)
+	s.villagesOf, s.villagesFor = l.villagesOf, l.rows
+	s.table.show(l.rows)
 	if s.narrowVillages() {
 		s.table.apply()
 	}
@@ -170,23 +213,39 @@ func (s *membersScreen) apply(l roundRecords[data.Member]) {
 	s.updateButtons()
 }
 
+// memVillagesOf are the names of the villages of the members of each township, and of
+// every township under "", in pinyin order.
+func memVillagesOf(ms []data.Member) map[string][]string {
+	out := map[string][]string{}
+	seen := map[data.VillageKey]bool{}
+	for _, m := range ms {
+		if m.Village == "" {
+			continue
+		}
+		for _, k := range []data.VillageKey{{Township: m.Township, Village: m.Village}, {Village: m.Village}} {
+			if !seen[k] {
+				seen[k] = true
+				out[k.Township] = append(out[k.Township], k.Village)
+			}
+		}
+	}
+	for _, names := range out {
+		sortChinese(names)
+	}
+	return out
+}
+
 // narrowVillages sets the village filter's options to the villages of the chosen township
 // found in the data (all villages when none is chosen), keeping the choice when it is among
 // them. It reports whether the choice had to be cleared.
 func (s *membersScreen) narrowVillages() bool {
-	t := filterValue(s.townshipSel)
-	seen := map[string]bool{}
-	var names []string
-	for _, m := range s.table.all {
-		if (t == "" || m.Township == t) && m.Village != "" && !seen[m.Village] {
-			seen[m.Village] = true
-			names = append(names, m.Village)
-		}
+	if s.villagesFor != s.table.rows {
+		s.villagesOf, s.villagesFor = memVillagesOf(s.table.all), s.table.rows
 	}
-	sortChinese(names)
+	names := s.villagesOf[filterValue(s.townshipSel)]
 	all := s.villageSel.Options[0]
 	cur := s.villageSel.Selected
-	cleared := cur != all && !seen[cur]
+	cleared := cur != all && !slices.Contains(names, cur)
 	if cleared {
 		cur = all
 	}

@@ -27,7 +27,8 @@ type overviewScreen struct {
 	// busy counts the background loads and the demo import; tests wait on it.
 	busy sync.WaitGroup
 
-	root    *fyne.Container // holds welcome or figures
+	root    *fyne.Container   // holds loading, welcome or figures
+	loading fyne.CanvasObject // 正在读取…, until the first load is shown
 	welcome fyne.CanvasObject
 	figures fyne.CanvasObject
 
@@ -188,7 +189,10 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 	floor.SetMinSize(fyne.NewSize(0, 320))
 	s.figures = container.NewVScroll(container.NewVBox(top, container.NewStack(floor, lists)))
 
-	s.root = container.NewStack(s.welcome)
+	// A province's figures take seconds to read: until then the screen says so, rather
+	// than welcoming the clerk to an empty database.
+	s.loading = container.NewCenter(widget.NewLabel("正在读取…"))
+	s.root = container.NewStack(s.loading)
 	return container.NewPadded(s.root)
 }
 
@@ -286,6 +290,10 @@ func (s *overviewScreen) apply(r ovResult, err error) {
 		fyne.LogError("概览 load", err)
 		s.message.SetText("读取数据失败：" + err.Error())
 		s.message.Show()
+		if s.root.Objects[0] == s.loading {
+			s.root.Objects = []fyne.CanvasObject{s.welcome}
+			s.root.Refresh()
+		}
 		return
 	}
 	s.message.Hide()

@@ -112,12 +112,13 @@ func (s *partyOrgsScreen) content() fyne.CanvasObject {
 type partyOrgsLoad struct {
 	orgs     []data.PartyOrg
 	villages []data.Village
-	round    int // 设置's current round
+	round    int                       // 设置's current round
+	rows     *tableRows[data.PartyOrg] // orgs in official order, as the table shows them
 }
 
 // refresh reloads every year's rows and the villages off the UI goroutine.
 func (s *partyOrgsScreen) refresh() {
-	loadScreen(s.u, &s.loader, "读取党组织台账失败", func() (partyOrgsLoad, error) {
+	loadLedger(&s.ledger, "读取党组织台账失败", func() (partyOrgsLoad, error) {
 		var l partyOrgsLoad
 		ctx, st := s.u.ctx(), s.u.deps.Store
 		set, err := st.Settings(ctx)
@@ -127,6 +128,10 @@ func (s *partyOrgsScreen) refresh() {
 		}
 		if err == nil {
 			l.orgs, err = st.PartyOrgs(ctx, 0)
+		}
+		if err == nil {
+			officialOrder(l.villages, l.orgs, func(p data.PartyOrg) (string, string) { return p.Township, p.Village })
+			l.rows = s.table.prepare(l.orgs)
 		}
 		return l, err
 	}, s.apply)
@@ -140,8 +145,7 @@ func (s *partyOrgsScreen) apply(l partyOrgsLoad) {
 	} else {
 		s.table.setEmptyText("还没有党组织台账。请在“数据”中导入工作簿（“党组织”工作表），或点击“新增”录入。")
 	}
-	officialOrder(l.villages, l.orgs, func(p data.PartyOrg) (string, string) { return p.Township, p.Village })
-	s.table.setData(l.orgs)
+	s.table.show(l.rows)
 	s.selectSaved()
 	s.updateButtons()
 }

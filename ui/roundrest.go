@@ -82,8 +82,9 @@ func (s *villageKindScreen[R]) content() fyne.CanvasObject {
 
 func (s *villageKindScreen[R]) refresh() {
 	round, seen := s.round, s.settingsRound
-	loadScreen(s.u, &s.loader, "读取"+s.k.desc.Name+"失败", func() (roundRecords[R], error) {
-		return readRoundRecords(s.u, round, seen, s.k.list(s.u.deps.Store))
+	loadLedger(&s.ledger, "读取"+s.k.desc.Name+"失败", func() (roundRecords[R], error) {
+		return readRoundRows(s.u, round, seen, s.k.list(s.u.deps.Store), s.table,
+			func(r R) (string, string) { return *s.k.township(&r), *s.k.village(&r) })
 	}, s.apply)
 }
 
@@ -96,8 +97,7 @@ func (s *villageKindScreen[R]) apply(l roundRecords[R]) {
 		s.table.setEmptyText(fmt.Sprintf("%d年还没有%s记录。请点击“新增”录入，或在“数据”中导入工作簿（“%s”工作表）。",
 			l.round, s.k.desc.Name, s.k.desc.Name))
 	}
-	officialOrder(l.villages, l.records, func(r R) (string, string) { return *s.k.township(&r), *s.k.village(&r) })
-	s.table.setData(l.records)
+	s.table.show(l.rows)
 	s.selectSaved()
 	s.updateButtons()
 }

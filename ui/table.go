@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"bytes"
-	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 
@@ -24,6 +21,26 @@ type column[T any] struct {
 	numeric bool            // right-aligned and sorted as a number
 	text    func(T) string  // the cell text
 	num     func(T) float64 // the sort value of a numeric column
+	// Set instead of text and num by fieldCol: a field read through the record's address
+	// would otherwise copy each record to the heap, once per cell of a province's ledger.
+	textAt func(*T) string
+	numAt  func(*T) float64
+}
+
+// cell is the cell text of r.
+func (c *column[T]) cell(r *T) string {
+	if c.textAt != nil {
+		return c.textAt(r)
+	}
+	return c.text(*r)
+}
+
+// sortNum is the sort value of r in a numeric column.
+func (c *column[T]) sortNum(r *T) float64 {
+	if c.numAt != nil {
+		return c.numAt(r)
+	}
+	return c.num(*r)
 }
 
 // tableFilter is one drop-down that narrows the rows to those whose value equals the choice.
@@ -49,16 +66,16 @@ type ledgerTable[T any] struct {
 	body   *fyne.Container
 
 	all      []T
-	hay      []string // lower-cased cell texts of each row, for search
-	view     []int    // indices into all, filtered and sorted
-	sortCol  int      // -1: the store's order
+	rows     *tableRows[T] // all, with its search texts and filter values
+	view     []int         // indices into all, filtered and sorted
+	sortCol  int           // -1: the store's order
 	sortDesc bool
-	// The sort keys of the columns sorted since the last setData, by row of all.
-	textKeyCache map[int][][]byte
-	numKeyCache  map[int][]float64
-	selected     int                // index into view, -1 when none
-	widthCache   map[string]float32 // the measured width of cell texts (see fits)
-	emptyText    string
+	// The order of every row by the columns sorted since the last setData.
+	orders     map[int]*colOrder
+	selected   int                // index into view, -1 when none
+	widthCache map[string]float32 // the measured width of cell texts (see fits)
+	emptyText  string
+	loading    bool // a load is under way (see setLoading)
 
 	// onSelect is called when the clerk selects a row; onActivate when they double-click
 	// it or press Enter on it (the ledger opens its form).
@@ -206,36 +223,22 @@ func (lt *ledgerTable[T]) addFilter(all string, fixed []string, value func(T) st
 }
 
 // setData replaces the rows (one load from the store) and re-applies search, filters and
-// sort. The selection is cleared.
-func (lt *ledgerTable[T]) setData(rows []T) {
-	lt.all = rows
-	lt.textKeyCache, lt.numKeyCache = nil, nil
-	lt.hay = make([]string, len(rows))
-	var sb strings.Builder
-	for i, r := range rows {
-		sb.Reset()
-		for _, c := range lt.cols {
-			sb.WriteString(strings.ToLower(c.text(r)))
-			sb.WriteByte(0)
-		}
-		lt.hay[i] = sb.String()
-	}
-	for _, f := range lt.filters {
+// sort. The selection is cleared. A screen with many rows prepares them off the UI
+// goroutine and calls show instead.
+func (lt *ledgerTable[T]) setData(rows []T) { lt.show(lt.prepare(rows)) }
+
+// show puts in rows made by prepare and re-applies search, filters and sort; the
+// selection is cleared.
+func (lt *ledgerTable[T]) show(d *tableRows[T]) {
+	lt.rows, lt.all = d, d.all
+	lt.orders = nil
+	for fi, f := range lt.filters {
 		if f.fixed != nil {
 			continue
 		}
-		seen := map[string]bool{}
-		opts := []string{f.all}
-		for _, r := range rows {
-			if v := f.value(r); v != "" && !seen[v] {
-				seen[v] = true
-				opts = append(opts, v)
-			}
-		}
-		sortChinese(opts[1:])
 		cur := f.sel.Selected
-		f.sel.Options = opts
-		if !seen[cur] {
+		f.sel.Options = append([]string{f.all}, d.opts[fi]...)
+		if _, ok := d.ids[fi][cur]; !ok {
 			cur = f.all
 		}
 		// Set without triggering apply for each filter; apply runs once below.
@@ -255,45 +258,57 @@ func (lt *ledgerTable[T]) setEmptyText(s string) {
 
 // apply filters and sorts the rows again and redraws the table.
 func (lt *ledgerTable[T]) apply() {
+	if lt.rows == nil {
+		lt.rows = lt.prepare(nil)
+	}
 	q := strings.ToLower(strings.TrimSpace(lt.search.Text))
-	type active struct {
-		want  string
-		value func(T) string
-	}
-	var fs []active
-	for _, f := range lt.filters {
+	var fs []rowFilter[T]
+	for fi, f := range lt.filters {
 		if s := f.sel.Selected; s != "" && s != f.all {
-			fs = append(fs, active{s, f.value})
-		}
-	}
-	lt.view = lt.view[:0]
-rows:
-	for i, r := range lt.all {
-		for _, f := range fs {
-			if f.value(r) != f.want {
-				continue rows
+			if ids := lt.rows.rowID[fi]; ids != nil {
+				fs = append(fs, rowFilter[T]{rowID: ids, want: lt.rows.ids[fi][s]})
+			} else {
+				fs = append(fs, rowFilter[T]{value: f.value, choice: s})
 			}
 		}
-		if q != "" && !strings.Contains(lt.hay[i], q) {
-			continue
-		}
-		lt.view = append(lt.view, i)
 	}
+	lt.view = lt.rows.filter(lt.view[:0], q, fs)
 	lt.sortView()
 	lt.selected = -1
 	lt.table.UnselectAll()
-	if len(lt.view) == len(lt.all) {
-		lt.count.SetText(fmt.Sprintf("共 %d 条", len(lt.view)))
-	} else {
-		lt.count.SetText(fmt.Sprintf("共 %d 条（全部 %d 条）", len(lt.view), len(lt.all)))
-	}
+	lt.showCount()
 	lt.updateEmpty()
 	lt.table.ScrollToTop() // also redraws the visible cells
+}
+
+// showCount says how many rows are shown, and that a load is under way.
+func (lt *ledgerTable[T]) showCount() {
+	txt := fmt.Sprintf("共 %d 条", len(lt.view))
+	if len(lt.view) != len(lt.all) {
+		txt = fmt.Sprintf("共 %d 条（全部 %d 条）", len(lt.view), len(lt.all))
+	}
+	if lt.loading && len(lt.all) > 0 {
+		txt += "，正在读取…"
+	}
+	lt.count.SetText(txt)
+}
+
+// setLoading says whether a load is under way: the table area says 正在读取… while it has
+// no rows yet, and the count while it shows the rows of the last load, which stay usable.
+func (lt *ledgerTable[T]) setLoading(on bool) {
+	if lt.loading == on {
+		return
+	}
+	lt.loading = on
+	lt.showCount()
+	lt.updateEmpty()
 }
 
 func (lt *ledgerTable[T]) updateEmpty() {
 	msg := ""
 	switch {
+	case len(lt.all) == 0 && lt.loading:
+		msg = "正在读取…"
 	case len(lt.all) == 0:
 		msg = lt.emptyText
 	case len(lt.view) == 0:
@@ -324,62 +339,21 @@ func (lt *ledgerTable[T]) sortBy(col int) {
 
 // sortView orders view by the sort column, keeping the store's order among equal values.
 // Text sorts by pinyin (the zh collation), as a clerk expects of township and village names.
-// The sort keys of a column are computed for every row on its first sort and kept until
-// the next setData, so sorting a city ledger again (the other way, after a search) only
-// compares.
+// The order of every row by a column is worked out on its first sort and kept until the
+// next setData, so sorting again (the other way, after a search) only picks rows from it.
 func (lt *ledgerTable[T]) sortView() {
 	if lt.sortCol < 0 {
 		return
 	}
-	sign := 1
-	if lt.sortDesc {
-		sign = -1
+	o := lt.orders[lt.sortCol]
+	if o == nil {
+		o = lt.order(lt.all, lt.sortCol)
+		if lt.orders == nil {
+			lt.orders = map[int]*colOrder{}
+		}
+		lt.orders[lt.sortCol] = o
 	}
-	if lt.cols[lt.sortCol].numeric {
-		keys := lt.numKeys(lt.sortCol)
-		slices.SortStableFunc(lt.view, func(a, b int) int { return sign * cmp.Compare(keys[a], keys[b]) })
-		return
-	}
-	keys := lt.textKeys(lt.sortCol)
-	slices.SortStableFunc(lt.view, func(a, b int) int { return sign * bytes.Compare(keys[a], keys[b]) })
-}
-
-// textKeys are the collation keys of a text column, by row of all.
-func (lt *ledgerTable[T]) textKeys(col int) [][]byte {
-	if k, ok := lt.textKeyCache[col]; ok {
-		return k
-	}
-	c := lt.cols[col]
-	coll := collate.New(language.Chinese)
-	var buf collate.Buffer
-	keys := make([][]byte, len(lt.all))
-	for i, r := range lt.all {
-		// The keys are appended to buf, which is never reset, so each stays valid: one
-		// growing array per column instead of an allocation per row.
-		keys[i] = coll.KeyFromString(&buf, c.text(r))
-	}
-	if lt.textKeyCache == nil {
-		lt.textKeyCache = map[int][][]byte{}
-	}
-	lt.textKeyCache[col] = keys
-	return keys
-}
-
-// numKeys are the sort values of a numeric column, by row of all.
-func (lt *ledgerTable[T]) numKeys(col int) []float64 {
-	if k, ok := lt.numKeyCache[col]; ok {
-		return k
-	}
-	c := lt.cols[col]
-	keys := make([]float64, len(lt.all))
-	for i, r := range lt.all {
-		keys[i] = c.num(r)
-	}
-	if lt.numKeyCache == nil {
-		lt.numKeyCache = map[int][]float64{}
-	}
-	lt.numKeyCache[col] = keys
-	return keys
+	o.sort(lt.view, lt.sortDesc)
 }
 
 // sortChinese sorts strings by pinyin.
@@ -394,7 +368,7 @@ func (lt *ledgerTable[T]) rowCount() int { return len(lt.view) }
 func (lt *ledgerTable[T]) row(i int) T { return lt.all[lt.view[i]] }
 
 // cellText is the text shown in row i, column col.
-func (lt *ledgerTable[T]) cellText(i, col int) string { return lt.cols[col].text(lt.row(i)) }
+func (lt *ledgerTable[T]) cellText(i, col int) string { return lt.cols[col].cell(&lt.all[lt.view[i]]) }
 
 // selectRow marks row i as selected (and tells onSelect).
 func (lt *ledgerTable[T]) selectRow(i int) {

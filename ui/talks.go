@@ -98,7 +98,7 @@ type talksLoad struct {
 
 // refresh reloads every talk and the townships off the UI goroutine.
 func (s *talksScreen) refresh() {
-	loadScreen(s.u, &s.loader, "读取约谈记录失败", func() (talksLoad, error) {
+	loadLedger(&s.ledger, "读取约谈记录失败", func() (talksLoad, error) {
 		var l talksLoad
 		ctx, st := s.u.ctx(), s.u.deps.Store
 		set, err := st.Settings(ctx)

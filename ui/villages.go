@@ -57,16 +57,21 @@ func (s *villagesScreen) content() fyne.CanvasObject {
 type villagesLoad struct {
 	villages  []data.Village
 	townships []data.Township
+	rows      *tableRows[data.Village] // the villages in official order, as the table shows them
 }
 
 // refresh reloads the villages off the UI goroutine and shows them.
 func (s *villagesScreen) refresh() {
-	loadScreen(s.u, &s.loader, "读取村庄失败", func() (villagesLoad, error) {
+	loadLedger(&s.ledger, "读取村庄失败", func() (villagesLoad, error) {
 		var l villagesLoad
 		var err error
 		l.villages, err = s.u.deps.Store.Villages(s.u.ctx())
 		if err == nil {
 			l.townships, err = s.u.deps.Store.Townships(s.u.ctx())
+		}
+		if err == nil {
+			officialOrder(l.villages, l.villages, func(v data.Village) (string, string) { return v.Township, v.Name })
+			l.rows = s.table.prepare(l.villages)
 		}
 		return l, err
 	}, s.apply)
@@ -77,8 +82,7 @@ func (s *villagesScreen) apply(l villagesLoad) {
 	for _, t := range l.townships {
 		s.townships = append(s.townships, t.Name)
 	}
-	officialOrder(l.villages, l.villages, func(v data.Village) (string, string) { return v.Township, v.Name })
-	s.table.setData(l.villages)
+	s.table.show(l.rows)
 	s.selectSaved()
 	s.updateButtons()
 }
