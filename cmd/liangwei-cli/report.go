@@ -97,18 +97,19 @@ func (c *cli) cmdReport(args []string) error {
 		if sc.round, err = c.scopeRound(st, round); err != nil {
 			return err
 		}
+	} else if streamed && kind.Name == reports.Summary.Name {
+		if sum, err = c.summaryCached(st, round, date); err != nil {
+			return err
+		}
+		sc.round = sum.Round
+		for _, name := range sum.Townships {
+			sc.ledger.Townships = append(sc.ledger.Townships, data.Township{Name: name})
+		}
 	} else if streamed {
 		if sc.round, err = c.scopeRound(st, round); err != nil {
 			return err
 		}
-		if kind.Name == reports.Summary.Name {
-			if sum, err = c.summaryCached(st, sc.round, date); err != nil {
-				return err
-			}
-			for _, name := range sum.Townships {
-				sc.ledger.Townships = append(sc.ledger.Townships, data.Township{Name: name})
-			}
-		} else if detail, sc.ledger.Townships, prints, err = c.detailOf(st, sc.round, date); err != nil {
+		if detail, sc.ledger.Townships, prints, err = c.detailOf(st, sc.round, date); err != nil {
 			return err
 		}
 	} else if sc, err = c.loadScope(st, round, *township); err != nil {
@@ -205,6 +206,7 @@ func (c *cli) detailOf(st *sqlite.Store, round int, date time.Time) (*data.Detai
 // summaryData is what the summary of every township draws, read township by township
 // (data.SummarySum): the memory of one township, whatever the province.
 type summaryData struct {
+	Round  int // the round resolved (scopeRound)
 	Report data.SummaryReport
 	// Townships are the names of the only township read, when there is one (the report
 	// then names it).
@@ -215,16 +217,23 @@ type summaryData struct {
 	Print *data.Fingerprint
 }
 
-// summaryCached is summaryOf, from the figure cache when it holds it (sqlite.Cached).
+// summaryCached is summaryOf, from the figure cache when it holds it (sqlite.Cached). round
+// is as given (0: see scopeRound, which reads the ledger and is part of what is cached).
 func (c *cli) summaryCached(st *sqlite.Store, round int, date time.Time) (*summaryData, error) {
-	key := fmt.Sprintf("summary round=%d date=%s", round, date.Format(time.RFC3339Nano))
-	d, err := sqlite.Cached(c.ctx(), st, key, func() (summaryData, error) { return c.summaryOf(st, round, date) })
+	key := fmt.Sprintf("summary round=%d date=%s cli-today=%s", round, date.Format(time.RFC3339Nano), c.today().Format(time.DateOnly))
+	d, err := sqlite.Cached(c.ctx(), st, key, func() (summaryData, error) {
+		round, err := c.scopeRound(st, round)
+		if err != nil {
+			return summaryData{}, err
+		}
+		return c.summaryOf(st, round, date)
+	})
 	return &d, err
 }
 
 // summaryOf computes the summary of every township of round on date.
 func (c *cli) summaryOf(st *sqlite.Store, round int, date time.Time) (summaryData, error) {
-	var d summaryData
+	d := summaryData{Round: round}
 	sum := data.NewSummarySum(round, date)
 	var prints []data.TownshipPrint
 	towns := 0

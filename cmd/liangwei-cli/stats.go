@@ -127,11 +127,17 @@ func (c *cli) cmdStats(args []string) error {
 		return err
 	}
 	defer st.Close()
-	if round, err = c.scopeRound(st, round); err != nil {
-		return err
-	}
-	key := fmt.Sprintf("stats round=%d township=%q date=%s", round, *township, ref.Format(time.RFC3339Nano))
-	s, err := sqlite.Cached(c.ctx(), st, key, func() (data.Stats, error) { return c.stats(st, round, *township, ref) })
+	// The round as given (0: of the settings, else the latest, else this year's): resolving
+	// it reads the ledger (a province's elections), so it is part of what is cached.
+	key := fmt.Sprintf("stats round=%d township=%q date=%s cli-today=%s", round, *township,
+		ref.Format(time.RFC3339Nano), c.today().Format(time.DateOnly))
+	s, err := sqlite.Cached(c.ctx(), st, key, func() (data.Stats, error) {
+		round, err := c.scopeRound(st, round)
+		if err != nil {
+			return data.Stats{}, err
+		}
+		return c.stats(st, round, *township, ref)
+	})
 	if err != nil {
 		return err
 	}
