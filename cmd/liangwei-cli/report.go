@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"liangwei/data"
+	"liangwei/data/sqlite"
 	"liangwei/internal/atomicfile"
 	"liangwei/reports"
 )
@@ -76,7 +78,7 @@ func (c *cli) cmdReport(args []string) error {
 	// (data.SummarySum, DetailSum): the records of one township in memory, whatever the
 	// province. Other reports read the round whole.
 	var sc scope
-	var sum *data.SummarySum
+	var sum *summaryData
 	var detail *data.DetailSum
 	// The seal of a streamed report (reports.NewSeal takes the whole ledger): every
 	// township's print, taken as its records pass.
@@ -95,37 +97,20 @@ func (c *cli) cmdReport(args []string) error {
 		if sc.round, err = c.scopeRound(st, round); err != nil {
 			return err
 		}
+	} else if streamed && kind.Name == reports.Summary.Name {
+		if sum, err = c.summaryCached(st, round, date); err != nil {
+			return err
+		}
+		sc.round = sum.Round
+		for _, name := range sum.Townships {
+			sc.ledger.Townships = append(sc.ledger.Townships, data.Township{Name: name})
+		}
 	} else if streamed {
 		if sc.round, err = c.scopeRound(st, round); err != nil {
 			return err
 		}
-		if kind.Name == reports.Summary.Name {
-			sum = data.NewSummarySum(sc.round, date)
-		} else {
-			detail = data.NewDetailSum(sc.round)
-		}
-		towns := 0
-		err = st.EachTownship(c.ctx(), sc.round, func(l data.Ledger) error {
-			if towns++; towns == 1 {
-				sc.ledger.Townships = l.Townships // the report names the township when it is the only one
-			} else {
-				sc.ledger.Townships = nil
-			}
-			names := make([]string, 0, len(l.Townships))
-			for _, t := range l.Townships {
-				names = append(names, t.Name)
-			}
-			prints = append(prints, data.TakePrint(l, names).Townships...)
-			if sum != nil {
-				sum.Add(l)
-			} else {
-				l.Members = data.RosterOn(l.Members, l.Changes, sc.round, date) // as Detail's Write does
-				detail.Add(l)
-			}
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("读取%d年台账失败：%v", sc.round, err)
+		if detail, sc.ledger.Townships, prints, err = c.detailOf(st, sc.round, date); err != nil {
+			return err
 		}
 	} else if sc, err = c.loadScope(st, round, *township); err != nil {
 		return err
@@ -145,12 +130,17 @@ func (c *cli) cmdReport(args []string) error {
 		meta.Unit = reportTownship(sc)
 	}
 	opts := reports.Options{Round: sc.round, Township: reportTownship(sc), Date: date}
-	if kind.Name == reports.Summary.Name {
+	switch {
+	case sum != nil:
+		opts.Previous = sum.Previous
+		if sum.Print != nil {
+			meta.Seal = &reports.Seal{Kind: kind.Name, Round: opts.Round, Date: opts.Date, Print: *sum.Print}
+		}
+	case kind.Name == reports.Summary.Name:
 		if opts.Previous, err = c.previousRates(st, sc); err != nil {
 			return err
 		}
-	}
-	if streamed && len(prints) > 0 {
+	case streamed && len(prints) > 0:
 		meta.Seal = &reports.Seal{Kind: kind.Name, Round: opts.Round, Date: opts.Date, Print: data.JoinPrints(prints)}
 	}
 	var what string
@@ -164,7 +154,7 @@ func (c *cli) cmdReport(args []string) error {
 			}
 			return err
 		case sum != nil:
-			what, err = reports.WriteSummaryOf(w, sum.Report(), opts, meta)
+			what, err = reports.WriteSummaryOf(w, sum.Report, opts, meta)
 			return err
 		case detail != nil:
 			what, err = reports.WriteDetailOf(w, detail.Report(), opts, meta)
@@ -182,4 +172,93 @@ func (c *cli) cmdReport(args []string) error {
 	}
 	fmt.Fprintf(c.stdout, "已生成《%s》（%s）：%s\n", kind.Title, what, *out)
 	return nil
+}
+
+// detailOf builds the detail of every township of round on date, township by township
+// (data.DetailSum), with the townships of the ledger when it holds only one (the report then
+// names it) and every township's print for the seal.
+func (c *cli) detailOf(st *sqlite.Store, round int, date time.Time) (*data.DetailSum, []data.Township, []data.TownshipPrint, error) {
+	detail := data.NewDetailSum(round)
+	var only []data.Township
+	var prints []data.TownshipPrint
+	towns := 0
+	err := st.EachTownship(c.ctx(), round, func(l data.Ledger) error {
+		if towns++; towns == 1 {
+			only = l.Townships
+		} else {
+			only = nil
+		}
+		names := make([]string, 0, len(l.Townships))
+		for _, t := range l.Townships {
+			names = append(names, t.Name)
+		}
+		prints = append(prints, data.TakePrint(l, names).Townships...)
+		l.Members = data.RosterOn(l.Members, l.Changes, round, date) // as Detail's Write does
+		detail.Add(l)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("读取%d年台账失败：%v", round, err)
+	}
+	return detail, only, prints, nil
+}
+
+// summaryData is what the summary of every township draws, read township by township
+// (data.SummarySum): the memory of one township, whatever the province.
+type summaryData struct {
+	Round  int // the round resolved (scopeRound)
+	Report data.SummaryReport
+	// Townships are the names of the only township read, when there is one (the report
+	// then names it).
+	Townships []string
+	Previous  *data.KeyRates
+	// Print is the seal's fingerprint (every township's, taken as its records pass), nil
+	// when no township was read.
+	Print *data.Fingerprint
+}
+
+// summaryCached is summaryOf, from the figure cache when it holds it (sqlite.Cached). round
+// is as given (0: see scopeRound, which reads the ledger and is part of what is cached).
+func (c *cli) summaryCached(st *sqlite.Store, round int, date time.Time) (*summaryData, error) {
+	key := fmt.Sprintf("summary round=%d date=%s cli-today=%s", round, date.Format(time.RFC3339Nano), c.today().Format(time.DateOnly))
+	d, err := sqlite.Cached(c.ctx(), st, key, func() (summaryData, error) {
+		round, err := c.scopeRound(st, round)
+		if err != nil {
+			return summaryData{}, err
+		}
+		return c.summaryOf(st, round, date)
+	})
+	return &d, err
+}
+
+// summaryOf computes the summary of every township of round on date.
+func (c *cli) summaryOf(st *sqlite.Store, round int, date time.Time) (summaryData, error) {
+	d := summaryData{Round: round}
+	sum := data.NewSummarySum(round, date)
+	var prints []data.TownshipPrint
+	towns := 0
+	err := st.EachTownship(c.ctx(), round, func(l data.Ledger) error {
+		names := make([]string, 0, len(l.Townships))
+		for _, t := range l.Townships {
+			names = append(names, t.Name)
+		}
+		if towns++; towns == 1 {
+			d.Townships = names
+		} else {
+			d.Townships = nil
+		}
+		prints = append(prints, data.TakePrint(l, names).Townships...)
+		sum.Add(l)
+		return nil
+	})
+	if err != nil {
+		return d, fmt.Errorf("读取%d年台账失败：%v", round, err)
+	}
+	d.Report = sum.Report()
+	if len(prints) > 0 {
+		p := data.JoinPrints(prints)
+		d.Print = &p
+	}
+	d.Previous, err = c.previousRates(st, scope{round: round})
+	return d, err
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"liangwei/data"
+	"liangwei/data/sqlite"
 )
 
 // scope is what a stats, check or report run looks at: one round, all townships or one,
@@ -130,26 +131,18 @@ func (c *cli) cmdStats(args []string) error {
 		return err
 	}
 	defer st.Close()
-	var sc scope
-	var s data.Stats
-	if *township == "" {
-		// The whole ledger's figures, summed township by township: the memory of one
-		// township, whatever the province.
-		if sc.round, err = c.scopeRound(st, round); err != nil {
-			return err
+	// The round as given (0: of the settings, else the latest, else this year's): resolving
+	// it reads the ledger (a province's elections), so it is part of what is cached.
+	key := fmt.Sprintf("stats round=%d township=%q date=%s cli-today=%s", round, *township,
+		ref.Format(time.RFC3339Nano), c.today().Format(time.DateOnly))
+	s, err := sqlite.Cached(c.ctx(), st, key, func() (data.Stats, error) {
+		round, err := c.scopeRound(st, round)
+		if err != nil {
+			return data.Stats{}, err
 		}
-		sum := data.NewStatsSum(sc.round, ref)
-		if err := st.EachTownship(c.ctx(), sc.round, func(l data.Ledger) error { sum.Add(l); return nil }); err != nil {
-			return fmt.Errorf("读取%d年台账失败：%v", sc.round, err)
-		}
-		s = sum.Stats()
-	} else {
-		if sc, err = c.loadScope(st, round, *township); err != nil {
-			return err
-		}
-		s = data.ComputeStats(sc.ledger, sc.round, ref)
-	}
-	if s.Previous, err = c.previousRates(st, sc); err != nil {
+		return c.stats(st, round, *township, ref)
+	})
+	if err != nil {
 		return err
 	}
 	if *asJSON {
@@ -158,8 +151,34 @@ func (c *cli) cmdStats(args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(s)
 	}
-	writeStats(c.stdout, s, sc.township, ref)
+	writeStats(c.stdout, s, *township, ref)
 	return nil
+}
+
+// stats computes the figures of round (of one township when township is not ""), with the
+// previous round's key rates.
+func (c *cli) stats(st *sqlite.Store, round int, township string, ref time.Time) (data.Stats, error) {
+	sc := scope{round: round}
+	var s data.Stats
+	var err error
+	if township == "" {
+		// The whole ledger's figures, summed township by township: the memory of one
+		// township, whatever the province.
+		sum := data.NewStatsSum(round, ref)
+		if err := st.EachTownship(c.ctx(), round, func(l data.Ledger) error { sum.Add(l); return nil }); err != nil {
+			return s, fmt.Errorf("读取%d年台账失败：%v", round, err)
+		}
+		s = sum.Stats()
+	} else {
+		if sc, err = c.loadRound(st, round, township); err != nil {
+			return s, err
+		}
+		s = data.ComputeStats(sc.ledger, round, ref)
+	}
+	if s.Previous, err = c.previousRates(st, sc); err != nil {
+		return s, err
+	}
+	return s, nil
 }
 
 // writeStats prints the figures of data.Stats in Chinese, section by section.

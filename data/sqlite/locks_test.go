@@ -118,10 +118,126 @@ func TestLockRefusesEveryChangeOfTheRound(t *testing.T) {
 		locks[0].By == "" || locks[0].LockedAt.IsZero() {
 		t.Fatalf("Locks = %+v, %v", locks, err)
 	}
-	villageBatch := func() data.Batch {
-		return data.Batch{Villages: []data.Village{village("城关镇", "东关村")}}
+	tests := lockCasesOfRound(s, f)
+	tests = append(tests, lockCasesOfEveryRound(t, s, f)...)
+	tests = append(tests, rr.cases(s)...)
+	tests = append(tests, pw.cases(s)...)
+	checkEveryWriteMethod(t, tests)
+	before := takeSnap(t, s)
+	figures := roundFigures(t, s, 2026)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.do()
+			if !errors.Is(err, data.ErrLocked) {
+				t.Fatalf("err = %v, want data.ErrLocked", err)
+			}
+			var le *data.LockedError
+			if !errors.As(err, &le) || le.Round != 2026 {
+				t.Errorf("err = %#v, want a *data.LockedError of round 2026", err)
+			}
+			if !strings.Contains(err.Error(), "2026年届次已上报锁定") {
+				t.Errorf("message = %q, want it to name the locked round", err)
+			}
+		})
 	}
-	tests := []lockCase{
+	if after := takeSnap(t, s); !sameFullSnap(before, after) {
+		t.Errorf("refused changes changed the database")
+	}
+	if got := roundFigures(t, s, 2026); !reflect.DeepEqual(got, figures) {
+		t.Errorf("the locked round's figures changed:\n%+v\nwant\n%+v", got, figures)
+	}
+
+	// What no round's figures read of townships and villages, and the open rounds and
+	// years, stay editable.
+	allowed := []struct {
+		name string
+		do   func() error
+	}{
+		{"village households", func() error { v := f.vil; v.Households += 10; v.Code = "370101001001"; return s.SaveVillage(ctx, &v) }},
+		{"township contact", func() error {
+			w := f.town
+			w.Contact, w.Phone = "张三", "0531-1234567"
+			return s.SaveTownship(ctx, &w)
+		}},
+		{"import a village's population", func() error {
+			v := f.vil
+			v.ID, v.Population = 0, 2345
+			_, err := s.Import(ctx, data.Batch{Villages: []data.Village{v}}, "村庄.xlsx")
+			return err
+		}},
+		{"election of 2021", func() error { e := f.e21; e.Eligible++; return s.SaveElection(ctx, &e, today) }},
+		{"member of 2021", func() error { m := f.m21; m.Phone = "13900000000"; return s.SaveMember(ctx, &m) }},
+		{"party org of 2025", func() error { p := f.p25; p.Members++; return s.SavePartyOrg(ctx, &p) }},
+		{"complaint of 2025", func() error { c := f.c25; c.Handling = "已答复"; return s.SaveComplaint(ctx, &c) }},
+		{"talk of 2025", func() error { k := f.k25; k.Handling = "已答复"; return s.SaveTalk(ctx, &k) }},
+		{"import of 2021 and 2025", func() error {
+			b := villageBatch()
+			e := f.e21
+			e.ID, e.Elected = 0, 4
+			b.Elections = []data.Election{e}
+			b.Complaints = []data.Complaint{complaint("城关镇", "XF-8", day("2025-09-01"))}
+			_, err := s.Import(ctx, b, "2021.xlsx")
+			return err
+		}},
+	}
+	for _, tt := range allowed {
+		t.Run("allowed "+tt.name, func(t *testing.T) {
+			if err := tt.do(); err != nil {
+				t.Errorf("err = %v, want nil", err)
+			}
+		})
+	}
+
+	// Unlocking needs a reason; then the round can be changed again.
+	for _, reason := range []string{"", "  \t"} {
+		if err := s.Unlock(ctx, 2026, reason); err == nil || errors.Is(err, data.ErrLocked) || !strings.Contains(err.Error(), "原因") {
+			t.Errorf("Unlock(%q) = %v, want a refusal asking for a reason", reason, err)
+		}
+	}
+	if locks, _ := s.Locks(ctx); len(locks) != 1 {
+		t.Errorf("a refused unlock lifted the lock: %+v", locks)
+	}
+	if err := s.Unlock(ctx, 2026, "发现东关村实参加人数录入错误，需更正"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Unlock(ctx, 2026, "再次解锁"); err == nil {
+		t.Errorf("unlocking an unlocked round succeeded")
+	}
+	if locks, err := s.Locks(ctx); err != nil || len(locks) != 0 {
+		t.Errorf("Locks after unlock = %+v, %v", locks, err)
+	}
+	e := f.e26
+	e.Eligible++
+	if err := s.SaveElection(ctx, &e, today); err != nil {
+		t.Errorf("saving after unlock: %v", err)
+	}
+
+	rounds, err := s.AuditLog(ctx, data.AuditFilter{Kind: string(data.SubjectRound)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rounds) != 2 {
+		t.Fatalf("round audit rows = %+v, want unlock and lock", rounds)
+	}
+	if u := rounds[0]; u.Action != ActionUnlock || u.Record != "2026" || !strings.Contains(u.NewValue, "发现东关村实参加人数录入错误") ||
+		!strings.Contains(u.OldValue, "换届完成情况汇总表已上报") || u.OSUser == "" {
+		t.Errorf("unlock audit = %+v", u)
+	}
+	if l := rounds[1]; l.Action != ActionLock || l.Record != "2026" || !strings.Contains(l.NewValue, "换届完成情况汇总表已上报") {
+		t.Errorf("lock audit = %+v", l)
+	}
+}
+
+// villageBatch is a batch of the fixture's 城关镇/东关村.
+func villageBatch() data.Batch {
+	return data.Batch{Villages: []data.Village{village("城关镇", "东关村")}}
+}
+
+// lockCasesOfRound are the changes of round 2026's records (of every kind but the rest of
+// the round and the party work, see roundrest and partywork) a lock of the round must
+// refuse.
+func lockCasesOfRound(s *Store, f *lockFixture) []lockCase {
+	return []lockCase{
 		{"SaveElection", "new election", func() error {
 			e := completed("城关镇", "西关村", data.BodyParty)
 			return s.SaveElection(ctx, &e, today)
@@ -233,113 +349,6 @@ func TestLockRefusesEveryChangeOfTheRound(t *testing.T) {
 			_, err := s.Import(ctx, data.Batch{Talks: []data.Talk{k}}, "约谈.xlsx")
 			return err
 		}},
-	}
-	tests = append(tests, lockCasesOfEveryRound(t, s, f)...)
-	tests = append(tests, rr.cases(s)...)
-	tests = append(tests, pw.cases(s)...)
-	checkEveryWriteMethod(t, tests)
-	before := takeSnap(t, s)
-	figures := roundFigures(t, s, 2026)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := tt.do()
-			if !errors.Is(err, data.ErrLocked) {
-				t.Fatalf("err = %v, want data.ErrLocked", err)
-			}
-			var le *data.LockedError
-			if !errors.As(err, &le) || le.Round != 2026 {
-				t.Errorf("err = %#v, want a *data.LockedError of round 2026", err)
-			}
-			if !strings.Contains(err.Error(), "2026年届次已上报锁定") {
-				t.Errorf("message = %q, want it to name the locked round", err)
-			}
-		})
-	}
-	if after := takeSnap(t, s); !sameFullSnap(before, after) {
-		t.Errorf("refused changes changed the database")
-	}
-	if got := roundFigures(t, s, 2026); !reflect.DeepEqual(got, figures) {
-		t.Errorf("the locked round's figures changed:\n%+v\nwant\n%+v", got, figures)
-	}
-
-	// What no round's figures read of townships and villages, and the open rounds and
-	// years, stay editable.
-	allowed := []struct {
-		name string
-		do   func() error
-	}{
-		{"village households", func() error { v := f.vil; v.Households += 10; v.Code = "370101001001"; return s.SaveVillage(ctx, &v) }},
-		{"township contact", func() error {
-			w := f.town
-			w.Contact, w.Phone = "张三", "0531-1234567"
-			return s.SaveTownship(ctx, &w)
-		}},
-		{"import a village's population", func() error {
-			v := f.vil
-			v.ID, v.Population = 0, 2345
-			_, err := s.Import(ctx, data.Batch{Villages: []data.Village{v}}, "村庄.xlsx")
-			return err
-		}},
-		{"election of 2021", func() error { e := f.e21; e.Eligible++; return s.SaveElection(ctx, &e, today) }},
-		{"member of 2021", func() error { m := f.m21; m.Phone = "13900000000"; return s.SaveMember(ctx, &m) }},
-		{"party org of 2025", func() error { p := f.p25; p.Members++; return s.SavePartyOrg(ctx, &p) }},
-		{"complaint of 2025", func() error { c := f.c25; c.Handling = "已答复"; return s.SaveComplaint(ctx, &c) }},
-		{"talk of 2025", func() error { k := f.k25; k.Handling = "已答复"; return s.SaveTalk(ctx, &k) }},
-		{"import of 2021 and 2025", func() error {
-			b := villageBatch()
-			e := f.e21
-			e.ID, e.Elected = 0, 4
-			b.Elections = []data.Election{e}
-			b.Complaints = []data.Complaint{complaint("城关镇", "XF-8", day("2025-09-01"))}
-			_, err := s.Import(ctx, b, "2021.xlsx")
-			return err
-		}},
-	}
-	for _, tt := range allowed {
-		t.Run("allowed "+tt.name, func(t *testing.T) {
-			if err := tt.do(); err != nil {
-				t.Errorf("err = %v, want nil", err)
-			}
-		})
-	}
-
-	// Unlocking needs a reason; then the round can be changed again.
-	for _, reason := range []string{"", "  \t"} {
-		if err := s.Unlock(ctx, 2026, reason); err == nil || errors.Is(err, data.ErrLocked) || !strings.Contains(err.Error(), "原因") {
-			t.Errorf("Unlock(%q) = %v, want a refusal asking for a reason", reason, err)
-		}
-	}
-	if locks, _ := s.Locks(ctx); len(locks) != 1 {
-		t.Errorf("a refused unlock lifted the lock: %+v", locks)
-	}
-	if err := s.Unlock(ctx, 2026, "发现东关村实参加人数录入错误，需更正"); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Unlock(ctx, 2026, "再次解锁"); err == nil {
-		t.Errorf("unlocking an unlocked round succeeded")
-	}
-	if locks, err := s.Locks(ctx); err != nil || len(locks) != 0 {
-		t.Errorf("Locks after unlock = %+v, %v", locks, err)
-	}
-	e := f.e26
-	e.Eligible++
-	if err := s.SaveElection(ctx, &e, today); err != nil {
-		t.Errorf("saving after unlock: %v", err)
-	}
-
-	rounds, err := s.AuditLog(ctx, data.AuditFilter{Kind: string(data.SubjectRound)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rounds) != 2 {
-		t.Fatalf("round audit rows = %+v, want unlock and lock", rounds)
-	}
-	if u := rounds[0]; u.Action != ActionUnlock || u.Record != "2026" || !strings.Contains(u.NewValue, "发现东关村实参加人数录入错误") ||
-		!strings.Contains(u.OldValue, "换届完成情况汇总表已上报") || u.OSUser == "" {
-		t.Errorf("unlock audit = %+v", u)
-	}
-	if l := rounds[1]; l.Action != ActionLock || l.Record != "2026" || !strings.Contains(l.NewValue, "换届完成情况汇总表已上报") {
-		t.Errorf("lock audit = %+v", l)
 	}
 }
 

@@ -78,6 +78,9 @@ func migrateDB(ctx context.Context, db *sql.DB, s *Store) error {
 			if err := t.queryRow("SELECT count(*) FROM schema_migrations WHERE version = ?", m.version).Scan(&n); err != nil {
 				return err
 			}
+			// The version is raised by the migration that creates it and every later one
+			// (a migration may change records), not when nothing is applied.
+			t.sameVersion = n > 0 || m.version < versionMigration
 			if n > 0 {
 				return nil
 			}

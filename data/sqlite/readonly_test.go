@@ -40,6 +40,16 @@ func checkReadOnly(t *testing.T, path string) {
 	if err := s.EachTownship(ctx, 2026, func(l data.Ledger) error { n += len(l.Villages); return nil }); err != nil || n != 1 {
 		t.Errorf("EachTownship read %d villages, %v; want the one village", n, err)
 	}
+	// A figure is computed and given, and not cached: nothing can be written.
+	computed := 0
+	for range 2 {
+		if got, err := Cached(ctx, s, "ro", func() (int, error) { computed++; return 7, nil }); got != 7 || err != nil {
+			t.Errorf("Cached = %d, %v; want 7", got, err)
+		}
+	}
+	if computed != 2 {
+		t.Errorf("computed %d times in two runs, want 2 (nothing cached)", computed)
+	}
 	v := village("城关镇", "西关村")
 	err = s.SaveVillage(ctx, &v)
 	if !errors.Is(err, data.ErrReadOnly) || !strings.Contains(err.Error(), "只读") || strings.Contains(err.Error(), "readonly") {

@@ -37,7 +37,10 @@ import (
 // database once the pool is closed: the rename is the moment of the swap.
 
 // keptTables are not replaced by a restore.
-var keptTables = map[string]bool{"audit_log": true, "round_locks": true, "schema_migrations": true}
+// The ledger's version is kept and raised (it only grows, see bumpVersion), and the cached
+// figures of the live data stay behind it.
+var keptTables = map[string]bool{"audit_log": true, "round_locks": true, "schema_migrations": true,
+	"ledger_version": true, "figure_cache": true}
 
 // restoreValue is the new value of a "restore-backup" audit row.
 type restoreValue struct {
@@ -302,6 +305,9 @@ func (s *Store) swapIn(ctx context.Context, tmp string, val restoreValue) error 
 	if err := w.log(ActionRestoreBackup, data.SubjectFile, val.From, nil, val, ""); err != nil {
 		return dbErr(err)
 	}
+	if err := w.bumpVersion(); err != nil {
+		return dbErr(err)
+	}
 	return dbErr(sqlTx.Commit())
 }
 
@@ -374,6 +380,9 @@ func (s *Store) carryLog(ctx context.Context, tmp string, val restoreValue) erro
 		}
 	}
 	if err := w.log(ActionRestoreBackup, data.SubjectFile, val.From, nil, val, ""); err != nil {
+		return err
+	}
+	if err := w.passVersion(); err != nil {
 		return err
 	}
 	if err := sqlTx.Commit(); err != nil {

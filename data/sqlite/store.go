@@ -322,6 +322,9 @@ type tx struct {
 	// audits, when set (an import), queues the audit rows, written by flushAudits.
 	audits *rowBatch
 	locks  map[int]bool // the locked rounds, read lazily (see checkLocked)
+	// sameVersion: the transaction changes nothing, so the ledger's version is not raised
+	// (a migration already applied; see bumpVersion).
+	sameVersion bool
 }
 
 // errBusy is what a clerk reads when another program holds the write lock too long.
@@ -341,6 +344,8 @@ func (s *Store) write(ctx context.Context, fn func(*tx) error) error {
 }
 
 // writeOn is write on a given pool, without taking s.mu (migrations and RestoreBackup).
+// It raises the ledger's version in the transaction (see bumpVersion): a cached figure of
+// the data before is never read again.
 func (s *Store) writeOn(ctx context.Context, db *sql.DB, fn func(*tx) error) error {
 	sqlTx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -350,6 +355,11 @@ func (s *Store) writeOn(ctx context.Context, db *sql.DB, fn func(*tx) error) err
 	t := &tx{ctx: ctx, tx: sqlTx, db: db, s: s, now: s.stamp()}
 	if err := fn(t); err != nil {
 		return dbErr(err)
+	}
+	if !t.sameVersion {
+		if err := t.bumpVersion(); err != nil {
+			return dbErr(err)
+		}
 	}
 	return dbErr(sqlTx.Commit())
 }
