@@ -23,8 +23,10 @@ import (
 //     file was copied into the database again, the pages it shares with the next file
 //     included. The import checkpoints every importCheckpointPages instead.
 //
-// None of them touches what is durable when: each file is still one transaction, committed
-// to the WAL as before, and a checkpoint is SQLite's own, whenever it runs.
+// With the three, those 62 files took 0.6–0.7 s of system time instead of 1.6, and the
+// 620 files of 10× the city 4.3 s instead of 12. None of them touches what is durable
+// when: each file is still one transaction, committed to the WAL as before, and a
+// checkpoint is SQLite's own, whenever it runs.
 
 const (
 	// importCacheKB is the page cache of the connection an import writes on, in KB; it
