@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"liangwei/data"
@@ -104,6 +105,15 @@ func (r *Read) ImportIf(ctx context.Context, st Importer, ok func(data.ImportPla
 	return p, plan, committed, nil
 }
 
+// gcFloor is memory ReadAhead holds while it runs, never written, so never resident: the
+// garbage collector counts it as live. Reading and importing a township's file allocates
+// tens of MB but keeps only a few live, and the collector runs whenever the heap has grown
+// by as much as is live: 370 times for the 62 files of the city, 13% of the import's CPU.
+// With the floor it runs about every 32 MB allocated (0.6 s of CPU less for the city, for
+// about 40 MB more of peak memory); on a file that keeps hundreds of MB live, the floor
+// changes little.
+const gcFloor = 32 << 20
+
 // ReadAhead calls fn with each file read (ReadFile), in order, reading file i+1 on another
 // goroutine while fn handles file i; fn finishes the read (Import, DryRun, ...). At most two
 // files are held at once. It stops at the first error fn returns and returns it. A
@@ -112,6 +122,8 @@ func ReadAhead(ctx context.Context, st Checker, paths []string, sheet string, to
 	if len(paths) == 0 {
 		return nil
 	}
+	floor := make([]byte, gcFloor)
+	defer runtime.KeepAlive(floor)
 	next := make(chan *Read, 1)
 	read := func(i int) {
 		next <- ReadFile(ctx, st, paths[i], sheet, today)

@@ -348,6 +348,11 @@ func (s *Store) write(ctx context.Context, fn func(*tx) error) error {
 // the data before is never read again.
 func (s *Store) writeOn(ctx context.Context, db *sql.DB, fn func(*tx) error) error {
 	sqlTx, err := db.BeginTx(ctx, nil)
+	return s.runTx(ctx, db, sqlTx, err, fn)
+}
+
+// runTx runs fn in sqlTx, begun on pool db with error err, and commits when it returns nil.
+func (s *Store) runTx(ctx context.Context, db *sql.DB, sqlTx *sql.Tx, err error, fn func(*tx) error) error {
 	if err != nil {
 		return dbErr(err)
 	}
