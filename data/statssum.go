@@ -242,6 +242,10 @@ func (a *SummarySum) Report() SummaryReport {
 	return r
 }
 
+// Stats are the figures of everything added (ComputeStats of the whole ledger), whose
+// totals the report's 合计 row shows.
+func (a *SummarySum) Stats() Stats { return a.total.Stats() }
+
 // DetailSum builds the 换届情况明细表 (BuildDetail) a few townships at a time: each Add gives
 // its townships' rows and subtotals; the total is the sum of the subtotals.
 type DetailSum struct {
