@@ -56,7 +56,18 @@ func NewVillageOrder(vs []Village) VillageOrder {
 
 // TownshipsInOrder are the townships of vs in the official order (see VillageOrder).
 func TownshipsInOrder(vs []Village) []string {
-	tcode := map[string]string{}
+	tcode := TownshipCodes{}
+	tcode.Add(vs)
+	return tcode.InOrder()
+}
+
+// TownshipCodes are what the official order ranks townships by: each township's 9-digit
+// code (the smallest of its villages'), "" when none of its villages has one. Kept for
+// every village added, they rank the townships of a province without its villages.
+type TownshipCodes map[string]string
+
+// Add takes the villages vs.
+func (tcode TownshipCodes) Add(vs []Village) {
 	for _, v := range vs {
 		if len(v.Code) >= 9 {
 			if c, ok := tcode[v.Township]; !ok || v.Code[:9] < c {
@@ -66,6 +77,10 @@ func TownshipsInOrder(vs []Village) []string {
 			tcode[v.Township] = ""
 		}
 	}
+}
+
+// InOrder are the townships of every village added in the official order.
+func (tcode TownshipCodes) InOrder() []string {
 	ts := make([]string, 0, len(tcode))
 	for t := range tcode {
 		ts = append(ts, t)

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -91,8 +92,27 @@ func (x RosterMismatch) Short() string {
 // 当选人数 with the members of the round holding a post on that body (SPEC §3: a warning
 // when they differ). A township with no member of the round at all has not begun its roster
 // and is left out: one line per village would only say that. Sorted by township, village
-// and body.
+// and body. It is one Add of the whole ledger to a RosterSum.
 func RosterMismatches(l Ledger, round int) []RosterMismatch {
+	a := NewRosterSum(round)
+	a.Add(l)
+	return a.Mismatches()
+}
+
+// RosterSum finds the roster mismatches of a round (RosterMismatches) a few townships at a
+// time: every rule is within a township (its villages, its members, whether it has begun
+// its roster), so the mismatches of the whole are those of its townships, sorted.
+type RosterSum struct {
+	round int
+	out   []RosterMismatch
+}
+
+// NewRosterSum starts the roster mismatches of round.
+func NewRosterSum(round int) *RosterSum { return &RosterSum{round: round} }
+
+// Add takes the records of l, which holds every record of the townships it names.
+func (a *RosterSum) Add(l Ledger) {
+	round := a.round
 	kinds := map[VillageKey]VillageKind{}
 	for _, v := range l.Villages {
 		if v.Active() {
@@ -119,7 +139,6 @@ func RosterMismatches(l Ledger, round int) []RosterMismatch {
 			c.committee++
 		}
 	}
-	var out []RosterMismatch
 	for _, e := range l.Elections {
 		k, ok := kinds[e.VillageKey()]
 		if e.Round != round || !ok || !begun[e.Township] {
@@ -133,9 +152,14 @@ func RosterMismatches(l Ledger, round int) []RosterMismatch {
 			}
 		}
 		if n != e.Elected {
-			out = append(out, RosterMismatch{Key: e.VillageKey(), Kind: k, Round: round, Body: e.Body, Elected: e.Elected, Roster: n})
+			a.out = append(a.out, RosterMismatch{Key: e.VillageKey(), Kind: k, Round: round, Body: e.Body, Elected: e.Elected, Roster: n})
 		}
 	}
+}
+
+// Mismatches are the mismatches of everything added, sorted by township, village and body.
+func (a *RosterSum) Mismatches() []RosterMismatch {
+	out := slices.Clone(a.out)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Key.Township != b.Key.Township {

@@ -208,12 +208,12 @@ type SummarySum struct {
 	rows       []SummaryRow
 	unfinished []Unfinished
 	total      *StatsSum
-	places     places
+	tcode      TownshipCodes
 }
 
 // NewSummarySum starts the summary report of round on ref.
 func NewSummarySum(round int, ref time.Time) *SummarySum {
-	return &SummarySum{round: round, ref: ref, total: NewStatsSum(round, ref)}
+	return &SummarySum{round: round, ref: ref, total: NewStatsSum(round, ref), tcode: TownshipCodes{}}
 }
 
 // Add takes the records of l, which holds every record of the townships it names.
@@ -222,25 +222,32 @@ func (a *SummarySum) Add(l Ledger) {
 	a.rows = append(a.rows, p.Rows...)
 	a.unfinished = append(a.unfinished, p.Unfinished...)
 	a.total.Add(l)
-	a.places.add(l.Villages)
+	a.tcode.Add(l.Villages)
 }
 
 // Report is the summary report of everything added, as BuildSummary gives it for the whole
 // ledger: rows by township, unfinished elections by township and village.
 func (a *SummarySum) Report() SummaryReport {
 	r := SummaryReport{Round: a.round, Rows: slices.Clone(a.rows), Unfinished: slices.Clone(a.unfinished)}
-	// In the official order (VillageOrder) of every village added, as BuildSummary sorts.
-	order := NewVillageOrder(a.places)
-	sort.SliceStable(r.Rows, func(i, j int) bool { return order.CompareTownships(r.Rows[i].Township, r.Rows[j].Township) < 0 })
-	sort.SliceStable(r.Unfinished, func(i, j int) bool {
-		x, y := r.Unfinished[i], r.Unfinished[j]
-		return order.Compare(x.Township, x.Village, y.Township, y.Village) < 0
-	})
+	// In the official order (VillageOrder) of every village added, as BuildSummary sorts: the
+	// townships by their codes (a province's villages are not kept), and the unfinished
+	// villages of a township as its Add gave them, in the order of its own villages, which
+	// is theirs in the whole (a village's rank within its township is the township's own).
+	rank := map[string]int{}
+	for i, t := range a.tcode.InOrder() {
+		rank[t] = i
+	}
+	sort.SliceStable(r.Rows, func(i, j int) bool { return rank[r.Rows[i].Township] < rank[r.Rows[j].Township] })
+	sort.SliceStable(r.Unfinished, func(i, j int) bool { return rank[r.Unfinished[i].Township] < rank[r.Unfinished[j].Township] })
 	total := a.total.Stats()
 	r.Total = summaryRowOf("合计", total)
 	r.Rates, r.Secretaries, r.Directors = total.Rates, total.Secretaries, total.Directors
 	return r
 }
+
+// Stats are the figures of everything added (ComputeStats of the whole ledger), whose
+// totals the report's 合计 row shows.
+func (a *SummarySum) Stats() Stats { return a.total.Stats() }
 
 // DetailSum builds the 换届情况明细表 (BuildDetail) a few townships at a time: each Add gives
 // its townships' rows and subtotals; the total is the sum of the subtotals.

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"liangwei/data"
+	"liangwei/data/sqlite"
 )
 
 func init() { register("概览", newOverviewScreen) }
@@ -206,80 +207,77 @@ func (s *overviewScreen) refresh() {
 
 // ovResult is what a background load computed.
 type ovResult struct {
-	empty          bool
-	stats          data.Stats
-	unfinished     []data.Unfinished
-	warnings       int // elections with warnings
-	memberWarnings int // villages' member warnings (no 书记, no 主任, no woman)
-	// mismatches are the bodies whose roster differs from their 当选人数, every one named.
-	mismatches []data.RosterMismatch
-	townships  []data.SummaryRow // one per township, for the table at county/city scale
-	locks      lockInfo          // whether the round is 已上报, or was unlocked after
+	empty bool
+	// The figures, per-township rows (for the table at county/city scale), unfinished
+	// elections, roster mismatches (every one named) and warning counts of the round.
+	data.Overview
+	locks lockInfo // whether the round is 已上报, or was unlocked after
 }
 
-// ovLoad reads the ledger of the current round (the round of 设置 when set, else the latest
-// round in the data) in one store call and computes its figures.
+// ovLoad computes the overview of the current round (the round of 设置 when set, else the
+// latest round in the data) on today's date, from the figure cache when the ledger has not
+// changed since (sqlite.Cached), and reads the round locks.
 func ovLoad(ctx context.Context, st data.Store, today time.Time) (ovResult, error) {
 	if st == nil {
 		return ovResult{empty: true}, nil
 	}
-	set, err := st.Settings(ctx)
+	// The figures are of the day: computed on its midnight, so that a value cached for the
+	// day is the one computed.
+	y, m, d := today.Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, today.Location())
+	var o data.Overview
+	var err error
+	if s, ok := st.(*sqlite.Store); ok {
+		o, err = sqlite.Cached(ctx, s, "概览 today="+day.Format(time.RFC3339), func() (data.Overview, error) {
+			return ovCompute(ctx, st, day)
+		})
+	} else {
+		o, err = ovCompute(ctx, st, day)
+	}
 	if err != nil {
 		return ovResult{}, err
 	}
-	round := set.Round
-	if round == 0 {
-		rounds, err := st.Rounds(ctx)
-		if err != nil {
-			return ovResult{}, err
-		}
-		round = data.LatestRound(nil, today)
-		if len(rounds) > 0 {
-			round = rounds[0]
-		}
-	}
-	l, err := st.Ledger(ctx, round)
-	if err != nil {
-		return ovResult{}, err
-	}
-	if len(l.Villages) == 0 {
+	if o.Villages == 0 {
 		return ovResult{empty: true}, nil
 	}
 	locks, err := readLocks(ctx, st)
 	if err != nil {
 		return ovResult{}, err
 	}
-	sum := data.BuildSummary(l, round, today)
-	r := ovResult{
-		stats:      data.ComputeStats(l, round, today),
-		unfinished: sum.Unfinished,
-		mismatches: data.RosterMismatches(l, round),
-		townships:  sum.Rows,
-		locks:      locks,
+	return ovResult{Overview: o, locks: locks}, nil
+}
+
+// ovCompute reads the round and computes its overview: township by township when the store
+// reads so (data.TownshipStore), so that a province needs the memory of one township.
+func ovCompute(ctx context.Context, st data.Store, today time.Time) (data.Overview, error) {
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return data.Overview{}, err
 	}
-	active := map[data.VillageKey]bool{}
-	for _, v := range l.Villages {
-		if v.Active() {
-			active[v.Key()] = true
+	round := set.Round
+	if round == 0 {
+		rounds, err := st.Rounds(ctx)
+		if err != nil {
+			return data.Overview{}, err
+		}
+		round = data.LatestRound(nil, today)
+		if len(rounds) > 0 {
+			round = rounds[0]
 		}
 	}
-	for _, e := range l.Elections {
-		if e.Round == round && active[e.VillageKey()] && len(e.Validate(today).Warnings()) > 0 {
-			r.warnings++
-		}
+	if ts, ok := st.(data.TownshipStore); ok {
+		sum := data.NewOverviewSum(round, today)
+		err := ts.EachTownship(ctx, round, func(l data.Ledger) error {
+			sum.Add(l)
+			return nil
+		})
+		return sum.Overview(), err
 	}
-	var ms []data.Member
-	for _, m := range l.Members {
-		if m.Round == round && active[m.VillageKey()] {
-			ms = append(ms, m)
-		}
+	l, err := st.Ledger(ctx, round)
+	if err != nil {
+		return data.Overview{}, err
 	}
-	for _, fd := range data.CheckElectedMembers(l, round, ms) {
-		if fd.Level == data.LevelWarning {
-			r.memberWarnings++
-		}
-	}
-	return r, nil
+	return data.BuildOverview(l, round, today), nil
 }
 
 func (s *overviewScreen) apply(r ovResult, err error) {
@@ -297,13 +295,13 @@ func (s *overviewScreen) apply(r ovResult, err error) {
 		return
 	}
 	s.message.Hide()
-	s.empty, s.stats, s.unfinished, s.nWarnings = r.empty, r.stats, r.unfinished, r.warnings
+	s.empty, s.stats, s.unfinished, s.nWarnings = r.empty, r.Stats, r.Unfinished, r.Warnings
 	if r.empty {
 		s.root.Objects = []fyne.CanvasObject{s.welcome}
 		s.root.Refresh()
 		return
 	}
-	st := r.stats
+	st := r.Stats
 	s.heading.SetText(fmt.Sprintf("%d年换届进展（%d个乡镇，%d个村）", st.Round, st.Townships, st.Villages))
 	switch l, locked := r.locks.locked[st.Round]; {
 	case locked:
@@ -325,8 +323,8 @@ func (s *overviewScreen) apply(r ovResult, err error) {
 	s.commDone.SetText(ovCountRate(st.Committee.Completed, st.Committee.Rate))
 	s.commOne.SetText(ovCountRate(st.Committee.OneTime, st.Committee.OneTimeRate))
 	s.commTurnout.SetText(fmt.Sprintf("%.2f%%", st.Committee.Turnout))
-	if r.warnings > 0 {
-		s.warnings.SetText(fmt.Sprintf("本届换届记录有 %d 条警告（如未差额选举），不影响统计，建议核实。", r.warnings))
+	if r.Warnings > 0 {
+		s.warnings.SetText(fmt.Sprintf("本届换届记录有 %d 条警告（如未差额选举），不影响统计，建议核实。", r.Warnings))
 		s.warnings.Importance = widget.WarningImportance
 		s.warningsBtn.Show()
 	} else {
@@ -336,17 +334,17 @@ func (s *overviewScreen) apply(r ovResult, err error) {
 	}
 	s.warnings.Refresh()
 	s.applyFigures(r)
-	s.applyRoster(r.mismatches)
-	if len(r.townships) > 1 {
-		s.towns.setData(r.townships)
+	s.applyRoster(r.Mismatches)
+	if len(r.Rows) > 1 {
+		s.towns.setData(r.Rows)
 		s.townsCard.Show()
 	} else {
 		s.townsCard.Hide()
 	}
-	if len(r.unfinished) == 0 {
+	if len(r.Unfinished) == 0 {
 		s.unfinLabel.SetText("所有村的两委换届均已完成")
 	} else {
-		s.unfinLabel.SetText(fmt.Sprintf("未完成换届（%d项）", len(r.unfinished)))
+		s.unfinLabel.SetText(fmt.Sprintf("未完成换届（%d项）", len(r.Unfinished)))
 	}
 	s.unfinList.Refresh()
 	s.root.Objects = []fyne.CanvasObject{s.figures}
@@ -372,7 +370,7 @@ func (s *overviewScreen) figCell(name string) fyne.CanvasObject {
 
 // applyFigures shows the structure, party, leadership, complaint and talk figures.
 func (s *overviewScreen) applyFigures(r ovResult) {
-	st := r.stats
+	st := r.Stats
 	m := st.Members
 	people := func(n, of int) string { return fmt.Sprintf("%d 人（%.2f%%）", n, data.Rate(n, of)) }
 	set := func(name, text string) { s.figs[name].SetText(text) }
@@ -421,8 +419,8 @@ func (s *overviewScreen) applyFigures(r ovResult) {
 	set("约谈方式", fmt.Sprintf("申请%d 主动%d 下访%d",
 		t.ByMode[string(data.ModeRequested)], t.ByMode[string(data.ModeInitiated)], t.ByMode[string(data.ModeVisiting)]))
 
-	if r.memberWarnings > 0 {
-		s.memberWarn.SetText(fmt.Sprintf("两委成员有 %d 条提示（如村里没有书记或主任、村委会没有女性成员），建议核实。", r.memberWarnings))
+	if r.MemberWarnings > 0 {
+		s.memberWarn.SetText(fmt.Sprintf("两委成员有 %d 条提示（如村里没有书记或主任、村委会没有女性成员），建议核实。", r.MemberWarnings))
 		s.memberWarn.Importance = widget.WarningImportance
 		s.memberWarnBtn.Show()
 	} else {

@@ -23,7 +23,7 @@ func TestOverviewFitsSmallScreenAtCityScale(t *testing.T) {
 			ByMode:     map[string]int{"申请约谈": 1183, "主动约谈": 2296, "下访约谈": 962},
 			ByCategory: map[string]int{"个人诉求": 590, "汇报工作和思想": 3410, "意见建议": 441}},
 	}
-	s.apply(ovResult{stats: city}, nil)
+	s.apply(ovResult{Overview: data.Overview{Stats: city}}, nil)
 	const screen = 1366
 	if w := u.win.Content().MinSize().Width; w > screen {
 		t.Fatalf("概览 needs %.0f px at city scale, wider than a %d-pixel screen", w, screen)

@@ -169,14 +169,29 @@ func BenchmarkProvinceElections(b *testing.B) {
 
 // BenchmarkProvinceStart builds the program's window on the province, as cmd/liangwei does
 // before ShowAndRun, with the first screen's (概览) load waited for: the time until the
-// clerk sees the figures. The load runs off the UI goroutine in the program.
+// clerk sees the figures. The load runs off the UI goroutine in the program. cold: the
+// figures computed (the figure cache off, as on the first start after a change; that start
+// also stores them); warm: a start on an unchanged ledger, the figures from the cache.
 func BenchmarkProvinceStart(b *testing.B) {
 	u, st := uipProvince(b)
-	for b.Loop() {
+	start := func() {
 		u := newUI(u.app, u.win, Deps{Store: st, Now: func() time.Time { return uiaToday }})
 		u.win.SetContent(u.root())
 		u.win.Resize(fyne.NewSize(1366, 768))
 		waitScreens(u)
 	}
-	uipHeap(b)
+	b.Run("cold", func(b *testing.B) {
+		b.Setenv("LIANGWEI_NOCACHE", "1")
+		for b.Loop() {
+			start()
+		}
+		uipHeap(b)
+	})
+	b.Run("warm", func(b *testing.B) {
+		start() // leaves the figures in the cache
+		for b.Loop() {
+			start()
+		}
+		uipHeap(b)
+	})
 }
