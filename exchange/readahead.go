@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"time"
@@ -112,7 +113,31 @@ func (r *Read) ImportIf(ctx context.Context, st Importer, ok func(data.ImportPla
 // With the floor it runs about every 32 MB allocated (0.6 s of CPU less for the city, for
 // about 40 MB more of peak memory); on a file that keeps hundreds of MB live, the floor
 // changes little.
-const gcFloor = 32 << 20
+//
+// A large file is such a file: the city's workbook (5 MB) keeps 70–100 MB live, so the
+// collector already runs rarely, and the floor added about 32 MB to its peak (204 →
+// 236 MB, past SPEC §9's 200) for 0.1 s of CPU. The floor is therefore gcFloor less
+// gcLivePerByte times the largest file's size: the 32 MB for a township's file (under
+// 150 KB), nothing from 2 MB on.
+const (
+	gcFloor       = 32 << 20
+	gcLivePerByte = 16
+)
+
+// gcFloorFor is the floor while paths are read: see gcFloor. A file that cannot be
+// stat'ed counts as empty; its read says why.
+func gcFloorFor(paths []string) int {
+	var largest int64
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil && fi.Size() > largest {
+			largest = fi.Size()
+		}
+	}
+	if largest >= gcFloor/gcLivePerByte {
+		return 0
+	}
+	return gcFloor - int(largest)*gcLivePerByte
+}
 
 // ReadAhead calls fn with each file read (ReadFile), in order, reading file i+1 on another
 // goroutine while fn handles file i; fn finishes the read (Import, DryRun, ...). At most two
@@ -122,7 +147,7 @@ func ReadAhead(ctx context.Context, st Checker, paths []string, sheet string, to
 	if len(paths) == 0 {
 		return nil
 	}
-	floor := make([]byte, gcFloor)
+	floor := make([]byte, gcFloorFor(paths))
 	defer runtime.KeepAlive(floor)
 	next := make(chan *Read, 1)
 	read := func(i int) {

@@ -3,6 +3,8 @@ package exchange
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -78,4 +80,34 @@ func outcomeOf(p Preview, res data.ImportResult, err error) string {
 		return fmt.Sprintf("%v %v", err, p.Issues)
 	}
 	return fmt.Sprintf("ok %d %d %d", res.Inserted, res.Updated, res.Unchanged)
+}
+
+// TestGCFloorFor: the floor is gcFloor for small files, shrinks with the largest file and
+// is none for a file of gcFloor/gcLivePerByte bytes or more; a missing file counts as
+// empty.
+func TestGCFloorFor(t *testing.T) {
+	dir := t.TempDir()
+	file := func(name string, size int) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, make([]byte, size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	small, mid := file("small.xlsx", 100<<10), file("mid.xlsx", 1<<20)
+	big := file("big.xlsx", gcFloor/gcLivePerByte)
+	missing := filepath.Join(dir, "missing.xlsx")
+	for _, c := range []struct {
+		paths []string
+		want  int
+	}{
+		{[]string{missing}, gcFloor},
+		{[]string{small, missing}, gcFloor - 100<<10*gcLivePerByte},
+		{[]string{small, mid, small}, gcFloor - 1<<20*gcLivePerByte},
+		{[]string{small, big}, 0},
+	} {
+		if got := gcFloorFor(c.paths); got != c.want {
+			t.Errorf("%v: %d, want %d", c.paths, got, c.want)
+		}
+	}
 }

@@ -59,7 +59,7 @@ func (s *Store) runImport(ctx context.Context, b data.Batch, source string, ok f
 	var plan data.ImportPlan
 	// refused keeps checkBatch's message as it is (write would call it a database failure).
 	var refused error
-	err := s.writeImport(ctx, func(w *tx) error {
+	err := s.writeImport(ctx, len(b.Members), func(w *tx) error {
 		// The fields the file did not have come from the stored records first, so that the
 		// rules, the locks and the comparison see each record as it will be stored.
 		b, err := keepStored(w.ctx, w.tx, b)

@@ -51,3 +51,28 @@ func TestImportPutsSettingsBack(t *testing.T) {
 		t.Fatalf("members: %d of %d, %v", len(ms), len(b.Members), err)
 	}
 }
+
+// TestImportCacheBySize: a township-sized batch is written with importCacheKB of page
+// cache, a larger one with SQLite's default, also on a connection an earlier import left
+// with the larger cache.
+func TestImportCacheBySize(t *testing.T) {
+	s := openTest(t)
+	s.db.SetMaxOpenConns(1) // every import on the same connection
+	for _, c := range []struct{ members, want int }{
+		{1, -importCacheKB},
+		{importCacheMembers, -importCacheKB},
+		{importCacheMembers + 1, -defaultCacheKB},
+		{300, -importCacheKB},
+	} {
+		var got int
+		err := s.writeImport(ctx, c.members, func(w *tx) error {
+			return w.tx.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&got)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != c.want {
+			t.Errorf("%d members: cache_size %d, want %d", c.members, got, c.want)
+		}
+	}
+}
