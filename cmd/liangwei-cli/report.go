@@ -72,60 +72,20 @@ func (c *cli) cmdReport(args []string) error {
 		return err
 	}
 	defer st.Close()
-	// The summary and the detail of every township are built one township at a time
-	// (data.SummarySum, DetailSum): the records of one township in memory, whatever the
-	// province. Other reports read the round whole.
+	// A report of several townships is read one township at a time (Kind.Each): the
+	// records of one township in memory, whatever the province.
 	var sc scope
-	var sum *data.SummarySum
-	var detail *data.DetailSum
-	// The seal of a streamed report (reports.NewSeal takes the whole ledger): every
-	// township's print, taken as its records pass.
-	var prints []data.TownshipPrint
-	streamed := *township == "" && (kind.Name == reports.Summary.Name || kind.Name == reports.Detail.Name)
-	// The roster of several townships is drawn as they are read (reports.WriteMembersEach).
-	roster := false
-	if *township == "" && kind.Name == reports.Members.Name {
+	each := false
+	if *township == "" {
 		ts, err := st.Townships(c.ctx())
 		if err != nil {
 			return fmt.Errorf("读取乡镇失败：%v", err)
 		}
-		roster = len(ts) > 1
+		each = len(ts) > 1
 	}
-	if roster {
+	if each {
 		if sc.round, err = c.scopeRound(st, round); err != nil {
 			return err
-		}
-	} else if streamed {
-		if sc.round, err = c.scopeRound(st, round); err != nil {
-			return err
-		}
-		if kind.Name == reports.Summary.Name {
-			sum = data.NewSummarySum(sc.round, date)
-		} else {
-			detail = data.NewDetailSum(sc.round)
-		}
-		towns := 0
-		err = st.EachTownship(c.ctx(), sc.round, func(l data.Ledger) error {
-			if towns++; towns == 1 {
-				sc.ledger.Townships = l.Townships // the report names the township when it is the only one
-			} else {
-				sc.ledger.Townships = nil
-			}
-			names := make([]string, 0, len(l.Townships))
-			for _, t := range l.Townships {
-				names = append(names, t.Name)
-			}
-			prints = append(prints, data.TakePrint(l, names).Townships...)
-			if sum != nil {
-				sum.Add(l)
-			} else {
-				l.Members = data.RosterOn(l.Members, l.Changes, sc.round, date) // as Detail's Write does
-				detail.Add(l)
-			}
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("读取%d年台账失败：%v", sc.round, err)
 		}
 	} else if sc, err = c.loadScope(st, round, *township); err != nil {
 		return err
@@ -150,24 +110,11 @@ func (c *cli) cmdReport(args []string) error {
 			return err
 		}
 	}
-	if streamed && len(prints) > 0 {
-		meta.Seal = &reports.Seal{Kind: kind.Name, Round: opts.Round, Date: opts.Date, Print: data.JoinPrints(prints)}
-	}
 	var what string
 	err = atomicfile.Write(*out, func(w io.Writer) error {
 		var err error
-		switch {
-		case roster:
-			what, err = reports.WriteMembersEach(w, opts, meta, c.membersSource(st, sc.round, date))
-			if err != nil {
-				err = fmt.Errorf("读取%d年台账失败：%v", sc.round, err)
-			}
-			return err
-		case sum != nil:
-			what, err = reports.WriteSummaryOf(w, sum.Report(), opts, meta)
-			return err
-		case detail != nil:
-			what, err = reports.WriteDetailOf(w, detail.Report(), opts, meta)
+		if each {
+			what, err = kind.Each(w, reports.StoreTownships(c.ctx(), st, sc.round), opts, meta)
 			return err
 		}
 		// Only the report's values need to stay while it is drawn: for the city's roster
