@@ -71,9 +71,7 @@ func eachPart[P any](src Townships, kind string, o Options, build func(data.Ledg
 	}()
 	defer func() {
 		if stop != nil { // draw panicked: stop the reading, and wait for it
-			close(stop)
-			for range parts {
-			}
+			close(stop) // the reader, waiting to hand over a part, sees it and returns
 			<-errc
 		}
 	}()

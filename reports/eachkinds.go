@@ -38,7 +38,13 @@ func withMembersEach(k Kind) Kind {
 const (
 	detailKind  = "detail"
 	membersKind = "members"
+	partyKind   = "party"
 )
+
+func withPartyEach(k Kind) Kind {
+	k.Each = WritePartyEach
+	return k
+}
 
 // gatheredKind is k whose Each gathers the records keep copies (see gathered).
 func gatheredKind(k Kind, keep func(dst *data.Ledger, part data.Ledger)) Kind {
@@ -47,12 +53,9 @@ func gatheredKind(k Kind, keep func(dst *data.Ledger, part data.Ledger)) Kind {
 }
 
 // The records each gathered report reads of a township (its Build's): the tests hold Each
-// to Write for every report, so a record missing here shows.
-
-func keepParty(dst *data.Ledger, l data.Ledger) {
-	dst.Villages = append(dst.Villages, l.Villages...)
-	dst.PartyOrgs = append(dst.PartyOrgs, l.PartyOrgs...)
-}
+// to Write for every report, so a record missing here shows. A township's villages are kept
+// only when it has records the report lists: they only say which of those are active and
+// in what order, which a township's own villages decide.
 
 func keepPetitions(dst *data.Ledger, l data.Ledger) {
 	dst.Complaints = append(dst.Complaints, l.Complaints...)
@@ -63,14 +66,18 @@ func keepTalks(dst *data.Ledger, l data.Ledger) {
 }
 
 func keepCandidates(dst *data.Ledger, l data.Ledger) {
-	dst.Villages = append(dst.Villages, l.Villages...)
+	if len(l.Candidates) > 0 {
+		dst.Villages = append(dst.Villages, l.Villages...)
+	}
 	dst.Candidates = append(dst.Candidates, l.Candidates...)
 }
 
 // keepChanges keeps the members of the villages with changes only: the report names their
 // 书记 and 主任.
 func keepChanges(dst *data.Ledger, l data.Ledger) {
-	dst.Villages = append(dst.Villages, l.Villages...)
+	if len(l.Changes)+len(l.Candidates)+len(l.Supervisors)+len(l.Audits) > 0 { // the figures count all four
+		dst.Villages = append(dst.Villages, l.Villages...)
+	}
 	dst.Changes = append(dst.Changes, l.Changes...)
 	dst.Candidates = append(dst.Candidates, l.Candidates...)
 	dst.Supervisors = append(dst.Supervisors, l.Supervisors...)
@@ -86,7 +93,12 @@ func keepChanges(dst *data.Ledger, l data.Ledger) {
 	}
 }
 
+// keepDevelopment keeps the party ledger of the townships with development records: the
+// report compares their figures with it (data.DevelopmentMismatches), and only theirs.
 func keepDevelopment(dst *data.Ledger, l data.Ledger) {
+	if len(l.Developments) == 0 {
+		return
+	}
 	dst.Villages = append(dst.Villages, l.Villages...)
 	dst.Developments = append(dst.Developments, l.Developments...)
 	dst.PartyOrgs = append(dst.PartyOrgs, l.PartyOrgs...)

@@ -46,11 +46,11 @@ var (
 		r.Township = o.Township
 		return fmt.Sprintf("%d年，%d 个村（社区），%d 人", o.Round, len(r.Villages), r.Stats.Total), WriteMembers(w, r, m)
 	}}))
-	Party = gatheredKind(sealed(Kind{Name: "party", Title: "村级党组织“四有”情况统计表", Write: func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	Party = withPartyEach(sealed(Kind{Name: partyKind, Title: "村级党组织“四有”情况统计表", Write: func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		r := data.BuildParty(l, o.Round)
 		r.Township = o.Township
-		return fmt.Sprintf("%d年度，党组织 %d 个，软弱涣散 %d 个", o.Round, len(r.Orgs), len(r.Weak)), WriteParty(w, r, m)
-	}}), keepParty)
+		return partyAccount(o.Round, len(r.Orgs), len(r.Weak)), WriteParty(w, r, m)
+	}}))
 	Petitions = gatheredKind(sealed(Kind{Name: "petitions", Title: "信访举报受理情况台账", Write: func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		r := data.BuildPetitions(l, o.Round, o.Date)
 		r.Township = o.Township
