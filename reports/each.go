@@ -13,7 +13,8 @@ import (
 // (Kind.Each), so that its memory is one township's whatever the scale: the reports listing
 // villages or members (the detail, the roster, the 四有 table) draw each township's rows as
 // it arrives, keeping its finished pages in a temporary file (pageStore); the others keep
-// only the records they list.
+// only the records they list (gathered) or sums (the summary). The report still reads no
+// database itself: its caller hands it the Townships to read.
 
 // Townships reads the round a report is drawn from one township at a time: it calls fn with
 // the ledger of each township (what the round's Ledger(round).ForTownship(name) holds), in
