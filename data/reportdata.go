@@ -119,26 +119,36 @@ func BuildParty(l Ledger, year int) PartyReport {
 		a, b := r.Orgs[i], r.Orgs[j]
 		return order.Compare(a.Township, a.Village, b.Township, b.Village) < 0
 	})
-	t := &r.Totals
 	for _, p := range r.Orgs {
-		t.Members += p.Members
-		t.Women += p.Women
-		t.Probationary += p.Probationary
-		t.Developed += p.Developed
-		t.Activities += p.Activities
-		t.Income += p.Income
-		t.Team += b2i(p.HasTeam)
-		t.Venue += b2i(p.HasVenue)
-		t.Activity += b2i(p.HasActivity)
-		t.IncomeOrgs += b2i(p.HasIncome)
+		r.Totals.add(p)
 		if p.Weak {
 			p.Result = p.EffectiveResult()
 			r.Weak = append(r.Weak, p)
 		}
 	}
-	// Sum in 0.0001 万元 steps so that many rows of 12.3 do not print as 1229.9999999.
-	t.Income = math.Round(t.Income*10000) / 10000
+	r.Totals = r.Totals.rounded()
 	return r
+}
+
+// add counts organization p in the totals.
+func (t *PartyTotals) add(p PartyOrg) {
+	t.Members += p.Members
+	t.Women += p.Women
+	t.Probationary += p.Probationary
+	t.Developed += p.Developed
+	t.Activities += p.Activities
+	t.Income += p.Income
+	t.Team += b2i(p.HasTeam)
+	t.Venue += b2i(p.HasVenue)
+	t.Activity += b2i(p.HasActivity)
+	t.IncomeOrgs += b2i(p.HasIncome)
+}
+
+// rounded are the totals once every organization is added: the income summed in 0.0001 万元
+// steps so that many rows of 12.3 do not print as 1229.9999999.
+func (t PartyTotals) rounded() PartyTotals {
+	t.Income = math.Round(t.Income*10000) / 10000
+	return t
 }
 
 func b2i(b bool) int {

@@ -249,51 +249,41 @@ func (a *SummarySum) Report() SummaryReport {
 // totals the report's 合计 row shows.
 func (a *SummarySum) Stats() Stats { return a.total.Stats() }
 
-// DetailSum builds the 换届情况明细表 (BuildDetail) a few townships at a time: each Add gives
-// its townships' rows and subtotals; the total is the sum of the subtotals.
+// DetailSum builds the 换届情况明细表 (BuildDetail) a few townships at a time, so that a
+// province's detail can be drawn township after township: each Add gives its townships' rows
+// and subtotals; the total is the sum of the subtotals.
 type DetailSum struct {
-	round     int
-	rows      []DetailRow
-	townships []DetailTotal
-	places    places
+	round int
+	total DetailTotal
 }
 
 // NewDetailSum starts the 换届情况明细表 of round.
 func NewDetailSum(round int) *DetailSum { return &DetailSum{round: round} }
 
 // Add takes the records of l, which holds every record of the townships it names (its
-// members as on the report's date, see RosterOn).
-func (a *DetailSum) Add(l Ledger) {
+// members as on the report's date, see RosterOn), and returns their part of the report:
+// their rows in the official order of l's villages and their subtotals (its Total is theirs
+// alone). Added in the official order of the townships (TownshipsInOrder), the parts' rows
+// and subtotals are those of BuildDetail of the whole ledger.
+func (a *DetailSum) Add(l Ledger) DetailReport {
 	p := BuildDetail(l, a.round)
-	a.rows = append(a.rows, p.Rows...)
-	a.townships = append(a.townships, p.Townships...)
-	a.places.add(l.Villages)
+	for _, t := range p.Townships {
+		a.total.Villages += t.Villages
+		sumBody(&a.total.PartyOrg, t.PartyOrg)
+		sumBody(&a.total.Committee, t.Committee)
+		a.total.PartySeats += t.PartySeats
+		a.total.PartyElected += t.PartyElected
+		a.total.CommitteeSeats += t.CommitteeSeats
+		a.total.CommitteeElected += t.CommitteeElected
+	}
+	return p
 }
 
-// Report is the 换届情况明细表 of everything added, as BuildDetail gives it for the whole
-// ledger.
-func (a *DetailSum) Report() DetailReport {
-	r := DetailReport{Round: a.round, Rows: slices.Clone(a.rows), Townships: slices.Clone(a.townships)}
-	// In the official order (VillageOrder) of every village added, as BuildDetail sorts.
-	order := NewVillageOrder(a.places)
-	sort.SliceStable(r.Rows, func(i, j int) bool {
-		x, y := r.Rows[i], r.Rows[j]
-		return order.Compare(x.Township, x.Village, y.Township, y.Village) < 0
-	})
-	sort.SliceStable(r.Townships, func(i, j int) bool {
-		return order.CompareTownships(r.Townships[i].Township, r.Townships[j].Township) < 0
-	})
-	for _, t := range r.Townships {
-		r.Total.Villages += t.Villages
-		sumBody(&r.Total.PartyOrg, t.PartyOrg)
-		sumBody(&r.Total.Committee, t.Committee)
-		r.Total.PartySeats += t.PartySeats
-		r.Total.PartyElected += t.PartyElected
-		r.Total.CommitteeSeats += t.CommitteeSeats
-		r.Total.CommitteeElected += t.CommitteeElected
-	}
-	r.Total.rates()
-	return r
+// Total is the total of everything added, as BuildDetail gives it for the whole ledger.
+func (a *DetailSum) Total() DetailTotal {
+	t := a.total
+	t.rates()
+	return t
 }
 
 // places keeps what VillageOrder ranks the villages by (township, name, 区划代码) of every

@@ -88,12 +88,20 @@ func TestStatsSumByTownship(t *testing.T) {
 		}
 	}
 	wantDetail := data.BuildDetail(whole, city.Round)
+	// In the official order of the townships, the order the parts are drawn in.
 	d := data.NewDetailSum(city.Round)
-	for i := len(whole.Townships) - 1; i >= 0; i-- {
-		d.Add(whole.ForTownship(whole.Townships[i].Name))
+	got := data.DetailReport{Round: city.Round}
+	for _, name := range data.TownshipsInOrder(whole.Villages) {
+		p := d.Add(whole.ForTownship(name))
+		got.Rows = append(got.Rows, p.Rows...)
+		got.Townships = append(got.Townships, p.Townships...)
 	}
-	if got := d.Report(); !reflect.DeepEqual(got, wantDetail) {
+	got.Total = d.Total()
+	if !reflect.DeepEqual(got, wantDetail) {
 		t.Errorf("detail by township: total %+v, %d rows; whole: total %+v, %d rows", got.Total, len(got.Rows), wantDetail.Total, len(wantDetail.Rows))
+	}
+	if len(wantDetail.Townships) != 8 {
+		t.Errorf("detail of %d townships: not a test", len(wantDetail.Townships))
 	}
 	if got := data.ComputeStats(city.Merged(), city.Round, today); !reflect.DeepEqual(got, city.Expected) {
 		t.Errorf("city figures %+v, want %+v", got, city.Expected)

@@ -46,47 +46,138 @@ func WriteDetail(w io.Writer, r data.DetailReport, m Meta) error {
 	title := DetailTitle(r, m)
 	return render(w, Landscape, title, m, func(d *doc) {
 		d.title(title)
-		d.line("填报单位（盖章）："+m.Unit, fmt.Sprintf("共%d个村（社区）", len(r.Rows)))
+		d.line("填报单位（盖章）："+m.Unit, detailCount(len(r.Rows)))
 		t := d.beginTable(detailColumns)
-		if len(r.Rows) == 0 {
-			t.span("暂无数据")
-			t.end()
-			d.signature()
-			return
-		}
 		// Bands and subtotals only help when there is more than one township.
-		grouped := len(r.Townships) > 1
-		next := 0 // index into r.Townships of the township whose rows come next
-		cells := make([]string, len(detailColumns))
-		for i, row := range r.Rows {
-			if grouped && next < len(r.Townships) && row.Township == r.Townships[next].Township && (i == 0 || r.Rows[i-1].Township != row.Township) {
-				tt := r.Townships[next]
-				t.band(fmt.Sprintf("%s（%d个村）", tt.Township, tt.Villages), t.rowHeight())
-			}
-			lastOfTownship := grouped && next < len(r.Townships) && (i+1 == len(r.Rows) || r.Rows[i+1].Township != row.Township)
-			if lastOfTownship {
-				// Keep the township's last village with its 小计, so that no page holds a
-				// subtotal alone under a repeated band.
-				d.setSize(bodySize)
-				d.ensure(2 * t.rowHeight())
-			}
-			t.row(detailCells(cells, i+1, row), colorWhite)
-			if lastOfTownship {
-				t.row(detailTotalCells(t, cells, "小计", r.Townships[next]), colorTotal)
-				next++
-			}
-		}
-		t.carry = ""
-		t.row(detailTotalCells(t, cells, "合计", r.Total), colorTotal)
-		t.end()
-		tot := r.Total
-		d.pdf.Ln(2)
-		d.line(fmt.Sprintf("应换届村%d个。村党组织完成换届%d个，完成率%s%%，一次选举成功率%s%%，到会率%s%%；村（居）民委员会完成换届%d个，完成率%s%%，一次选举成功率%s%%，参选率%s%%。",
-			tot.Villages,
-			tot.PartyOrg.Completed, pct(tot.PartyOrg.Rate), pct(tot.PartyOrg.OneTimeRate), pct(tot.PartyOrg.Turnout),
-			tot.Committee.Completed, pct(tot.Committee.Rate), pct(tot.Committee.OneTimeRate), pct(tot.Committee.Turnout)), "")
-		d.signature()
+		rs := detailRows{grouped: len(r.Townships) > 1}
+		rs.draw(d, t, r)
+		rs.close(d, t, r.Total)
 	})
+}
+
+// WriteDetailEach is the Each of the 换届情况明细表: WriteDetail of o.Round over the
+// townships of src, their villages drawn as they are read (their members as on o.Date), so
+// that only one township's rows are in memory; the count of villages under the title is
+// drawn last, once known.
+func WriteDetailEach(w io.Writer, src Townships, o Options, m Meta) (string, error) {
+	title := DetailTitle(data.DetailReport{Round: o.Round, Township: o.Township}, m)
+	var srcErr error
+	var towns, villages int
+	err := render(w, Landscape, title, m, func(d *doc) {
+		d.title(title)
+		d.deferLine("填报单位（盖章）："+m.Unit, detailCount(0))
+		t := d.beginTable(detailColumns)
+		var rs detailRows
+		sum := data.NewDetailSum(o.Round)
+		// The first township with villages waits for a second one: only then are there
+		// bands and subtotals.
+		var first *data.DetailReport
+		towns = 0
+		seal, err := eachPart(src, detailKind, o, func(l data.Ledger) data.DetailReport {
+			l.Members = data.RosterOn(l.Members, l.Changes, o.Round, o.Date) // 书记 and 主任 on the date, as Write
+			return sum.Add(l)
+		}, func(p data.DetailReport) {
+			if len(p.Rows) == 0 {
+				return
+			}
+			towns++
+			switch {
+			case first == nil && !rs.grouped:
+				first = &p
+			case first != nil:
+				rs.grouped = true
+				rs.draw(d, t, *first)
+				first = nil
+				fallthrough
+			default:
+				rs.draw(d, t, p)
+			}
+		})
+		if err != nil {
+			srcErr = err
+			panic(err)
+		}
+		if first != nil {
+			rs.draw(d, t, *first)
+		}
+		if d.meta.Seal == nil {
+			d.meta.Seal = seal
+		}
+		d.pending.right = detailCount(rs.seq)
+		villages = rs.seq
+		rs.close(d, t, sum.Total())
+	})
+	if srcErr != nil {
+		return "", srcErr
+	}
+	if err != nil {
+		return "", err
+	}
+	return detailAccount(o.Round, towns, villages), nil
+}
+
+// detailCount is the detail's count of villages, right of its unit.
+func detailCount(villages int) string { return fmt.Sprintf("共%d个村（社区）", villages) }
+
+// detailAccount is what a detail report holds, as Kind.Write returns it.
+func detailAccount(round, towns, villages int) string {
+	return fmt.Sprintf("%d年，%d 个乡镇，%d 个村（社区）", round, towns, villages)
+}
+
+// detailRows draws the rows of a detail report, township after township.
+type detailRows struct {
+	grouped bool // bands and subtotals: the report covers several townships
+	seq     int  // rows drawn
+	cells   []string
+}
+
+// draw draws r's rows, numbered on from earlier ones, each township under its band and
+// closed by its 小计 when grouped.
+func (rs *detailRows) draw(d *doc, t *table, r data.DetailReport) {
+	if rs.cells == nil {
+		rs.cells = make([]string, len(detailColumns))
+	}
+	cells := rs.cells
+	next := 0 // index into r.Townships of the township whose rows come next
+	for i, row := range r.Rows {
+		if rs.grouped && next < len(r.Townships) && row.Township == r.Townships[next].Township && (i == 0 || r.Rows[i-1].Township != row.Township) {
+			tt := r.Townships[next]
+			t.band(fmt.Sprintf("%s（%d个村）", tt.Township, tt.Villages), t.rowHeight())
+		}
+		lastOfTownship := rs.grouped && next < len(r.Townships) && (i+1 == len(r.Rows) || r.Rows[i+1].Township != row.Township)
+		if lastOfTownship {
+			// Keep the township's last village with its 小计, so that no page holds a
+			// subtotal alone under a repeated band.
+			d.setSize(bodySize)
+			d.ensure(2 * t.rowHeight())
+		}
+		rs.seq++
+		t.row(detailCells(cells, rs.seq, row), colorWhite)
+		if lastOfTownship {
+			t.row(detailTotalCells(t, cells, "小计", r.Townships[next]), colorTotal)
+			next++
+		}
+	}
+}
+
+// close ends the table with the 合计 row of tot, the completion rates and the signature
+// block; a report without rows says so instead.
+func (rs *detailRows) close(d *doc, t *table, tot data.DetailTotal) {
+	if rs.seq == 0 {
+		t.span("暂无数据")
+		t.end()
+		d.signature()
+		return
+	}
+	t.carry = ""
+	t.row(detailTotalCells(t, make([]string, len(detailColumns)), "合计", tot), colorTotal)
+	t.end()
+	d.pdf.Ln(2)
+	d.line(fmt.Sprintf("应换届村%d个。村党组织完成换届%d个，完成率%s%%，一次选举成功率%s%%，到会率%s%%；村（居）民委员会完成换届%d个，完成率%s%%，一次选举成功率%s%%，参选率%s%%。",
+		tot.Villages,
+		tot.PartyOrg.Completed, pct(tot.PartyOrg.Rate), pct(tot.PartyOrg.OneTimeRate), pct(tot.PartyOrg.Turnout),
+		tot.Committee.Completed, pct(tot.Committee.Rate), pct(tot.Committee.OneTimeRate), pct(tot.Committee.Turnout)), "")
+	d.signature()
 }
 
 // detailCells fills cells with one village's line and returns it.

@@ -108,17 +108,11 @@ func (rs *rosterRows) close(d *doc, t *table, totals data.MembersReport) {
 	d.signature()
 }
 
-// MembersSource gives a roster township by township (a province's, read one township at a
-// time): it calls part with the roster of each township in the official order
-// (data.MembersSum.Add) and returns the figures of them all (MembersSum.Totals) and the
-// seal of the records read, nil for none. It may be called twice when the report is drawn
-// again (see drawKept), and must give the same.
-type MembersSource func(part func(data.MembersReport)) (totals data.MembersReport, seal *Seal, err error)
-
-// WriteMembersEach writes the 两委成员花名册 of o.Round as WriteMembers does, its villages
-// drawn as src gives them, so that only one township's members are in memory; the count of
-// villages and members under the title is drawn last, once known.
-func WriteMembersEach(w io.Writer, o Options, m Meta, src MembersSource) (string, error) {
+// WriteMembersEach is the Each of the 两委成员花名册: WriteMembers of o.Round over the
+// townships of src, their villages drawn as they are read, so that only one township's
+// members are in memory; the count of villages and members under the title is drawn last,
+// once known.
+func WriteMembersEach(w io.Writer, src Townships, o Options, m Meta) (string, error) {
 	title := MembersTitle(data.MembersReport{Round: o.Round, Township: o.Township}, m)
 	var srcErr error
 	var villages, members int
@@ -127,7 +121,11 @@ func WriteMembersEach(w io.Writer, o Options, m Meta, src MembersSource) (string
 		d.deferLine("填报单位（盖章）："+m.Unit, membersCount(0, 0))
 		t := d.beginTable(membersColumns)
 		var rs rosterRows
-		totals, seal, err := src(func(part data.MembersReport) {
+		sum := data.NewMembersSum(o.Round)
+		seal, err := eachPart(src, membersKind, o, func(l data.Ledger) data.MembersReport {
+			l.Members = data.RosterOn(l.Members, l.Changes, o.Round, o.Date) // the roster on the date, as Write
+			return sum.Add(l)
+		}, func(part data.MembersReport) {
 			part.Township = o.Township
 			rs.draw(t, part)
 		})
@@ -135,11 +133,12 @@ func WriteMembersEach(w io.Writer, o Options, m Meta, src MembersSource) (string
 			srcErr = err
 			panic(err)
 		}
-		d.meta.Seal = seal
-		n := rs.seq
-		d.pending.right = membersCount(rs.villages, n)
-		villages, members = rs.villages, n
-		rs.close(d, t, totals)
+		if d.meta.Seal == nil {
+			d.meta.Seal = seal
+		}
+		d.pending.right = membersCount(rs.villages, rs.seq)
+		villages, members = rs.villages, rs.seq
+		rs.close(d, t, sum.Totals())
 	})
 	if srcErr != nil {
 		return "", srcErr

@@ -1,5 +1,6 @@
 // Package reports draws the PDF reports of SPEC §5 from already-computed data.* values. It
-// never touches the database: the caller computes, the report draws. Output is
+// never touches the database: the caller computes (or, for a report of several townships,
+// hands it a function reading them one at a time: each.go), the report draws. Output is
 // deterministic: the same values and Meta give byte-identical files.
 //
 // page.go holds the page (title, lines, headings, the signature block, 第 N 页 共 M 页),

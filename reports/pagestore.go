@@ -146,6 +146,7 @@ func (d *doc) drawPending() {
 		d.redraw = true
 	}
 	cur := p.PageNo()
+	x, y0 := p.GetXY() // where the report goes on (its seal block) when this part is the last
 	p.SetPage(pl.page)
 	// fpdf only emits state it believes changed: set the size and colour explicitly.
 	p.SetFontSize(bodySize)
@@ -162,6 +163,7 @@ func (d *doc) drawPending() {
 		y += pl.h
 	}
 	p.SetPage(cur)
+	p.SetXY(x, y0)
 	if p == d.pdf {
 		d.setSize(d.size)
 		return

@@ -26,58 +26,61 @@ type Kind struct {
 	// Write builds the report's values from l, draws them to w and returns a short
 	// account of what the report holds (e.g. 2026年，62 个乡镇，未完成 3 项).
 	Write func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error)
+	// Each is Write of every township of the round, read from src one township at a time
+	// (see each.go): the same report in the memory of one township, whatever the province.
+	Each func(w io.Writer, src Townships, o Options, m Meta) (string, error)
 }
 
 // The reports, one variable each so callers can name one without spelling its title.
 var (
-	Summary = sealed(Kind{"summary", "换届完成情况汇总表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	Summary = withSummaryEach(sealed(Kind{Name: "summary", Title: "换届完成情况汇总表", Write: func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		return WriteSummaryOf(w, data.BuildSummary(l, o.Round, o.Date), o, m)
-	}})
-	Detail = sealed(Kind{"detail", "换届情况明细表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	}}))
+	Detail = withDetailEach(sealed(Kind{Name: detailKind, Title: "换届情况明细表", Write: func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		l.Members = data.RosterOn(l.Members, l.Changes, o.Round, o.Date) // 书记 and 主任 on the date
 		return WriteDetailOf(w, data.BuildDetail(l, o.Round), o, m)
-	}})
-	Members = sealed(Kind{"members", "两委成员花名册", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	}}))
+	Members = withMembersEach(sealed(Kind{Name: membersKind, Title: "两委成员花名册", Write: func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		l.Members = data.RosterOn(l.Members, l.Changes, o.Round, o.Date) // the roster on the date
 		r := data.BuildMembers(l, o.Round)
 		r.Township = o.Township
 		return fmt.Sprintf("%d年，%d 个村（社区），%d 人", o.Round, len(r.Villages), r.Stats.Total), WriteMembers(w, r, m)
-	}})
-	Party = sealed(Kind{"party", "村级党组织“四有”情况统计表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	}}))
+	Party = withPartyEach(sealed(Kind{Name: partyKind, Title: "村级党组织“四有”情况统计表", Write: func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		r := data.BuildParty(l, o.Round)
 		r.Township = o.Township
-		return fmt.Sprintf("%d年度，党组织 %d 个，软弱涣散 %d 个", o.Round, len(r.Orgs), len(r.Weak)), WriteParty(w, r, m)
-	}})
-	Petitions = sealed(Kind{"petitions", "信访举报受理情况台账", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+		return partyAccount(o.Round, len(r.Orgs), len(r.Weak)), WriteParty(w, r, m)
+	}}))
+	Petitions = gatheredKind(sealed(Kind{Name: "petitions", Title: "信访举报受理情况台账", Write: func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		r := data.BuildPetitions(l, o.Round, o.Date)
 		r.Township = o.Township
 		return fmt.Sprintf("%d年，%d 件，超期 %d 件", o.Round, len(r.Complaints), r.Stats.Overdue), WritePetitions(w, r, m)
-	}})
-	Talks = sealed(Kind{"talks", "干部约谈情况统计表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	}}), keepPetitions)
+	Talks = gatheredKind(sealed(Kind{Name: "talks", Title: "干部约谈情况统计表", Write: func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		r := data.BuildTalks(l, o.Round)
 		r.Township = o.Township
 		return fmt.Sprintf("%d年，%d 人次", o.Round, len(r.Talks)), WriteTalks(w, r, m)
-	}})
-	Candidates = sealed(Kind{"candidates", "村“两委”候选人资格联审情况表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	}}), keepTalks)
+	Candidates = gatheredKind(sealed(Kind{Name: "candidates", Title: "村“两委”候选人资格联审情况表", Write: func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		r := data.BuildCandidates(l, o.Round)
 		r.Township = o.Township
 		return fmt.Sprintf("%d年，%d 人，不通过 %d 人", o.Round, len(r.Candidates), r.Stats.Failed), WriteCandidates(w, r, m)
-	}})
-	Changes = sealed(Kind{"changes", "村“两委”成员届中变动情况表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	}}), keepCandidates)
+	Changes = gatheredKind(sealed(Kind{Name: "changes", Title: "村“两委”成员届中变动情况表", Write: func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		r := data.BuildChanges(l, o.Round, o.Date)
 		r.Township = o.Township
 		return fmt.Sprintf("%d年届次，变动 %d 次", o.Round, len(r.Changes)), WriteChanges(w, r, m)
-	}})
-	Development = sealed(Kind{"development", "发展党员工作情况统计表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	}}), keepChanges)
+	Development = gatheredKind(sealed(Kind{Name: "development", Title: "发展党员工作情况统计表", Write: func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		r := data.BuildDevelopment(l, o.Round, o.Date)
 		r.Township = o.Township
 		return fmt.Sprintf("%d年，在册 %d 人，发展党员 %d 名，提醒 %d 条", o.Round, len(r.People), r.Stats.Developed, len(r.Warnings)), WriteDevelopment(w, r, m)
-	}})
-	Commendations = sealed(Kind{"commendations", "创先争优表彰情况表", func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
+	}}), keepDevelopment)
+	Commendations = gatheredKind(sealed(Kind{Name: "commendations", Title: "创先争优表彰情况表", Write: func(w io.Writer, l data.Ledger, o Options, m Meta) (string, error) {
 		r := data.BuildCommendations(l, o.Round)
 		r.Township = o.Township
 		return fmt.Sprintf("%d年，表彰 %d 个（人）", o.Round, len(r.Commendations)), WriteCommendations(w, r, m)
-	}})
+	}}), keepCommendations)
 )
 
 // Kinds are every report, in the order they are offered and listed.
@@ -114,5 +117,5 @@ func WriteSummaryOf(w io.Writer, r data.SummaryReport, o Options, m Meta) (strin
 // township at a time, its members as on o.Date).
 func WriteDetailOf(w io.Writer, r data.DetailReport, o Options, m Meta) (string, error) {
 	r.Township = o.Township
-	return fmt.Sprintf("%d年，%d 个乡镇，%d 个村（社区）", o.Round, len(r.Townships), len(r.Rows)), WriteDetail(w, r, m)
+	return detailAccount(o.Round, len(r.Townships), len(r.Rows)), WriteDetail(w, r, m)
 }

@@ -348,12 +348,26 @@ func repGenerate(ctx context.Context, st data.Store, dbPath string, req repReque
 	if err != nil {
 		return "", fmt.Errorf("读取设置失败：%w", err)
 	}
-	l, err := st.Ledger(ctx, req.round)
-	if err != nil {
-		return "", fmt.Errorf("读取台账失败：%w", err)
+	// A report of several townships is read one township at a time (Kind.Each), as the
+	// CLI reads it: the memory of one township, whatever the province.
+	var src reports.Townships
+	if tr, ok := st.(reports.TownshipReader); ok && req.township == "" {
+		ts, err := st.Townships(ctx)
+		if err != nil {
+			return "", fmt.Errorf("读取乡镇失败：%w", err)
+		}
+		if len(ts) > 1 {
+			src = reports.StoreTownships(ctx, tr, req.round)
+		}
 	}
-	if req.township != "" {
-		l = l.ForTownship(req.township)
+	var l data.Ledger
+	if src == nil {
+		if l, err = st.Ledger(ctx, req.round); err != nil {
+			return "", fmt.Errorf("读取台账失败：%w", err)
+		}
+		if req.township != "" {
+			l = l.ForTownship(req.township)
+		}
 	}
 	unit := set.Township
 	if unit == "" {
@@ -374,11 +388,20 @@ func repGenerate(ctx context.Context, st data.Store, dbPath string, req repReque
 	// The 填报日期 is also the reference date of 超期 complaints.
 	opts := reports.Options{Round: req.round, Township: req.township, Date: req.date}
 	if kind.Name == reports.Summary.Name {
-		if opts.Previous, err = data.LoadPreviousRates(ctx, st, req.round, req.township); err != nil {
+		if ts, ok := st.(data.TownshipStore); ok && src != nil {
+			opts.Previous, err = data.SumPreviousRates(ctx, ts, req.round) // one township at a time
+		} else {
+			opts.Previous, err = data.LoadPreviousRates(ctx, st, req.round, req.township)
+		}
+		if err != nil {
 			return "", fmt.Errorf("读取上届台账失败：%w", err)
 		}
 	}
 	err = atomicfile.Write(path, func(w io.Writer) error {
+		if src != nil {
+			_, err := kind.Each(w, src, opts, meta)
+			return err
+		}
 		_, err := kind.Write(w, l, opts, meta)
 		return err
 	})

@@ -74,30 +74,21 @@ func (c *cli) cmdReport(args []string) error {
 		return err
 	}
 	defer st.Close()
-	// The summary and the detail of every township are built one township at a time
-	// (data.SummarySum, DetailSum): the records of one township in memory, whatever the
-	// province. Other reports read the round whole.
+	// A report of several townships is read one township at a time (Kind.Each): the
+	// records of one township in memory, whatever the province.
+	// The summary of every township is summed township by township (data.SummarySum) and
+	// kept in the figure cache (summaryCached).
 	var sc scope
 	var sum *summaryData
-	var detail *data.DetailSum
-	// The seal of a streamed report (reports.NewSeal takes the whole ledger): every
-	// township's print, taken as its records pass.
-	var prints []data.TownshipPrint
-	streamed := *township == "" && (kind.Name == reports.Summary.Name || kind.Name == reports.Detail.Name)
-	// The roster of several townships is drawn as they are read (reports.WriteMembersEach).
-	roster := false
-	if *township == "" && kind.Name == reports.Members.Name {
+	each := false
+	if *township == "" && kind.Name != reports.Summary.Name {
 		ts, err := st.Townships(c.ctx())
 		if err != nil {
 			return fmt.Errorf("读取乡镇失败：%v", err)
 		}
-		roster = len(ts) > 1
+		each = len(ts) > 1
 	}
-	if roster {
-		if sc.round, err = c.scopeRound(st, round); err != nil {
-			return err
-		}
-	} else if streamed && kind.Name == reports.Summary.Name {
+	if *township == "" && kind.Name == reports.Summary.Name {
 		if sum, err = c.summaryCached(st, round, date); err != nil {
 			return err
 		}
@@ -105,11 +96,8 @@ func (c *cli) cmdReport(args []string) error {
 		for _, name := range sum.Townships {
 			sc.ledger.Townships = append(sc.ledger.Townships, data.Township{Name: name})
 		}
-	} else if streamed {
+	} else if each {
 		if sc.round, err = c.scopeRound(st, round); err != nil {
-			return err
-		}
-		if detail, sc.ledger.Townships, prints, err = c.detailOf(st, sc.round, date); err != nil {
 			return err
 		}
 	} else if sc, err = c.loadScope(st, round, *township); err != nil {
@@ -140,24 +128,16 @@ func (c *cli) cmdReport(args []string) error {
 		if opts.Previous, err = c.previousRates(st, sc); err != nil {
 			return err
 		}
-	case streamed && len(prints) > 0:
-		meta.Seal = &reports.Seal{Kind: kind.Name, Round: opts.Round, Date: opts.Date, Print: data.JoinPrints(prints)}
 	}
 	var what string
 	err = atomicfile.Write(*out, func(w io.Writer) error {
 		var err error
-		switch {
-		case roster:
-			what, err = reports.WriteMembersEach(w, opts, meta, c.membersSource(st, sc.round, date))
-			if err != nil {
-				err = fmt.Errorf("读取%d年台账失败：%v", sc.round, err)
-			}
-			return err
-		case sum != nil:
+		if sum != nil {
 			what, err = reports.WriteSummaryOf(w, sum.Report, opts, meta)
 			return err
-		case detail != nil:
-			what, err = reports.WriteDetailOf(w, detail.Report(), opts, meta)
+		}
+		if each {
+			what, err = kind.Each(w, reports.StoreTownships(c.ctx(), st, sc.round), opts, meta)
 			return err
 		}
 		// Only the report's values need to stay while it is drawn: for the city's roster
@@ -172,35 +152,6 @@ func (c *cli) cmdReport(args []string) error {
 	}
 	fmt.Fprintf(c.stdout, "已生成《%s》（%s）：%s\n", kind.Title, what, *out)
 	return nil
-}
-
-// detailOf builds the detail of every township of round on date, township by township
-// (data.DetailSum), with the townships of the ledger when it holds only one (the report then
-// names it) and every township's print for the seal.
-func (c *cli) detailOf(st *sqlite.Store, round int, date time.Time) (*data.DetailSum, []data.Township, []data.TownshipPrint, error) {
-	detail := data.NewDetailSum(round)
-	var only []data.Township
-	var prints []data.TownshipPrint
-	towns := 0
-	err := st.EachTownship(c.ctx(), round, func(l data.Ledger) error {
-		if towns++; towns == 1 {
-			only = l.Townships
-		} else {
-			only = nil
-		}
-		names := make([]string, 0, len(l.Townships))
-		for _, t := range l.Townships {
-			names = append(names, t.Name)
-		}
-		prints = append(prints, data.TakePrint(l, names).Townships...)
-		l.Members = data.RosterOn(l.Members, l.Changes, round, date) // as Detail's Write does
-		detail.Add(l)
-		return nil
-	})
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("读取%d年台账失败：%v", round, err)
-	}
-	return detail, only, prints, nil
 }
 
 // summaryData is what the summary of every township draws, read township by township
