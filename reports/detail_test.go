@@ -308,7 +308,7 @@ func TestParsePDFRejectsBrokenPDF(t *testing.T) {
 			if _, err := pageStreams(tc.raw, &deflater{}); err == nil {
 				t.Errorf("pageStreams accepted a broken PDF")
 			}
-			if err := join(io.Discard, tc.raw, 1, &pageStore{}, &deflater{}); err == nil {
+			if err := join(io.Discard, tc.raw, 1, &pageStore{}, nil, &deflater{}); err == nil {
 				t.Errorf("join accepted a broken PDF")
 			}
 		})

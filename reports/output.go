@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"bufio"
 	"bytes"
 	"compress/zlib"
 	"fmt"
@@ -58,7 +57,11 @@ func render(w io.Writer, orientation, title string, m Meta, draw func(d *doc)) (
 
 // startPart begins a new fpdf document for the pages that follow, set up as the report's
 // first one was, so that its pages look as if one document held them all.
-func (d *doc) startPart() {
+func (d *doc) startPart() { d.pdf = d.newPart() }
+
+// newPart is an empty fpdf document set up as every part of the report is: the same page,
+// font (hence the same font resource name) and metadata.
+func (d *doc) newPart() *fpdf.Fpdf {
 	pdf := fpdf.New(d.orientation, "mm", "A4", "")
 	date := d.meta.Date
 	if date.IsZero() {
@@ -83,7 +86,7 @@ func (d *doc) startPart() {
 	pdf.SetLineWidth(0.2)
 	pdf.SetDrawColor(0, 0, 0)
 	pdf.SetTextColor(0, 0, 0)
-	d.pdf = pdf
+	return pdf
 }
 
 // endPart writes the current part out and keeps the deflated content streams of its
@@ -144,13 +147,22 @@ func (d *doc) partStreams(p *fpdf.Fpdf) ([][]byte, error) {
 	return pageStreams(buf.Bytes(), &d.z)
 }
 
+// labelPages is how many earlier pages' footers finish draws in one throwaway document
+// (see labelStreams): each costs a subset of the font (~30 ms), each page ~0.3 KB while
+// drawn. A variable so that tests can use several.
+var labelPages = 4096
+
+// labelDigits are drawn on the page of characters so that the font has every page number.
+const labelDigits = "0123456789"
+
 // finish writes 第 N 页 共 M 页 on every page and outputs the document. The total is known
 // only now, so the page numbers are drawn by revisiting each page rather than with fpdf's
 // AliasNbPages, whose placeholder is measured (and centred) at its own width and whose
 // digits may be missing from a UTF-8 font subset.
 //
-// The last part becomes the file: the pages of the earlier parts get a page each in it,
-// holding their number, to which join puts their content back.
+// The last part becomes the file: its own pages get their footers in it; the footers of
+// the earlier parts' pages are drawn a batch at a time in throwaway documents
+// (labelStreams), and join puts each after its page's content.
 func (d *doc) finish(w io.Writer) error {
 	d.drawPending()
 	d.waitParts()
@@ -161,29 +173,18 @@ func (d *doc) finish(w io.Writer) error {
 	d.sealMeta(p) // the seal of a report drawn as its records are read is known only now
 	own, earlier := p.PageCount(), d.done.len()
 	total := earlier + own
-	label := func(n int) {
-		// fpdf only emits state it believes changed; the page's stream may end in another
-		// size or colour, so set both explicitly.
-		p.SetFontSize(footerSize)
-		p.SetFillColor(colorWhite[0], colorWhite[1], colorWhite[2])
-		p.SetTextColor(0, 0, 0)
-		p.SetXY(marginX, d.pageH-marginBot+4)
-		p.CellFormat(d.width, 5, pageLabel(n, total), "", 0, "C", false, 0, "")
-		d.sealFooter(p)
-	}
-	for n := 1; n <= earlier; n++ {
-		p.AddPage()
-		label(n)
-	}
 	if earlier > 0 {
 		// fpdf embeds only the characters drawn in its own document: the earlier parts'
-		// are drawn on one more page, which join leaves out of the file.
+		// and their footers' are drawn on one more page, which join leaves out of the file.
 		p.AddPage()
-		p.Text(marginX, marginTop, d.used.text())
+		p.Text(marginX, marginTop, d.used.text()+labelDigits+pageLabel(total, total))
+		if s := d.meta.Seal; s != nil {
+			p.Text(marginX, marginTop+10, printLabel(s))
+		}
 	}
 	for n := 1; n <= own; n++ {
 		p.SetPage(n)
-		label(earlier + n)
+		d.label(p, earlier+n, total)
 	}
 	p.SetPage(p.PageCount())
 	if err := p.Error(); err != nil {
@@ -194,7 +195,41 @@ func (d *doc) finish(w io.Writer) error {
 		return err
 	}
 	d.pdf = nil
-	return join(w, buf.Bytes(), own, &d.done, &d.z)
+	labels := func(from, n int) ([][]byte, error) { return d.labelStreams(from, n, total) }
+	return join(w, buf.Bytes(), own, &d.done, labels, &d.z)
+}
+
+// label draws the footer of page n of total on p's current page.
+func (d *doc) label(p *fpdf.Fpdf, n, total int) {
+	// fpdf only emits state it believes changed; the page's stream may end in another
+	// size or colour, so set both explicitly.
+	p.SetFontSize(footerSize)
+	p.SetFillColor(colorWhite[0], colorWhite[1], colorWhite[2])
+	p.SetTextColor(0, 0, 0)
+	p.SetXY(marginX, d.pageH-marginBot+4)
+	p.CellFormat(d.width, 5, pageLabel(n, total), "", 0, "C", false, 0, "")
+	d.sealFooter(p)
+}
+
+// labelStreams are the deflated content streams of the footers of pages from+1 to from+n
+// of total, drawn each on a page of a throwaway document set up as the report's parts.
+// fpdf writes UTF-8 text as the characters' codes (Identity-H, with a CIDToGIDMap to the
+// subset's glyphs) and names the font by a hash of its registration, so the streams are
+// valid with the final document's font and resources.
+func (d *doc) labelStreams(from, n, total int) ([][]byte, error) {
+	p := d.newPart()
+	for i := 1; i <= n; i++ {
+		p.AddPage()
+		d.label(p, from+i, total)
+	}
+	if err := p.Error(); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
+		return nil, err
+	}
+	return pageStreams(buf.Bytes(), &d.z)
 }
 
 // runeSet is a set of characters of the Basic Multilingual Plane, all that safeText lets
@@ -385,122 +420,4 @@ func plainStream(body []byte, num int) ([]byte, bool) {
 		return nil, false
 	}
 	return rest[:n], true
-}
-
-// join is the file of the last part, shell (written with compression off), with its
-// pages' contents deflated and the pages of the earlier parts put in front of its own.
-// shell's pages are its own own pages, then, if there are earlier parts, one page for each
-// of their pages holding its page number and the page of characters (see finish). Each
-// numbered page's content becomes the earlier page's stream, from bodies, followed by its
-// own; the page of characters is left out (its objects become null) and the page tree
-// lists the pages in order. The objects of bodies are numbered after shell's.
-func join(w io.Writer, shell []byte, own int, bodies *pageStore, z *deflater) error {
-	bad := func(what string) error { return fmt.Errorf("PDF结构异常（%s）", what) }
-	f, err := parsePDF(shell)
-	if err != nil {
-		return err
-	}
-	pages, contents := f.pages()
-	earlier := bodies.len()
-	want := own
-	if earlier > 0 {
-		want += earlier + 1
-	}
-	if len(pages) != want {
-		return bad("页数")
-	}
-	first := f.n // the object number of bodies[0]
-	kids := append(append([]int(nil), pages[own:own+earlier]...), pages[:own]...)
-	role := make(map[int]int, len(pages)) // object → 1+index in bodies of a numbered page, -1 for the dropped page's objects
-	for i := range earlier {
-		role[pages[own+i]] = 1 + i
-	}
-	if earlier > 0 {
-		role[pages[own+earlier]], role[contents[own+earlier]] = -1, -1
-	}
-	content := make(map[int]bool, len(contents))
-	for _, c := range contents {
-		content[c] = true
-	}
-
-	out := &countWriter{w: bufio.NewWriterSize(w, 64<<10)}
-	out.Write(shell[:f.objs[0].off])
-	offsets := make([]int, f.n+earlier)
-	for _, o := range f.objs {
-		offsets[o.num] = out.n
-		obj := f.body(o)
-		switch r := role[o.num]; {
-		case r < 0:
-			fmt.Fprintf(out, "%d 0 obj\nnull\nendobj\n", o.num)
-		case content[o.num]:
-			data, ok := plainStream(obj, o.num)
-			if !ok {
-				return bad("页面内容")
-			}
-			b, err := z.stream(data)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(out, "%d 0 obj\n", o.num)
-			out.Write(b)
-			out.WriteString("\nendobj\n")
-		case r > 0:
-			i := bytes.Index(obj, []byte("/Contents "))
-			if i < 0 {
-				return bad("页面内容")
-			}
-			c := i + len("/Contents ")
-			j := bytes.Index(obj[c:], []byte(" 0 R"))
-			if j < 0 {
-				return bad("页面内容")
-			}
-			out.Write(obj[:c])
-			fmt.Fprintf(out, "[%d 0 R %s 0 R]", first+r-1, obj[c:c+j])
-			out.Write(obj[c+j+len(" 0 R"):])
-		case earlier > 0 && bytes.HasPrefix(obj, fmt.Appendf(nil, "%d 0 obj\n<</Type /Pages\n", o.num)):
-			k := bytes.Index(obj, []byte("/Kids ["))
-			ke := bytes.IndexByte(obj[max(k, 0):], ']')
-			c := bytes.Index(obj, []byte("/Count "))
-			ce := bytes.IndexByte(obj[max(c, 0):], '\n')
-			if k < 0 || ke < 0 || c < k+ke || ce < 0 {
-				return bad("页面树")
-			}
-			out.Write(obj[:k])
-			out.WriteString("/Kids [")
-			for _, kid := range kids {
-				fmt.Fprintf(out, "%d 0 R ", kid)
-			}
-			out.Write(obj[k+ke : c])
-			fmt.Fprintf(out, "/Count %d", len(kids))
-			out.Write(obj[c+ce:])
-		default:
-			out.Write(obj)
-		}
-	}
-	for i := range earlier {
-		offsets[first+i] = out.n
-		fmt.Fprintf(out, "%d 0 obj\n", first+i)
-		if err := bodies.copyTo(out, i); err != nil && out.err == nil {
-			return err
-		}
-		out.WriteString("\nendobj\n")
-	}
-	start := out.n
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", f.n+earlier)
-	for _, off := range offsets[1:] {
-		fmt.Fprintf(out, "%010d 00000 n \n", off)
-	}
-	sz := fmt.Appendf(nil, "/Size %d\n", f.n)
-	if !bytes.Contains(f.trailer, sz) {
-		return bad("trailer")
-	}
-	out.Write(bytes.Replace(f.trailer, sz, fmt.Appendf(nil, "/Size %d\n", f.n+earlier), 1))
-	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", start)
-	if out.err != nil {
-		return fmt.Errorf("写入PDF报表时出错：%w", out.err)
-	}
-	if err := out.w.Flush(); err != nil {
-		return fmt.Errorf("写入PDF报表时出错：%w", err)
-	}
-	return nil
 }
