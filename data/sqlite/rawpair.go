@@ -24,11 +24,11 @@ func (c *rawConn) snapshot() uintptr {
 		return 0
 	}
 	defer libc.Xfree(c.tls, zMain)
-	*c.out = 0
-	if sqlite3.Xsqlite3_snapshot_get(c.tls, c.db, zMain, c.outAddr()) != sqlite3.SQLITE_OK {
+	c.clearOut()
+	if sqlite3.Xsqlite3_snapshot_get(c.tls, c.db, zMain, c.out) != sqlite3.SQLITE_OK {
 		return 0
 	}
-	return *c.out
+	return c.outValue()
 }
 
 // beginAt begins on c a read transaction on snapshot snap; false (and no transaction)

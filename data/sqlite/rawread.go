@@ -3,10 +3,10 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"fmt"
-	"runtime"
+
 	"strconv"
-	"unsafe"
 
 	"modernc.org/libc"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -46,14 +46,26 @@ type rawConn struct {
 	tls   *libc.TLS
 	db    uintptr
 	stmts map[string]*rawStmt
-	// out receives the pointers sqlite3_open_v2 and sqlite3_prepare_v2 return; pinned, as
-	// SQLite writes it through its address.
-	out *uintptr
-	pin runtime.Pinner
+	// out is C memory (libc's allocator, outside the Go heap) that receives the pointers
+	// sqlite3_open_v2, sqlite3_prepare_v2 and sqlite3_snapshot_get return: SQLite writes it
+	// through its address, which Go memory must not be given as (checkptr refuses it).
+	out uintptr
 }
 
-// outAddr is the address of c.out.
-func (c *rawConn) outAddr() uintptr { return uintptr(unsafe.Pointer(c.out)) }
+// clearOut sets *out to 0 before a call that may leave it unset.
+func (c *rawConn) clearOut() { libc.Xmemset(c.tls, c.out, 0, ptrSize) }
+
+// outValue is the pointer SQLite wrote into *out.
+func (c *rawConn) outValue() uintptr {
+	b := libc.GoBytes(c.out, ptrSize)
+	if ptrSize == 4 {
+		return uintptr(binary.NativeEndian.Uint32(b))
+	}
+	return uintptr(binary.NativeEndian.Uint64(b))
+}
+
+// ptrSize is the size of a C pointer.
+const ptrSize = strconv.IntSize / 8
 
 // rawStmt is a prepared statement, the values bound to it and the C strings of those that
 // are text. A value is bound again only when it changes: SQLite re-prepares a statement
@@ -104,8 +116,11 @@ func (s *Store) openRaw() (*rawConn, error) {
 
 // openRaw opens name (a path, or a file: URI when uri) for reading, without the mutex.
 func openRaw(name string, uri bool, readOnly bool, busy int) (*rawConn, error) {
-	c := &rawConn{tls: libc.NewTLS(), stmts: map[string]*rawStmt{}, out: new(uintptr)}
-	c.pin.Pin(c.out)
+	c := &rawConn{tls: libc.NewTLS(), stmts: map[string]*rawStmt{}}
+	if c.out = libc.Xcalloc(c.tls, 1, ptrSize); c.out == 0 {
+		c.tls.Close()
+		return nil, fmt.Errorf("无法分配内存")
+	}
 	flags := int32(sqlite3.SQLITE_OPEN_NOMUTEX | sqlite3.SQLITE_OPEN_READWRITE)
 	if readOnly {
 		flags = sqlite3.SQLITE_OPEN_NOMUTEX | sqlite3.SQLITE_OPEN_READONLY
@@ -118,10 +133,10 @@ func openRaw(name string, uri bool, readOnly bool, busy int) (*rawConn, error) {
 		c.close()
 		return nil, err
 	}
-	*c.out = 0
-	rc := sqlite3.Xsqlite3_open_v2(c.tls, zName, c.outAddr(), flags, 0)
+	c.clearOut()
+	rc := sqlite3.Xsqlite3_open_v2(c.tls, zName, c.out, flags, 0)
 	libc.Xfree(c.tls, zName)
-	c.db = *c.out
+	c.db = c.outValue()
 	if rc != sqlite3.SQLITE_OK {
 		err := c.errorOf(rc)
 		c.close()
@@ -164,7 +179,10 @@ func (c *rawConn) close() {
 		sqlite3.Xsqlite3_close_v2(c.tls, c.db)
 		c.db = 0
 	}
-	c.pin.Unpin()
+	if c.out != 0 {
+		libc.Xfree(c.tls, c.out)
+		c.out = 0
+	}
 	c.tls.Close()
 }
 
@@ -190,14 +208,15 @@ func (c *rawConn) query(ctx context.Context, q string, args ...any) (rowIter, er
 		if err != nil {
 			return nil, err
 		}
-		*c.out = 0
-		rc := sqlite3.Xsqlite3_prepare_v2(c.tls, c.db, zSQL, -1, c.outAddr(), 0)
+		c.clearOut()
+		rc := sqlite3.Xsqlite3_prepare_v2(c.tls, c.db, zSQL, -1, c.out, 0)
 		libc.Xfree(c.tls, zSQL)
 		if rc != sqlite3.SQLITE_OK {
 			return nil, c.errorOf(rc)
 		}
-		n := int(sqlite3.Xsqlite3_bind_parameter_count(c.tls, *c.out))
-		s = &rawStmt{p: *c.out, args: make([]any, n), texts: make([]uintptr, n)}
+		p := c.outValue()
+		n := int(sqlite3.Xsqlite3_bind_parameter_count(c.tls, p))
+		s = &rawStmt{p: p, args: make([]any, n), texts: make([]uintptr, n)}
 		c.stmts[q] = s
 	}
 	if len(args) != len(s.args) {
