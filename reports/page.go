@@ -85,10 +85,11 @@ type doc struct {
 	known, guess string
 	redraw       bool
 	// used are the characters drawn, for the font of a report of several parts.
-	used runeSet
-	err  error // from writing out a part
-	z    deflater
-	keep keeping // the signature block kept with table rows: see keep.go
+	used  runeSet
+	err   error // from writing out a part
+	z     deflater
+	keep  keeping    // the signature block kept with table rows: see keep.go
+	cells cellWriter // table cells written straight into the page: see cellwriter.go
 }
 
 func newDoc(orientation, title string, m Meta) *doc {
