@@ -26,6 +26,8 @@ type cellWriter struct {
 	colorFlag bool
 	textColor string
 	colors    map[[3]int]string
+	off       bool // every cell drawn through fpdf (tests compare both ways)
+	direct    int  // texts written directly, for tests
 }
 
 // reset starts a new part: fpdf has noted no characters yet.
@@ -35,7 +37,7 @@ func (c *cellWriter) reset() { c.noted = runeSet{} }
 // cell must be drawn through fpdf.
 func (c *cellWriter) begin(d *doc, fill [3]int) bool {
 	p := d.pdf
-	if !p.Ok() {
+	if c.off || !p.Ok() {
 		return false
 	}
 	if r, g, b := p.GetFillColor(); [3]int{r, g, b} != fill {
@@ -157,6 +159,7 @@ func (c *cellWriter) text(d *doc, x, y, w, h float64, s, align string) bool {
 		c.buf = append(c.buf, " Q"...)
 	}
 	c.buf = append(c.buf, '\n')
+	c.direct++
 	return true
 }
 
