@@ -180,6 +180,14 @@ func (d *doc) wrap(s string, w float64) []string {
 		return []string{""}
 	}
 	limit := int(w * 1000 * d.pdf.GetConversionRatio() / d.size)
+	// Most cells fit on one line: widths are never negative, so then no prefix overflows.
+	total := 0
+	for _, r := range s {
+		total += d.runeWidth(r)
+	}
+	if total <= limit {
+		return []string{s}
+	}
 	rs := []rune(s)
 	var lines []string
 	start, used, brk := 0, 0, -1 // brk: index where the current line may end (exclusive)
@@ -211,6 +219,9 @@ func (d *doc) wrap(s string, w float64) []string {
 // wrapText makes s safe and wraps it to w millimetres, keeping its own line breaks (a
 // header such as "一次选举\n成功率%" chooses where it breaks).
 func (d *doc) wrapText(s string, w float64) []string {
+	if !strings.Contains(s, "\n") { // nearly every text: one part
+		return d.wrap(safeText(s), w)
+	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var lines []string
 	for _, part := range strings.Split(s, "\n") {
