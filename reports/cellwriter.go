@@ -26,6 +26,8 @@ type cellWriter struct {
 	colorFlag bool
 	textColor string
 	colors    map[[3]int]string
+	lastRGB   [3]int // the colour last looked up in colors, and its operator
+	last      string
 	off       bool // every cell drawn through fpdf (tests compare both ways)
 	direct    int  // texts written directly, for tests
 }
@@ -41,10 +43,11 @@ func (c *cellWriter) begin(d *doc, fill [3]int) bool {
 		return false
 	}
 	if r, g, b := p.GetFillColor(); [3]int{r, g, b} != fill {
+		c.flush(p)
 		p.SetFillColor(fill[0], fill[1], fill[2])
 	} else {
 		// The same colour set again: fpdf writes it again and changes nothing else.
-		c.buf = append(c.buf[:0], c.color(fill)...)
+		c.buf = append(c.buf, c.color(fill)...)
 		c.buf = append(c.buf, '\n')
 	}
 	c.k = p.GetConversionRatio()
@@ -61,6 +64,9 @@ func (c *cellWriter) begin(d *doc, fill [3]int) bool {
 func (c *cellWriter) note(s string) { c.noted.add(s) }
 
 func (c *cellWriter) color(rgb [3]int) string {
+	if rgb == c.lastRGB && c.last != "" {
+		return c.last
+	}
 	s, ok := c.colors[rgb]
 	if !ok {
 		if c.colors == nil {
@@ -69,6 +75,7 @@ func (c *cellWriter) color(rgb [3]int) string {
 		s = colorString(rgb)
 		c.colors[rgb] = s
 	}
+	c.lastRGB, c.last = rgb, s
 	return s
 }
 
@@ -163,7 +170,8 @@ func (c *cellWriter) text(d *doc, x, y, w, h float64, s, align string) bool {
 	return true
 }
 
-// flush hands what is written to fpdf (whose RawWriteStr adds the last line break).
+// flush hands what is written to fpdf before anything else writes to the page, e.g.
+// at the end of a row (whose RawWriteStr adds the last line break).
 func (c *cellWriter) flush(p interface{ RawWriteStr(string) }) {
 	if n := len(c.buf); n > 0 {
 		p.RawWriteStr(string(c.buf[:n-1]))

@@ -152,9 +152,10 @@ func (t *table) row(cells []string, fill [3]int) {
 	top := d.pdf.GetY()
 	x := marginX
 	for i, c := range t.cols {
-		d.cellLines(x, top, c.Width, h, wrapped[i], c.Align, fill)
+		d.cellLinesHeld(x, top, c.Width, h, wrapped[i], c.Align, fill)
 		x += c.Width
 	}
+	d.cells.flush(d.pdf)
 	d.pdf.SetXY(marginX, top+h)
 	d.afterRow(t, fill)
 }
@@ -290,6 +291,13 @@ func (d *doc) cell(x, y, w, h float64, text, align string, fill [3]int) {
 // and its lines are written as fpdf's Rect and CellFormat would write them (see
 // cellWriter), at a fraction of their cost.
 func (d *doc) cellLines(x, y, w, h float64, lines []string, align string, fill [3]int) {
+	d.cellLinesHeld(x, y, w, h, lines, align, fill)
+	d.cells.flush(d.pdf)
+}
+
+// cellLinesHeld is cellLines leaving what cellWriter wrote in its buffer, to be flushed
+// before anything else writes to the page.
+func (d *doc) cellLinesHeld(x, y, w, h float64, lines []string, align string, fill [3]int) {
 	lh := d.lineH()
 	ty := y + (h-float64(len(lines))*lh)/2
 	if d.cells.begin(d, fill) {
@@ -306,12 +314,12 @@ func (d *doc) cellLines(x, y, w, h float64, lines []string, align string, fill [
 			last = ty
 			ty += lh
 		}
-		d.cells.flush(d.pdf)
 		if last >= 0 {
 			d.pdf.SetXY(x+w, last) // where CellFormat leaves it
 		}
 		return
 	}
+	d.cells.flush(d.pdf)
 	p := d.pdf
 	p.SetFillColor(fill[0], fill[1], fill[2])
 	style := "D"
