@@ -68,9 +68,10 @@ type doc struct {
 	meta        Meta
 	pageW       float64
 	pageH       float64
-	width       float64 // usable width between the margins
-	size        float64 // current font size, points
-	widths      map[rune]int
+	width       float64      // usable width between the margins
+	size        float64      // current font size, points
+	widths      map[rune]int // runeWidth's cache beyond the BMP
+	bmp         []int32      // runeWidth's cache in the BMP: width+1, 0 when not yet measured
 	tbl         *table
 	// done are the content streams of the pages of the parts already written out, deflated.
 	done pageStore
@@ -153,6 +154,17 @@ func (d *doc) text(w, h float64, s string, ln int, align string) {
 
 // runeWidth is r's advance in thousandths of an em, cached.
 func (d *doc) runeWidth(r rune) int {
+	if r >= 0 && r < 0x10000 { // every character safeText lets through
+		if d.bmp == nil {
+			d.bmp = make([]int32, 0x10000)
+		}
+		if w := d.bmp[r]; w != 0 {
+			return int(w - 1)
+		}
+		w := d.pdf.GetStringSymbolWidth(string(r))
+		d.bmp[r] = int32(w + 1) // 0: not yet measured
+		return w
+	}
 	if w, ok := d.widths[r]; ok {
 		return w
 	}
