@@ -57,7 +57,10 @@ func render(w io.Writer, orientation, title string, m Meta, draw func(d *doc)) (
 
 // startPart begins a new fpdf document for the pages that follow, set up as the report's
 // first one was, so that its pages look as if one document held them all.
-func (d *doc) startPart() { d.pdf = d.newPart() }
+func (d *doc) startPart() {
+	d.pdf = d.newPart()
+	d.cells.reset()
+}
 
 // newPart is an empty fpdf document set up as every part of the report is: the same page,
 // font (hence the same font resource name) and metadata.

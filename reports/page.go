@@ -68,9 +68,10 @@ type doc struct {
 	meta        Meta
 	pageW       float64
 	pageH       float64
-	width       float64 // usable width between the margins
-	size        float64 // current font size, points
-	widths      map[rune]int
+	width       float64      // usable width between the margins
+	size        float64      // current font size, points
+	widths      map[rune]int // runeWidth's cache beyond the BMP
+	bmp         []int32      // runeWidth's cache in the BMP: width+1, 0 when not yet measured
 	tbl         *table
 	// done are the content streams of the pages of the parts already written out, deflated.
 	done pageStore
@@ -85,10 +86,11 @@ type doc struct {
 	known, guess string
 	redraw       bool
 	// used are the characters drawn, for the font of a report of several parts.
-	used runeSet
-	err  error // from writing out a part
-	z    deflater
-	keep keeping // the signature block kept with table rows: see keep.go
+	used  runeSet
+	err   error // from writing out a part
+	z     deflater
+	keep  keeping    // the signature block kept with table rows: see keep.go
+	cells cellWriter // table cells written straight into the page: see cellwriter.go
 }
 
 func newDoc(orientation, title string, m Meta) *doc {
@@ -152,6 +154,17 @@ func (d *doc) text(w, h float64, s string, ln int, align string) {
 
 // runeWidth is r's advance in thousandths of an em, cached.
 func (d *doc) runeWidth(r rune) int {
+	if r >= 0 && r < 0x10000 { // every character safeText lets through
+		if d.bmp == nil {
+			d.bmp = make([]int32, 0x10000)
+		}
+		if w := d.bmp[r]; w != 0 {
+			return int(w - 1)
+		}
+		w := d.pdf.GetStringSymbolWidth(string(r))
+		d.bmp[r] = int32(w + 1) // 0: not yet measured
+		return w
+	}
 	if w, ok := d.widths[r]; ok {
 		return w
 	}
@@ -179,6 +192,14 @@ func (d *doc) wrap(s string, w float64) []string {
 		return []string{""}
 	}
 	limit := int(w * 1000 * d.pdf.GetConversionRatio() / d.size)
+	// Most cells fit on one line: widths are never negative, so then no prefix overflows.
+	total := 0
+	for _, r := range s {
+		total += d.runeWidth(r)
+	}
+	if total <= limit {
+		return []string{s}
+	}
 	rs := []rune(s)
 	var lines []string
 	start, used, brk := 0, 0, -1 // brk: index where the current line may end (exclusive)
@@ -210,6 +231,9 @@ func (d *doc) wrap(s string, w float64) []string {
 // wrapText makes s safe and wraps it to w millimetres, keeping its own line breaks (a
 // header such as "一次选举\n成功率%" chooses where it breaks).
 func (d *doc) wrapText(s string, w float64) []string {
+	if !strings.Contains(s, "\n") { // nearly every text: one part
+		return d.wrap(safeText(s), w)
+	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var lines []string
 	for _, part := range strings.Split(s, "\n") {
