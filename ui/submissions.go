@@ -293,3 +293,6 @@ func (s *submissionsScreen) returnSubmission(town, reason string) {
 	s.status.SetText(fmt.Sprintf("已将%s最新报送的文件标记为退回（已记入操作日志）。", town))
 	s.u.changed()
 }
+
+// wait waits for the screen's reads (waitScreens).
+func (s *submissionsScreen) wait() { s.busy.Wait() }

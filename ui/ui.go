@@ -172,12 +172,15 @@ func (u *UI) show(label string) {
 		}
 		u.views[label] = view
 	}
-	if s := u.screens[label]; s != nil {
-		s.refresh()
-	}
 	u.stack.Objects = []fyne.CanvasObject{view}
 	u.stack.Refresh()
 	u.bindScreenKeys()
+	// The screen's refresh comes last: it may start a read whose result fyne.Do hands
+	// back, which Fyne's test driver runs on the reading goroutine at once; the view is
+	// drawn before that goroutine starts, never beside it.
+	if s := u.screens[label]; s != nil {
+		s.refresh()
+	}
 }
 
 // goTo selects a navigation item as if the clerk had clicked it.
