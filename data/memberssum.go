@@ -7,10 +7,10 @@ import "sort"
 // each Add gives the roster of its townships, and the structure figures are sums whose
 // averages and rates are taken once, by Totals. BuildMembers is one Add of the whole ledger.
 type MembersSum struct {
-	round              int
-	st                 MemberStats
-	all, secs, directs headSum
-	villages, members  int
+	round int
+	st    MemberStats
+	heads
+	villages, members int
 }
 
 // NewMembersSum starts the roster of round.
@@ -25,17 +25,7 @@ func (a *MembersSum) Add(l Ledger) MembersReport {
 	r := MembersReport{Round: round}
 	active := activeVillages(l.Villages)
 	st, all, secs, directs := memberSums(active, completedBodies(active, l.Elections, round), l.Members, round)
-	t := &a.st
-	t.Party += st.Party
-	t.Committee += st.Committee
-	t.Cross += st.Cross
-	t.DualHead += st.DualHead
-	t.DualHeadBase += st.DualHeadBase
-	t.CommitteeParty += st.CommitteeParty
-	t.New += st.New
-	a.all.merge(all)
-	a.secs.merge(secs)
-	a.directs.merge(directs)
+	a.addMembers(&a.st, st, all, secs, directs)
 	var ms []Member
 	for _, m := range l.Members {
 		if m.Round == round && active[m.VillageKey()] {

@@ -15,10 +15,10 @@ import (
 // Add of the whole ledger: the figures are the same whichever way the ledger is cut, as
 // long as each Add holds every record of the townships it names (Ledger.ForTownship).
 type StatsSum struct {
-	round              int
-	ref                time.Time
-	s                  Stats
-	all, secs, directs headSum
+	round int
+	ref   time.Time
+	s     Stats
+	heads
 }
 
 // NewStatsSum starts the figures of round on ref (see ComputeStats).
@@ -43,17 +43,7 @@ func (a *StatsSum) Add(l Ledger) {
 	// bodies whose election is 已完成 count.
 	done := completedBodies(active, l.Elections, round)
 	m, all, secs, directs := memberSums(active, done, RosterOn(l.Members, l.Changes, round, a.ref), round)
-	t := &s.Members
-	t.Party += m.Party
-	t.Committee += m.Committee
-	t.Cross += m.Cross
-	t.DualHead += m.DualHead
-	t.DualHeadBase += m.DualHeadBase
-	t.CommitteeParty += m.CommitteeParty
-	t.New += m.New
-	a.all.merge(all)
-	a.secs.merge(secs)
-	a.directs.merge(directs)
+	a.addMembers(&s.Members, m, all, secs, directs)
 	for _, x := range l.Leaderships {
 		if x.Round == round {
 			s.Leadership.PartyCommittee += x.PartyCommittee
@@ -140,6 +130,24 @@ func (a *StatsSum) Stats() Stats {
 }
 
 // sumBody adds one body's counts (its rates are taken at the end).
+// heads are the heads of memberSums added township by township (StatsSum, MembersSum):
+// every member's, the 书记' and the 主任', whose averages and rates are taken at the end.
+type heads struct{ all, secs, directs headSum }
+
+// addMembers adds a result of memberSums: its counts to t, its heads to h.
+func (h *heads) addMembers(t *MemberStats, m MemberStats, all, secs, directs headSum) {
+	t.Party += m.Party
+	t.Committee += m.Committee
+	t.Cross += m.Cross
+	t.DualHead += m.DualHead
+	t.DualHeadBase += m.DualHeadBase
+	t.CommitteeParty += m.CommitteeParty
+	t.New += m.New
+	h.all.merge(all)
+	h.secs.merge(secs)
+	h.directs.merge(directs)
+}
+
 func sumBody(to *BodyStats, b BodyStats) {
 	to.Due += b.Due
 	to.Completed += b.Completed
