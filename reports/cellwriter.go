@@ -11,12 +11,13 @@ import (
 // each of the roster's hundreds of thousands of cells. It is used only where the
 // result is the same: text drawn with fpdf's state as the reports keep it (UTF-8 font,
 // no word spacing, underline or right-to-left, no automatic page break), and only for
-// text whose characters fpdf has already noted for the font subset of the current part
-// (fpdf notes them only in its own drawing calls, so a cell with a new character is
-// drawn by CellFormat). cellwriter_test.go compares both ways of drawing.
+// text whose characters fpdf has already noted for the font subset of the report (fpdf
+// notes them only in its own drawing calls, so a cell with a new character is drawn by
+// CellFormat). cellwriter_test.go compares both ways of drawing.
 type cellWriter struct {
 	buf []byte
-	// noted are the characters fpdf has noted for the current part's font.
+	// noted are the characters fpdf has noted for the report's font: every part shares
+	// the first part's (see tplPart).
 	noted runeSet
 	// k, pageH, fontSize, cMargin: fpdf's scale factor, page height, font size (user
 	// units) and cell margin, read in begin.
@@ -31,9 +32,6 @@ type cellWriter struct {
 	off       bool // every cell drawn through fpdf (tests compare both ways)
 	direct    int  // texts written directly, for tests
 }
-
-// reset starts a new part: fpdf has noted no characters yet.
-func (c *cellWriter) reset() { c.noted = runeSet{} }
 
 // begin sets the fill colour for a cell of fill and reads fpdf's state; false when the
 // cell must be drawn through fpdf.

@@ -7,14 +7,14 @@ import (
 	"io"
 )
 
-// join is the file of the last part, shell (written with compression off), with its
-// pages' contents deflated and the pages of the earlier parts put in front of its own.
-// shell's pages are its own own pages, then, if there are earlier parts, the page of
-// characters (see finish), which is left out (its objects become null). Each earlier page
-// becomes three objects numbered after shell's: a page like shell's first, whose contents
-// are its stream from bodies followed by its footer from labels (called for labelPages
-// pages at a time, in order), and those two streams. The page tree lists the pages in
-// order.
+// join is the file of the first part, shell (written with compression off), with its
+// pages' contents deflated and the pages of the later parts put after its own. shell's
+// pages are its own own pages, then, if there are later parts, the page of characters
+// (see finish), which is left out (its objects become null). Each later page becomes
+// three objects numbered after shell's: a page like shell's first, whose contents are
+// its stream from bodies followed by its footer from labels (called for labelPages pages
+// at a time, in order; from counts the later pages), and those two streams. The page tree
+// lists the pages in order.
 func join(w io.Writer, shell []byte, own int, bodies *pageStore, labels func(from, n int) ([][]byte, error), z *deflater) error {
 	bad := func(what string) error { return fmt.Errorf("PDF结构异常（%s）", what) }
 	f, err := parsePDF(shell)
@@ -22,30 +22,30 @@ func join(w io.Writer, shell []byte, own int, bodies *pageStore, labels func(fro
 		return err
 	}
 	pages, contents := f.pages()
-	earlier := bodies.len()
+	later := bodies.len()
 	want := own
-	if earlier > 0 {
+	if later > 0 {
 		want++
 	}
 	if own < 1 || len(pages) != want {
 		return bad("页数")
 	}
-	first := f.n // the object number of the first earlier page; its streams follow it
+	first := f.n // the object number of the first later page; its streams follow it
 	dropped := map[int]bool{}
-	if earlier > 0 {
+	if later > 0 {
 		dropped[pages[own]], dropped[contents[own]] = true, true
 	}
 	content := make(map[int]bool, len(contents))
 	for _, c := range contents {
 		content[c] = true
 	}
-	// The earlier pages are written as the first own page is, but for its number and
+	// The later pages are written as the first own page is, but for its number and
 	// contents: head is its dictionary up to the contents, tail what follows them.
 	var head, tail []byte
 
 	out := &countWriter{w: bufio.NewWriterSize(w, 64<<10)}
 	out.Write(shell[:f.objs[0].off])
-	offsets := make([]int, f.n+3*earlier)
+	offsets := make([]int, f.n+3*later)
 	for _, o := range f.objs {
 		offsets[o.num] = out.n
 		obj := f.body(o)
@@ -64,7 +64,7 @@ func join(w io.Writer, shell []byte, own int, bodies *pageStore, labels func(fro
 			fmt.Fprintf(out, "%d 0 obj\n", o.num)
 			out.Write(b)
 			out.WriteString("\nendobj\n")
-		case earlier > 0 && bytes.HasPrefix(obj, fmt.Appendf(nil, "%d 0 obj\n<</Type /Pages\n", o.num)):
+		case later > 0 && bytes.HasPrefix(obj, fmt.Appendf(nil, "%d 0 obj\n<</Type /Pages\n", o.num)):
 			k := bytes.Index(obj, []byte("/Kids ["))
 			ke := bytes.IndexByte(obj[max(k, 0):], ']')
 			c := bytes.Index(obj, []byte("/Count "))
@@ -74,14 +74,14 @@ func join(w io.Writer, shell []byte, own int, bodies *pageStore, labels func(fro
 			}
 			out.Write(obj[:k])
 			out.WriteString("/Kids [")
-			for i := range earlier {
-				fmt.Fprintf(out, "%d 0 R ", first+3*i)
-			}
 			for _, kid := range pages[:own] {
 				fmt.Fprintf(out, "%d 0 R ", kid)
 			}
+			for i := range later {
+				fmt.Fprintf(out, "%d 0 R ", first+3*i)
+			}
 			out.Write(obj[k+ke : c])
-			fmt.Fprintf(out, "/Count %d", earlier+own)
+			fmt.Fprintf(out, "/Count %d", later+own)
 			out.Write(obj[c+ce:])
 		default:
 			if o.num == pages[0] {
@@ -101,12 +101,12 @@ func join(w io.Writer, shell []byte, own int, bodies *pageStore, labels func(fro
 		}
 	}
 	var batch [][]byte
-	for i := range earlier {
+	for i := range later {
 		if i%labelPages == 0 {
-			if batch, err = labels(i, min(labelPages, earlier-i)); err != nil {
+			if batch, err = labels(i, min(labelPages, later-i)); err != nil {
 				return err
 			}
-			if len(batch) != min(labelPages, earlier-i) {
+			if len(batch) != min(labelPages, later-i) {
 				return bad("页码")
 			}
 		}
@@ -128,7 +128,7 @@ func join(w io.Writer, shell []byte, own int, bodies *pageStore, labels func(fro
 		out.WriteString("\nendobj\n")
 	}
 	start := out.n
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", f.n+3*earlier)
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", f.n+3*later)
 	for _, off := range offsets[1:] {
 		fmt.Fprintf(out, "%010d 00000 n \n", off)
 	}
@@ -136,7 +136,7 @@ func join(w io.Writer, shell []byte, own int, bodies *pageStore, labels func(fro
 	if !bytes.Contains(f.trailer, sz) {
 		return bad("trailer")
 	}
-	out.Write(bytes.Replace(f.trailer, sz, fmt.Appendf(nil, "/Size %d\n", f.n+3*earlier), 1))
+	out.Write(bytes.Replace(f.trailer, sz, fmt.Appendf(nil, "/Size %d\n", f.n+3*later), 1))
 	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", start)
 	if out.err != nil {
 		return fmt.Errorf("写入PDF报表时出错：%w", out.err)

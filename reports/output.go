@@ -13,14 +13,15 @@ import (
 	"liangwei/assets"
 )
 
-// partPages is how many pages one fpdf document holds before it is written out and the
-// report goes on in a new one. fpdf keeps the content of every page as text until Output
+// partPages is how many pages one part of a report holds before its pages are written out
+// and the report goes on in the next part. fpdf keeps the content of every page as text
 // (about 29 KB a page of the roster: 60 MB for the city's 2,121 pages, with its buffers
-// twice that); drawn in parts, only one part's text is held, and the finished parts'
-// pages are kept as deflated streams, about 4.5 KB each. Each part costs a parse and a
-// subset of the font (~30 ms, ~25 MB of garbage), done on another goroutine while the next
-// part is drawn (endPart); 128 pages keep the peak lowest (256: 145 MB for the city, 128: ~95).
-// A variable so that tests can make short reports run over several parts.
+// twice that); drawn in parts, only the first part's text (the file's own pages, see
+// finish) and the current part's are held, and the finished parts' pages are kept as
+// deflated streams, about 4.5 KB each. The first part is an fpdf document; every later
+// part is a page template of it (tplPart), which shares its parsed font and so costs
+// neither a parse of the font nor a font subset of its own. A variable so that tests can
+// make short reports run over several parts.
 var partPages = 128
 
 // render draws a report with draw and writes the finished PDF to w. Panics inside fpdf
@@ -36,14 +37,12 @@ func render(w io.Writer, orientation, title string, m Meta, draw func(d *doc)) (
 	var d *doc
 	defer func() {
 		if d != nil {
-			d.waitParts()
-			d.done.close()
+			d.close()
 		}
 	}()
 	d = drawKept(func() *doc {
 		if d != nil {
-			d.waitParts()
-			d.done.close()
+			d.close()
 		}
 		d = newDoc(orientation, title, m)
 		return d
@@ -55,11 +54,26 @@ func render(w io.Writer, orientation, title string, m Meta, draw func(d *doc)) (
 	return nil
 }
 
-// startPart begins a new fpdf document for the pages that follow, set up as the report's
-// first one was, so that its pages look as if one document held them all.
+// startPart begins the next part of the report, a page template of its first part whose
+// first page is already added; it is set up as the first part was, so that its pages look
+// as if one document held them all.
 func (d *doc) startPart() {
-	d.pdf = d.newPart()
-	d.cells.reset()
+	d.part = newTplPart(d.first)
+	d.pdf = d.part.pdf
+	d.pdf.SetMargins(marginX, marginTop, marginX)
+	d.pdf.SetAutoPageBreak(false, marginBot)
+	d.pdf.SetCellMargin(cellMargin)
+}
+
+// close ends what drawing d left running: the goroutines writing out and holding parts,
+// and the page store.
+func (d *doc) close() {
+	if d.part != nil {
+		d.part.pages() // its goroutine returns
+		d.part = nil
+	}
+	d.waitParts()
+	d.done.close()
 }
 
 // newPart is an empty fpdf document set up as every part of the report is: the same page,
@@ -92,31 +106,33 @@ func (d *doc) newPart() *fpdf.Fpdf {
 	return pdf
 }
 
-// endPart writes the current part out and keeps the deflated content streams of its
-// pages for finish; the part's document is dropped.
+// endPart ends the current part. The first part stays open: it becomes the file (finish).
+// A later one is written out and its pages deflated on another goroutine while the next
+// part is drawn; one part at a time, in order.
 func (d *doc) endPart() {
-	if d.pending != nil && d.pending.pdf == d.pdf {
-		// The part holding a pending line is written out once the line is drawn.
-		d.done.reserve(d.pdf.PageCount())
-		d.pdf = nil
+	t := d.part
+	d.pdf, d.part = nil, nil
+	if t == nil {
 		return
 	}
-	// The part is written out and its pages deflated on another goroutine while the next
-	// part is drawn; one part at a time, in order.
 	if d.writer == nil {
-		d.writer = make(chan *fpdf.Fpdf, 1)
+		d.writer = make(chan *tplPart, 1)
 		d.written = make(chan error, 1)
-		go func(parts <-chan *fpdf.Fpdf) {
+		go func(parts <-chan *tplPart) {
 			var err error
 			for p := range parts {
+				pages, perr := p.pages()
 				if err != nil {
 					continue
 				}
-				var streams [][]byte
-				if streams, err = d.partStreams(p); err != nil {
+				if err = perr; err != nil {
 					continue
 				}
-				for _, b := range streams {
+				for _, page := range pages {
+					var b []byte
+					if b, err = d.z.stream(page); err != nil {
+						break
+					}
 					if err = d.done.put(d.done.len(), b); err != nil {
 						break
 					}
@@ -125,8 +141,7 @@ func (d *doc) endPart() {
 			d.written <- err
 		}(d.writer)
 	}
-	d.writer <- d.pdf
-	d.pdf = nil // its pages' text can go once written
+	d.writer <- t
 }
 
 // waitParts waits until the parts handed to endPart's goroutine are written out.
@@ -141,13 +156,45 @@ func (d *doc) waitParts() {
 	d.writer = nil
 }
 
-// partStreams writes part p out and returns the deflated content streams of its pages.
-func (d *doc) partStreams(p *fpdf.Fpdf) ([][]byte, error) {
-	var buf bytes.Buffer
-	if err := p.Output(&buf); err != nil {
+// tplPart is a part of a report after its first: a page template of the first part's
+// document (fpdf's CreateTemplate), drawn on as any fpdf document. It shares the first
+// part's font, so the characters drawn on it are noted for the file's font subset.
+// CreateTemplate hands the template to a function and collects its pages when that
+// returns: the function waits, on a goroutine of its own, until the part is ended.
+type tplPart struct {
+	pdf     *fpdf.Fpdf
+	release chan struct{}
+	done    chan fpdf.Template
+}
+
+// newTplPart starts a template of first.
+func newTplPart(first *fpdf.Fpdf) *tplPart {
+	t := &tplPart{release: make(chan struct{}), done: make(chan fpdf.Template, 1)}
+	got := make(chan *fpdf.Fpdf)
+	go func() {
+		t.done <- first.CreateTemplate(func(tpl *fpdf.Tpl) {
+			got <- &tpl.Fpdf
+			<-t.release
+		})
+	}()
+	t.pdf = <-got
+	return t
+}
+
+// pages ends the part and returns the content of its pages, uncompressed, or the error
+// that stopped its drawing.
+func (t *tplPart) pages() ([][]byte, error) {
+	err := t.pdf.Error()
+	close(t.release)
+	tpl := <-t.done
+	if err != nil {
 		return nil, err
 	}
-	return pageStreams(buf.Bytes(), &d.z)
+	pages := make([][]byte, 0, tpl.NumPages())
+	for _, p := range tpl.FromPages() {
+		pages = append(pages, p.Bytes())
+	}
+	return pages, nil
 }
 
 // labelPages is how many earlier pages' footers finish draws in one throwaway document
@@ -163,22 +210,23 @@ const labelDigits = "0123456789"
 // AliasNbPages, whose placeholder is measured (and centred) at its own width and whose
 // digits may be missing from a UTF-8 font subset.
 //
-// The last part becomes the file: its own pages get their footers in it; the footers of
-// the earlier parts' pages are drawn a batch at a time in throwaway documents
+// The first part becomes the file: its own pages get their footers in it; the footers of
+// the later parts' pages are drawn a batch at a time in throwaway documents
 // (labelStreams), and join puts each after its page's content.
 func (d *doc) finish(w io.Writer) error {
 	d.drawPending()
+	d.endPart()
 	d.waitParts()
 	if d.err != nil {
 		return d.err
 	}
-	p := d.pdf
+	p := d.first
 	d.sealMeta(p) // the seal of a report drawn as its records are read is known only now
-	own, earlier := p.PageCount(), d.done.len()
-	total := earlier + own
-	if earlier > 0 {
-		// fpdf embeds only the characters drawn in its own document: the earlier parts'
-		// and their footers' are drawn on one more page, which join leaves out of the file.
+	own, later := p.PageCount(), d.done.len()
+	total := own + later
+	if later > 0 {
+		// The later parts' footers are drawn in other documents: their characters are
+		// drawn on one more page, which join leaves out of the file.
 		p.AddPage()
 		p.Text(marginX, marginTop, d.used.text()+labelDigits+pageLabel(total, total))
 		if s := d.meta.Seal; s != nil {
@@ -187,7 +235,7 @@ func (d *doc) finish(w io.Writer) error {
 	}
 	for n := 1; n <= own; n++ {
 		p.SetPage(n)
-		d.label(p, earlier+n, total)
+		d.label(p, n, total)
 	}
 	p.SetPage(p.PageCount())
 	if err := p.Error(); err != nil {
@@ -197,8 +245,8 @@ func (d *doc) finish(w io.Writer) error {
 	if err := p.Output(&buf); err != nil {
 		return err
 	}
-	d.pdf = nil
-	labels := func(from, n int) ([][]byte, error) { return d.labelStreams(from, n, total) }
+	d.pdf, d.first = nil, nil
+	labels := func(from, n int) ([][]byte, error) { return d.labelStreams(own+from, n, total) }
 	return join(w, buf.Bytes(), own, &d.done, labels, &d.z)
 }
 

@@ -63,6 +63,8 @@ var (
 // when a row moves to a new page.
 type doc struct {
 	pdf         *fpdf.Fpdf // the part being drawn: see partPages
+	first       *fpdf.Fpdf // the first part, which becomes the file (finish)
+	part        *tplPart   // the part being drawn when it is not the first
 	orientation string
 	titleText   string // the PDF's title
 	meta        Meta
@@ -80,7 +82,7 @@ type doc struct {
 	// guess, which then lays the line out (see drawPending).
 	// writer takes finished parts to the goroutine writing them out (endPart), which
 	// answers on written when they are all done.
-	writer       chan *fpdf.Fpdf
+	writer       chan *tplPart
 	written      chan error
 	pending      *pendingLine
 	known, guess string
@@ -95,7 +97,8 @@ type doc struct {
 
 func newDoc(orientation, title string, m Meta) *doc {
 	d := &doc{orientation: orientation, titleText: title, meta: m, size: bodySize, widths: map[rune]int{}}
-	d.startPart()
+	d.first = d.newPart()
+	d.pdf = d.first
 	d.pageW, d.pageH = d.pdf.GetPageSize()
 	d.width = d.pageW - 2*marginX
 	d.pdf.AddPage()
@@ -124,9 +127,10 @@ func (d *doc) newPage() {
 	size := d.size
 	if d.pdf.PageCount() >= partPages {
 		d.endPart()
-		d.startPart()
+		d.startPart() // with its first page
+	} else {
+		d.pdf.AddPage()
 	}
-	d.pdf.AddPage()
 	d.keep.pageRows = 0
 	d.pdf.SetXY(marginX, marginTop)
 	if d.tbl != nil {

@@ -50,11 +50,6 @@ func (s *pageStore) put(i int, b []byte) error {
 	return nil
 }
 
-// reserve makes room for n pages in front of those kept, to be put later.
-func (s *pageStore) reserve(n int) {
-	s.spans = append(make([]span, n), s.spans...)
-}
-
 // copyTo writes page i's stream to w.
 func (s *pageStore) copyTo(w io.Writer, i int) error {
 	sp := s.spans[i]
@@ -102,7 +97,7 @@ func (c *countWriter) WriteString(s string) (int, error) {
 
 // pendingLine is a line of the first page drawn at the end, when what it says is known
 // (the roster of a province counts its villages and members only once they are drawn):
-// its room is kept where it belongs, on page `page` of part pdf.
+// its room is kept where it belongs, on page `page` of the first part, pdf.
 type pendingLine struct {
 	pdf         *fpdf.Fpdf
 	page        int
@@ -113,8 +108,8 @@ type pendingLine struct {
 
 // deferLine keeps room for line(left, right) on the current page, right being known only
 // at the end (guess is a text of the same use, for the layout: when right turns out to
-// wrap left onto another number of lines, the report is drawn again; see drawKept). The
-// part holding the line is kept open until then.
+// wrap left onto another number of lines, the report is drawn again; see drawKept). It is
+// on the first part, which stays open to the end (finish).
 func (d *doc) deferLine(left, guess string) {
 	if d.guess != "" {
 		guess = d.guess
@@ -122,6 +117,10 @@ func (d *doc) deferLine(left, guess string) {
 	d.setSize(bodySize)
 	h := d.lineH() + 1
 	d.ensure(h)
+	if d.pdf != d.first {
+		d.pdf.SetErrorf("reports: a line kept for the end must be on the first part")
+		return
+	}
 	y := d.pdf.GetY()
 	lines := len(d.wrap(safeText(left), d.width-d.textWidth(safeText(guess))-4))
 	d.pending = &pendingLine{pdf: d.pdf, page: d.pdf.PageNo(), y: y, h: h, left: left, lines: lines}
@@ -129,14 +128,12 @@ func (d *doc) deferLine(left, guess string) {
 	d.pdf.SetXY(marginX, y+float64(lines)*h)
 }
 
-// drawPending draws the pending line, whose right text is now set, and writes out the
-// part that held it.
+// drawPending draws the pending line, whose right text is now set, on the first part.
 func (d *doc) drawPending() {
 	pl := d.pending
 	if pl == nil {
 		return
 	}
-	d.waitParts() // the held part's pages go into the store the writer fills
 	d.pending = nil
 	p := pl.pdf
 	right := safeText(pl.right)
@@ -166,18 +163,5 @@ func (d *doc) drawPending() {
 	p.SetXY(x, y0)
 	if p == d.pdf {
 		d.setSize(d.size)
-		return
-	}
-	// The held first part: its pages go in front of the others.
-	streams, err := d.partStreams(p)
-	if err != nil {
-		d.err = err
-		return
-	}
-	for i, b := range streams {
-		if err := d.done.put(i, b); err != nil {
-			d.err = err
-			return
-		}
 	}
 }
