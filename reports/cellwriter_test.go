@@ -2,6 +2,8 @@ package reports
 
 import (
 	"bytes"
+	"math"
+	"math/rand/v2"
 	"strconv"
 	"testing"
 )
@@ -62,5 +64,31 @@ func TestCellWriterAsFpdf(t *testing.T) {
 	}
 	if !bytes.Contains(slow, []byte("re B")) || !bytes.Contains(slow, []byte("re S")) {
 		t.Fatal("the cells were not drawn")
+	}
+}
+
+// TestAppendHundredths: the fast path writes what strconv writes, on the numbers of pages
+// (positions, sizes, font sizes times the scale), on halves and near-halves, which only
+// strconv may round, and on the numbers it leaves to strconv.
+func TestAppendHundredths(t *testing.T) {
+	vals := []float64{0, 1, 0.005, 0.015, 0.025, 1.005, 2.675, 1.115, 0.125, 0.375, 99.995, 841.89, 595.28,
+		28.35, 2.834645669291339, 1e7 - 0.005, 1e7, 1e9, 1e12, -0.0, -1.234, -0.001, math.Inf(1), math.NaN(),
+		math.SmallestNonzeroFloat64, 0.0049999999, 0.00500000001, 123456.785}
+	r := rand.New(rand.NewPCG(19, 2026))
+	for range 200000 {
+		vals = append(vals, r.Float64()*1000, float64(r.IntN(100000))/200, float64(r.IntN(1000000))/1000*2.834645669291339)
+	}
+	fast := 0
+	for _, v := range vals {
+		want := strconv.AppendFloat(nil, v, 'f', 2, 64)
+		if got := appendHundredths(nil, v); string(got) != string(want) {
+			t.Fatalf("appendHundredths(%v) = %q, strconv writes %q", v, got, want)
+		}
+		if x := v * 100; x >= 0 && x < 1e9 && !math.Signbit(v) {
+			fast++
+		}
+	}
+	if fast < len(vals)*9/10 {
+		t.Errorf("only %d of %d numbers could take the fast path", fast, len(vals))
 	}
 }

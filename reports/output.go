@@ -2,13 +2,13 @@ package reports
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"io"
 	"sort"
 	"strconv"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/klauspost/compress/zlib"
 
 	"liangwei/assets"
 )
@@ -424,7 +424,9 @@ func pageStreams(raw []byte, z *deflater) ([][]byte, error) {
 }
 
 // deflater deflates page contents as fpdf does with compression on (zlib framing,
-// BestSpeed), with one writer for all of them.
+// BestSpeed), with one writer for all of them. The writer is klauspost/compress's, whose
+// BestSpeed makes streams of the same size as the standard library's in a third of the
+// time: deflating was 29 % of the CPU of a province's roster (BENCHMARKS.md, issue 19).
 type deflater struct {
 	buf, zbuf bytes.Buffer
 	zw        *zlib.Writer
