@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -142,9 +143,64 @@ func sortBatch(b *data.Batch) {
 // widths fit for Chinese, drop-down lists, and its rows: counts[i] records of sheets[i],
 // which src(i, fn) gives fn a batch at a time, in the sheet's order. The fingerprints of the
 // records written (prints, nil for the template) go into the document properties.
+//
+// excelize makes the workbook's frame: every part as it would write it, but each sheet with
+// its header row only (frameSheets). The frame's parts are copied to w, one zip entry after
+// another, and each sheet's rows are written into its part, after the header row, as they
+// are read (xlsxout.go): the memory is the frame and one township's records of one kind,
+// whatever the number of rows. The sheets' parts come first, as excelize itself writes
+// its streamed sheets first; the other parts are taken from the frame once the rows are
+// written, with the fingerprints of the rows in its properties.
 func writeWorkbook(w io.Writer, sheets []*sheet, counts []int, src func(i int, fn func(*data.Batch) error) error, prints *data.PrintSum) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	text, err := frameSheets(f, sheets, counts)
+	if err != nil {
+		return err
+	}
+	parts, err := frameParts(f)
+	if err != nil {
+		return err
+	}
+	paths, err := parts.sheetPaths()
+	if err != nil {
+		return err
+	}
+	out := &outWriter{w: w}
+	zw := zip.NewWriter(out)
+	for i, sh := range sheets {
+		each := func(fn func(*data.Batch) error) error { return src(i, fn) }
+		if err := writeSheet(zw, parts, paths[sh.Name], sh, counts[i], each, text); err != nil {
+			return out.failed(fmt.Errorf("写入“%s”工作表失败：%w", sh.Name, err))
+		}
+	}
+	if prints != nil {
+		if err := setPrintProps(f, prints.Print()); err != nil {
+			return err
+		}
+		if parts, err = frameParts(f); err != nil {
+			return err
+		}
+	}
+	sheetPart := map[string]bool{}
+	for _, p := range paths {
+		sheetPart[p] = true
+	}
+	for _, p := range parts.files {
+		if sheetPart[p.Name] {
+			continue
+		}
+		if err := copyPart(zw, p); err != nil {
+			return out.failed(err)
+		}
+	}
+	return out.failed(zw.Close())
+}
+
+// frameSheets adds the sheets to f, each with its drop-down lists (reaching the row of its
+// last record, counts[i]), the header row frozen and the column widths and styles, and no
+// other rows; it returns the style of text cells.
+func frameSheets(f *excelize.File, sheets []*sheet, counts []int) (text int, err error) {
 	header, err := f.NewStyle(&excelize.Style{
 		Font:      &excelize.Font{Bold: true},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#DDEBF7"}},
@@ -154,11 +210,11 @@ func writeWorkbook(w io.Writer, sheets []*sheet, counts []int, src func(i int, f
 		},
 	})
 	if err != nil {
-		return err
+		return 0, err
 	}
-	text, err := f.NewStyle(&excelize.Style{NumFmt: 49}) // "@": keep what is typed as text
+	text, err = f.NewStyle(&excelize.Style{NumFmt: 49}) // "@": keep what is typed as text
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for i, sh := range sheets {
 		if i == 0 {
@@ -167,34 +223,20 @@ func writeWorkbook(w io.Writer, sheets []*sheet, counts []int, src func(i int, f
 			_, err = f.NewSheet(sh.Name)
 		}
 		if err != nil {
-			return err
+			return 0, err
 		}
-		each := func(fn func(*data.Batch) error) error { return src(i, fn) }
-		if err := writeSheet(f, sh, counts[i], each, header, text); err != nil {
-			return fmt.Errorf("写入“%s”工作表失败：%w", sh.Name, err)
-		}
-	}
-	if prints != nil {
-		if err := setPrintProps(f, prints.Print()); err != nil {
-			return err
+		if err := frameSheet(f, sh, counts[i], header, text); err != nil {
+			return 0, fmt.Errorf("写入“%s”工作表失败：%w", sh.Name, err)
 		}
 	}
 	// The first sheet is the active one already. f.SetActiveSheet would parse every
-	// streamed sheet back into cells to unselect its tab: 115 MB for a city.
-	// f.Write would build the whole zip in memory before writing it (51 MB at 10× the
-	// city); the zip goes to w as it is made instead, byte for byte the same. (excelize
-	// patches the buffer only for a part over 4 GB; a sheet of 1,048,576 rows is far less.)
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
-	return f.Write(io.Discard)
+	// streamed sheet back into cells to unselect its tab.
+	return text, nil
 }
 
-// exportChunk is how many records become rows at a time. The rows of a whole sheet as
-// cells (a []any of boxed values per row) would take tens of megabytes for a city.
-const exportChunk = 1024
-
-// writeSheet streams sh's header and n rows, which each gives a batch at a time, a chunk of
-// records at a time, so that neither the sheet's cells nor all its rows are held at once.
-func writeSheet(f *excelize.File, sh *sheet, n int, each func(fn func(*data.Batch) error) error, header, text int) error {
+// frameSheet writes sh's drop-down lists, down to the row of its n-th record, and its
+// header row, through excelize's stream writer: the sheet's part as excelize writes it.
+func frameSheet(f *excelize.File, sh *sheet, n int, header, text int) error {
 	last := max(dropRows, n+1)
 	for j, c := range sh.Columns {
 		if c.Values == nil {
@@ -238,27 +280,35 @@ func writeSheet(f *excelize.File, sh *sheet, n int, each func(fn func(*data.Batc
 	if err := sw.SetRow("A1", hdr, excelize.RowOpts{Height: 20}); err != nil {
 		return err
 	}
+	return sw.Flush()
+}
+
+// exportChunk is how many records become rows at a time. The rows of a whole sheet as
+// cells (a []any of boxed values per row) would take tens of megabytes for a city.
+const exportChunk = 1024
+
+// writeSheet writes the sheet's part of the frame, at path, to zw with n rows after its
+// header row, which each gives a batch at a time, a chunk of records at a time, so that
+// neither the sheet's cells nor all its rows are held at once. A column of digits is in
+// the text style.
+func writeSheet(zw *zip.Writer, parts *frame, path string, sh *sheet, n int, each func(fn func(*data.Batch) error) error, text int) error {
+	rw, err := newRowWriter(zw, path, sh, text)
+	if err != nil {
+		return err
+	}
+	head, tail, err := parts.splitSheet(path, "A1:"+rw.cols[len(rw.cols)-1]+strconv.Itoa(n+1))
+	if err != nil {
+		return err
+	}
+	if _, err := rw.b.Write(head); err != nil {
+		return err
+	}
 	next := 2
 	err = each(func(b *data.Batch) error {
 		m := sh.count(b)
 		for lo := 0; lo < m; lo += exportChunk {
 			for _, r := range sh.rows(b, lo, lo+exportChunk) {
-				vals := make([]any, len(r))
-				for j, v := range r {
-					if s, ok := v.(string); ok && s == "" {
-						continue // leave the cell out rather than write an empty string
-					}
-					if sh.Columns[j].Digits {
-						vals[j] = excelize.Cell{StyleID: text, Value: v}
-					} else {
-						vals[j] = v
-					}
-				}
-				cell, err := excelize.CoordinatesToCellName(1, next)
-				if err != nil {
-					return err
-				}
-				if err := sw.SetRow(cell, vals); err != nil {
+				if err := rw.row(next, r); err != nil {
 					return err
 				}
 				next++
@@ -272,5 +322,8 @@ func writeSheet(f *excelize.File, sh *sheet, n int, each func(fn func(*data.Batc
 	if next-2 != n {
 		return fmt.Errorf("读到 %d 条记录，应有 %d 条", next-2, n)
 	}
-	return sw.Flush()
+	if _, err := rw.b.Write(tail); err != nil {
+		return err
+	}
+	return rw.b.Flush()
 }
