@@ -1,6 +1,6 @@
 # 两委台账 — set-up and checks.
 #   make run    install the desktop build packages if missing, build bin/liangwei, start it
-#   make test   install what the tests need if missing, gofmt, go vet, go test, build the GUI,
+#   make test   install what the tests need if missing, gofmt, go vet, go test (the reports also under -race), build the GUI,
 #               and check that it starts (a window 两委台账 and a new database, under Xvfb)
 #   make cli    build bin/liangwei-cli (pure Go, no cgo)
 #   make windows  cross-build dist/liangwei.exe (cgo, mingw-w64, icon and version from
