@@ -1,9 +1,11 @@
 package data
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -93,18 +95,37 @@ type printAcc struct {
 	only    map[string]bool // nil: every township named
 	digests map[string][][][32]byte
 	kinds   int // len(Descriptions)
+	// The last township added and its digests (nil: not taken): records come township by
+	// township.
+	lastName string
+	last     [][][32]byte
+	lastSet  bool
 }
 
-func (a *printAcc) add(township string, kind int, value string) {
-	if a.only != nil && !a.only[township] {
-		return
+func (a *printAcc) add(township string, kind int, digest *[32]byte) {
+	if !a.lastSet || township != a.lastName {
+		a.lastName, a.lastSet, a.last = township, true, nil
+		if a.only != nil && !a.only[township] {
+			return
+		}
+		a.last = a.digests[township]
+		if a.last == nil {
+			a.last = make([][][32]byte, a.kinds)
+			a.digests[township] = a.last
+		}
 	}
-	d := a.digests[township]
-	if d == nil {
-		d = make([][][32]byte, a.kinds)
-		a.digests[township] = d
+	if a.last == nil {
+		return // a township not taken
 	}
-	d[kind] = append(d[kind], sha256.Sum256([]byte(value)))
+	a.last[kind] = append(a.last[kind], *digest)
+}
+
+// addAll adds the records of every kind in l.
+func (a *printAcc) addAll(l *Ledger) {
+	for i, k := range Descriptions {
+		a.lastSet = false
+		k.EachDigest(l, func(township string, d *[32]byte) { a.add(township, i, d) })
+	}
 }
 
 // TakePrint is the fingerprint of the named townships' records in l; nil townships takes
@@ -118,9 +139,7 @@ func TakePrint(l Ledger, townships []string) Fingerprint {
 			a.only[t] = true
 		}
 	}
-	for i, k := range Descriptions {
-		k.EachAudit(&l, func(township, value string) { a.add(township, i, value) })
-	}
+	a.addAll(&l)
 	names := townships
 	if names == nil {
 		for t := range a.digests {
@@ -201,9 +220,7 @@ type PrintSum struct {
 // Add takes the records of l.
 func (p *PrintSum) Add(l Ledger) {
 	a := &printAcc{digests: map[string][][][32]byte{}, kinds: len(Descriptions)}
-	for i, k := range Descriptions {
-		k.EachAudit(&l, func(township, value string) { a.add(township, i, value) })
-	}
+	a.addAll(&l)
 	if p.sheets == nil {
 		p.sheets = map[string][]SheetPrint{}
 	}
@@ -233,7 +250,7 @@ func (p *PrintSum) Print() Fingerprint {
 
 // sheetSum sums the digests of one kind's records, sorted.
 func sheetSum(code KindCode, d [][32]byte) string {
-	sort.Slice(d, func(i, j int) bool { return string(d[i][:]) < string(d[j][:]) })
+	slices.SortFunc(d, func(x, y [32]byte) int { return bytes.Compare(x[:], y[:]) })
 	h := sha256.New()
 	h.Write([]byte("liangwei-sheet/1\n" + string(code) + "\n"))
 	for _, x := range d {
