@@ -31,8 +31,7 @@ func (k *Kind[R]) AppendAudit(b []byte, r *R) []byte {
 		if !first {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, f.Header)
-		b = append(b, ':')
+		b = append(b, f.head...)
 		value := len(b)
 		b = f.json(b, r)
 		// An optional field left empty is left out: a field added to a kind later changes
@@ -46,6 +45,9 @@ func (k *Kind[R]) AppendAudit(b []byte, r *R) []byte {
 	}
 	return append(b, '}')
 }
+
+// auditHead is a field's header as AppendAudit writes it, "乡镇": (Field.head).
+func auditHead(header string) string { return string(appendJSONString(nil, header)) + ":" }
 
 // appendJSONString appends s as encoding/json writes it. Most values need no escaping and
 // are written as they are.
@@ -63,19 +65,34 @@ func appendJSONString(b []byte, s string) []byte {
 // without control characters, quotes, backslashes, the HTML characters <, > and & it escapes,
 // or U+2028 and U+2029.
 func plainJSON(s string) bool {
-	ascii := true
+	var high byte // any byte ≥ 0x80 sets its top bit
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&':
+		c := s[i]
+		high |= c
+		if !jsonSpecial[c] {
+			continue
+		}
+		if c != 0xE2 {
 			return false
-		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
+		}
+		if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
 			return false // U+2028 or U+2029, in UTF-8
-		case c >= 0x80:
-			ascii = false
 		}
 	}
-	return ascii || utf8.ValidString(s)
+	return high < 0x80 || utf8.ValidString(s)
 }
+
+// jsonSpecial marks the bytes plainJSON looks at: those encoding/json escapes (control
+// characters, quotes, backslashes, <, > and &) and 0xE2, the first byte of U+2028 and U+2029.
+var jsonSpecial = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	for _, c := range []byte{'"', '\\', '<', '>', '&', 0xE2} {
+		t[c] = true
+	}
+	return t
+}()
 
 // appendJSONFloat appends f as encoding/json writes a float64: the shortest decimal that
 // reads back as f, without an exponent between 1e-6 and 1e21 (the rest, and the NaN and

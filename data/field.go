@@ -77,8 +77,10 @@ type Field[R any] struct {
 	parse func(*R, string) error
 	// keep copies the field's value from src to dst as it is (an enum unparsed).
 	keep func(dst, src *R)
-	// json appends the value as the audit log writes it (see AppendAudit), without boxing it.
+	// json appends the value as the audit log writes it (see AppendAudit), without boxing it;
+	// head is the header as AppendAudit writes it before the value ("乡镇":).
 	json func(b []byte, r *R) []byte
+	head string
 }
 
 // Get returns the field's value in r: string, int, float64, bool or time.Time by Type.
@@ -258,6 +260,7 @@ func (f Field[R]) Wide() Field[R] { f.Long = true; return f }
 // TextF is a free-text field.
 func TextF[R any](header string, p func(*R) *string) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: TextType},
+		head: auditHead(header),
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
@@ -275,6 +278,7 @@ func IDF[R any](header string, p func(*R) *string) Field[R] {
 // intF is an int field of type t.
 func intF[R any](header string, t FieldType, p func(*R) *int) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: t},
+		head: auditHead(header),
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
@@ -296,6 +300,7 @@ func YearF[R any](header string, p func(*R) *int) Field[R] { return intF(header,
 // AmountF is a decimal ≥ 0.
 func AmountF[R any](header string, p func(*R) *float64) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: AmountType},
+		head: auditHead(header),
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
@@ -306,6 +311,7 @@ func AmountF[R any](header string, p func(*R) *float64) Field[R] {
 // DateF is a calendar day.
 func DateF[R any](header string, p func(*R) *time.Time) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: DateType},
+		head: auditHead(header),
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
@@ -316,6 +322,7 @@ func DateF[R any](header string, p func(*R) *time.Time) Field[R] {
 // YesNoF is a 是/否 field.
 func YesNoF[R any](header string, p func(*R) *bool) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: YesNoType, Values: []string{"是", "否"}},
+		head: auditHead(header),
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
@@ -327,6 +334,7 @@ func YesNoF[R any](header string, p func(*R) *bool) Field[R] {
 // is stored reads back the same.
 func TagsF[R any](header string, p func(*R) *[]string) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: TagsType},
+		head: auditHead(header),
 		get:  func(r *R) any { return FormatTags(ParseTags(FormatTags(*p(r)))) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = append([]string(nil), *p(s)...) },
@@ -344,6 +352,7 @@ func EnumF[R any, E ~string](header string, p func(*R) *E, parse func(string) (E
 		}
 	}
 	return Field[R]{Column: Column{Header: header, Type: EnumType, Values: vs},
+		head: auditHead(header),
 		get:  func(r *R) any { return string(*p(r)) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
