@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"sort"
 	"time"
 )
@@ -292,6 +293,15 @@ type SummaryReport struct {
 // BuildSummary computes the summary report of a round: one row per township with active
 // villages, the totals, and every unfinished election of an active village.
 func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
+	r := summaryParts(l, round, ref)
+	total := ComputeStats(l, round, ref)
+	r.Total = summaryRowOf("合计", total)
+	r.Rates, r.Secretaries, r.Directors = total.Rates, total.Secretaries, total.Directors
+	return r
+}
+
+// summaryParts is BuildSummary without the totals: its rows and unfinished elections.
+func summaryParts(l Ledger, round int, ref time.Time) SummaryReport {
 	r := SummaryReport{Round: round}
 	byTownship := map[string]*Ledger{}
 	var names []string
@@ -305,19 +315,28 @@ func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
 		}
 		byTownship[v.Township].Villages = append(byTownship[v.Township].Villages, v)
 	}
-	for _, e := range l.Elections {
-		if t := byTownship[e.Township]; t != nil {
-			t.Elections = append(t.Elections, e)
+	if len(names) == 1 {
+		// One township (as SummarySum adds them): its records are taken as they are, without
+		// copying a slice whose records all belong to it.
+		n, t := names[0], byTownship[names[0]]
+		t.Elections = keepAll(l.Elections, func(e *Election) bool { return e.Township == n })
+		t.Members = keepAll(l.Members, func(m *Member) bool { return m.Township == n && m.Round == round })
+		t.Changes = keepAll(l.Changes, func(c *Change) bool { return c.Township == n })
+	} else {
+		for _, e := range l.Elections {
+			if t := byTownship[e.Township]; t != nil {
+				t.Elections = append(t.Elections, e)
+			}
 		}
-	}
-	for _, m := range l.Members {
-		if t := byTownship[m.Township]; t != nil && m.Round == round {
-			t.Members = append(t.Members, m)
+		for _, m := range l.Members {
+			if t := byTownship[m.Township]; t != nil && m.Round == round {
+				t.Members = append(t.Members, m)
+			}
 		}
-	}
-	for _, c := range l.Changes {
-		if t := byTownship[c.Township]; t != nil {
-			t.Changes = append(t.Changes, c)
+		for _, c := range l.Changes {
+			if t := byTownship[c.Township]; t != nil {
+				t.Changes = append(t.Changes, c)
+			}
 		}
 	}
 	order := NewVillageOrder(l.Villages)
@@ -325,9 +344,6 @@ func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
 	for _, n := range names {
 		r.Rows = append(r.Rows, summaryRow(n, *byTownship[n], round, ref))
 	}
-	total := ComputeStats(l, round, ref)
-	r.Total = summaryRowOf("合计", total)
-	r.Rates, r.Secretaries, r.Directors = total.Rates, total.Secretaries, total.Directors
 
 	done := map[VillageKey]map[Body]Election{}
 	for _, e := range l.Elections {
@@ -358,6 +374,23 @@ func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
 		}
 	}
 	return r
+}
+
+// keepAll is the records of xs that keep holds, in order: xs itself when it holds for all.
+func keepAll[T any](xs []T, keep func(*T) bool) []T {
+	for i := range xs {
+		if keep(&xs[i]) {
+			continue
+		}
+		out := slices.Clip(slices.Clone(xs[:i]))
+		for j := i + 1; j < len(xs); j++ {
+			if keep(&xs[j]) {
+				out = append(out, xs[j])
+			}
+		}
+		return out
+	}
+	return xs
 }
 
 func summaryRow(name string, l Ledger, round int, ref time.Time) SummaryRow {

@@ -252,6 +252,9 @@ func listFrom[R any](ctx context.Context, q rowSource, k *kindSpec[R], where str
 	if raw != nil {
 		raw.s.rows = len(out)
 	}
+	if len(out) == 0 {
+		out = nil // as without the capacity above
+	}
 	return out, rows.Err()
 }
 
