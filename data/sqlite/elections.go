@@ -88,9 +88,13 @@ func (s *Store) DeletedElections(ctx context.Context) ([]data.Election, error) {
 func (s *Store) Rounds(ctx context.Context) ([]int, error) {
 	var out []int
 	err := s.read(ctx, func(q *sql.Tx) error {
-		rows, err := q.QueryContext(ctx, `SELECT DISTINCT e.round FROM elections e
-			JOIN villages v ON v.id = e.village_id JOIN townships t ON t.id = v.township_id
-			WHERE `+electionKind.live+` ORDER BY e.round DESC`)
+		// The rounds of the round index, each kept when one of its elections is listed (most
+		// often its first): not a join of every election.
+		rows, err := q.QueryContext(ctx, `SELECT r.round FROM (SELECT DISTINCT round FROM elections) r
+			WHERE EXISTS (SELECT 1 FROM elections e
+				JOIN villages v ON v.id = e.village_id JOIN townships t ON t.id = v.township_id
+				WHERE e.round = r.round AND `+electionKind.live+`)
+			ORDER BY r.round DESC`)
 		if err != nil {
 			return err
 		}
