@@ -100,6 +100,7 @@ type printAcc struct {
 	lastName string
 	last     [][][32]byte
 	lastSet  bool
+	hint     int // the capacity of a township's first digest of a kind; 0: none
 }
 
 func (a *printAcc) add(township string, kind int, digest *[32]byte) {
@@ -117,13 +118,19 @@ func (a *printAcc) add(township string, kind int, digest *[32]byte) {
 	if a.last == nil {
 		return // a township not taken
 	}
+	if a.last[kind] == nil && a.hint > 0 {
+		a.last[kind] = make([][32]byte, 0, a.hint)
+	}
 	a.last[kind] = append(a.last[kind], *digest)
 }
 
 // addAll adds the records of every kind in l.
 func (a *printAcc) addAll(l *Ledger) {
 	for i, k := range Descriptions {
-		a.lastSet = false
+		a.lastSet, a.hint = false, 0
+		if len(l.Townships) == 1 {
+			a.hint = k.Count(l) // a township's ledger: the kind's records are most likely all its
+		}
 		k.EachDigest(l, func(township string, d *[32]byte) { a.add(township, i, d) })
 	}
 }

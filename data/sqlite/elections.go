@@ -19,19 +19,33 @@ func electionLabel(e data.Election) string {
 }
 
 func scanElection(sc scanner) (data.Election, error) {
-	var e data.Election
-	var body, status, method string
-	var done sql.NullString
-	var oneTime int
-	if err := sc.Scan(&e.ID, &e.Township, &e.Village, &e.Round, &body, &status, &done, &oneTime,
-		&e.Eligible, &e.Participants, &e.Seats, &e.Candidates, &e.Elected, &e.Reason, &method); err != nil {
-		return e, err
+	d := scratchOf(sc, newElectionScan)
+	if err := sc.Scan(d.dest...); err != nil {
+		return d.e, err
 	}
-	e.Body, e.Status, e.OneTime = data.Body(body), data.ElectionStatus(status), oneTime != 0
-	e.Method = data.VoteMethod(method)
+	e := d.e
+	e.Body, e.Status, e.OneTime = data.Body(d.body), data.ElectionStatus(d.status), d.oneTime != 0
+	e.Method = data.VoteMethod(d.method)
 	var err error
-	e.CompletedOn, err = parseDate(done)
+	e.CompletedOn, err = parseDate(d.done)
 	return e, err
+}
+
+// electionScan is where scanElection scans a row (see memberScan).
+type electionScan struct {
+	e                    data.Election // the columns scanned as they are
+	body, status, method string
+	done                 sql.NullString
+	oneTime              int
+	dest                 []any
+}
+
+func newElectionScan() *electionScan {
+	d := &electionScan{}
+	e := &d.e
+	d.dest = []any{&e.ID, &e.Township, &e.Village, &e.Round, &d.body, &d.status, &d.done, &d.oneTime,
+		&e.Eligible, &e.Participants, &e.Seats, &e.Candidates, &e.Elected, &e.Reason, &d.method}
+	return d
 }
 
 // electionKind: an election names its village by township and village name; it is listed

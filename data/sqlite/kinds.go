@@ -238,9 +238,9 @@ func listFrom[R any](ctx context.Context, q rowSource, k *kindSpec[R], where str
 	var out []R
 	raw, _ := rows.(*rawRows)
 	if raw != nil && raw.s.rows > 0 {
-		// As many as the statement's last query gave, and some: a township's records of a
-		// kind are about as many as the one before's.
-		out = make([]R, 0, raw.s.rows+raw.s.rows/8)
+		// As many as the statement's largest read so far: a township's records of a kind
+		// are about as many as another's.
+		out = make([]R, 0, raw.s.rows)
 	}
 	for rows.Next() {
 		r, err := k.scan(rows)
@@ -250,7 +250,7 @@ func listFrom[R any](ctx context.Context, q rowSource, k *kindSpec[R], where str
 		out = append(out, r)
 	}
 	if raw != nil {
-		raw.s.rows = len(out)
+		raw.s.rows = max(raw.s.rows, len(out))
 	}
 	if len(out) == 0 {
 		out = nil // as without the capacity above

@@ -81,7 +81,7 @@ type rawStmt struct {
 	// villages' names and the codes of their enums, so a value equal to the last one is
 	// that string again rather than a new one.
 	last []string
-	rows int // how many rows the last listFrom of the statement read
+	rows int // the most rows a listFrom of the statement read
 }
 
 // readRaw runs fn in one read transaction of a rawConn of its own, as read does on the
