@@ -306,23 +306,25 @@ func summaryParts(l Ledger, round int, ref time.Time) SummaryReport {
 	byTownship := map[string]*Ledger{}
 	var names []string
 	for _, v := range l.Villages {
-		if !v.Active() {
-			continue
-		}
-		if byTownship[v.Township] == nil {
+		if v.Active() && byTownship[v.Township] == nil {
 			byTownship[v.Township] = &Ledger{}
 			names = append(names, v.Township)
 		}
-		byTownship[v.Township].Villages = append(byTownship[v.Township].Villages, v)
 	}
 	if len(names) == 1 {
 		// One township (as SummarySum adds them): its records are taken as they are, without
 		// copying a slice whose records all belong to it.
 		n, t := names[0], byTownship[names[0]]
+		t.Villages = keepAll(l.Villages, func(v *Village) bool { return v.Active() && v.Township == n })
 		t.Elections = keepAll(l.Elections, func(e *Election) bool { return e.Township == n })
 		t.Members = keepAll(l.Members, func(m *Member) bool { return m.Township == n && m.Round == round })
 		t.Changes = keepAll(l.Changes, func(c *Change) bool { return c.Township == n })
 	} else {
+		for _, v := range l.Villages {
+			if v.Active() {
+				byTownship[v.Township].Villages = append(byTownship[v.Township].Villages, v)
+			}
+		}
 		for _, e := range l.Elections {
 			if t := byTownship[e.Township]; t != nil {
 				t.Elections = append(t.Elections, e)
@@ -345,15 +347,16 @@ func summaryParts(l Ledger, round int, ref time.Time) SummaryReport {
 		r.Rows = append(r.Rows, summaryRow(n, *byTownship[n], round, ref))
 	}
 
-	done := map[VillageKey]map[Body]Election{}
-	for _, e := range l.Elections {
-		if e.Round != round {
-			continue
+	// The round's election of each village and body (the last one listed).
+	type villageBody struct {
+		v VillageKey
+		b Body
+	}
+	done := make(map[villageBody]*Election, len(l.Elections))
+	for i := range l.Elections {
+		if e := &l.Elections[i]; e.Round == round {
+			done[villageBody{e.VillageKey(), e.Body}] = e
 		}
-		if done[e.VillageKey()] == nil {
-			done[e.VillageKey()] = map[Body]Election{}
-		}
-		done[e.VillageKey()][e.Body] = e
 	}
 	vs := append([]Village(nil), l.Villages...)
 	sort.SliceStable(vs, func(i, j int) bool {
@@ -364,7 +367,7 @@ func summaryParts(l Ledger, round int, ref time.Time) SummaryReport {
 			continue
 		}
 		for _, b := range Bodies {
-			e, ok := done[v.Key()][b]
+			e, ok := done[villageBody{v.Key(), b}]
 			switch {
 			case !ok:
 				r.Unfinished = append(r.Unfinished, Unfinished{v.Township, v.Name, v.Kind, b, "无记录", ""})
