@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"slices"
@@ -257,13 +258,24 @@ func (p *PrintSum) Print() Fingerprint {
 
 // sheetSum sums the digests of one kind's records, sorted.
 func sheetSum(code KindCode, d [][32]byte) string {
-	slices.SortFunc(d, func(x, y [32]byte) int { return bytes.Compare(x[:], y[:]) })
+	slices.SortFunc(d, compareDigests)
 	h := sha256.New()
 	h.Write([]byte("liangwei-sheet/1\n" + string(code) + "\n"))
 	for _, x := range d {
 		h.Write(x[:])
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// compareDigests orders digests as bytes.Compare does, by their first eight bytes first.
+func compareDigests(x, y [32]byte) int {
+	if a, b := binary.BigEndian.Uint64(x[:8]), binary.BigEndian.Uint64(y[:8]); a != b {
+		if a < b {
+			return -1
+		}
+		return 1
+	}
+	return bytes.Compare(x[8:], y[8:])
 }
 
 func emptySheetSum(code KindCode) string { return sheetSum(code, nil) }

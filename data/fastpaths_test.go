@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 )
@@ -30,6 +31,23 @@ func TestKeepAll(t *testing.T) {
 		}
 		if !slices.Equal(xs, []int{1, 2, 3, 4, 5, 6}) {
 			t.Fatalf("keepAll changed its input: %v", xs)
+		}
+	}
+}
+
+// TestCompareDigests: digests are ordered as bytes.Compare orders them.
+func TestCompareDigests(t *testing.T) {
+	var ds [][32]byte
+	for i := range 64 {
+		var d [32]byte
+		d[i%8], d[8+i%24] = byte(i*37), byte(255-i)
+		ds = append(ds, d, d)
+	}
+	for _, x := range ds {
+		for _, y := range ds {
+			if got, want := compareDigests(x, y), bytes.Compare(x[:], y[:]); got != want {
+				t.Fatalf("compareDigests(%x, %x) = %d, bytes.Compare %d", x, y, got, want)
+			}
 		}
 	}
 }
