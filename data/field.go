@@ -1,12 +1,9 @@
 package data
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // FieldType is what a field holds, which says how it is read from a cell, written to one,
@@ -80,6 +77,10 @@ type Field[R any] struct {
 	parse func(*R, string) error
 	// keep copies the field's value from src to dst as it is (an enum unparsed).
 	keep func(dst, src *R)
+	// json appends the value as the audit log writes it (see AppendAudit), without boxing it;
+	// head is the header as AppendAudit writes it before the value ("乡镇":).
+	json func(b []byte, r *R) []byte
+	head string
 }
 
 // Get returns the field's value in r: string, int, float64, bool or time.Time by Type.
@@ -259,9 +260,11 @@ func (f Field[R]) Wide() Field[R] { f.Long = true; return f }
 // TextF is a free-text field.
 func TextF[R any](header string, p func(*R) *string) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: TextType},
+		head: auditHead(header),
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
+		json: func(b []byte, r *R) []byte { return appendJSONString(b, *p(r)) },
 		set:  func(r *R, v any) error { *p(r) = v.(string); return nil }}
 }
 
@@ -275,9 +278,11 @@ func IDF[R any](header string, p func(*R) *string) Field[R] {
 // intF is an int field of type t.
 func intF[R any](header string, t FieldType, p func(*R) *int) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: t},
+		head: auditHead(header),
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
+		json: func(b []byte, r *R) []byte { return strconv.AppendInt(b, int64(*p(r)), 10) },
 		set:  func(r *R, v any) error { *p(r) = v.(int); return nil }}
 }
 
@@ -295,27 +300,33 @@ func YearF[R any](header string, p func(*R) *int) Field[R] { return intF(header,
 // AmountF is a decimal ≥ 0.
 func AmountF[R any](header string, p func(*R) *float64) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: AmountType},
+		head: auditHead(header),
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
+		json: func(b []byte, r *R) []byte { return appendJSONFloat(b, *p(r)) },
 		set:  func(r *R, v any) error { *p(r) = v.(float64); return nil }}
 }
 
 // DateF is a calendar day.
 func DateF[R any](header string, p func(*R) *time.Time) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: DateType},
+		head: auditHead(header),
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
+		json: func(b []byte, r *R) []byte { return appendJSONDate(b, *p(r)) },
 		set:  func(r *R, v any) error { *p(r) = v.(time.Time); return nil }}
 }
 
 // YesNoF is a 是/否 field.
 func YesNoF[R any](header string, p func(*R) *bool) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: YesNoType, Values: []string{"是", "否"}},
+		head: auditHead(header),
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
+		json: func(b []byte, r *R) []byte { return appendJSONString(b, FormatYesNo(*p(r))) },
 		set:  func(r *R, v any) error { *p(r) = v.(bool); return nil }}
 }
 
@@ -323,9 +334,11 @@ func YesNoF[R any](header string, p func(*R) *bool) Field[R] {
 // is stored reads back the same.
 func TagsF[R any](header string, p func(*R) *[]string) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: TagsType},
+		head: auditHead(header),
 		get:  func(r *R) any { return FormatTags(ParseTags(FormatTags(*p(r)))) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = append([]string(nil), *p(s)...) },
+		json: func(b []byte, r *R) []byte { return appendJSONTags(b, *p(r)) },
 		set:  func(r *R, v any) error { *p(r) = ParseTags(v.(string)); return nil }}
 }
 
@@ -339,9 +352,11 @@ func EnumF[R any, E ~string](header string, p func(*R) *E, parse func(string) (E
 		}
 	}
 	return Field[R]{Column: Column{Header: header, Type: EnumType, Values: vs},
+		head: auditHead(header),
 		get:  func(r *R) any { return string(*p(r)) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
+		json: func(b []byte, r *R) []byte { return appendJSONString(b, string(*p(r))) },
 		set: func(r *R, v any) error {
 			e, err := parse(v.(string))
 			if err != nil {
@@ -452,70 +467,4 @@ func (k *Kind[R]) KeyParts(r *R) []string {
 		}
 	}
 	return out
-}
-
-// AuditValue is the record as the audit log stores it: a JSON object of header → value in
-// field order, numbers as numbers and everything else as its Text. Two records with the same
-// AuditValue are the same to the clerk.
-func (k *Kind[R]) AuditValue(r *R) string {
-	var b strings.Builder
-	b.WriteByte('{')
-	first := true
-	for i := range k.Fields {
-		f := &k.Fields[i]
-		v := f.get(r)
-		// An optional field left empty is left out: a field added to a kind later changes
-		// neither the log's values nor the fingerprints of the records that do not use it.
-		if f.Optional && FormatValue(v) == "" {
-			continue
-		}
-		if !first {
-			b.WriteByte(',')
-		}
-		first = false
-		writeJSONString(&b, f.Header)
-		b.WriteByte(':')
-		switch v := v.(type) {
-		case int:
-			b.WriteString(strconv.Itoa(v))
-		case float64:
-			n, _ := json.Marshal(v)
-			b.Write(n)
-		default:
-			writeJSONString(&b, FormatValue(v))
-		}
-	}
-	b.WriteByte('}')
-	return b.String()
-}
-
-// writeJSONString writes s as encoding/json writes it. Most values need no escaping and are
-// written as they are: the fingerprint of a city's ledger (issue 18) writes a million.
-func writeJSONString(b *strings.Builder, s string) {
-	if plainJSON(s) {
-		b.WriteByte('"')
-		b.WriteString(s)
-		b.WriteByte('"')
-		return
-	}
-	q, _ := json.Marshal(s)
-	b.Write(q)
-}
-
-// plainJSON reports whether encoding/json writes s unchanged between quotes: valid UTF-8
-// without control characters, quotes, backslashes, the HTML characters <, > and & it escapes,
-// or U+2028 and U+2029.
-func plainJSON(s string) bool {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&':
-			return false
-		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
-			return false // U+2028 or U+2029, in UTF-8
-		case c >= 0x80:
-			ascii = false
-		}
-	}
-	return ascii || utf8.ValidString(s)
 }

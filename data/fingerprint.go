@@ -1,9 +1,12 @@
 package data
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -93,18 +96,44 @@ type printAcc struct {
 	only    map[string]bool // nil: every township named
 	digests map[string][][][32]byte
 	kinds   int // len(Descriptions)
+	// The last township added and its digests (nil: not taken): records come township by
+	// township.
+	lastName string
+	last     [][][32]byte
+	lastSet  bool
+	hint     int // the capacity of a township's first digest of a kind; 0: none
 }
 
-func (a *printAcc) add(township string, kind int, value string) {
-	if a.only != nil && !a.only[township] {
-		return
+func (a *printAcc) add(township string, kind int, digest *[32]byte) {
+	if !a.lastSet || township != a.lastName {
+		a.lastName, a.lastSet, a.last = township, true, nil
+		if a.only != nil && !a.only[township] {
+			return
+		}
+		a.last = a.digests[township]
+		if a.last == nil {
+			a.last = make([][][32]byte, a.kinds)
+			a.digests[township] = a.last
+		}
 	}
-	d := a.digests[township]
-	if d == nil {
-		d = make([][][32]byte, a.kinds)
-		a.digests[township] = d
+	if a.last == nil {
+		return // a township not taken
 	}
-	d[kind] = append(d[kind], sha256.Sum256([]byte(value)))
+	if a.last[kind] == nil && a.hint > 0 {
+		a.last[kind] = make([][32]byte, 0, a.hint)
+	}
+	a.last[kind] = append(a.last[kind], *digest)
+}
+
+// addAll adds the records of every kind in l.
+func (a *printAcc) addAll(l *Ledger) {
+	for i, k := range Descriptions {
+		a.lastSet, a.hint = false, 0
+		if len(l.Townships) == 1 {
+			a.hint = k.Count(l) // a township's ledger: the kind's records are most likely all its
+		}
+		k.EachDigest(l, func(township string, d *[32]byte) { a.add(township, i, d) })
+	}
 }
 
 // TakePrint is the fingerprint of the named townships' records in l; nil townships takes
@@ -118,9 +147,7 @@ func TakePrint(l Ledger, townships []string) Fingerprint {
 			a.only[t] = true
 		}
 	}
-	for i, k := range Descriptions {
-		k.EachAudit(&l, func(township, value string) { a.add(township, i, value) })
-	}
+	a.addAll(&l)
 	names := townships
 	if names == nil {
 		for t := range a.digests {
@@ -152,6 +179,42 @@ func JoinPrints(ts []TownshipPrint) Fingerprint {
 	}
 	f.Sum = hex.EncodeToString(all.Sum(nil))
 	return f
+}
+
+// PrintAside takes TakePrint of ledgers handed to it one at a time on a goroutine of its
+// own: a report read township by township fingerprints one township on the second core while
+// it adds up the next. A ledger handed over is read there, so it must not change after.
+type PrintAside struct {
+	in  chan Ledger
+	out chan []TownshipPrint
+}
+
+// NewPrintAside starts the goroutine; Prints ends it.
+func NewPrintAside() *PrintAside {
+	p := &PrintAside{in: make(chan Ledger, 2), out: make(chan []TownshipPrint, 1)}
+	go func() {
+		var ts []TownshipPrint
+		for l := range p.in {
+			names := make([]string, 0, len(l.Townships))
+			for _, t := range l.Townships {
+				names = append(names, t.Name)
+			}
+			ts = append(ts, TakePrint(l, names).Townships...)
+		}
+		p.out <- ts
+	}()
+	return p
+}
+
+// Add hands over the ledger of some townships (each named in its Townships): their prints
+// are TakePrint(l, those names)'s.
+func (p *PrintAside) Add(l Ledger) { p.in <- l }
+
+// Prints waits for the prints of every township added, in the order added. Call it once,
+// also when the adding stopped early.
+func (p *PrintAside) Prints() []TownshipPrint {
+	close(p.in)
+	return <-p.out
 }
 
 // townshipPrint sums one township's digests, ds[i] those of Descriptions[i] (nil: none).
@@ -201,9 +264,7 @@ type PrintSum struct {
 // Add takes the records of l.
 func (p *PrintSum) Add(l Ledger) {
 	a := &printAcc{digests: map[string][][][32]byte{}, kinds: len(Descriptions)}
-	for i, k := range Descriptions {
-		k.EachAudit(&l, func(township, value string) { a.add(township, i, value) })
-	}
+	a.addAll(&l)
 	if p.sheets == nil {
 		p.sheets = map[string][]SheetPrint{}
 	}
@@ -233,13 +294,24 @@ func (p *PrintSum) Print() Fingerprint {
 
 // sheetSum sums the digests of one kind's records, sorted.
 func sheetSum(code KindCode, d [][32]byte) string {
-	sort.Slice(d, func(i, j int) bool { return string(d[i][:]) < string(d[j][:]) })
+	slices.SortFunc(d, compareDigests)
 	h := sha256.New()
 	h.Write([]byte("liangwei-sheet/1\n" + string(code) + "\n"))
 	for _, x := range d {
 		h.Write(x[:])
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// compareDigests orders digests as bytes.Compare does, by their first eight bytes first.
+func compareDigests(x, y [32]byte) int {
+	if a, b := binary.BigEndian.Uint64(x[:8]), binary.BigEndian.Uint64(y[:8]); a != b {
+		if a < b {
+			return -1
+		}
+		return 1
+	}
+	return bytes.Compare(x[8:], y[8:])
 }
 
 func emptySheetSum(code KindCode) string { return sheetSum(code, nil) }

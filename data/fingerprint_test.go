@@ -111,14 +111,13 @@ func TestFilePrints(t *testing.T) {
 	}
 }
 
-// TestWriteJSONStringAsEncodingJSON: the fast path writes what encoding/json writes.
-func TestWriteJSONStringAsEncodingJSON(t *testing.T) {
+// TestAppendJSONStringAsEncodingJSON: the fast path writes what encoding/json writes.
+func TestAppendJSONStringAsEncodingJSON(t *testing.T) {
 	for _, s := range []string{"", "城关镇", "a\"b", `c\d`, "<x>&", "tab\there", "line\u2028sep", "bad\xffutf8", "王家庄村（一组）", "镕堃赟喆"} {
-		var b strings.Builder
-		writeJSONString(&b, s)
+		got := appendJSONString(nil, s)
 		want, _ := json.Marshal(s)
-		if b.String() != string(want) {
-			t.Errorf("writeJSONString(%q) = %s, want %s", s, b.String(), want)
+		if string(got) != string(want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
 		}
 	}
 }

@@ -1,5 +1,7 @@
 package data
 
+import "crypto/sha256"
+
 // Record kinds of the ledger. Each kind is described once (its description, in the file of
 // its record type, gives the fields); everything that names a kind — the workbook's sheets,
 // the audit log, the CLI's KIND words, the recycle bin — reads these names.
@@ -82,9 +84,9 @@ type AnyKind interface {
 	CopyTownship(dst, src *Ledger, township string)
 	// Copy sets dst's records of the kind to src's.
 	Copy(dst, src *Ledger)
-	// EachAudit calls fn with the township and the audit value of every record of the kind
-	// in l (what a fingerprint sums).
-	EachAudit(l *Ledger, fn func(township, value string))
+	// EachDigest calls fn with the township and the SHA-256 of the audit value of every
+	// record of the kind in l (what a fingerprint sums).
+	EachDigest(l *Ledger, fn func(township string, digest *[32]byte))
 }
 
 // TownshipHeader is the header under which every kind names its township (乡镇).
@@ -105,12 +107,17 @@ func (k *Kind[R]) CopyTownship(dst, src *Ledger, township string) {
 	*k.Records(dst) = keep(*k.Records(src), func(r R) bool { return *f.addr(&r).(*string) == township })
 }
 
-// EachAudit calls fn with the township and the audit value of every record of the kind in l.
-func (k *Kind[R]) EachAudit(l *Ledger, fn func(township, value string)) {
+// EachDigest calls fn with the township and the SHA-256 of the audit value of every record
+// of the kind in l; digest is fn's only during the call.
+func (k *Kind[R]) EachDigest(l *Ledger, fn func(township string, digest *[32]byte)) {
 	f := k.townshipField()
 	rs := *k.Records(l)
+	var buf []byte
+	var d [32]byte
 	for i := range rs {
-		fn(*f.addr(&rs[i]).(*string), k.AuditValue(&rs[i]))
+		buf = k.AppendAudit(buf[:0], &rs[i])
+		d = sha256.Sum256(buf)
+		fn(*f.addr(&rs[i]).(*string), &d)
 	}
 }
 

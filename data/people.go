@@ -226,13 +226,7 @@ func ParseTenure(s string) (Tenure, error) {
 
 // ParseTags splits a 身份标签 cell on 、，,；;/ and white space, dropping empty and repeated tags.
 func ParseTags(s string) []string {
-	parts := strings.FieldsFunc(s, func(r rune) bool {
-		switch r {
-		case '、', '，', ',', '；', ';', '/', '／', '|':
-			return true
-		}
-		return unicode.IsSpace(r)
-	})
+	parts := strings.FieldsFunc(s, tagSeparator)
 	var out []string
 	seen := map[string]bool{}
 	for _, p := range parts {
@@ -242,6 +236,15 @@ func ParseTags(s string) []string {
 		}
 	}
 	return out
+}
+
+// tagSeparator reports whether r separates tags in a 身份标签 cell.
+func tagSeparator(r rune) bool {
+	switch r {
+	case '、', '，', ',', '；', ';', '/', '／', '|':
+		return true
+	}
+	return unicode.IsSpace(r)
 }
 
 // FormatTags joins tags with 、 as the workbook and the roster write them.

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"sort"
 	"time"
 )
@@ -292,32 +293,52 @@ type SummaryReport struct {
 // BuildSummary computes the summary report of a round: one row per township with active
 // villages, the totals, and every unfinished election of an active village.
 func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
+	r := summaryParts(l, round, ref)
+	total := ComputeStats(l, round, ref)
+	r.Total = summaryRowOf("合计", total)
+	r.Rates, r.Secretaries, r.Directors = total.Rates, total.Secretaries, total.Directors
+	return r
+}
+
+// summaryParts is BuildSummary without the totals: its rows and unfinished elections.
+func summaryParts(l Ledger, round int, ref time.Time) SummaryReport {
 	r := SummaryReport{Round: round}
 	byTownship := map[string]*Ledger{}
 	var names []string
 	for _, v := range l.Villages {
-		if !v.Active() {
-			continue
-		}
-		if byTownship[v.Township] == nil {
+		if v.Active() && byTownship[v.Township] == nil {
 			byTownship[v.Township] = &Ledger{}
 			names = append(names, v.Township)
 		}
-		byTownship[v.Township].Villages = append(byTownship[v.Township].Villages, v)
 	}
-	for _, e := range l.Elections {
-		if t := byTownship[e.Township]; t != nil {
-			t.Elections = append(t.Elections, e)
+	if len(names) == 1 {
+		// One township (as SummarySum adds them): its records are taken as they are, without
+		// copying a slice whose records all belong to it.
+		n, t := names[0], byTownship[names[0]]
+		t.Villages = keepAll(l.Villages, func(v *Village) bool { return v.Active() && v.Township == n })
+		t.Elections = keepAll(l.Elections, func(e *Election) bool { return e.Township == n })
+		t.Members = keepAll(l.Members, func(m *Member) bool { return m.Township == n && m.Round == round })
+		t.Changes = keepAll(l.Changes, func(c *Change) bool { return c.Township == n })
+	} else {
+		for _, v := range l.Villages {
+			if v.Active() {
+				byTownship[v.Township].Villages = append(byTownship[v.Township].Villages, v)
+			}
 		}
-	}
-	for _, m := range l.Members {
-		if t := byTownship[m.Township]; t != nil && m.Round == round {
-			t.Members = append(t.Members, m)
+		for _, e := range l.Elections {
+			if t := byTownship[e.Township]; t != nil {
+				t.Elections = append(t.Elections, e)
+			}
 		}
-	}
-	for _, c := range l.Changes {
-		if t := byTownship[c.Township]; t != nil {
-			t.Changes = append(t.Changes, c)
+		for _, m := range l.Members {
+			if t := byTownship[m.Township]; t != nil && m.Round == round {
+				t.Members = append(t.Members, m)
+			}
+		}
+		for _, c := range l.Changes {
+			if t := byTownship[c.Township]; t != nil {
+				t.Changes = append(t.Changes, c)
+			}
 		}
 	}
 	order := NewVillageOrder(l.Villages)
@@ -325,19 +346,17 @@ func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
 	for _, n := range names {
 		r.Rows = append(r.Rows, summaryRow(n, *byTownship[n], round, ref))
 	}
-	total := ComputeStats(l, round, ref)
-	r.Total = summaryRowOf("合计", total)
-	r.Rates, r.Secretaries, r.Directors = total.Rates, total.Secretaries, total.Directors
 
-	done := map[VillageKey]map[Body]Election{}
-	for _, e := range l.Elections {
-		if e.Round != round {
-			continue
+	// The round's election of each village and body (the last one listed).
+	type villageBody struct {
+		v VillageKey
+		b Body
+	}
+	done := make(map[villageBody]*Election, len(l.Elections))
+	for i := range l.Elections {
+		if e := &l.Elections[i]; e.Round == round {
+			done[villageBody{e.VillageKey(), e.Body}] = e
 		}
-		if done[e.VillageKey()] == nil {
-			done[e.VillageKey()] = map[Body]Election{}
-		}
-		done[e.VillageKey()][e.Body] = e
 	}
 	vs := append([]Village(nil), l.Villages...)
 	sort.SliceStable(vs, func(i, j int) bool {
@@ -348,7 +367,7 @@ func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
 			continue
 		}
 		for _, b := range Bodies {
-			e, ok := done[v.Key()][b]
+			e, ok := done[villageBody{v.Key(), b}]
 			switch {
 			case !ok:
 				r.Unfinished = append(r.Unfinished, Unfinished{v.Township, v.Name, v.Kind, b, "无记录", ""})
@@ -358,6 +377,23 @@ func BuildSummary(l Ledger, round int, ref time.Time) SummaryReport {
 		}
 	}
 	return r
+}
+
+// keepAll is the records of xs that keep holds, in order: xs itself when it holds for all.
+func keepAll[T any](xs []T, keep func(*T) bool) []T {
+	for i := range xs {
+		if keep(&xs[i]) {
+			continue
+		}
+		out := slices.Clip(slices.Clone(xs[:i]))
+		for j := i + 1; j < len(xs); j++ {
+			if keep(&xs[j]) {
+				out = append(out, xs[j])
+			}
+		}
+		return out
+	}
+	return xs
 }
 
 func summaryRow(name string, l Ledger, round int, ref time.Time) SummaryRow {

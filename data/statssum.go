@@ -226,7 +226,7 @@ func NewSummarySum(round int, ref time.Time) *SummarySum {
 
 // Add takes the records of l, which holds every record of the townships it names.
 func (a *SummarySum) Add(l Ledger) {
-	p := BuildSummary(l, a.round, a.ref)
+	p := summaryParts(l, a.round, a.ref) // the totals are a.total's
 	a.rows = append(a.rows, p.Rows...)
 	a.unfinished = append(a.unfinished, p.Unfinished...)
 	a.total.Add(l)

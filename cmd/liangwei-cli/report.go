@@ -186,7 +186,7 @@ func (c *cli) summaryCached(st *sqlite.Store, round int, date time.Time) (*summa
 func (c *cli) summaryOf(st *sqlite.Store, round int, date time.Time) (summaryData, error) {
 	d := summaryData{Round: round}
 	sum := data.NewSummarySum(round, date)
-	var prints []data.TownshipPrint
+	aside := data.NewPrintAside() // the fingerprint on the second core
 	towns := 0
 	err := st.EachTownship(c.ctx(), round, func(l data.Ledger) error {
 		names := make([]string, 0, len(l.Townships))
@@ -198,10 +198,11 @@ func (c *cli) summaryOf(st *sqlite.Store, round int, date time.Time) (summaryDat
 		} else {
 			d.Townships = nil
 		}
-		prints = append(prints, data.TakePrint(l, names).Townships...)
+		aside.Add(l)
 		sum.Add(l)
 		return nil
 	})
+	prints := aside.Prints()
 	if err != nil {
 		return d, fmt.Errorf("读取%d年台账失败：%v", round, err)
 	}

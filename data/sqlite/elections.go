@@ -19,19 +19,33 @@ func electionLabel(e data.Election) string {
 }
 
 func scanElection(sc scanner) (data.Election, error) {
-	var e data.Election
-	var body, status, method string
-	var done sql.NullString
-	var oneTime int
-	if err := sc.Scan(&e.ID, &e.Township, &e.Village, &e.Round, &body, &status, &done, &oneTime,
-		&e.Eligible, &e.Participants, &e.Seats, &e.Candidates, &e.Elected, &e.Reason, &method); err != nil {
-		return e, err
+	d := scratchOf(sc, newElectionScan)
+	if err := sc.Scan(d.dest...); err != nil {
+		return d.e, err
 	}
-	e.Body, e.Status, e.OneTime = data.Body(body), data.ElectionStatus(status), oneTime != 0
-	e.Method = data.VoteMethod(method)
+	e := d.e
+	e.Body, e.Status, e.OneTime = data.Body(d.body), data.ElectionStatus(d.status), d.oneTime != 0
+	e.Method = data.VoteMethod(d.method)
 	var err error
-	e.CompletedOn, err = parseDate(done)
+	e.CompletedOn, err = parseDate(d.done)
 	return e, err
+}
+
+// electionScan is where scanElection scans a row (see memberScan).
+type electionScan struct {
+	e                    data.Election // the columns scanned as they are
+	body, status, method string
+	done                 sql.NullString
+	oneTime              int
+	dest                 []any
+}
+
+func newElectionScan() *electionScan {
+	d := &electionScan{}
+	e := &d.e
+	d.dest = []any{&e.ID, &e.Township, &e.Village, &e.Round, &d.body, &d.status, &d.done, &d.oneTime,
+		&e.Eligible, &e.Participants, &e.Seats, &e.Candidates, &e.Elected, &e.Reason, &d.method}
+	return d
 }
 
 // electionKind: an election names its village by township and village name; it is listed
@@ -88,9 +102,13 @@ func (s *Store) DeletedElections(ctx context.Context) ([]data.Election, error) {
 func (s *Store) Rounds(ctx context.Context) ([]int, error) {
 	var out []int
 	err := s.read(ctx, func(q *sql.Tx) error {
-		rows, err := q.QueryContext(ctx, `SELECT DISTINCT e.round FROM elections e
-			JOIN villages v ON v.id = e.village_id JOIN townships t ON t.id = v.township_id
-			WHERE `+electionKind.live+` ORDER BY e.round DESC`)
+		// The rounds of the round index, each kept when one of its elections is listed (most
+		// often its first): not a join of every election.
+		rows, err := q.QueryContext(ctx, `SELECT r.round FROM (SELECT DISTINCT round FROM elections) r
+			WHERE EXISTS (SELECT 1 FROM elections e
+				JOIN villages v ON v.id = e.village_id JOIN townships t ON t.id = v.township_id
+				WHERE e.round = r.round AND `+electionKind.live+`)
+			ORDER BY r.round DESC`)
 		if err != nil {
 			return err
 		}

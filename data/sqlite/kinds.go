@@ -101,8 +101,24 @@ type kindSpec[R any] struct {
 	check func(w *tx, parent int64, r R, self int64) error
 }
 
-// scanner is a row to scan: *sql.Row, *sql.Rows or a prefixScan.
+// scanner is a row to scan: *sql.Row, *sql.Rows, *rawRows or a prefixScan.
 type scanner interface{ Scan(...any) error }
+
+// scratchOf is a scan function's destinations for a row of sc: on the fast read path
+// (rawRows) made once per query and reused row after row, as the scan overwrites each;
+// otherwise made for the row.
+func scratchOf[T any](sc scanner, make func() *T) *T {
+	r, ok := sc.(*rawRows)
+	if !ok {
+		return make()
+	}
+	if d, ok := r.scratch.(*T); ok {
+		return d
+	}
+	d := make()
+	r.scratch = d
+	return d
+}
 
 // prefixScan scans some leading columns (the parent ID and deleted flag) into pre and the
 // rest into the destinations a kind's scan function gives.
@@ -220,12 +236,24 @@ func listFrom[R any](ctx context.Context, q rowSource, k *kindSpec[R], where str
 	}
 	defer rows.Close()
 	var out []R
+	raw, _ := rows.(*rawRows)
+	if raw != nil && raw.s.rows > 0 {
+		// As many as the statement's largest read so far: a township's records of a kind
+		// are about as many as another's.
+		out = make([]R, 0, raw.s.rows)
+	}
 	for rows.Next() {
 		r, err := k.scan(rows)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, r)
+	}
+	if raw != nil {
+		raw.s.rows = max(raw.s.rows, len(out))
+	}
+	if len(out) == 0 {
+		out = nil // as without the capacity above
 	}
 	return out, rows.Err()
 }

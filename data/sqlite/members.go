@@ -26,21 +26,36 @@ func memberArgs(villageID int64, m data.Member) []any {
 }
 
 func scanMember(sc scanner) (data.Member, error) {
-	var m data.Member
-	var gender, edu, pol, pp, cp, tenure, tags string
-	var birth sql.NullString
-	if err := sc.Scan(&m.ID, &m.Township, &m.Village, &m.Round, &m.Name, &m.IDNumber, &gender, &birth, &m.Ethnicity,
-		&edu, &pol, &pp, &cp, &tenure, &tags, &m.Phone); err != nil {
-		return m, err
+	d := scratchOf(sc, newMemberScan)
+	if err := sc.Scan(d.dest...); err != nil {
+		return data.Member{}, err
 	}
-	m.Gender, m.Education, m.Political = data.Gender(gender), data.Education(edu), data.Political(pol)
-	m.PartyPost, m.CommitteePost, m.Tenure = data.PartyPost(pp), data.CommitteePost(cp), data.Tenure(tenure)
-	if tags != "" {
-		m.Tags = data.ParseTags(tags)
+	m := d.m
+	m.Gender, m.Education, m.Political = data.Gender(d.gender), data.Education(d.edu), data.Political(d.pol)
+	m.PartyPost, m.CommitteePost, m.Tenure = data.PartyPost(d.pp), data.CommitteePost(d.cp), data.Tenure(d.tenure)
+	if d.tags != "" {
+		m.Tags = data.ParseTags(d.tags)
 	}
 	var err error
-	m.Birth, err = parseDate(birth)
+	m.Birth, err = parseDate(d.birth)
 	return m, err
+}
+
+// memberScan is where scanMember scans a row: the destinations are made once per query on
+// the fast read path (scratchOf), not per member.
+type memberScan struct {
+	m                                      data.Member // the columns scanned as they are
+	gender, edu, pol, pp, cp, tenure, tags string
+	birth                                  sql.NullString
+	dest                                   []any
+}
+
+func newMemberScan() *memberScan {
+	d := &memberScan{}
+	m := &d.m
+	d.dest = []any{&m.ID, &m.Township, &m.Village, &m.Round, &m.Name, &m.IDNumber, &d.gender, &d.birth, &m.Ethnicity,
+		&d.edu, &d.pol, &d.pp, &d.cp, &d.tenure, &d.tags, &m.Phone}
+	return d
 }
 
 // memberKeyText shows the ID number masked: the audit log's record column is listed on

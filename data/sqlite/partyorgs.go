@@ -15,13 +15,27 @@ func partyOrgArgs(villageID int64, p data.PartyOrg) []any {
 }
 
 func scanPartyOrg(sc scanner) (data.PartyOrg, error) {
-	var p data.PartyOrg
-	var typ, result string
-	err := sc.Scan(&p.ID, &p.Township, &p.Village, &p.Year, &typ, &p.Members, &p.Women, &p.Probationary, &p.Developed,
-		&p.HasTeam, &p.HasVenue, &p.VenueArea, &p.HasActivity, &p.Activities, &p.HasIncome, &p.Income, &p.Weak,
-		&p.Measures, &p.Progress, &result)
-	p.Type, p.Result = data.OrgType(typ), data.Rectification(result)
+	d := scratchOf(sc, newPartyOrgScan)
+	err := sc.Scan(d.dest...)
+	p := d.p
+	p.Type, p.Result = data.OrgType(d.typ), data.Rectification(d.result)
 	return p, err
+}
+
+// partyOrgScan is where scanPartyOrg scans a row (see memberScan).
+type partyOrgScan struct {
+	p           data.PartyOrg // the columns scanned as they are
+	typ, result string
+	dest        []any
+}
+
+func newPartyOrgScan() *partyOrgScan {
+	d := &partyOrgScan{}
+	p := &d.p
+	d.dest = []any{&p.ID, &p.Township, &p.Village, &p.Year, &d.typ, &p.Members, &p.Women, &p.Probationary, &p.Developed,
+		&p.HasTeam, &p.HasVenue, &p.VenueArea, &p.HasActivity, &p.Activities, &p.HasIncome, &p.Income, &p.Weak,
+		&p.Measures, &p.Progress, &d.result}
+	return d
 }
 
 var partyOrgKind = &kindSpec[data.PartyOrg]{

@@ -7,6 +7,8 @@ import (
 	"fmt"
 
 	"strconv"
+	"strings"
+	"unsafe"
 
 	"modernc.org/libc"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -79,6 +81,7 @@ type rawStmt struct {
 	// villages' names and the codes of their enums, so a value equal to the last one is
 	// that string again rather than a new one.
 	last []string
+	rows int // the most rows a listFrom of the statement read
 }
 
 // readRaw runs fn in one read transaction of a rawConn of its own, as read does on the
@@ -272,6 +275,8 @@ type rawRows struct {
 	s    *rawStmt
 	err  error
 	done bool
+	// scratch is a scan function's destinations, kept from row to row (scratchOf).
+	scratch any
 }
 
 func (r *rawRows) Next() bool {
@@ -364,14 +369,16 @@ func (r *rawRows) text(col, typ int32) string {
 	if z == 0 || n == 0 {
 		return ""
 	}
-	b := libc.GoBytes(z, int(n))
+	// The text in SQLite's memory (C memory, outside the Go heap), valid until the next
+	// step: compared as it is, and copied only when it is not the last value again.
+	b := unsafe.String(*(**byte)(unsafe.Pointer(&z)), int(n))
 	if int(col) >= len(r.s.last) {
 		r.s.last = append(r.s.last, make([]string, int(col)+1-len(r.s.last))...)
 	}
-	if last := r.s.last[col]; string(b) == last {
+	if last := r.s.last[col]; b == last {
 		return last
 	}
-	v := string(b)
+	v := strings.Clone(b)
 	r.s.last[col] = v
 	return v
 }

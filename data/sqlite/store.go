@@ -405,11 +405,39 @@ func parseDate(ns sql.NullString) (time.Time, error) {
 	if !ns.Valid || ns.String == "" {
 		return time.Time{}, nil
 	}
+	if d, ok := plainDate(ns.String); ok {
+		return d, nil
+	}
 	d, err := time.Parse("2006-01-02", ns.String)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("数据库中的日期“%s”无效", ns.String)
 	}
 	return d, nil
+}
+
+// plainDate reads s as time.Parse("2006-01-02", s) does, when it is four, two and two
+// digits making a day of a month that every month has (1–28); false for anything else,
+// which time.Parse reads (a database's dates are read a million at a time).
+func plainDate(s string) (time.Time, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, false
+	}
+	n := func(s string) int {
+		v := 0
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return -1
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	y, m, d := n(s[:4]), n(s[5:7]), n(s[8:])
+	if y < 0 || m < 1 || m > 12 || d < 1 || d > 28 {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
 }
 
 func boolInt(b bool) int {
