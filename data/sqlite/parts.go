@@ -31,7 +31,7 @@ import (
 // partsMigration is the migration that creates figure_stamps and figure_parts.
 const partsMigration = 11
 
-// stampFigures stamps the townships t may have changed (t.scope, or every one: ”) with the
+// stampFigures stamps the townships t may have changed (t.scope; when it names none, the empty name, which stands for every township) with the
 // ledger's new version; see above.
 func (t *tx) stampFigures() error {
 	if t.noStamps {
