@@ -261,12 +261,31 @@ func NewSummarySum(round int, ref time.Time) *SummarySum {
 }
 
 // Add takes the records of l, which holds every record of the townships it names.
-func (a *SummarySum) Add(l Ledger) {
+func (a *SummarySum) Add(l Ledger) { a.AddPart(a.PartOf(l)) }
+
+// SummaryPart is some townships' share of the summary report (SummarySum.PartOf), what
+// AddPart adds; it is kept by the store between runs (sqlite.EachPart).
+type SummaryPart struct {
+	Rows       []SummaryRow  `json:"rows"`
+	Unfinished []Unfinished  `json:"unfinished"`
+	Total      StatsPart     `json:"total"`
+	Codes      TownshipCodes `json:"codes"`
+}
+
+// PartOf is the share of the records of l (every record of the townships it names).
+func (a *SummarySum) PartOf(l Ledger) SummaryPart {
 	p := BuildSummary(l, a.round, a.ref)
+	codes := TownshipCodes{}
+	codes.Add(l.Villages)
+	return SummaryPart{Rows: p.Rows, Unfinished: p.Unfinished, Total: a.total.PartOf(l), Codes: codes}
+}
+
+// AddPart adds the share p, of townships not added yet.
+func (a *SummarySum) AddPart(p SummaryPart) {
 	a.rows = append(a.rows, p.Rows...)
 	a.unfinished = append(a.unfinished, p.Unfinished...)
-	a.total.Add(l)
-	a.tcode.Add(l.Villages)
+	a.total.AddPart(p.Total)
+	a.tcode.merge(p.Codes)
 }
 
 // Report is the summary report of everything added, as BuildSummary gives it for the whole
