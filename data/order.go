@@ -66,6 +66,15 @@ func TownshipsInOrder(vs []Village) []string {
 // every village added, they rank the townships of a province without its villages.
 type TownshipCodes map[string]string
 
+// merge takes the codes of o, of other villages, as Add would have taken them after its own.
+func (tcode TownshipCodes) merge(o TownshipCodes) {
+	for t, c := range o {
+		if e, ok := tcode[t]; !ok || (c != "" && c < e) {
+			tcode[t] = c
+		}
+	}
+}
+
 // Add takes the villages vs.
 func (tcode TownshipCodes) Add(vs []Village) {
 	for _, v := range vs {

@@ -32,18 +32,42 @@ func NewStatsSum(round int, ref time.Time) *StatsSum {
 }
 
 // Add counts the records of l, which holds every record of the townships it names.
-func (a *StatsSum) Add(l Ledger) {
-	s, round := &a.s, a.round
-	s.Townships += len(l.Townships)
+func (a *StatsSum) Add(l Ledger) { a.AddPart(a.PartOf(l)) }
+
+// StatsPart is the sums of some townships' records (StatsSum.PartOf), what AddPart adds:
+// the figures' sums without their ratios, and the sums of the heads (every member's, the
+// 书记', the 主任'). It is kept by the store between runs (sqlite.EachPart), so its JSON
+// holds all of it.
+type StatsPart struct {
+	S     Stats       `json:"s"`
+	Heads [3]HeadPart `json:"heads"`
+}
+
+// HeadPart is a headSum as kept in a StatsPart.
+type HeadPart struct {
+	HeadStats
+	AgeSum int `json:"age_sum"`
+	Aged   int `json:"aged"`
+}
+
+func (h headSum) part() HeadPart    { return HeadPart{h.HeadStats, h.ageSum, h.aged} }
+func (p HeadPart) headSum() headSum { return headSum{p.HeadStats, p.AgeSum, p.Aged} }
+
+// PartOf is the sums of the records of l (every record of the townships it names) for a's
+// round and reference date.
+func (a *StatsSum) PartOf(l Ledger) StatsPart {
+	var s Stats
+	round := a.round
+	s.Townships = len(l.Townships)
 	active := activeVillages(l.Villages)
-	s.Villages += len(active)
-	sumBody(&s.PartyOrg, bodyStats(active, l.Elections, round, BodyParty))
-	sumBody(&s.Committee, bodyStats(active, l.Elections, round, BodyCommittee))
+	s.Villages = len(active)
+	s.PartyOrg = bodyStats(active, l.Elections, round, BodyParty)
+	s.Committee = bodyStats(active, l.Elections, round, BodyCommittee)
 	// The roster as of ref: the changes during the term up to that day (RosterOn); only the
 	// bodies whose election is 已完成 count.
 	done := completedBodies(active, l.Elections, round)
 	m, all, secs, directs := memberSums(active, done, RosterOn(l.Members, l.Changes, round, a.ref), round)
-	a.addMembers(&s.Members, m, all, secs, directs)
+	s.Members = m
 	for _, x := range l.Leaderships {
 		if x.Round == round {
 			s.Leadership.PartyCommittee += x.PartyCommittee
@@ -51,58 +75,70 @@ func (a *StatsSum) Add(l Ledger) {
 			s.Leadership.Cross += x.Cross
 		}
 	}
-	p := partyStats(active, l.PartyOrgs, round)
-	s.Party.Orgs += p.Orgs
-	s.Party.Members += p.Members
-	s.Party.FourHaves += p.FourHaves
-	s.Party.Weak += p.Weak
-	s.Party.WeakRectified += p.WeakRectified
-	c := petitionStats(l.Complaints, round, a.ref)
-	s.Petitions.Total += c.Total
-	s.Petitions.Substantiated += c.Substantiated
-	s.Petitions.Overdue += c.Overdue
-	s.Petitions.Closed += c.Closed
-	k := talkStats(l.Talks, round)
-	s.Talks.Total += k.Total
-	addCounts(s.Talks.ByMode, k.ByMode)
-	addCounts(s.Talks.ByCategory, k.ByCategory)
-	var r Stats
-	roundRestStats(&r, l, active, round, a.ref)
-	s.Candidates.Total += r.Candidates.Total
-	s.Candidates.Passed += r.Candidates.Passed
-	s.Candidates.Failed += r.Candidates.Failed
-	s.Candidates.Pending += r.Candidates.Pending
-	addCounts(s.Candidates.ByReason, r.Candidates.ByReason)
-	s.Supervision.Villages += r.Supervision.Villages
-	s.Supervision.Members += r.Supervision.Members
-	s.Supervision.InLiangwei += r.Supervision.InLiangwei
-	s.Changes.Total += r.Changes.Total
-	addCounts(s.Changes.ByReason, r.Changes.ByReason)
-	addCounts(s.Changes.ByMethod, r.Changes.ByMethod)
-	s.Audits.Audits += r.Audits.Audits
-	s.Audits.Villages += r.Audits.Villages
-	s.Audits.WithProblems += r.Audits.WithProblems
-	s.Audits.Rectified += r.Audits.Rectified
+	s.Party = partyStats(active, l.PartyOrgs, round)
+	s.Petitions = petitionStats(l.Complaints, round, a.ref)
+	s.Talks = talkStats(l.Talks, round)
+	roundRestStats(&s, l, active, round, a.ref)
 	// The party work: every figure a count over the villages or commendations of a township
 	// (the townships that keep a development ledger are told apart township by township).
-	var w Stats
-	partyWorkStats(&w, l, active, round, a.ref)
-	d := &s.Development
-	d.Total += w.Development.Total
-	addCounts(d.ByStage, w.Development.ByStage)
-	d.NewProbationary += w.Development.NewProbationary
-	d.Confirmed += w.Development.Confirmed
-	d.Developed += w.Development.Developed
-	d.Women += w.Development.Women
-	d.Under35 += w.Development.Under35
-	d.College += w.Development.College
-	d.Overdue += w.Development.Overdue
-	d.PartyReported += w.Development.PartyReported
-	d.Mismatched += w.Development.Mismatched
+	partyWorkStats(&s, l, active, round, a.ref)
+	return StatsPart{S: s, Heads: [3]HeadPart{all.part(), secs.part(), directs.part()}}
+}
+
+// AddPart adds the sums of p, of townships not added yet.
+func (a *StatsSum) AddPart(p StatsPart) {
+	s, t := &a.s, &p.S
+	s.Townships += t.Townships
+	s.Villages += t.Villages
+	sumBody(&s.PartyOrg, t.PartyOrg)
+	sumBody(&s.Committee, t.Committee)
+	a.addMembers(&s.Members, t.Members, p.Heads[0].headSum(), p.Heads[1].headSum(), p.Heads[2].headSum())
+	s.Leadership.PartyCommittee += t.Leadership.PartyCommittee
+	s.Leadership.Government += t.Leadership.Government
+	s.Leadership.Cross += t.Leadership.Cross
+	s.Party.Orgs += t.Party.Orgs
+	s.Party.Members += t.Party.Members
+	s.Party.FourHaves += t.Party.FourHaves
+	s.Party.Weak += t.Party.Weak
+	s.Party.WeakRectified += t.Party.WeakRectified
+	s.Petitions.Total += t.Petitions.Total
+	s.Petitions.Substantiated += t.Petitions.Substantiated
+	s.Petitions.Overdue += t.Petitions.Overdue
+	s.Petitions.Closed += t.Petitions.Closed
+	s.Talks.Total += t.Talks.Total
+	addCounts(s.Talks.ByMode, t.Talks.ByMode)
+	addCounts(s.Talks.ByCategory, t.Talks.ByCategory)
+	s.Candidates.Total += t.Candidates.Total
+	s.Candidates.Passed += t.Candidates.Passed
+	s.Candidates.Failed += t.Candidates.Failed
+	s.Candidates.Pending += t.Candidates.Pending
+	addCounts(s.Candidates.ByReason, t.Candidates.ByReason)
+	s.Supervision.Villages += t.Supervision.Villages
+	s.Supervision.Members += t.Supervision.Members
+	s.Supervision.InLiangwei += t.Supervision.InLiangwei
+	s.Changes.Total += t.Changes.Total
+	addCounts(s.Changes.ByReason, t.Changes.ByReason)
+	addCounts(s.Changes.ByMethod, t.Changes.ByMethod)
+	s.Audits.Audits += t.Audits.Audits
+	s.Audits.Villages += t.Audits.Villages
+	s.Audits.WithProblems += t.Audits.WithProblems
+	s.Audits.Rectified += t.Audits.Rectified
+	d, w := &s.Development, &t.Development
+	d.Total += w.Total
+	addCounts(d.ByStage, w.ByStage)
+	d.NewProbationary += w.NewProbationary
+	d.Confirmed += w.Confirmed
+	d.Developed += w.Developed
+	d.Women += w.Women
+	d.Under35 += w.Under35
+	d.College += w.College
+	d.Overdue += w.Overdue
+	d.PartyReported += w.PartyReported
+	d.Mismatched += w.Mismatched
 	cs := &s.Commendations
-	cs.Total += w.Commendations.Total
-	addCounts(cs.ByCategory, w.Commendations.ByCategory)
-	addCounts(cs.ByLevel, w.Commendations.ByLevel)
+	cs.Total += t.Commendations.Total
+	addCounts(cs.ByCategory, t.Commendations.ByCategory)
+	addCounts(cs.ByLevel, t.Commendations.ByLevel)
 }
 
 // Stats are the figures of everything added: the sums, and the rates and averages of them.
@@ -225,12 +261,31 @@ func NewSummarySum(round int, ref time.Time) *SummarySum {
 }
 
 // Add takes the records of l, which holds every record of the townships it names.
-func (a *SummarySum) Add(l Ledger) {
-	p := summaryParts(l, a.round, a.ref) // the totals are a.total's
+func (a *SummarySum) Add(l Ledger) { a.AddPart(a.PartOf(l)) }
+
+// SummaryPart is some townships' share of the summary report (SummarySum.PartOf), what
+// AddPart adds; it is kept by the store between runs (sqlite.EachPart).
+type SummaryPart struct {
+	Rows       []SummaryRow  `json:"rows"`
+	Unfinished []Unfinished  `json:"unfinished"`
+	Total      StatsPart     `json:"total"`
+	Codes      TownshipCodes `json:"codes"`
+}
+
+// PartOf is the share of the records of l (every record of the townships it names).
+func (a *SummarySum) PartOf(l Ledger) SummaryPart {
+	p := summaryParts(l, a.round, a.ref) // the totals are Total's
+	codes := TownshipCodes{}
+	codes.Add(l.Villages)
+	return SummaryPart{Rows: p.Rows, Unfinished: p.Unfinished, Total: a.total.PartOf(l), Codes: codes}
+}
+
+// AddPart adds the share p, of townships not added yet.
+func (a *SummarySum) AddPart(p SummaryPart) {
 	a.rows = append(a.rows, p.Rows...)
 	a.unfinished = append(a.unfinished, p.Unfinished...)
-	a.total.Add(l)
-	a.tcode.Add(l.Villages)
+	a.total.AddPart(p.Total)
+	a.tcode.merge(p.Codes)
 }
 
 // Report is the summary report of everything added, as BuildSummary gives it for the whole

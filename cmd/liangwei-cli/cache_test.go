@@ -111,6 +111,32 @@ func TestFiguresCachedByteForByte(t *testing.T) {
 	}
 	same("after a change", outputs(), after)
 	same("from the cache after a change", outputs(), after)
+
+	// One township's members imported again, changed: stats and the summary sum its new
+	// share with the shares kept of the others (sqlite.EachPart), and print what is computed.
+	st, err = sqlite.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := st.Ledger(context.Background(), 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := data.Batch{Members: whole.ForTownship(ts[2].Name).Members}
+	for i := range b.Members {
+		if b.Members[i].Education == data.EduMiddle {
+			b.Members[i].Education = data.EduBachelor
+		}
+	}
+	if _, err := st.Import(context.Background(), b, ts[2].Name+".xlsx"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	imported := computed()
+	if imported[0] == after[0] {
+		t.Fatal("the import changed no figure: the test proves nothing")
+	}
+	same("after one township's import", outputs(), imported)
 }
 
 // cacheKeys counts the values in db's figure cache.

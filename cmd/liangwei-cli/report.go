@@ -182,28 +182,40 @@ func (c *cli) summaryCached(st *sqlite.Store, round int, date time.Time) (*summa
 	return &d, err
 }
 
+// summaryPart is a township's share of the summary's data: its rows and sums, its print and
+// its name.
+type summaryPart struct {
+	Part   data.SummaryPart     `json:"part"`
+	Prints []data.TownshipPrint `json:"prints"`
+	Names  []string             `json:"names"`
+}
+
 // summaryOf computes the summary of every township of round on date.
 func (c *cli) summaryOf(st *sqlite.Store, round int, date time.Time) (summaryData, error) {
 	d := summaryData{Round: round}
 	sum := data.NewSummarySum(round, date)
-	aside := data.NewPrintAside() // the fingerprint on the second core
+	var prints []data.TownshipPrint
 	towns := 0
-	err := st.EachTownship(c.ctx(), round, func(l data.Ledger) error {
+	// Each township's share is kept in the ledger, and only the townships written since are
+	// read again (sqlite.EachPart).
+	compute := func(l data.Ledger) summaryPart {
 		names := make([]string, 0, len(l.Townships))
 		for _, t := range l.Townships {
 			names = append(names, t.Name)
 		}
+		return summaryPart{Part: sum.PartOf(l), Prints: data.TakePrint(l, names).Townships, Names: names}
+	}
+	add := func(p summaryPart) {
 		if towns++; towns == 1 {
-			d.Townships = names
+			d.Townships = p.Names
 		} else {
 			d.Townships = nil
 		}
-		aside.Add(l)
-		sum.Add(l)
-		return nil
-	})
-	prints := aside.Prints()
-	if err != nil {
+		prints = append(prints, p.Prints...)
+		sum.AddPart(p.Part)
+	}
+	key := fmt.Sprintf("summary round=%d date=%s", round, date.Format(time.RFC3339Nano))
+	if err := sqlite.EachPart(c.ctx(), st, key, round, compute, add); err != nil {
 		return d, fmt.Errorf("读取%d年台账失败：%v", round, err)
 	}
 	d.Report = sum.Report()
@@ -211,6 +223,7 @@ func (c *cli) summaryOf(st *sqlite.Store, round int, date time.Time) (summaryDat
 		p := data.JoinPrints(prints)
 		d.Print = &p
 	}
+	var err error
 	d.Previous, err = c.previousRates(st, scope{round: round})
 	return d, err
 }

@@ -164,8 +164,11 @@ func (c *cli) stats(st *sqlite.Store, round int, township string, ref time.Time)
 	if township == "" {
 		// The whole ledger's figures, summed township by township: the memory of one
 		// township, whatever the province.
+		// Each township's sums are kept in the ledger, and only the townships written since
+		// are read again (sqlite.EachPart).
 		sum := data.NewStatsSum(round, ref)
-		if err := st.EachTownship(c.ctx(), round, func(l data.Ledger) error { sum.Add(l); return nil }); err != nil {
+		key := fmt.Sprintf("stats round=%d date=%s", round, ref.Format(time.RFC3339Nano))
+		if err := sqlite.EachPart(c.ctx(), st, key, round, sum.PartOf, sum.AddPart); err != nil {
 			return s, fmt.Errorf("读取%d年台账失败：%v", round, err)
 		}
 		s = sum.Stats()

@@ -51,6 +51,14 @@ const noCacheEnv = "LIANGWEI_NOCACHE"
 
 // bumpVersion raises the ledger's version in t.
 func (t *tx) bumpVersion() error {
+	if err := t.raiseVersion(); err != nil {
+		return err
+	}
+	return t.stampFigures()
+}
+
+// raiseVersion raises the ledger's version in t.
+func (t *tx) raiseVersion() error {
 	res, err := t.exec("UPDATE ledger_version SET version = version + 1")
 	if err != nil {
 		return err
@@ -76,6 +84,9 @@ func (t *tx) passVersion() error {
 		live = 0 // unreadable: the clock is above it
 	}
 	if _, err := t.exec("DELETE FROM main.figure_cache"); err != nil {
+		return err
+	}
+	if _, err := t.exec("DELETE FROM main.figure_parts"); err != nil {
 		return err
 	}
 	_, err := t.exec(`INSERT INTO main.ledger_version (one, version) VALUES (1, ?)

@@ -74,6 +74,9 @@ func (s *Store) runImport(ctx context.Context, b data.Batch, source string, ok f
 		if refused = checkBatch(b, s.now()); refused != nil {
 			return refused
 		}
+		// An import writes records of the townships its file names only: the figures kept
+		// for the others stay valid (parts.go).
+		w.scope = batchTownshipNames(b)
 		if err := w.checkBatchLocks(b); err != nil {
 			return err
 		}

@@ -52,8 +52,14 @@ type importer struct {
 // inTowns restricts a query over the alias t of townships to the batch's townships.
 const inTowns = "t.name IN (SELECT value FROM json_each(?))"
 
-// batchTownships is the JSON array of every township name a record of b names.
+// batchTownships is the JSON array of batchTownshipNames.
 func batchTownships(b data.Batch) string {
+	js, _ := json.Marshal(batchTownshipNames(b)) // a []string always marshals
+	return string(js)
+}
+
+// batchTownshipNames is every township name a record of b names, never nil.
+func batchTownshipNames(b data.Batch) []string {
 	seen := map[string]bool{}
 	names := []string{}
 	add := func(n string) {
@@ -65,8 +71,7 @@ func batchTownships(b data.Batch) string {
 	for _, k := range kinds {
 		k.townshipsOf(&b, add)
 	}
-	js, _ := json.Marshal(names) // a []string always marshals
-	return string(js)
+	return names
 }
 
 // newImporter reads the batch's townships and their villages, deleted ones too, and

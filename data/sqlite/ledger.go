@@ -50,6 +50,14 @@ func (s *Store) EachTownshipInOrder(ctx context.Context, round int, fn func(data
 }
 
 func (s *Store) eachTownship(ctx context.Context, round int, ordered bool, vetted func(data.Candidate), fn func(data.Ledger) error) error {
+	return s.eachTownshipPicked(ctx, round, ordered, vetted, nil, func(_ string, l *data.Ledger) error { return fn(*l) })
+}
+
+// eachTownshipPicked is eachTownship that first asks pick (when not nil), in the same read
+// transaction, which of the townships, by name in the order given, are to be read: fn gets
+// each township's name in order, with its ledger when read, nil when not picked.
+func (s *Store) eachTownshipPicked(ctx context.Context, round int, ordered bool, vetted func(data.Candidate),
+	pick func(q rowSource, names []string) ([]bool, error), fn func(name string, l *data.Ledger) error) error {
 	return s.readRaw(ctx, func(q rowSource) error {
 		ts, err := listFrom(ctx, q, townshipKind, townshipKind.live)
 		if err != nil {
@@ -97,16 +105,37 @@ func (s *Store) eachTownship(ctx context.Context, round int, ordered bool, vette
 				return ra - rb
 			})
 		}
-		next, stop := s.readPair(q, len(names), func(q rowSource, i int) (data.Ledger, error) {
-			return ledgerIn(ctx, q, round, names[i])
+		read := names
+		var picked []bool
+		if pick != nil {
+			if picked, err = pick(q, names); err != nil {
+				return err
+			}
+			read = nil
+			for i, n := range names {
+				if picked[i] {
+					read = append(read, n)
+				}
+			}
+		}
+		next, stop := s.readPair(q, len(read), func(q rowSource, i int) (data.Ledger, error) {
+			return ledgerIn(ctx, q, round, read[i])
 		})
 		defer stop()
-		for i := range names {
-			l, err := next(i)
+		j := 0
+		for i, n := range names {
+			if picked != nil && !picked[i] {
+				if err := fn(n, nil); err != nil {
+					return err
+				}
+				continue
+			}
+			l, err := next(j)
+			j++
 			if err != nil {
 				return err
 			}
-			if err := fn(l); err != nil {
+			if err := fn(n, &l); err != nil {
 				return err
 			}
 		}

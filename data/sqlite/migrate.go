@@ -81,6 +81,7 @@ func migrateDB(ctx context.Context, db *sql.DB, s *Store) error {
 			// The version is raised by the migration that creates it and every later one
 			// (a migration may change records), not when nothing is applied.
 			t.sameVersion = n > 0 || m.version < versionMigration
+			t.noStamps = m.version < partsMigration
 			if n > 0 {
 				return nil
 			}

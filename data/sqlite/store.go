@@ -325,6 +325,12 @@ type tx struct {
 	// sameVersion: the transaction changes nothing, so the ledger's version is not raised
 	// (a migration already applied; see bumpVersion).
 	sameVersion bool
+	// scope, when not nil, names every township whose records the transaction may change (an
+	// import's, which only writes records of the townships its file names): the figures kept
+	// for the others stay valid (see stampFigures). nil: it may change anything.
+	scope []string
+	// noStamps: figure_stamps does not exist yet (a migration before partsMigration).
+	noStamps bool
 }
 
 // errBusy is what a clerk reads when another program holds the write lock too long.

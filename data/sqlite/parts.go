@@ -1,0 +1,200 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql/driver"
+	"encoding/json"
+	"os"
+	"strconv"
+	"time"
+
+	"liangwei/data"
+)
+
+// Figures kept township by township (issue 19, migration 0011). The figure cache (cache.go)
+// gives a figure again only while nothing at all has been written; a province's clerk
+// imports one township's workbook and asks for the figures again, and with the cache alone
+// every township is read once more (seconds at 10× the city). A figure that is a sum over
+// townships (stats: data.StatsSum) keeps each township's share in figure_parts, and the
+// next computation reads only the townships whose share is stale:
+//
+//   - every write transaction stamps, in figure_stamps, the ledger version it raises to: on
+//     the townships it names when it names them (an import: only records of the townships
+//     its file names are written), else on '' (any other write: it may change anything);
+//   - a share computed at version v is read while v is at least its township's stamp and
+//     the '' stamp, by the program that computed it (a SHA-256 of its executable), on the
+//     day it was computed, under the same key (the figure, round and reference date);
+//   - the shares and the stamps are read in the very transaction that reads the stale
+//     townships, so a figure never mixes two states of the ledger; new shares are stored
+//     only if the ledger's version has not moved since.
+
+// partsMigration is the migration that creates figure_stamps and figure_parts.
+const partsMigration = 11
+
+// stampFigures stamps the townships t may have changed (t.scope; when it names none, the empty name, which stands for every township) with the
+// ledger's new version; see above.
+func (t *tx) stampFigures() error {
+	if t.noStamps {
+		return nil
+	}
+	var v int64
+	if err := t.queryRow("SELECT version FROM ledger_version").Scan(&v); err != nil {
+		return err
+	}
+	names := t.scope
+	if names == nil {
+		names = []string{""}
+	}
+	for _, n := range names {
+		if _, err := t.exec(`INSERT INTO figure_stamps (township, version) VALUES (?, ?)
+			ON CONFLICT (township) DO UPDATE SET version = excluded.version`, n, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// EachPart gives add, township by township in the order of EachTownship, each township's
+// share of a figure: compute's of its ledger, or the share kept under key (see above) when
+// it is still valid. New shares are kept for the next time. Without the cache
+// (LIANGWEI_NOCACHE), or when the program cannot be read, every township is computed.
+func EachPart[T any](ctx context.Context, s *Store, key string, round int, compute func(data.Ledger) T, add func(T)) error {
+	prog := ""
+	if os.Getenv(noCacheEnv) == "" {
+		prog = programID()
+	}
+	if prog == "" {
+		return s.EachTownship(ctx, round, func(l data.Ledger) error { add(compute(l)); return nil })
+	}
+	day := time.Now().Format(time.DateOnly)
+	kept := map[string][]byte{}
+	var version int64
+	fresh := map[string][]byte{}
+	pick := func(q rowSource, names []string) ([]bool, error) {
+		var err error
+		if version, kept, err = keptParts(ctx, q, key, prog, day); err != nil {
+			return nil, err
+		}
+		picked := make([]bool, len(names))
+		for i, n := range names {
+			picked[i] = kept[n] == nil
+		}
+		return picked, nil
+	}
+	err := s.eachTownshipPicked(ctx, round, false, nil, pick, func(name string, l *data.Ledger) error {
+		var v T
+		if l == nil {
+			if json.Unmarshal(kept[name], &v) == nil {
+				add(v)
+				return nil
+			}
+			return errPartUnreadable // a kept share that cannot be read: computed again
+		}
+		v = compute(*l)
+		if b, ok := exactJSON(v); ok {
+			fresh[name] = b
+		}
+		add(v)
+		return nil
+	})
+	if err == errPartUnreadable {
+		return s.EachTownship(ctx, round, func(l data.Ledger) error { add(compute(l)); return nil })
+	}
+	if err != nil || len(fresh) == 0 || s.readOnly || time.Now().Format(time.DateOnly) != day {
+		return err
+	}
+	s.storeParts(ctx, key, prog, day, version, fresh) // not stored: computed again next time
+	return nil
+}
+
+// errPartUnreadable: a kept share did not decode; the figure is computed from every
+// township.
+var errPartUnreadable = errorString("kept share unreadable")
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
+
+// keptParts reads, in q's transaction, the ledger's version and the valid shares kept under
+// key by prog on day, by township.
+func keptParts(ctx context.Context, q rowSource, key, prog, day string) (int64, map[string][]byte, error) {
+	var version int64
+	rows, err := q.query(ctx, "SELECT version FROM ledger_version")
+	if err != nil {
+		return 0, nil, err
+	}
+	for rows.Next() {
+		if err := rows.Scan(&version); err != nil {
+			rows.Close()
+			return 0, nil, err
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return 0, nil, err
+	}
+	rows, err = q.query(ctx, `SELECT p.township, p.value FROM figure_parts p
+		LEFT JOIN figure_stamps t ON t.township = p.township
+		WHERE p.key = ? AND p.program = ? AND p.day = ?
+		AND p.version >= coalesce(t.version, 0)
+		AND p.version >= (SELECT version FROM figure_stamps WHERE township = '')`, key, prog, day)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer rows.Close()
+	kept := map[string][]byte{}
+	for rows.Next() {
+		var name, value string
+		if err := rows.Scan(&name, &value); err != nil {
+			return 0, nil, err
+		}
+		kept[name] = []byte(value)
+	}
+	return version, kept, rows.Err()
+}
+
+// storeParts keeps the shares computed at version, unless the ledger's version has moved
+// on; it drops the shares of other days and the stale ones of key. Like cacheStore, it
+// waits cacheBusy for another program's write and raises no version.
+func (s *Store) storeParts(ctx context.Context, key, prog, day string, version int64, parts map[string][]byte) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = "+strconv.Itoa(cacheBusy)); err != nil {
+		return err
+	}
+	defer func() {
+		if _, err := conn.ExecContext(context.Background(), "PRAGMA busy_timeout = "+strconv.Itoa(s.busy)); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn }) // drop the connection
+		}
+	}()
+	q, err := conn.BeginTx(ctx, nil) // immediate (see dsn)
+	if err != nil {
+		return err
+	}
+	defer q.Rollback()
+	var now int64
+	if err := q.QueryRowContext(ctx, "SELECT version FROM ledger_version").Scan(&now); err != nil {
+		return err
+	}
+	if now != version {
+		return nil // the ledger changed while the shares were computed
+	}
+	if _, err := q.ExecContext(ctx, "DELETE FROM figure_parts WHERE day <> ? OR version < (SELECT version FROM figure_stamps WHERE township = '')", day); err != nil {
+		return err
+	}
+	ins, err := q.PrepareContext(ctx, "INSERT OR REPLACE INTO figure_parts (key, township, program, day, version, value) VALUES (?, ?, ?, ?, ?, ?)")
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	for name, b := range parts {
+		if _, err := ins.ExecContext(ctx, key, name, prog, day, version, b); err != nil {
+			return err
+		}
+	}
+	return q.Commit()
+}
