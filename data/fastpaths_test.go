@@ -2,7 +2,6 @@ package data
 
 import (
 	"bytes"
-	"reflect"
 	"slices"
 	"testing"
 )
@@ -50,21 +49,5 @@ func TestCompareDigests(t *testing.T) {
 				t.Fatalf("compareDigests(%x, %x) = %d, bytes.Compare %d", x, y, got, want)
 			}
 		}
-	}
-}
-
-// TestPrintAside: the prints taken aside, township by township, are those of the whole.
-func TestPrintAside(t *testing.T) {
-	l := twoTownships()
-	a := NewPrintAside()
-	for _, name := range []string{"东城街道", "城关镇"} {
-		a.Add(l.ForTownship(name))
-	}
-	got := JoinPrints(a.Prints())
-	if want := TakePrint(l, nil); !reflect.DeepEqual(got, want) || len(got.Townships) != 2 {
-		t.Errorf("aside %+v\nwhole %+v", got, want)
-	}
-	if ps := NewPrintAside().Prints(); ps != nil {
-		t.Errorf("nothing added: %v", ps)
 	}
 }

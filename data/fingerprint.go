@@ -181,42 +181,6 @@ func JoinPrints(ts []TownshipPrint) Fingerprint {
 	return f
 }
 
-// PrintAside takes TakePrint of ledgers handed to it one at a time on a goroutine of its
-// own: a report read township by township fingerprints one township on the second core while
-// it adds up the next. A ledger handed over is read there, so it must not change after.
-type PrintAside struct {
-	in  chan Ledger
-	out chan []TownshipPrint
-}
-
-// NewPrintAside starts the goroutine; Prints ends it.
-func NewPrintAside() *PrintAside {
-	p := &PrintAside{in: make(chan Ledger, 2), out: make(chan []TownshipPrint, 1)}
-	go func() {
-		var ts []TownshipPrint
-		for l := range p.in {
-			names := make([]string, 0, len(l.Townships))
-			for _, t := range l.Townships {
-				names = append(names, t.Name)
-			}
-			ts = append(ts, TakePrint(l, names).Townships...)
-		}
-		p.out <- ts
-	}()
-	return p
-}
-
-// Add hands over the ledger of some townships (each named in its Townships): their prints
-// are TakePrint(l, those names)'s.
-func (p *PrintAside) Add(l Ledger) { p.in <- l }
-
-// Prints waits for the prints of every township added, in the order added. Call it once,
-// also when the adding stopped early.
-func (p *PrintAside) Prints() []TownshipPrint {
-	close(p.in)
-	return <-p.out
-}
-
 // townshipPrint sums one township's digests, ds[i] those of Descriptions[i] (nil: none).
 func townshipPrint(name string, ds [][][32]byte) TownshipPrint {
 	sheets := make([]SheetPrint, len(Descriptions))
