@@ -153,6 +153,11 @@ for n in ${PROVINCE-620 1860}; do
 	timed "check ($n)" sh -c '"$0" --db "$1" check; [ $? -le 1 ]' "$CLI" "$PDB"
 	timed "report summary ($n)" "$CLI" --db "$PDB" report summary --out "$W/p$n-summary.pdf" --date "$DATE"
 	timed "report summary ($n, warm)" "$CLI" --db "$PDB" report summary --out "$W/p$n-summary.pdf" --date "$DATE"
+	# One township's workbook imported again (as a clerk sends a corrected one): the figures
+	# read that township again and take the others' shares as kept (issue 19).
+	timed "import 1 file ($n)" "$CLI" --db "$PDB" import "${pfiles[0]}"
+	timed "stats --json ($n, after 1 file)" "$CLI" --db "$PDB" stats --json --date "$DATE"
+	timed "report summary ($n, after 1 file)" "$CLI" --db "$PDB" report summary --out "$W/p$n-summary.pdf" --date "$DATE"
 	timed "report party ($n)" "$CLI" --db "$PDB" report party --out "$W/p$n-party.pdf" --date "$DATE"
 	timed "report detail ($n)" "$CLI" --db "$PDB" report detail --out "$W/p$n-detail.pdf" --date "$DATE"
 	timed "report members ($n)" "$CLI" --db "$PDB" report members --out "$W/p$n-members.pdf" --date "$DATE"
