@@ -187,6 +187,27 @@ func (s *Store) cacheLookup(ctx context.Context, key string, prog chan string) (
 // has moved on; it drops the values of older versions and the oldest beyond cacheEntries.
 // It waits cacheBusy for another program's write, and raises no version.
 func (s *Store) cacheStore(ctx context.Context, key, prog string, version int64, value []byte) error {
+	return s.keepAt(ctx, version, func(q *sql.Tx) error {
+		for _, st := range []struct {
+			q    string
+			args []any
+		}{
+			{"DELETE FROM figure_cache WHERE version <> ?", []any{version}},
+			{"INSERT OR REPLACE INTO figure_cache (key, version, program, value) VALUES (?, ?, ?, ?)", []any{key, version, prog, value}},
+			{"DELETE FROM figure_cache WHERE rowid NOT IN (SELECT rowid FROM figure_cache ORDER BY rowid DESC LIMIT ?)", []any{cacheEntries}},
+		} {
+			if _, err := q.ExecContext(ctx, st.q, st.args...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// keepAt runs keep, which writes what was computed at the ledger's version, in a write
+// transaction committed only if the version is still that one (else nothing is kept). It
+// waits cacheBusy for another program's write, and raises no version.
+func (s *Store) keepAt(ctx context.Context, version int64, keep func(q *sql.Tx) error) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	conn, err := s.db.Conn(ctx)
@@ -214,17 +235,8 @@ func (s *Store) cacheStore(ctx context.Context, key, prog string, version int64,
 	if now != version {
 		return nil // the ledger changed while the value was computed
 	}
-	for _, st := range []struct {
-		q    string
-		args []any
-	}{
-		{"DELETE FROM figure_cache WHERE version <> ?", []any{version}},
-		{"INSERT OR REPLACE INTO figure_cache (key, version, program, value) VALUES (?, ?, ?, ?)", []any{key, version, prog, value}},
-		{"DELETE FROM figure_cache WHERE rowid NOT IN (SELECT rowid FROM figure_cache ORDER BY rowid DESC LIMIT ?)", []any{cacheEntries}},
-	} {
-		if _, err := q.ExecContext(ctx, st.q, st.args...); err != nil {
-			return err
-		}
+	if err := keep(q); err != nil {
+		return err
 	}
 	return q.Commit()
 }

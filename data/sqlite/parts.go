@@ -2,10 +2,10 @@ package sqlite
 
 import (
 	"context"
-	"database/sql/driver"
+	"errors"
+	"database/sql"
 	"encoding/json"
 	"os"
-	"strconv"
 	"time"
 
 	"liangwei/data"
@@ -97,7 +97,7 @@ func EachPart[T any](ctx context.Context, s *Store, key string, round int, compu
 		add(v)
 		return nil
 	})
-	if err == errPartUnreadable {
+	if errors.Is(err, errPartUnreadable) {
 		return s.EachTownship(ctx, round, func(l data.Ledger) error { add(compute(l)); return nil })
 	}
 	if err != nil || len(fresh) == 0 || s.readOnly || time.Now().Format(time.DateOnly) != day {
@@ -109,11 +109,7 @@ func EachPart[T any](ctx context.Context, s *Store, key string, round int, compu
 
 // errPartUnreadable: a kept share did not decode; the figure is computed from every
 // township.
-var errPartUnreadable = errorString("kept share unreadable")
-
-type errorString string
-
-func (e errorString) Error() string { return string(e) }
+var errPartUnreadable = errors.New("kept share unreadable")
 
 // keptParts reads, in q's transaction, the ledger's version and the valid shares kept under
 // key by prog on day, by township.
@@ -153,48 +149,22 @@ func keptParts(ctx context.Context, q rowSource, key, prog, day string) (int64, 
 }
 
 // storeParts keeps the shares computed at version, unless the ledger's version has moved
-// on; it drops the shares of other days and the stale ones of key. Like cacheStore, it
-// waits cacheBusy for another program's write and raises no version.
+// on (keepAt); it drops the shares of other days and the stale ones.
 func (s *Store) storeParts(ctx context.Context, key, prog, day string, version int64, parts map[string][]byte) error {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = "+strconv.Itoa(cacheBusy)); err != nil {
-		return err
-	}
-	defer func() {
-		if _, err := conn.ExecContext(context.Background(), "PRAGMA busy_timeout = "+strconv.Itoa(s.busy)); err != nil {
-			conn.Raw(func(any) error { return driver.ErrBadConn }) // drop the connection
-		}
-	}()
-	q, err := conn.BeginTx(ctx, nil) // immediate (see dsn)
-	if err != nil {
-		return err
-	}
-	defer q.Rollback()
-	var now int64
-	if err := q.QueryRowContext(ctx, "SELECT version FROM ledger_version").Scan(&now); err != nil {
-		return err
-	}
-	if now != version {
-		return nil // the ledger changed while the shares were computed
-	}
-	if _, err := q.ExecContext(ctx, "DELETE FROM figure_parts WHERE day <> ? OR version < (SELECT version FROM figure_stamps WHERE township = '')", day); err != nil {
-		return err
-	}
-	ins, err := q.PrepareContext(ctx, "INSERT OR REPLACE INTO figure_parts (key, township, program, day, version, value) VALUES (?, ?, ?, ?, ?, ?)")
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
-	for name, b := range parts {
-		if _, err := ins.ExecContext(ctx, key, name, prog, day, version, b); err != nil {
+	return s.keepAt(ctx, version, func(q *sql.Tx) error {
+		if _, err := q.ExecContext(ctx, "DELETE FROM figure_parts WHERE day <> ? OR version < (SELECT version FROM figure_stamps WHERE township = '')", day); err != nil {
 			return err
 		}
-	}
-	return q.Commit()
+		ins, err := q.PrepareContext(ctx, "INSERT OR REPLACE INTO figure_parts (key, township, program, day, version, value) VALUES (?, ?, ?, ?, ?, ?)")
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		for name, b := range parts {
+			if _, err := ins.ExecContext(ctx, key, name, prog, day, version, b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
