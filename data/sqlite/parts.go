@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"os"
 	"time"
 
@@ -67,49 +66,47 @@ func EachPart[T any](ctx context.Context, s *Store, key string, round int, compu
 		return s.EachTownship(ctx, round, func(l data.Ledger) error { add(compute(l)); return nil })
 	}
 	day := time.Now().Format(time.DateOnly)
-	kept := map[string][]byte{}
+	kept := map[string]T{}
 	var version int64
 	fresh := map[string][]byte{}
+	// pick reads the valid shares kept; a township without one, or whose share does not
+	// decode, is read. Shares that cannot be read at all (an older ledger opened read-only)
+	// are no error: every township is read.
 	pick := func(q rowSource, names []string) ([]bool, error) {
-		var err error
-		if version, kept, err = keptParts(ctx, q, key, prog, day); err != nil {
-			return nil, err
+		v, raw, err := keptParts(ctx, q, key, prog, day)
+		if err != nil {
+			raw = nil
 		}
+		version = v
 		picked := make([]bool, len(names))
 		for i, n := range names {
-			picked[i] = kept[n] == nil
+			var share T
+			if b, ok := raw[n]; ok && json.Unmarshal(b, &share) == nil {
+				kept[n] = share
+			} else {
+				picked[i] = true
+			}
 		}
 		return picked, nil
 	}
 	err := s.eachTownshipPicked(ctx, round, false, nil, pick, func(name string, l *data.Ledger) error {
-		var v T
 		if l == nil {
-			if json.Unmarshal(kept[name], &v) == nil {
-				add(v)
-				return nil
-			}
-			return errPartUnreadable // a kept share that cannot be read: computed again
+			add(kept[name])
+			return nil
 		}
-		v = compute(*l)
+		v := compute(*l)
 		if b, ok := exactJSON(v); ok {
 			fresh[name] = b
 		}
 		add(v)
 		return nil
 	})
-	if errors.Is(err, errPartUnreadable) {
-		return s.EachTownship(ctx, round, func(l data.Ledger) error { add(compute(l)); return nil })
-	}
-	if err != nil || len(fresh) == 0 || s.readOnly || time.Now().Format(time.DateOnly) != day {
+	if err != nil || len(fresh) == 0 || version == 0 || s.readOnly || time.Now().Format(time.DateOnly) != day {
 		return err
 	}
 	s.storeParts(ctx, key, prog, day, version, fresh) // not stored: computed again next time
 	return nil
 }
-
-// errPartUnreadable: a kept share did not decode; the figure is computed from every
-// township.
-var errPartUnreadable = errors.New("kept share unreadable")
 
 // keptParts reads, in q's transaction, the ledger's version and the valid shares kept under
 // key by prog on day, by township.

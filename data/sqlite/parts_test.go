@@ -92,6 +92,12 @@ func TestEachPartReadsOnlyTownshipsWritten(t *testing.T) {
 	}
 	check("again after it", today, nil)
 
+	// A kept share that does not decode (a damaged page, say) is read again, and only it.
+	if _, err := s.db.Exec("UPDATE figure_parts SET value = '{\"s\": [' WHERE township = ?", names[3]); err != nil {
+		t.Fatal(err)
+	}
+	check("after a share is damaged", today, []string{names[3]})
+
 	// A dry run writes nothing: nothing is read.
 	if _, err := s.PlanImport(ctx, city.Townships[2], "dry.xlsx"); err != nil {
 		t.Fatal(err)
