@@ -459,6 +459,7 @@ func (k *Kind[R]) KeyParts(r *R) []string {
 // AuditValue are the same to the clerk.
 func (k *Kind[R]) AuditValue(r *R) string {
 	var b strings.Builder
+	b.Grow(32 * len(k.Fields)) // a header and a value; one allocation for most records
 	b.WriteByte('{')
 	first := true
 	for i := range k.Fields {

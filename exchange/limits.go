@@ -295,11 +295,6 @@ func readSmallPart(f *zip.File) ([]byte, bool) {
 	return b, true
 }
 
-// rawTokens is encoding/xml's Decoder or fastTokens.
-type rawTokens interface {
-	RawToken() (xml.Token, error)
-}
-
 // scanTokens is scanSheet's reading of one sheet's tokens; collect gathers its rows too
 // (rowCollector). It returns errSlowPath as it is.
 func scanTokens(d rawTokens, name string, sst *sharedStrings, collect bool) (*sheetScan, error) {
@@ -318,8 +313,10 @@ func scanTokens(d rawTokens, name string, sst *sharedStrings, collect bool) (*sh
 	damaged := func() (*sheetScan, error) {
 		return nil, &limitError{sheet: name, msg: "工作表已损坏，无法完整读取，请在 Excel 或 WPS 中打开并重新保存为 .xlsx"}
 	}
+	src := sourceOf(d)
+	var t token
 	for {
-		tok, err := d.RawToken()
+		err := src.next(&t)
 		if err == io.EOF {
 			if len(stack) != 0 || !root {
 				return damaged()
@@ -342,25 +339,25 @@ func scanTokens(d rawTokens, name string, sst *sharedStrings, collect bool) (*sh
 			}
 			return damaged()
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch t.kind {
+		case tokStart:
 			if len(stack) == 0 {
 				if root {
 					return damaged()
 				}
 				root = true
 			}
-			stack = append(stack, t.Name.Local)
+			stack = append(stack, t.name.Local)
 			if len(stack) > maxXMLDepth {
 				return damaged()
 			}
 			if rc != nil {
-				rc.start(t, len(stack))
+				rc.start(t.name.Local, t.attr, len(stack))
 			}
-			switch t.Name.Local {
+			switch t.name.Local {
 			case "row":
 				n := rowNum + 1
-				if v := attr(t, "r"); v != "" {
+				if v := attr(t.attr, "r"); v != "" {
 					if k, err := strconv.Atoi(v); err == nil && k > 0 {
 						n = k
 					}
@@ -371,7 +368,7 @@ func scanTokens(d rawTokens, name string, sst *sharedStrings, collect bool) (*sh
 				}
 			case "c":
 				col++
-				if c, _, err := excelize.CellNameToCoordinates(attr(t, "r")); err == nil {
+				if c, _, err := excelize.CellNameToCoordinates(attr(t.attr, "r")); err == nil {
 					col = c
 				}
 				inCell, hasF, hasV = true, false, false
@@ -382,19 +379,19 @@ func scanTokens(d rawTokens, name string, sst *sharedStrings, collect bool) (*sh
 			case "is":
 				hasV = inCell
 			case "mergeCell":
-				if m, ok := parseRange(attr(t, "ref")); ok {
+				if m, ok := parseRange(attr(t.attr, "ref")); ok {
 					sc.merges = append(sc.merges, m)
 				}
 			}
-		case xml.EndElement:
-			if len(stack) == 0 || stack[len(stack)-1] != t.Name.Local {
+		case tokEnd:
+			if len(stack) == 0 || stack[len(stack)-1] != t.name.Local {
 				return damaged()
 			}
 			if rc != nil {
-				rc.end(t.Name.Local, len(stack))
+				rc.end(t.name.Local, len(stack))
 			}
 			stack = stack[:len(stack)-1]
-			switch t.Name.Local {
+			switch t.name.Local {
 			case "v":
 				inValue = false
 			case "c":
@@ -403,12 +400,12 @@ func scanTokens(d rawTokens, name string, sst *sharedStrings, collect bool) (*sh
 				}
 				inCell = false
 			}
-		case xml.CharData:
-			if inValue && len(bytes.TrimSpace(t)) > 0 {
+		case tokText:
+			if inValue && len(bytes.TrimSpace(t.text)) > 0 {
 				hasV = true
 			}
 			if rc != nil {
-				rc.text(t)
+				rc.text(t.text)
 			}
 		}
 	}
@@ -416,9 +413,9 @@ func scanTokens(d rawTokens, name string, sst *sharedStrings, collect bool) (*sh
 
 // attr is the value of the attribute with the local name, "" if absent; the last one when
 // it is given twice, as excelize reads it.
-func attr(t xml.StartElement, local string) string {
+func attr(as []xml.Attr, local string) string {
 	v := ""
-	for _, a := range t.Attr {
+	for _, a := range as {
 		if a.Name.Local == local {
 			v = a.Value
 		}

@@ -30,16 +30,17 @@ var xmlDecls = [][]byte{
 	[]byte(`<?xml version="1.0" encoding="UTF-8"?>`),
 }
 
-// fastTokens tokenizes one XML part held in memory. The StartElement it returns shares its
-// attribute slice with the next one: a caller keeps no token past the next call (scanSheet
-// does not).
+// fastTokens tokenizes one XML part held in memory. The token next fills shares its
+// attribute slice and text with the next one: a caller keeps nothing of a token past the
+// next call but the attribute values (scanSheet keeps nothing).
 type fastTokens struct {
 	b     []byte
 	pos   int
 	attrs []xml.Attr
 	text  []byte // the unescaped text of the last CharData with entities
 	// end is a pending EndElement of an empty element (<c/>), given on the next call.
-	end *xml.Name
+	end    xml.Name
+	hasEnd bool
 }
 
 // newFastTokens checks what can be checked of the whole part up front (valid UTF-8, no
@@ -66,104 +67,117 @@ func newFastTokens(b []byte) (*fastTokens, bool) {
 }
 
 // RawToken returns the next token as encoding/xml's RawToken would, io.EOF at the end, or
-// errSlowPath.
+// errSlowPath. The pre-scan calls next, which gives the same tokens without allocating.
 func (t *fastTokens) RawToken() (xml.Token, error) {
-	if t.end != nil {
-		n := *t.end
-		t.end = nil
-		return xml.EndElement{Name: n}, nil
+	var tk token
+	if err := t.next(&tk); err != nil {
+		return nil, err
+	}
+	return tk.xml(), nil
+}
+
+// next reads the next token into tk, as RawToken would give it.
+func (t *fastTokens) next(tk *token) error {
+	if t.hasEnd {
+		t.hasEnd = false
+		tk.kind, tk.name = tokEnd, t.end
+		return nil
 	}
 	b := t.b
 	if t.pos >= len(b) {
-		return nil, io.EOF
+		return io.EOF
 	}
 	if b[t.pos] != '<' {
-		return t.charData()
+		return t.charData(tk)
 	}
 	p := t.pos + 1
 	if p >= len(b) {
-		return nil, errSlowPath
+		return errSlowPath
 	}
 	switch b[p] {
 	case '?':
 		for _, d := range xmlDecls {
 			if t.pos == 0 && bytes.HasPrefix(b, d) {
 				t.pos = len(d)
-				return xml.ProcInst{Target: "xml", Inst: d[len("<?xml ") : len(d)-len("?>")]}, nil
+				tk.kind, tk.text = tokProcInst, d[len("<?xml ") : len(d)-len("?>")]
+				return nil
 			}
 		}
-		return nil, errSlowPath
+		return errSlowPath
 	case '/':
 		name, q, ok := scanName(b, p+1)
 		if !ok {
-			return nil, errSlowPath
+			return errSlowPath
 		}
 		q = skipSpace(b, q)
 		if q >= len(b) || b[q] != '>' {
-			return nil, errSlowPath
+			return errSlowPath
 		}
 		t.pos = q + 1
-		return xml.EndElement{Name: name}, nil
+		tk.kind, tk.name = tokEnd, name
+		return nil
 	case '!':
-		return nil, errSlowPath
+		return errSlowPath
 	}
 	name, q, ok := scanName(b, p)
 	if !ok {
-		return nil, errSlowPath
+		return errSlowPath
 	}
 	t.attrs = t.attrs[:0]
 	for {
 		r := skipSpace(b, q)
 		if r >= len(b) {
-			return nil, errSlowPath
+			return errSlowPath
 		}
 		switch b[r] {
 		case '>':
 			t.pos = r + 1
-			return xml.StartElement{Name: name, Attr: t.attrs}, nil
+			tk.kind, tk.name, tk.attr = tokStart, name, t.attrs
+			return nil
 		case '/':
 			if r+1 >= len(b) || b[r+1] != '>' {
-				return nil, errSlowPath
+				return errSlowPath
 			}
 			t.pos = r + 2
-			t.end = &name
-			return xml.StartElement{Name: name, Attr: t.attrs}, nil
+			t.end, t.hasEnd = name, true
+			tk.kind, tk.name, tk.attr = tokStart, name, t.attrs
+			return nil
 		}
 		if r == q {
-			return nil, errSlowPath // attributes are separated by space
+			return errSlowPath // attributes are separated by space
 		}
 		an, s, ok := scanName(b, r)
 		if !ok {
-			return nil, errSlowPath
+			return errSlowPath
 		}
 		s = skipSpace(b, s)
 		if s >= len(b) || b[s] != '=' {
-			return nil, errSlowPath
+			return errSlowPath
 		}
 		s = skipSpace(b, s+1)
 		if s >= len(b) || (b[s] != '"' && b[s] != '\'') {
-			return nil, errSlowPath
+			return errSlowPath
 		}
 		quote := b[s]
 		e := bytes.IndexByte(b[s+1:], quote)
 		if e < 0 {
-			return nil, errSlowPath
+			return errSlowPath
 		}
 		raw := b[s+1 : s+1+e]
 		if bytes.IndexByte(raw, '<') >= 0 {
-			return nil, errSlowPath
+			return errSlowPath
 		}
 		val, ok := unescape(raw, nil)
 		if !ok {
-			return nil, errSlowPath
+			return errSlowPath
 		}
 		t.attrs = append(t.attrs, xml.Attr{Name: an, Value: string(val)})
 		q = s + 1 + e + 1
 	}
 }
 
-// charData returns the text up to the next '<' (or the end), unescaped.
-func (t *fastTokens) charData() (xml.Token, error) {
+// charData reads the text up to the next '<' (or the end), unescaped.
+func (t *fastTokens) charData(tk *token) error {
 	b := t.b
 	e := bytes.IndexByte(b[t.pos:], '<')
 	if e < 0 {
@@ -171,18 +185,20 @@ func (t *fastTokens) charData() (xml.Token, error) {
 	}
 	raw := b[t.pos : t.pos+e]
 	if bytes.Contains(raw, []byte("]]>")) {
-		return nil, errSlowPath // encoding/xml accepts it; keep the question its own
+		return errSlowPath // encoding/xml accepts it; keep the question its own
 	}
 	t.pos += e
 	if bytes.IndexByte(raw, '&') < 0 {
-		return xml.CharData(raw), nil
+		tk.kind, tk.text = tokText, raw
+		return nil
 	}
 	val, ok := unescape(raw, t.text[:0])
 	if !ok {
-		return nil, errSlowPath
+		return errSlowPath
 	}
 	t.text = val
-	return xml.CharData(val), nil
+	tk.kind, tk.text = tokText, val
+	return nil
 }
 
 // unescape replaces the entities of raw; it returns raw itself when there are none, else

@@ -25,6 +25,15 @@ import (
 )
 
 func main() {
+	// LIANGWEI_MEMPROFILE=file writes the run's allocations (go tool pprof -sample_index=alloc_space).
+	if p := os.Getenv("LIANGWEI_MEMPROFILE"); p != "" {
+		code := run(os.Args[1:], os.Stdout, os.Stderr)
+		if f, err := os.Create(p); err == nil {
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+		os.Exit(code)
+	}
 	// LIANGWEI_CPUPROFILE=file writes a CPU profile of the run (for BENCHMARKS.md).
 	if p := os.Getenv("LIANGWEI_CPUPROFILE"); p != "" {
 		if f, err := os.Create(p); err == nil {

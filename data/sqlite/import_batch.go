@@ -30,6 +30,7 @@ type rowBatch struct {
 	cols  int
 	args  []any
 	n     int
+	stmts map[int]string // statement(n) by n
 }
 
 // newRowBatch takes a single-row "INSERT INTO t (columns) VALUES (?, …)"; withID puts the
@@ -82,6 +83,12 @@ func (b *rowBatch) flush() error {
 
 // statement is the INSERT of n rows.
 func (b *rowBatch) statement(n int) string {
+	if q, ok := b.stmts[n]; ok {
+		return q
+	}
+	if b.stmts == nil {
+		b.stmts = map[int]string{}
+	}
 	var s strings.Builder
 	s.WriteString(b.head)
 	for i := 0; i < n; i++ {
@@ -90,7 +97,8 @@ func (b *rowBatch) statement(n int) string {
 		}
 		s.WriteString(b.tuple)
 	}
-	return s.String()
+	b.stmts[n] = s.String()
+	return b.stmts[n]
 }
 
 // stmtKey names a statement prepared on a pool (RestoreBackup replaces the pool).
