@@ -99,7 +99,7 @@ func (t *fastTokens) next(tk *token) error {
 		for _, d := range xmlDecls {
 			if t.pos == 0 && bytes.HasPrefix(b, d) {
 				t.pos = len(d)
-				tk.kind, tk.text = tokProcInst, d[len("<?xml ") : len(d)-len("?>")]
+				tk.kind, tk.text = tokProcInst, d[len("<?xml "):len(d)-len("?>")]
 				return nil
 			}
 		}
