@@ -89,6 +89,7 @@ func (c *cli) cmdImport(args []string) error {
 	today := c.today()
 	failed := 0
 	var total data.ImportResult
+	defer importGC()()
 	// The next file is read on the second core while this one is checked and written.
 	_ = exchange.ReadAhead(c.ctx(), st, files, *sheet, today, func(i int, r *exchange.Read) error {
 		f := files[i]
