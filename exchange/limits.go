@@ -368,7 +368,7 @@ func scanTokens(d rawTokens, name string, sst *sharedStrings, collect bool) (*sh
 				}
 			case "c":
 				col++
-				if c, _, err := excelize.CellNameToCoordinates(attr(t.attr, "r")); err == nil {
+				if c, err := cellColumn(attr(t.attr, "r")); err == nil {
 					col = c
 				}
 				inCell, hasF, hasV = true, false, false
@@ -423,6 +423,34 @@ func attr(as []xml.Attr, local string) string {
 	return v
 }
 
+// cellColumn is the column of a cell reference such as "B12", as
+// excelize.CellNameToCoordinates reads it. The references Excel, WPS and LibreOffice write
+// (one to three capital letters, a row number without a leading zero) are read here, once
+// per cell of a large sheet; anything else is left to excelize.
+func cellColumn(ref string) (int, error) {
+	i, col := 0, 0
+	for i < len(ref) && i < 3 && ref[i] >= 'A' && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+	}
+	if i > 0 && i < len(ref) && len(ref)-i <= 7 && ref[i] != '0' && col <= excelize.MaxColumns {
+		row := 0
+		for j := i; j < len(ref); j++ {
+			c := ref[j]
+			if c < '0' || c > '9' {
+				row = -1
+				break
+			}
+			row = row*10 + int(c-'0')
+		}
+		if row > 0 && row <= excelize.TotalRows {
+			return col, nil
+		}
+	}
+	c, _, err := excelize.CellNameToCoordinates(ref)
+	return c, err
+}
+
 // parseRange reads a merged range such as "A2:A5"; a single cell is not a merge.
 func parseRange(ref string) (cellRange, bool) {
 	a, b, ok := strings.Cut(ref, ":")
@@ -434,7 +462,7 @@ func parseRange(ref string) (cellRange, bool) {
 	if err1 != nil || err2 != nil {
 		return cellRange{}, false
 	}
-	m := cellRange{ref: ref, top: min(r1, r2), bottom: max(r1, r2), left: min(c1, c2), right: max(c1, c2)}
+	m := cellRange{ref: strings.Clone(ref), top: min(r1, r2), bottom: max(r1, r2), left: min(c1, c2), right: max(c1, c2)}
 	return m, m.top != m.bottom || m.left != m.right
 }
 

@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
 )
 
 // The fast path of reading a workbook. The pre-scan (scanSheet) already tokenizes every
@@ -294,7 +293,7 @@ func (c *rowCollector) start(name string, attrs []xml.Attr, depth int) {
 		for _, a := range attrs {
 			switch a.Name.Local {
 			case "r":
-				col, _, err := excelize.CellNameToCoordinates(a.Value)
+				col, err := cellColumn(a.Value)
 				if err != nil || col < c.col {
 					c.ok = false
 					return

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // A worksheet tokenizer for the pre-scan (scanSheet), several times faster than
@@ -32,7 +33,9 @@ var xmlDecls = [][]byte{
 
 // fastTokens tokenizes one XML part held in memory. The token next fills shares its
 // attribute slice and text with the next one: a caller keeps nothing of a token past the
-// next call but the attribute values (scanSheet keeps nothing).
+// next call. An attribute value without entities is a string over the part's own bytes,
+// not a copy: whatever outlives the scan is cloned (parseRange's ref), so that the part
+// is not held in memory by it.
 type fastTokens struct {
 	b     []byte
 	pos   int
@@ -171,7 +174,16 @@ func (t *fastTokens) next(tk *token) error {
 		if !ok {
 			return errSlowPath
 		}
-		t.attrs = append(t.attrs, xml.Attr{Name: an, Value: string(val)})
+		v := ""
+		switch {
+		case len(val) == 0:
+		case len(raw) == len(val):
+			// No entity: the value is the part's own bytes, which nothing changes.
+			v = unsafe.String(unsafe.SliceData(val), len(val))
+		default:
+			v = string(val)
+		}
+		t.attrs = append(t.attrs, xml.Attr{Name: an, Value: v})
 		q = s + 1 + e + 1
 	}
 }
