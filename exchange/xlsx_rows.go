@@ -9,7 +9,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-
 )
 
 // The fast path of reading a workbook. The pre-scan (scanSheet) already tokenizes every
