@@ -76,6 +76,10 @@ type sheetScan struct {
 	// (xlsx_rows.go): rows[i] is row i+1.
 	plain bool
 	rows  [][]string
+	// part is the sheet's zip entry (as named in the zip, "/"-separated) and spilled
+	// whether excelize would spill it to a temp file (larger than spillSize).
+	part    string
+	spilled bool
 }
 
 // limitError is a refusal of the whole file by the pre-scan; sheet and row are where it was
@@ -151,6 +155,7 @@ func preflightXLSX(zr *zip.Reader) (map[string]*sheetScan, error) {
 		if err != nil {
 			return nil, err
 		}
+		sc.part, sc.spilled = s.part, f.UncompressedSize64 > spillSize
 		out[s.name] = sc
 	}
 	if sstErr != nil {
