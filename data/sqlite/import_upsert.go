@@ -1,6 +1,8 @@
 package sqlite
 
 import (
+	"strings"
+
 	"liangwei/data"
 )
 
@@ -74,7 +76,9 @@ func upsert[R any](im *importer, k *kindSpec[R], t *table, key natKey, r R, args
 		return im.outcome(k.code, k.keyText(r), nil, val, true, false)
 	case old == nil:
 		if t.batch == nil {
-			t.batch = newRowBatch(im.w, k.insert, true)
+			// created_at and updated_at: the import's time
+			n := strings.Count(k.insert, "?") + 1
+			t.batch = newRowBatch(im.w, k.insert, true, n-2, n-1)
 		}
 		if t.next == 0 {
 			var err error
