@@ -80,6 +80,8 @@ type Field[R any] struct {
 	parse func(*R, string) error
 	// keep copies the field's value from src to dst as it is (an enum unparsed).
 	keep func(dst, src *R)
+	// str is get of a text or enum field, without boxing the string (nil for others).
+	str func(*R) string
 }
 
 // Get returns the field's value in r: string, int, float64, bool or time.Time by Type.
@@ -260,6 +262,7 @@ func (f Field[R]) Wide() Field[R] { f.Long = true; return f }
 func TextF[R any](header string, p func(*R) *string) Field[R] {
 	return Field[R]{Column: Column{Header: header, Type: TextType},
 		get:  func(r *R) any { return *p(r) },
+		str:  func(r *R) string { return *p(r) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
 		set:  func(r *R, v any) error { *p(r) = v.(string); return nil }}
@@ -340,6 +343,7 @@ func EnumF[R any, E ~string](header string, p func(*R) *E, parse func(string) (E
 	}
 	return Field[R]{Column: Column{Header: header, Type: EnumType, Values: vs},
 		get:  func(r *R) any { return string(*p(r)) },
+		str:  func(r *R) string { return string(*p(r)) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
 		set: func(r *R, v any) error {
@@ -464,6 +468,21 @@ func (k *Kind[R]) AuditValue(r *R) string {
 	first := true
 	for i := range k.Fields {
 		f := &k.Fields[i]
+		if f.str != nil {
+			// A text or enum field, the most of every record, without boxing its value.
+			s := f.str(r)
+			if f.Optional && s == "" {
+				continue
+			}
+			if !first {
+				b.WriteByte(',')
+			}
+			first = false
+			writeJSONString(&b, f.Header)
+			b.WriteByte(':')
+			writeJSONString(&b, s)
+			continue
+		}
 		v := f.get(r)
 		// An optional field left empty is left out: a field added to a kind later changes
 		// neither the log's values nor the fingerprints of the records that do not use it.
