@@ -92,6 +92,9 @@ type loader struct {
 	date1904 bool
 	// read is set once the file's rows were read without a fault that stops the checks.
 	read bool
+	// rowsHint is the number of rows of the sheet being read when known (the pre-scan
+	// read them), 0 otherwise: its records are allotted at once.
+	rowsHint int
 }
 
 func newLoader(st Checker, file string, today time.Time) *loader {

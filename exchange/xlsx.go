@@ -165,7 +165,8 @@ func (l *loader) readSheet(ctx context.Context, f *excelize.File, name string, s
 		next = func() bool { i++; return i < len(sc.rows) }
 		columns = func() ([]string, error) { return sc.rows[i], nil }
 		rowsErr = func() error { return nil }
-		defer func() { sc.rows = nil }() // read once; let the rows go
+		l.rowsHint = len(sc.rows)
+		defer func() { sc.rows, l.rowsHint = nil, 0 }() // read once; let the rows go
 	} else {
 		rows, err := f.Rows(name)
 		if err != nil {

@@ -37,6 +37,7 @@ type rowBatch struct {
 	args   []any // the other columns of the queued rows
 	n      int
 	stmts  map[int]string // statement(n) by n
+	row    []any          // addRow's row, reused
 }
 
 // newRowBatch takes a single-row "INSERT INTO t (columns) VALUES (?, …)"; withID puts the
@@ -97,6 +98,12 @@ func (b *rowBatch) add(args ...any) error {
 		return b.flush()
 	}
 	return nil
+}
+
+// addRow is add of the row id, args…, tail…, without allocating it.
+func (b *rowBatch) addRow(id int64, args []any, tail ...any) error {
+	b.row = append(append(append(b.row[:0], id), args...), tail...)
+	return b.add(b.row...)
 }
 
 // flush writes the queued rows: a full batch in one statement, a shorter rest in

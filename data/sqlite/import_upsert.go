@@ -91,7 +91,7 @@ func upsert[R any](im *importer, k *kindSpec[R], t *table, key natKey, r R, args
 		}
 		id := t.next
 		t.next++
-		if err := t.batch.add(append(append([]any{id}, args...), im.w.now, im.w.now)...); err != nil {
+		if err := t.batch.addRow(id, args, im.w.now, im.w.now); err != nil {
 			return err
 		}
 		t.keys[key] = &rec{id: id, fresh: true}
