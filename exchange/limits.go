@@ -264,10 +264,8 @@ func scanSheet(f *zip.File, name string, sst *sharedStrings) (*sheetScan, error)
 	small := f.UncompressedSize64 <= spillSize
 	if f.UncompressedSize64 <= maxFastPart {
 		if b, ok := readSmallPart(f); ok {
-			if ft, ok := newFastTokens(b); ok {
-				if sc, err := scanTokens(ft, name, sst, true); !errors.Is(err, errSlowPath) {
-					return sc, err
-				}
+			if sc, err := scanTokens(newFastTokens(b), name, sst, true); !errors.Is(err, errSlowPath) {
+				return sc, err
 			}
 		}
 	}

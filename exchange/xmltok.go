@@ -46,27 +46,33 @@ type fastTokens struct {
 	hasEnd bool
 }
 
-// newFastTokens checks what can be checked of the whole part up front (valid UTF-8, no
-// character XML forbids, no run longer than encoding/xml's limit allows) and returns the
-// tokenizer, or false to take the slow path.
-func newFastTokens(b []byte) (*fastTokens, bool) {
-	if !utf8.Valid(b) || bytes.Contains(b, []byte("\uFFFE")) || bytes.Contains(b, []byte("\uFFFF")) {
-		return nil, false
+// newFastTokens returns the tokenizer of the part b. The checks of encoding/xml's limits
+// and of the characters XML forbids are made on each text and attribute value as it is
+// read (plainRun): every other byte of a part the fast path vouches for is one of a name
+// (ASCII letters, digits and "-._:"), space, tab, newline or punctuation. (They were a
+// pass over the whole part of their own, a sixth of the pre-scan.)
+func newFastTokens(b []byte) *fastTokens {
+	return &fastTokens{b: b}
+}
+
+// plainRun reports whether a text or an attribute value can be read fast: no run longer
+// than encoding/xml's limit allows (a longer one with a '>' inside, which would end the
+// run, is left to the slow path too), valid UTF-8, no character XML forbids and no '\r'
+// (which encoding/xml rewrites).
+func plainRun(raw []byte) bool {
+	if len(raw) > maxXMLRun {
+		return false
 	}
-	run := 0
-	for _, c := range b {
+	ascii := true
+	for _, c := range raw {
 		switch {
-		case c == '<' || c == '>':
-			run = 0
-			continue
+		case c >= 0x80:
+			ascii = false
 		case c < 0x20 && c != '\t' && c != '\n':
-			return nil, false // '\r' is rewritten by encoding/xml; the others are refused
-		}
-		if run++; run > maxXMLRun {
-			return nil, false
+			return false
 		}
 	}
-	return &fastTokens{b: b}, true
+	return ascii || (utf8.Valid(raw) && !bytes.Contains(raw, []byte("\uFFFE")) && !bytes.Contains(raw, []byte("\uFFFF")))
 }
 
 // RawToken returns the next token as encoding/xml's RawToken would, io.EOF at the end, or
@@ -113,7 +119,7 @@ func (t *fastTokens) next(tk *token) error {
 			return errSlowPath
 		}
 		q = skipSpace(b, q)
-		if q >= len(b) || b[q] != '>' {
+		if q >= len(b) || b[q] != '>' || q-t.pos > maxXMLRun {
 			return errSlowPath
 		}
 		t.pos = q + 1
@@ -131,6 +137,9 @@ func (t *fastTokens) next(tk *token) error {
 		r := skipSpace(b, q)
 		if r >= len(b) {
 			return errSlowPath
+		}
+		if r-t.pos > maxXMLRun {
+			return errSlowPath // a tag longer than a run may be, '>' in its values or not
 		}
 		switch b[r] {
 		case '>':
@@ -167,7 +176,7 @@ func (t *fastTokens) next(tk *token) error {
 			return errSlowPath
 		}
 		raw := b[s+1 : s+1+e]
-		if bytes.IndexByte(raw, '<') >= 0 {
+		if bytes.IndexByte(raw, '<') >= 0 || !plainRun(raw) {
 			return errSlowPath
 		}
 		val, ok := unescape(raw, nil)
@@ -196,6 +205,9 @@ func (t *fastTokens) charData(tk *token) error {
 		e = len(b) - t.pos
 	}
 	raw := b[t.pos : t.pos+e]
+	if !plainRun(raw) {
+		return errSlowPath
+	}
 	if bytes.Contains(raw, []byte("]]>")) {
 		return errSlowPath // encoding/xml accepts it; keep the question its own
 	}
