@@ -82,6 +82,25 @@ type Field[R any] struct {
 	keep func(dst, src *R)
 	// str is get of a text or enum field, without boxing the string (nil for others).
 	str func(*R) string
+	// jsonKey is the header as AuditValue writes it, `"header":`.
+	jsonKey string
+}
+
+// writeKey writes the field's `"header":`.
+func (f *Field[R]) writeKey(b *strings.Builder) {
+	if f.jsonKey == "" { // a Field not made by its constructors
+		b.WriteString(jsonKey(f.Header))
+		return
+	}
+	b.WriteString(f.jsonKey)
+}
+
+// jsonKey is `"h":`, h written as encoding/json writes it.
+func jsonKey(h string) string {
+	var b strings.Builder
+	writeJSONString(&b, h)
+	b.WriteByte(':')
+	return b.String()
 }
 
 // Get returns the field's value in r: string, int, float64, bool or time.Time by Type.
@@ -260,7 +279,7 @@ func (f Field[R]) Wide() Field[R] { f.Long = true; return f }
 
 // TextF is a free-text field.
 func TextF[R any](header string, p func(*R) *string) Field[R] {
-	return Field[R]{Column: Column{Header: header, Type: TextType},
+	return Field[R]{jsonKey: jsonKey(header), Column: Column{Header: header, Type: TextType},
 		get:  func(r *R) any { return *p(r) },
 		str:  func(r *R) string { return *p(r) },
 		addr: func(r *R) any { return p(r) },
@@ -277,7 +296,7 @@ func IDF[R any](header string, p func(*R) *string) Field[R] {
 
 // intF is an int field of type t.
 func intF[R any](header string, t FieldType, p func(*R) *int) Field[R] {
-	return Field[R]{Column: Column{Header: header, Type: t},
+	return Field[R]{jsonKey: jsonKey(header), Column: Column{Header: header, Type: t},
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
@@ -297,7 +316,7 @@ func YearF[R any](header string, p func(*R) *int) Field[R] { return intF(header,
 
 // AmountF is a decimal ≥ 0.
 func AmountF[R any](header string, p func(*R) *float64) Field[R] {
-	return Field[R]{Column: Column{Header: header, Type: AmountType},
+	return Field[R]{jsonKey: jsonKey(header), Column: Column{Header: header, Type: AmountType},
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
@@ -306,7 +325,7 @@ func AmountF[R any](header string, p func(*R) *float64) Field[R] {
 
 // DateF is a calendar day.
 func DateF[R any](header string, p func(*R) *time.Time) Field[R] {
-	return Field[R]{Column: Column{Header: header, Type: DateType},
+	return Field[R]{jsonKey: jsonKey(header), Column: Column{Header: header, Type: DateType},
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
@@ -315,7 +334,7 @@ func DateF[R any](header string, p func(*R) *time.Time) Field[R] {
 
 // YesNoF is a 是/否 field.
 func YesNoF[R any](header string, p func(*R) *bool) Field[R] {
-	return Field[R]{Column: Column{Header: header, Type: YesNoType, Values: []string{"是", "否"}},
+	return Field[R]{jsonKey: jsonKey(header), Column: Column{Header: header, Type: YesNoType, Values: []string{"是", "否"}},
 		get:  func(r *R) any { return *p(r) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = *p(s) },
@@ -325,7 +344,7 @@ func YesNoF[R any](header string, p func(*R) *bool) Field[R] {
 // TagsF is a list of tags joined with 、; repeated and empty tags are dropped, so that what
 // is stored reads back the same.
 func TagsF[R any](header string, p func(*R) *[]string) Field[R] {
-	return Field[R]{Column: Column{Header: header, Type: TagsType},
+	return Field[R]{jsonKey: jsonKey(header), Column: Column{Header: header, Type: TagsType},
 		get:  func(r *R) any { return FormatTags(ParseTags(FormatTags(*p(r)))) },
 		addr: func(r *R) any { return p(r) },
 		keep: func(d, s *R) { *p(d) = append([]string(nil), *p(s)...) },
@@ -341,7 +360,7 @@ func EnumF[R any, E ~string](header string, p func(*R) *E, parse func(string) (E
 			vs[i] = NoneText
 		}
 	}
-	return Field[R]{Column: Column{Header: header, Type: EnumType, Values: vs},
+	return Field[R]{jsonKey: jsonKey(header), Column: Column{Header: header, Type: EnumType, Values: vs},
 		get:  func(r *R) any { return string(*p(r)) },
 		str:  func(r *R) string { return string(*p(r)) },
 		addr: func(r *R) any { return p(r) },
@@ -478,8 +497,7 @@ func (k *Kind[R]) AuditValue(r *R) string {
 				b.WriteByte(',')
 			}
 			first = false
-			writeJSONString(&b, f.Header)
-			b.WriteByte(':')
+			f.writeKey(&b)
 			writeJSONString(&b, s)
 			continue
 		}
@@ -493,8 +511,7 @@ func (k *Kind[R]) AuditValue(r *R) string {
 			b.WriteByte(',')
 		}
 		first = false
-		writeJSONString(&b, f.Header)
-		b.WriteByte(':')
+		f.writeKey(&b)
 		switch v := v.(type) {
 		case int:
 			b.WriteString(strconv.Itoa(v))
