@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -460,7 +461,9 @@ func (l *loader) checkVillages(ctx context.Context) {
 			continue
 		}
 		rows := l.recRows[sh.Name]
-		for i, k := range sh.villages(&l.batch) {
+		vs := sh.villages(&l.batch)
+		refs = slices.Grow(refs, len(vs))
+		for i, k := range vs {
 			if k.Village != "" && i < len(rows) {
 				refs = append(refs, villageRef{sh.Name, rows[i], k})
 			}
