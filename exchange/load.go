@@ -430,12 +430,8 @@ func (r *row) unique(parts ...string) bool {
 // not what the clerk meant, and rules that compare fields would only report confusing
 // consequences of the same mistake.
 func (r *row) check(ps data.Problems) {
-	keys := map[string]bool{}
-	for _, k := range r.sh.keyColumns() {
-		keys[k] = true
-	}
 	for _, p := range ps {
-		if len(r.bad) > 0 && (r.bad[p.Field] || !keys[p.Field]) {
+		if len(r.bad) > 0 && (r.bad[p.Field] || !slices.Contains(r.sh.keyColumns(), p.Field)) {
 			continue
 		}
 		r.l.add(Issue{Sheet: r.sh.Name, Row: r.num, Column: p.Field, Level: p.Level, Message: p.Message})
