@@ -76,6 +76,10 @@ type sheetScan struct {
 	// (xlsx_rows.go): rows[i] is row i+1.
 	plain bool
 	rows  [][]string
+	// part is the sheet's zip entry (as named in the zip, "/"-separated) and spilled
+	// whether excelize would spill it to a temp file (larger than spillSize).
+	part    string
+	spilled bool
 }
 
 // limitError is a refusal of the whole file by the pre-scan; sheet and row are where it was
@@ -151,6 +155,7 @@ func preflightXLSX(zr *zip.Reader) (map[string]*sheetScan, error) {
 		if err != nil {
 			return nil, err
 		}
+		sc.part, sc.spilled = s.part, f.UncompressedSize64 > spillSize
 		out[s.name] = sc
 	}
 	if sstErr != nil {
@@ -259,10 +264,8 @@ func scanSheet(f *zip.File, name string, sst *sharedStrings) (*sheetScan, error)
 	small := f.UncompressedSize64 <= spillSize
 	if f.UncompressedSize64 <= maxFastPart {
 		if b, ok := readSmallPart(f); ok {
-			if ft, ok := newFastTokens(b); ok {
-				if sc, err := scanTokens(ft, name, sst, true); !errors.Is(err, errSlowPath) {
-					return sc, err
-				}
+			if sc, err := scanTokens(newFastTokens(b), name, sst, true); !errors.Is(err, errSlowPath) {
+				return sc, err
 			}
 		}
 	}
@@ -295,11 +298,6 @@ func readSmallPart(f *zip.File) ([]byte, bool) {
 	return b, true
 }
 
-// rawTokens is encoding/xml's Decoder or fastTokens.
-type rawTokens interface {
-	RawToken() (xml.Token, error)
-}
-
 // scanTokens is scanSheet's reading of one sheet's tokens; collect gathers its rows too
 // (rowCollector). It returns errSlowPath as it is.
 func scanTokens(d rawTokens, name string, sst *sharedStrings, collect bool) (*sheetScan, error) {
@@ -318,8 +316,10 @@ func scanTokens(d rawTokens, name string, sst *sharedStrings, collect bool) (*sh
 	damaged := func() (*sheetScan, error) {
 		return nil, &limitError{sheet: name, msg: "工作表已损坏，无法完整读取，请在 Excel 或 WPS 中打开并重新保存为 .xlsx"}
 	}
+	src := sourceOf(d)
+	var t token
 	for {
-		tok, err := d.RawToken()
+		err := src.next(&t)
 		if err == io.EOF {
 			if len(stack) != 0 || !root {
 				return damaged()
@@ -342,25 +342,25 @@ func scanTokens(d rawTokens, name string, sst *sharedStrings, collect bool) (*sh
 			}
 			return damaged()
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch t.kind {
+		case tokStart:
 			if len(stack) == 0 {
 				if root {
 					return damaged()
 				}
 				root = true
 			}
-			stack = append(stack, t.Name.Local)
+			stack = append(stack, t.name.Local)
 			if len(stack) > maxXMLDepth {
 				return damaged()
 			}
 			if rc != nil {
-				rc.start(t, len(stack))
+				rc.start(t.name.Local, t.attr, len(stack))
 			}
-			switch t.Name.Local {
+			switch t.name.Local {
 			case "row":
 				n := rowNum + 1
-				if v := attr(t, "r"); v != "" {
+				if v := attr(t.attr, "r"); v != "" {
 					if k, err := strconv.Atoi(v); err == nil && k > 0 {
 						n = k
 					}
@@ -371,7 +371,7 @@ func scanTokens(d rawTokens, name string, sst *sharedStrings, collect bool) (*sh
 				}
 			case "c":
 				col++
-				if c, _, err := excelize.CellNameToCoordinates(attr(t, "r")); err == nil {
+				if c, err := cellColumn(attr(t.attr, "r")); err == nil {
 					col = c
 				}
 				inCell, hasF, hasV = true, false, false
@@ -382,19 +382,19 @@ func scanTokens(d rawTokens, name string, sst *sharedStrings, collect bool) (*sh
 			case "is":
 				hasV = inCell
 			case "mergeCell":
-				if m, ok := parseRange(attr(t, "ref")); ok {
+				if m, ok := parseRange(attr(t.attr, "ref")); ok {
 					sc.merges = append(sc.merges, m)
 				}
 			}
-		case xml.EndElement:
-			if len(stack) == 0 || stack[len(stack)-1] != t.Name.Local {
+		case tokEnd:
+			if len(stack) == 0 || stack[len(stack)-1] != t.name.Local {
 				return damaged()
 			}
 			if rc != nil {
-				rc.end(t.Name.Local, len(stack))
+				rc.end(t.name.Local, len(stack))
 			}
 			stack = stack[:len(stack)-1]
-			switch t.Name.Local {
+			switch t.name.Local {
 			case "v":
 				inValue = false
 			case "c":
@@ -403,12 +403,12 @@ func scanTokens(d rawTokens, name string, sst *sharedStrings, collect bool) (*sh
 				}
 				inCell = false
 			}
-		case xml.CharData:
-			if inValue && len(bytes.TrimSpace(t)) > 0 {
+		case tokText:
+			if inValue && len(bytes.TrimSpace(t.text)) > 0 {
 				hasV = true
 			}
 			if rc != nil {
-				rc.text(t)
+				rc.text(t.text)
 			}
 		}
 	}
@@ -416,14 +416,42 @@ func scanTokens(d rawTokens, name string, sst *sharedStrings, collect bool) (*sh
 
 // attr is the value of the attribute with the local name, "" if absent; the last one when
 // it is given twice, as excelize reads it.
-func attr(t xml.StartElement, local string) string {
+func attr(as []xml.Attr, local string) string {
 	v := ""
-	for _, a := range t.Attr {
+	for _, a := range as {
 		if a.Name.Local == local {
 			v = a.Value
 		}
 	}
 	return v
+}
+
+// cellColumn is the column of a cell reference such as "B12", as
+// excelize.CellNameToCoordinates reads it. The references Excel, WPS and LibreOffice write
+// (one to three capital letters, a row number without a leading zero) are read here, once
+// per cell of a large sheet; anything else is left to excelize.
+func cellColumn(ref string) (int, error) {
+	i, col := 0, 0
+	for i < len(ref) && i < 3 && ref[i] >= 'A' && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+	}
+	if i > 0 && i < len(ref) && len(ref)-i <= 7 && ref[i] != '0' && col <= excelize.MaxColumns {
+		row := 0
+		for j := i; j < len(ref); j++ {
+			c := ref[j]
+			if c < '0' || c > '9' {
+				row = -1
+				break
+			}
+			row = row*10 + int(c-'0')
+		}
+		if row > 0 && row <= excelize.TotalRows {
+			return col, nil
+		}
+	}
+	c, _, err := excelize.CellNameToCoordinates(ref)
+	return c, err
 }
 
 // parseRange reads a merged range such as "A2:A5"; a single cell is not a merge.
@@ -437,7 +465,7 @@ func parseRange(ref string) (cellRange, bool) {
 	if err1 != nil || err2 != nil {
 		return cellRange{}, false
 	}
-	m := cellRange{ref: ref, top: min(r1, r2), bottom: max(r1, r2), left: min(c1, c2), right: max(c1, c2)}
+	m := cellRange{ref: strings.Clone(ref), top: min(r1, r2), bottom: max(r1, r2), left: min(c1, c2), right: max(c1, c2)}
 	return m, m.top != m.bottom || m.left != m.right
 }
 

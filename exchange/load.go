@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -92,6 +93,9 @@ type loader struct {
 	date1904 bool
 	// read is set once the file's rows were read without a fault that stops the checks.
 	read bool
+	// rowsHint is the number of rows of the sheet being read when known (the pre-scan
+	// read them), 0 otherwise: its records are allotted at once.
+	rowsHint int
 }
 
 func newLoader(st Checker, file string, today time.Time) *loader {
@@ -426,12 +430,8 @@ func (r *row) unique(parts ...string) bool {
 // not what the clerk meant, and rules that compare fields would only report confusing
 // consequences of the same mistake.
 func (r *row) check(ps data.Problems) {
-	keys := map[string]bool{}
-	for _, k := range r.sh.keyColumns() {
-		keys[k] = true
-	}
 	for _, p := range ps {
-		if len(r.bad) > 0 && (r.bad[p.Field] || !keys[p.Field]) {
+		if len(r.bad) > 0 && (r.bad[p.Field] || !slices.Contains(r.sh.keyColumns(), p.Field)) {
 			continue
 		}
 		r.l.add(Issue{Sheet: r.sh.Name, Row: r.num, Column: p.Field, Level: p.Level, Message: p.Message})
@@ -457,7 +457,9 @@ func (l *loader) checkVillages(ctx context.Context) {
 			continue
 		}
 		rows := l.recRows[sh.Name]
-		for i, k := range sh.villages(&l.batch) {
+		vs := sh.villages(&l.batch)
+		refs = slices.Grow(refs, len(vs))
+		for i, k := range vs {
 			if k.Village != "" && i < len(rows) {
 				refs = append(refs, villageRef{sh.Name, rows[i], k})
 			}

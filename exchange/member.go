@@ -66,7 +66,7 @@ func (l *loader) checkMembers(ctx context.Context) {
 		return
 	}
 	first := map[villageRound]int{}
-	inFile := map[memberKey]bool{}
+	inFile := make(map[memberKey]bool, len(l.batch.Members))
 	var rounds []int
 	var towns []string
 	for i, m := range l.batch.Members {

@@ -97,6 +97,10 @@ func sheetOf[R any](k *data.Kind[R]) *sheet {
 			return
 		}
 		recs := k.Records(&r.l.batch)
+		if *recs == nil && r.l.rowsHint > 0 {
+			*recs = make([]R, 0, r.l.rowsHint)
+			r.l.recRows[k.Name] = make([]int, 0, r.l.rowsHint)
+		}
 		if r.l.keeps(k.Code) {
 			// The fields the sheet lacks are taken from the stored record first (keepStored):
 			// the rules judge the record as it will be stored.

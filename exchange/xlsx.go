@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -33,6 +34,10 @@ func (l *loader) loadXLSX(ctx context.Context, path string) (ok bool) {
 		return false
 	}
 	scans, err := preflightXLSX(&zr.Reader)
+	var wb *bytes.Reader
+	if err == nil {
+		wb, _ = withoutRead(&zr.Reader, scans) // nil on a failure: excelize reads the file
+	}
 	zr.Close()
 	if err != nil {
 		var le *limitError
@@ -43,7 +48,13 @@ func (l *loader) loadXLSX(ctx context.Context, path string) (ok bool) {
 		}
 		return false
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true, UnzipSizeLimit: MaxUnzippedSize, UnzipXMLSizeLimit: spillSize})
+	opts := excelize.Options{RawCellValue: true, UnzipSizeLimit: MaxUnzippedSize, UnzipXMLSizeLimit: spillSize}
+	var f *excelize.File
+	if wb != nil {
+		f, err = excelize.OpenReader(wb, opts)
+	} else {
+		f, err = excelize.OpenFile(path, opts)
+	}
 	if err != nil {
 		if f != nil {
 			_ = f.Close()
@@ -64,6 +75,45 @@ func (l *loader) loadXLSX(ctx context.Context, path string) (ok bool) {
 		}
 	}
 	return true
+}
+
+// withoutRead is the workbook for excelize without the worksheets it would spill to temp
+// files but whose rows the pre-scan already holds (sheetScan.plain), nil when there are
+// none. excelize reads them from nothing else: it would only unpack tens of MB a second
+// time to a temp file it never reads. The other entries are copied as they are, compressed;
+// the pre-scan has read each left-out sheet to its end, its checksum included.
+func withoutRead(zr *zip.Reader, scans map[string]*sheetScan) (*bytes.Reader, error) {
+	skip := map[string]bool{}
+	for _, sc := range scans {
+		if sc.plain && sc.spilled {
+			skip[sc.part] = true
+		}
+	}
+	if len(skip) == 0 {
+		return nil, nil
+	}
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if skip[strings.ReplaceAll(f.Name, "\\", "/")] {
+			continue
+		}
+		r, err := f.OpenRaw()
+		if err != nil {
+			return nil, err
+		}
+		out, err := w.CreateRaw(&f.FileHeader)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := io.Copy(out, r); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return bytes.NewReader(buf.Bytes()), nil
 }
 
 // isOLE reports whether the file is an OLE compound file: an old .xls, or an .xlsx
@@ -115,7 +165,8 @@ func (l *loader) readSheet(ctx context.Context, f *excelize.File, name string, s
 		next = func() bool { i++; return i < len(sc.rows) }
 		columns = func() ([]string, error) { return sc.rows[i], nil }
 		rowsErr = func() error { return nil }
-		defer func() { sc.rows = nil }() // read once; let the rows go
+		l.rowsHint = len(sc.rows)
+		defer func() { sc.rows, l.rowsHint = nil, 0 }() // read once; let the rows go
 	} else {
 		rows, err := f.Rows(name)
 		if err != nil {

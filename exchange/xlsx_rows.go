@@ -2,14 +2,13 @@ package exchange
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // The fast path of reading a workbook. The pre-scan (scanSheet) already tokenizes every
@@ -87,7 +86,7 @@ func readSharedStrings(f *zip.File) (*sharedStrings, error) {
 				ok = false // excelize refuses it
 			}
 			if len(stack) == 1 && t.Name.Local == "si" {
-				item = stringItem{}
+				item.reset()
 			} else if len(stack) >= 2 && stack[1] == "si" {
 				item.start(stack[2:], t.Name.Local)
 			}
@@ -121,11 +120,16 @@ func readSharedStrings(f *zip.File) (*sharedStrings, error) {
 // the t of its rich-text runs (r); phonetic runs (rPh) and run properties are ignored, as
 // by excelize.
 type stringItem struct {
-	t      strings.Builder
-	runs   strings.Builder
+	t      []byte
+	runs   []byte
 	hasT   bool
 	runHas bool // the current run has its t
 	bad    bool
+}
+
+// reset empties the item for the next one, keeping its buffers.
+func (s *stringItem) reset() {
+	*s = stringItem{t: s.t[:0], runs: s.runs[:0]}
 }
 
 // start is an element met inside the item; path is the elements open inside it.
@@ -164,19 +168,23 @@ func (s *stringItem) start(path []string, name string) bool {
 }
 
 // text is character data inside the item; path is the elements open inside it.
-func (s *stringItem) text(path []string, t xml.CharData) bool {
+func (s *stringItem) text(path []string, t []byte) bool {
 	switch {
 	case len(path) == 1 && path[0] == "t":
-		s.t.Write(t)
+		s.t = append(s.t, t...)
 	case len(path) == 2 && path[0] == "r" && path[1] == "t":
-		s.runs.Write(t)
+		s.runs = append(s.runs, t...)
 	}
 	return !s.bad
 }
 
 // String is the item's value; ok is false when excelize would have read it differently.
 func (s *stringItem) String() (v string, ok bool) {
-	v = s.t.String() + s.runs.String()
+	if len(s.runs) == 0 {
+		v = string(s.t)
+	} else {
+		v = string(s.t) + string(s.runs)
+	}
 	return v, !s.bad && !strings.Contains(v, "_x")
 }
 
@@ -195,28 +203,29 @@ type rowCollector struct {
 	inCell    bool
 	cellType  string
 	hasF      bool
-	v         strings.Builder
+	v         []byte
 	inV       bool
-	is        *stringItem
+	is        stringItem
+	hasIS     bool // the cell has an inline string (is)
 	inIS      bool
 	isPath    []string
 	cellDepth int // the stack depth of the open c element
+	width     int // the most cells of a row so far, the capacity of the next row's
 }
 
 // plainTypes are the cell types whose raw value the collector reproduces.
 var plainTypes = map[string]bool{"": true, "n": true, "s": true, "str": true, "inlineStr": true}
 
-func (c *rowCollector) start(t xml.StartElement, depth int) {
+func (c *rowCollector) start(name string, attrs []xml.Attr, depth int) {
 	if !c.ok {
 		return
 	}
-	if dupAttr(t) {
+	if dupAttr(attrs) {
 		// Not well-formed XML; which of the two excelize takes is its own affair (it takes
 		// a row's last r and a cell's last r): leave the sheet to it.
 		c.ok = false
 		return
 	}
-	name := t.Name.Local
 	switch {
 	case c.inIS:
 		c.ok = c.is.start(c.isPath, name)
@@ -231,15 +240,16 @@ func (c *rowCollector) start(t xml.StartElement, depth int) {
 		switch name {
 		case "v":
 			c.inV = true
-			c.v.Reset()
+			c.v = c.v[:0]
 		case "f":
 			c.hasF = true
 		case "is":
-			if c.is != nil {
+			if c.hasIS {
 				c.ok = false // excelize would decode both into one item
 				return
 			}
-			c.is, c.inIS, c.isPath = &stringItem{}, true, c.isPath[:0]
+			c.is.reset()
+			c.hasIS, c.inIS, c.isPath = true, true, c.isPath[:0]
 		default:
 			c.ok = false
 		}
@@ -254,7 +264,7 @@ func (c *rowCollector) start(t xml.StartElement, depth int) {
 			return
 		}
 		n := len(c.rows) + 1
-		for _, a := range t.Attr {
+		for _, a := range attrs {
 			if a.Name.Local != "r" {
 				continue
 			}
@@ -270,19 +280,19 @@ func (c *rowCollector) start(t xml.StartElement, depth int) {
 		for len(c.rows) < n-1 {
 			c.rows = append(c.rows, nil)
 		}
-		c.inRow, c.cells, c.col = true, nil, 0
+		c.inRow, c.cells, c.col = true, make([]string, 0, c.width), 0
 	case name == "c":
 		if !c.inRow {
 			c.ok = false
 			return
 		}
 		c.col++
-		c.cellType, c.hasF, c.inV, c.is, c.inIS = "", false, false, nil, false
-		c.v.Reset()
-		for _, a := range t.Attr {
+		c.cellType, c.hasF, c.inV, c.hasIS, c.inIS = "", false, false, false, false
+		c.v = c.v[:0]
+		for _, a := range attrs {
 			switch a.Name.Local {
 			case "r":
-				col, _, err := excelize.CellNameToCoordinates(a.Value)
+				col, err := cellColumn(a.Value)
 				if err != nil || col < c.col {
 					c.ok = false
 					return
@@ -309,10 +319,10 @@ func (c *rowCollector) start(t xml.StartElement, depth int) {
 
 // dupAttr reports an element naming an attribute twice (by local name, as excelize reads
 // attributes).
-func dupAttr(t xml.StartElement) bool {
-	for i := 1; i < len(t.Attr); i++ {
+func dupAttr(as []xml.Attr) bool {
+	for i := 1; i < len(as); i++ {
 		for j := 0; j < i; j++ {
-			if t.Attr[i].Name.Local == t.Attr[j].Name.Local {
+			if as[i].Name.Local == as[j].Name.Local {
 				return true
 			}
 		}
@@ -346,13 +356,17 @@ func (c *rowCollector) end(name string, depth int) {
 		}
 	case name == "row" && c.inRow:
 		c.inRow = false
+		c.width = max(c.width, len(c.cells))
+		if len(c.cells) == 0 {
+			c.cells = nil // as excelize gives an empty row
+		}
 		c.rows = append(c.rows, c.cells)
 	case name == "sheetData":
 		c.inData = false
 	}
 }
 
-func (c *rowCollector) text(t xml.CharData) {
+func (c *rowCollector) text(t []byte) {
 	if !c.ok || !c.inCell {
 		return
 	}
@@ -360,27 +374,27 @@ func (c *rowCollector) text(t xml.CharData) {
 	case c.inIS:
 		c.ok = c.is.text(c.isPath, t)
 	case c.inV:
-		c.v.Write(t)
+		c.v = append(c.v, t...)
 	}
 }
 
 // value is the cell's value as excelize's getValueFrom gives it with RawCellValue.
 func (c *rowCollector) value() (string, bool) {
-	v := c.v.String()
+	v := c.v
 	switch c.cellType {
 	case "s":
-		if v == "" {
+		if len(v) == 0 {
 			return "", true
 		}
-		i, err := strconv.Atoi(strings.TrimSpace(v))
+		i, err := strconv.Atoi(string(bytes.TrimSpace(v)))
 		if err != nil || c.sst == nil || i < 0 || i >= len(c.sst.vals) || c.sst.bad[i] {
 			return "", false
 		}
 		return c.sst.vals[i], true
 	case "inlineStr":
-		if c.is != nil {
+		if c.hasIS {
 			return c.is.String()
 		}
 	}
-	return v, true
+	return string(v), true
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // A worksheet tokenizer for the pre-scan (scanSheet), several times faster than
@@ -30,159 +31,198 @@ var xmlDecls = [][]byte{
 	[]byte(`<?xml version="1.0" encoding="UTF-8"?>`),
 }
 
-// fastTokens tokenizes one XML part held in memory. The StartElement it returns shares its
-// attribute slice with the next one: a caller keeps no token past the next call (scanSheet
-// does not).
+// fastTokens tokenizes one XML part held in memory. The token next fills shares its
+// attribute slice and text with the next one: a caller keeps nothing of a token past the
+// next call. An attribute value without entities is a string over the part's own bytes,
+// not a copy: whatever outlives the scan is cloned (parseRange's ref), so that the part
+// is not held in memory by it.
 type fastTokens struct {
 	b     []byte
 	pos   int
 	attrs []xml.Attr
 	text  []byte // the unescaped text of the last CharData with entities
 	// end is a pending EndElement of an empty element (<c/>), given on the next call.
-	end *xml.Name
+	end    xml.Name
+	hasEnd bool
 }
 
-// newFastTokens checks what can be checked of the whole part up front (valid UTF-8, no
-// character XML forbids, no run longer than encoding/xml's limit allows) and returns the
-// tokenizer, or false to take the slow path.
-func newFastTokens(b []byte) (*fastTokens, bool) {
-	if !utf8.Valid(b) || bytes.Contains(b, []byte("\uFFFE")) || bytes.Contains(b, []byte("\uFFFF")) {
-		return nil, false
+// newFastTokens returns the tokenizer of the part b. The checks of encoding/xml's limits
+// and of the characters XML forbids are made on each text and attribute value as it is
+// read (plainRun): every other byte of a part the fast path vouches for is one of a name
+// (ASCII letters, digits and "-._:"), space, tab, newline or punctuation. (They were a
+// pass over the whole part of their own, a sixth of the pre-scan.)
+func newFastTokens(b []byte) *fastTokens {
+	return &fastTokens{b: b}
+}
+
+// plainRun reports whether a text or an attribute value can be read fast: no run longer
+// than encoding/xml's limit allows (a longer one with a '>' inside, which would end the
+// run, is left to the slow path too), valid UTF-8, no character XML forbids and no '\r'
+// (which encoding/xml rewrites).
+func plainRun(raw []byte) bool {
+	if len(raw) > maxXMLRun {
+		return false
 	}
-	run := 0
-	for _, c := range b {
+	ascii := true
+	for _, c := range raw {
 		switch {
-		case c == '<' || c == '>':
-			run = 0
-			continue
+		case c >= 0x80:
+			ascii = false
 		case c < 0x20 && c != '\t' && c != '\n':
-			return nil, false // '\r' is rewritten by encoding/xml; the others are refused
-		}
-		if run++; run > maxXMLRun {
-			return nil, false
+			return false
 		}
 	}
-	return &fastTokens{b: b}, true
+	return ascii || (utf8.Valid(raw) && !bytes.Contains(raw, []byte("\uFFFE")) && !bytes.Contains(raw, []byte("\uFFFF")))
 }
 
 // RawToken returns the next token as encoding/xml's RawToken would, io.EOF at the end, or
-// errSlowPath.
+// errSlowPath. The pre-scan calls next, which gives the same tokens without allocating.
 func (t *fastTokens) RawToken() (xml.Token, error) {
-	if t.end != nil {
-		n := *t.end
-		t.end = nil
-		return xml.EndElement{Name: n}, nil
+	var tk token
+	if err := t.next(&tk); err != nil {
+		return nil, err
+	}
+	return tk.xml(), nil
+}
+
+// next reads the next token into tk, as RawToken would give it.
+func (t *fastTokens) next(tk *token) error {
+	if t.hasEnd {
+		t.hasEnd = false
+		tk.kind, tk.name = tokEnd, t.end
+		return nil
 	}
 	b := t.b
 	if t.pos >= len(b) {
-		return nil, io.EOF
+		return io.EOF
 	}
 	if b[t.pos] != '<' {
-		return t.charData()
+		return t.charData(tk)
 	}
 	p := t.pos + 1
 	if p >= len(b) {
-		return nil, errSlowPath
+		return errSlowPath
 	}
 	switch b[p] {
 	case '?':
 		for _, d := range xmlDecls {
 			if t.pos == 0 && bytes.HasPrefix(b, d) {
 				t.pos = len(d)
-				return xml.ProcInst{Target: "xml", Inst: d[len("<?xml ") : len(d)-len("?>")]}, nil
+				tk.kind, tk.text = tokProcInst, d[len("<?xml "):len(d)-len("?>")]
+				return nil
 			}
 		}
-		return nil, errSlowPath
+		return errSlowPath
 	case '/':
 		name, q, ok := scanName(b, p+1)
 		if !ok {
-			return nil, errSlowPath
+			return errSlowPath
 		}
 		q = skipSpace(b, q)
-		if q >= len(b) || b[q] != '>' {
-			return nil, errSlowPath
+		if q >= len(b) || b[q] != '>' || q-t.pos > maxXMLRun {
+			return errSlowPath
 		}
 		t.pos = q + 1
-		return xml.EndElement{Name: name}, nil
+		tk.kind, tk.name = tokEnd, name
+		return nil
 	case '!':
-		return nil, errSlowPath
+		return errSlowPath
 	}
 	name, q, ok := scanName(b, p)
 	if !ok {
-		return nil, errSlowPath
+		return errSlowPath
 	}
 	t.attrs = t.attrs[:0]
 	for {
 		r := skipSpace(b, q)
 		if r >= len(b) {
-			return nil, errSlowPath
+			return errSlowPath
+		}
+		if r-t.pos > maxXMLRun {
+			return errSlowPath // a tag longer than a run may be, '>' in its values or not
 		}
 		switch b[r] {
 		case '>':
 			t.pos = r + 1
-			return xml.StartElement{Name: name, Attr: t.attrs}, nil
+			tk.kind, tk.name, tk.attr = tokStart, name, t.attrs
+			return nil
 		case '/':
 			if r+1 >= len(b) || b[r+1] != '>' {
-				return nil, errSlowPath
+				return errSlowPath
 			}
 			t.pos = r + 2
-			t.end = &name
-			return xml.StartElement{Name: name, Attr: t.attrs}, nil
+			t.end, t.hasEnd = name, true
+			tk.kind, tk.name, tk.attr = tokStart, name, t.attrs
+			return nil
 		}
 		if r == q {
-			return nil, errSlowPath // attributes are separated by space
+			return errSlowPath // attributes are separated by space
 		}
 		an, s, ok := scanName(b, r)
 		if !ok {
-			return nil, errSlowPath
+			return errSlowPath
 		}
 		s = skipSpace(b, s)
 		if s >= len(b) || b[s] != '=' {
-			return nil, errSlowPath
+			return errSlowPath
 		}
 		s = skipSpace(b, s+1)
 		if s >= len(b) || (b[s] != '"' && b[s] != '\'') {
-			return nil, errSlowPath
+			return errSlowPath
 		}
 		quote := b[s]
 		e := bytes.IndexByte(b[s+1:], quote)
 		if e < 0 {
-			return nil, errSlowPath
+			return errSlowPath
 		}
 		raw := b[s+1 : s+1+e]
-		if bytes.IndexByte(raw, '<') >= 0 {
-			return nil, errSlowPath
+		if bytes.IndexByte(raw, '<') >= 0 || !plainRun(raw) {
+			return errSlowPath
 		}
 		val, ok := unescape(raw, nil)
 		if !ok {
-			return nil, errSlowPath
+			return errSlowPath
 		}
-		t.attrs = append(t.attrs, xml.Attr{Name: an, Value: string(val)})
+		v := ""
+		switch {
+		case len(val) == 0:
+		case len(raw) == len(val):
+			// No entity: the value is the part's own bytes, which nothing changes.
+			v = unsafe.String(unsafe.SliceData(val), len(val))
+		default:
+			v = string(val)
+		}
+		t.attrs = append(t.attrs, xml.Attr{Name: an, Value: v})
 		q = s + 1 + e + 1
 	}
 }
 
-// charData returns the text up to the next '<' (or the end), unescaped.
-func (t *fastTokens) charData() (xml.Token, error) {
+// charData reads the text up to the next '<' (or the end), unescaped.
+func (t *fastTokens) charData(tk *token) error {
 	b := t.b
 	e := bytes.IndexByte(b[t.pos:], '<')
 	if e < 0 {
 		e = len(b) - t.pos
 	}
 	raw := b[t.pos : t.pos+e]
+	if !plainRun(raw) {
+		return errSlowPath
+	}
 	if bytes.Contains(raw, []byte("]]>")) {
-		return nil, errSlowPath // encoding/xml accepts it; keep the question its own
+		return errSlowPath // encoding/xml accepts it; keep the question its own
 	}
 	t.pos += e
 	if bytes.IndexByte(raw, '&') < 0 {
-		return xml.CharData(raw), nil
+		tk.kind, tk.text = tokText, raw
+		return nil
 	}
 	val, ok := unescape(raw, t.text[:0])
 	if !ok {
-		return nil, errSlowPath
+		return errSlowPath
 	}
 	t.text = val
-	return xml.CharData(val), nil
+	tk.kind, tk.text = tokText, val
+	return nil
 }
 
 // unescape replaces the entities of raw; it returns raw itself when there are none, else

@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -26,6 +25,15 @@ import (
 )
 
 func main() {
+	// LIANGWEI_MEMPROFILE=file writes the run's allocations (go tool pprof -sample_index=alloc_space).
+	if p := os.Getenv("LIANGWEI_MEMPROFILE"); p != "" {
+		code := run(os.Args[1:], os.Stdout, os.Stderr)
+		if f, err := os.Create(p); err == nil {
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+		os.Exit(code)
+	}
 	// LIANGWEI_CPUPROFILE=file writes a CPU profile of the run (for BENCHMARKS.md).
 	if p := os.Getenv("LIANGWEI_CPUPROFILE"); p != "" {
 		if f, err := os.Create(p); err == nil {
@@ -191,27 +199,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	if !ok {
 		return c.fail(usagef("未知的命令“%s”", c.cmd))
 	}
-	if readsRound[c.cmd] {
-		tuneGC()
-	}
+	defer gcFor(c.cmd)()
 	return c.fail(cmd.run(c, rest[1:]))
-}
-
-// readsRound are the commands that read a whole round township by township (figures,
-// checks, reports, verifying a report against the ledger): they keep one township's records
-// alive but allocate every record of the province, and at Go's default GC percent the
-// collector took a fifth to a quarter of their CPU (BENCHMARKS.md, issue 19).
-var readsRound = map[string]bool{"stats": true, "check": true, "report": true, "verify": true}
-
-// tuneGC lets the heap grow to five times what is alive before a collection (GC percent
-// 400), under a soft limit of 128 MB that makes the collector run sooner near it, so that
-// the commands of readsRound stay well under SPEC §9's 200 MB. GOGC or GOMEMLIMIT in the
-// environment is left as set.
-func tuneGC() {
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetGCPercent(400)
-		debug.SetMemoryLimit(128 << 20)
-	}
 }
 
 // fail turns a command's error into output and an exit status.

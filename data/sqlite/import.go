@@ -82,7 +82,8 @@ func (s *Store) runImport(ctx context.Context, b data.Batch, source string, ok f
 		}
 		// The audit rows are written batchRows at a time, in the order logged.
 		if batchImports {
-			w.audits = newRowBatch(w, insertAudit, false)
+			// at, os_user and source are the same for every row of a file
+			w.audits = newRowBatch(w, insertAudit, false, 0, 1, 7)
 		}
 		im, err := w.newImporter(source, b)
 		if err != nil {

@@ -17,6 +17,10 @@ type rec struct {
 	id      int64
 	val     auditValue
 	deleted bool
+	// fresh marks a row this import inserted. Its val is not kept (a city's workbook would
+	// hold 20 MB of them to the end): nothing compares with it, as a batch has each key
+	// once (checkBatch), and a row just inserted is neither deleted nor restored.
+	fresh bool
 }
 
 // table is one kind's share of an import: its rows under the batch's townships by natural

@@ -1,6 +1,8 @@
 package sqlite
 
 import (
+	"strings"
+
 	"liangwei/data"
 )
 
@@ -55,6 +57,9 @@ func upsertKind[R any](im *importer, k *kindSpec[R], t *table, rs []R) ([]int64,
 func upsert[R any](im *importer, k *kindSpec[R], t *table, key natKey, r R, args []any) error {
 	val := k.val(r)
 	old := t.keys[key]
+	if old != nil && old.fresh {
+		return refuse(data.ErrDuplicate, "导入的数据中%s出现了不止一次", k.label(r)) // as checkBatch
+	}
 	if old == nil || old.deleted || old.val != val {
 		if err := guardUpsert(im.w, k, old, r); err != nil {
 			return err
@@ -70,11 +75,13 @@ func upsert[R any](im *importer, k *kindSpec[R], t *table, key natKey, r R, args
 		if err != nil {
 			return err
 		}
-		t.keys[key] = &rec{id: id, val: val}
+		t.keys[key] = &rec{id: id, fresh: true}
 		return im.outcome(k.code, k.keyText(r), nil, val, true, false)
 	case old == nil:
 		if t.batch == nil {
-			t.batch = newRowBatch(im.w, k.insert, true)
+			// created_at and updated_at: the import's time
+			n := strings.Count(k.insert, "?") + 1
+			t.batch = newRowBatch(im.w, k.insert, true, n-2, n-1)
 		}
 		if t.next == 0 {
 			var err error
@@ -84,10 +91,10 @@ func upsert[R any](im *importer, k *kindSpec[R], t *table, key natKey, r R, args
 		}
 		id := t.next
 		t.next++
-		if err := t.batch.add(append(append([]any{id}, args...), im.w.now, im.w.now)...); err != nil {
+		if err := t.batch.addRow(id, args, im.w.now, im.w.now); err != nil {
 			return err
 		}
-		t.keys[key] = &rec{id: id, val: val}
+		t.keys[key] = &rec{id: id, fresh: true}
 		return im.outcome(k.code, k.keyText(r), nil, val, true, false)
 	case !old.deleted && old.val == val:
 		im.res.Unchanged++
