@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"errors"
 	"runtime"
 
@@ -14,8 +15,9 @@ import (
 // rawConn, in a goroutine of its own, while the caller's goroutine reads the others and
 // adds them up. The second connection reads the snapshot of the first (SQLite's snapshot
 // API, in WAL mode), so both see the database as of one moment, as one read transaction
-// does; where there is no snapshot to share (a read-only ledger opened immutable) or one
-// core, the first connection reads every township.
+// does; where there is no snapshot (an empty WAL), it reads when it sees the ledger at the
+// same version as the first (beginLike); where it cannot (a read-only ledger opened
+// immutable, a write in between) or on one core, the first connection reads every township.
 
 // snapshot is the snapshot of c's open read transaction, or 0 when there is none to share.
 func (c *rawConn) snapshot() uintptr {
@@ -49,6 +51,44 @@ func (c *rawConn) beginAt(snap uintptr) bool {
 	return true
 }
 
+// beginLike begins on c a read transaction that sees what first's open one sees, when
+// there is no snapshot to share: SQLite gives none while the WAL is empty (a ledger opened
+// and not written since its last checkpoint, the usual state of a clerk's file). Every
+// write transaction of the store raises the ledger's version (bumpVersion), so the two see
+// the same records when they read the same version; false (and no transaction) otherwise.
+func (c *rawConn) beginLike(first *rawConn) bool {
+	if c.exec("BEGIN") != nil {
+		return false
+	}
+	mine, err1 := c.ledgerVersion()
+	theirs, err2 := first.ledgerVersion()
+	if err1 != nil || err2 != nil || mine != theirs {
+		c.exec("ROLLBACK")
+		return false
+	}
+	return true
+}
+
+// ledgerVersion reads the ledger's version in c's transaction.
+func (c *rawConn) ledgerVersion() (int64, error) {
+	rows, err := c.query(context.Background(), "SELECT version FROM ledger_version")
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return 0, errors.New("sqlite: no ledger version")
+	}
+	var v int64
+	if err := rows.Scan(&v); err != nil {
+		return 0, err
+	}
+	return v, rows.Close()
+}
+
+// testHookPaired, when set, is told whether the second connection reads.
+var testHookPaired func(paired bool)
+
 // testHookSecondReader, when set, runs between the snapshot and the second connection's
 // opening (a test writes there).
 var testHookSecondReader func()
@@ -64,19 +104,26 @@ func (s *Store) readPair(q rowSource, n int, read func(q rowSource, i int) (data
 		return alone, func() {}
 	}
 	snap := c.snapshot()
-	if snap == 0 {
-		return alone, func() {}
-	}
 	if testHookSecondReader != nil {
 		testHookSecondReader()
 	}
 	w, err := s.openRaw()
 	if err != nil {
-		sqlite3.Xsqlite3_snapshot_free(c.tls, snap)
+		if snap != 0 {
+			sqlite3.Xsqlite3_snapshot_free(c.tls, snap)
+		}
 		return alone, func() {}
 	}
-	opened := w.beginAt(snap)
-	sqlite3.Xsqlite3_snapshot_free(c.tls, snap)
+	var opened bool
+	if snap != 0 {
+		opened = w.beginAt(snap)
+		sqlite3.Xsqlite3_snapshot_free(c.tls, snap)
+	} else {
+		opened = w.beginLike(c)
+	}
+	if testHookPaired != nil {
+		testHookPaired(opened)
+	}
 	if !opened {
 		w.close()
 		return alone, func() {}

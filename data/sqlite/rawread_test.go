@@ -3,6 +3,7 @@ package sqlite
 import (
 	"database/sql"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -162,6 +163,91 @@ func TestEachTownshipOneSnapshot(t *testing.T) {
 		if n := len(after.ForTownship(name).Members); n != 0 || len(before.ForTownship(name).Members) == 0 {
 			t.Errorf("%s: %d members after the deletion, %d before", name, n, len(before.ForTownship(name).Members))
 		}
+	}
+}
+
+// TestEachTownshipPairedWithoutSnapshot: a ledger opened again after its last write has an
+// empty WAL, of which SQLite gives no snapshot; the second connection still reads every
+// other township when it sees the ledger at the first one's version, and does not when a
+// write comes in between — then the first reads them all, as of its own moment.
+func TestEachTownshipPairedWithoutSnapshot(t *testing.T) {
+	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	s, err := Open(filepath.Join(t.TempDir(), "liangwei.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	city := demo.CityOf(today, demo.Scale{Townships: 6, Villages: 200})
+	for _, b := range city.Townships {
+		if _, err := s.Import(ctx, b, "city"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, err := s.Ledger(ctx, city.Round)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reopen := func() {
+		t.Helper()
+		path := s.Path()
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if s, err = Open(path); err != nil {
+			t.Fatal(err)
+		}
+		if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 32 {
+			t.Fatalf("the WAL holds %d bytes after the ledger was opened again", fi.Size())
+		}
+	}
+	defer func() { s.Close() }()
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2)) // the second connection needs two
+	var paired []bool
+	testHookPaired = func(p bool) { paired = append(paired, p) }
+	defer func() { testHookPaired, testHookSecondReader = nil, nil }()
+	read := func(step string) {
+		t.Helper()
+		n := 0
+		err := s.EachTownship(ctx, city.Round, func(l data.Ledger) error {
+			name := l.Townships[0].Name
+			if want := before.ForTownship(name); !reflect.DeepEqual(l, want) {
+				t.Errorf("%s: %s: %d members read, %d in the ledger read before", step, name, len(l.Members), len(want.Members))
+			}
+			n++
+			return nil
+		})
+		if err != nil || n != 6 {
+			t.Fatalf("%s: %d townships, %v", step, n, err)
+		}
+	}
+
+	reopen()
+	read("opened again")
+	if len(paired) != 1 || !paired[0] {
+		t.Fatalf("opened again: second connection reading: %v, want [true]", paired)
+	}
+
+	// A deletion between the first connection's start and the second's: the versions differ.
+	reopen()
+	paired = nil
+	last := before.Townships[5].Name
+	testHookSecondReader = func() {
+		testHookSecondReader = nil
+		for _, m := range before.ForTownship(last).Members {
+			if err := s.DeleteMember(ctx, m.ID); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+	read("a write in between")
+	if len(paired) != 1 || paired[0] {
+		t.Fatalf("a write in between: second connection reading: %v, want [false]", paired)
+	}
+	after, err := s.Ledger(ctx, city.Round)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after.ForTownship(last).Members) != 0 || len(before.ForTownship(last).Members) == 0 {
+		t.Fatalf("the deletion in between did not happen: the test proves nothing")
 	}
 }
 
