@@ -50,14 +50,17 @@ func (s *Store) EachTownshipInOrder(ctx context.Context, round int, fn func(data
 }
 
 func (s *Store) eachTownship(ctx context.Context, round int, ordered bool, vetted func(data.Candidate), fn func(data.Ledger) error) error {
-	return s.eachTownshipPicked(ctx, round, ordered, vetted, nil, func(_ string, l *data.Ledger) error { return fn(*l) })
+	same := func(l data.Ledger) data.Ledger { return l }
+	return eachTownshipRead(s, ctx, round, ordered, vetted, nil, same, func(_ string, l *data.Ledger) error { return fn(*l) })
 }
 
-// eachTownshipPicked is eachTownship that first asks pick (when not nil), in the same read
-// transaction, which of the townships, by name in the order given, are to be read: fn gets
-// each township's name in order, with its ledger when read, nil when not picked.
-func (s *Store) eachTownshipPicked(ctx context.Context, round int, ordered bool, vetted func(data.Candidate),
-	pick func(q rowSource, names []string) ([]bool, error), fn func(name string, l *data.Ledger) error) error {
+// eachTownshipRead is eachTownship that first asks pick (when not nil), in the same read
+// transaction, which of the townships, by name in the order given, are to be read, and
+// gives each one's ledger to prepare on the goroutine that read it (either core; prepare
+// must be safe to run on both at once): fn gets each township's name in order, with what
+// prepare gave when read, nil when not picked.
+func eachTownshipRead[T any](s *Store, ctx context.Context, round int, ordered bool, vetted func(data.Candidate),
+	pick func(q rowSource, names []string) ([]bool, error), prepare func(data.Ledger) T, fn func(name string, v *T) error) error {
 	return s.readRaw(ctx, func(q rowSource) error {
 		ts, err := listFrom(ctx, q, townshipKind, townshipKind.live)
 		if err != nil {
@@ -118,8 +121,13 @@ func (s *Store) eachTownshipPicked(ctx context.Context, round int, ordered bool,
 				}
 			}
 		}
-		next, stop := s.readPair(q, len(read), func(q rowSource, i int) (data.Ledger, error) {
-			return ledgerIn(ctx, q, round, read[i])
+		next, stop := readPair(s, q, len(read), func(q rowSource, i int) (T, error) {
+			l, err := ledgerIn(ctx, q, round, read[i])
+			if err != nil {
+				var zero T
+				return zero, err
+			}
+			return prepare(l), nil
 		})
 		defer stop()
 		j := 0

@@ -57,13 +57,15 @@ func (t *tx) stampFigures() error {
 // share of a figure: compute's of its ledger, or the share kept under key (see above) when
 // it is still valid. New shares are kept for the next time. Without the cache
 // (LIANGWEI_NOCACHE), or when the program cannot be read, every township is computed.
+// compute runs on the goroutine that read the township (either core), so it must be safe
+// to run on both at once; add runs on the caller's, in order.
 func EachPart[T any](ctx context.Context, s *Store, key string, round int, compute func(data.Ledger) T, add func(T)) error {
 	prog := ""
 	if os.Getenv(noCacheEnv) == "" {
 		prog = programID()
 	}
 	if prog == "" {
-		return s.EachTownship(ctx, round, func(l data.Ledger) error { add(compute(l)); return nil })
+		return eachTownshipRead(s, ctx, round, false, nil, nil, compute, func(_ string, v *T) error { add(*v); return nil })
 	}
 	day := time.Now().Format(time.DateOnly)
 	kept := map[string]T{}
@@ -89,16 +91,25 @@ func EachPart[T any](ctx context.Context, s *Store, key string, round int, compu
 		}
 		return picked, nil
 	}
-	err := s.eachTownshipPicked(ctx, round, false, nil, pick, func(name string, l *data.Ledger) error {
-		if l == nil {
+	// A share is computed, and its JSON made, on the goroutine that read its township.
+	type computed struct {
+		v    T
+		json []byte // nil: not kept (its JSON does not give it back exactly)
+	}
+	prepare := func(l data.Ledger) computed {
+		v := compute(l)
+		b, _ := exactJSON(v)
+		return computed{v, b}
+	}
+	err := eachTownshipRead(s, ctx, round, false, nil, pick, prepare, func(name string, c *computed) error {
+		if c == nil {
 			add(kept[name])
 			return nil
 		}
-		v := compute(*l)
-		if b, ok := exactJSON(v); ok {
-			fresh[name] = b
+		if c.json != nil {
+			fresh[name] = c.json
 		}
-		add(v)
+		add(c.v)
 		return nil
 	})
 	if err != nil || len(fresh) == 0 || version == 0 || s.readOnly || time.Now().Format(time.DateOnly) != day {

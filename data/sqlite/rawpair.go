@@ -7,8 +7,6 @@ import (
 
 	"modernc.org/libc"
 	sqlite3 "modernc.org/sqlite/lib"
-
-	"liangwei/data"
 )
 
 // Reading townships on two cores: EachTownship reads every other township on a second
@@ -97,8 +95,8 @@ var testHookSecondReader func()
 // ones read on q by the caller, the odd ones read ahead on a second connection sharing q's
 // snapshot (see above). stop ends the second connection's reading and waits for it; call
 // it before q's transaction ends.
-func (s *Store) readPair(q rowSource, n int, read func(q rowSource, i int) (data.Ledger, error)) (next func(i int) (data.Ledger, error), stop func()) {
-	alone := func(i int) (data.Ledger, error) { return read(q, i) }
+func readPair[T any](s *Store, q rowSource, n int, read func(q rowSource, i int) (T, error)) (next func(i int) (T, error), stop func()) {
+	alone := func(i int) (T, error) { return read(q, i) }
 	c, ok := q.(*rawConn)
 	if !ok || n < 2 || runtime.GOMAXPROCS(0) < 2 {
 		return alone, func() {}
@@ -129,7 +127,7 @@ func (s *Store) readPair(q rowSource, n int, read func(q rowSource, i int) (data
 		return alone, func() {}
 	}
 	type result struct {
-		l   data.Ledger
+		l   T
 		err error
 	}
 	ch, done := make(chan result, 1), make(chan struct{})
@@ -149,13 +147,14 @@ func (s *Store) readPair(q rowSource, n int, read func(q rowSource, i int) (data
 			}
 		}
 	}()
-	next = func(i int) (data.Ledger, error) {
+	next = func(i int) (T, error) {
 		if i%2 == 0 {
 			return read(q, i)
 		}
 		r, ok := <-ch
 		if !ok {
-			return data.Ledger{}, errors.New("sqlite: the second reader stopped")
+			var zero T
+			return zero, errors.New("sqlite: the second reader stopped")
 		}
 		return r.l, r.err
 	}
