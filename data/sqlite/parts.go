@@ -60,13 +60,13 @@ func (t *tx) stampFigures() error {
 // compute runs on the goroutine that read the township (either core), so it must be safe
 // to run on both at once; add runs on the caller's, in order.
 func EachPart[T any](ctx context.Context, s *Store, key string, round int, compute func(data.Ledger) T, add func(T)) error {
-	prog := ""
-	if os.Getenv(noCacheEnv) == "" {
-		prog = programID()
-	}
-	if prog == "" {
+	if os.Getenv(noCacheEnv) != "" {
 		return eachTownshipRead(s, ctx, round, false, nil, nil, compute, func(_ string, v *T) error { add(*v); return nil })
 	}
+	// The program is hashed on the second core while the townships are listed.
+	progc := make(chan string, 1)
+	go func() { progc <- programID() }()
+	prog := ""
 	day := time.Now().Format(time.DateOnly)
 	kept := map[string]T{}
 	var version int64
@@ -75,9 +75,10 @@ func EachPart[T any](ctx context.Context, s *Store, key string, round int, compu
 	// decode, is read. Shares that cannot be read at all (an older ledger opened read-only)
 	// are no error: every township is read.
 	pick := func(q rowSource, names []string) ([]bool, error) {
+		prog = <-progc
 		v, raw, err := keptParts(ctx, q, key, prog, day)
-		if err != nil {
-			raw = nil
+		if err != nil || prog == "" {
+			v, raw = 0, nil // every township read, nothing kept
 		}
 		version = v
 		picked := make([]bool, len(names))
