@@ -18,12 +18,7 @@ import (
 func TestCheckByTownship(t *testing.T) {
 	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	s := openTest(t)
-	city := demo.CityOf(today, demo.Scale{Townships: 4, Villages: 200})
-	for _, b := range city.Townships {
-		if _, err := s.Import(ctx, b, "city"); err != nil {
-			t.Fatal(err)
-		}
-	}
+	city := importCity(t, s, today, demo.Scale{Townships: 4, Villages: 200})
 	if _, err := s.Import(ctx, demoIn(demo.Batch(today), "演示镇"), "demo"); err != nil {
 		t.Fatal(err)
 	}

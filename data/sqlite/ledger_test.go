@@ -15,12 +15,7 @@ import (
 func TestEachTownship(t *testing.T) {
 	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	s := openTest(t)
-	city := demo.CityOf(today, demo.Scale{Townships: 4, Villages: 200})
-	for _, b := range city.Townships {
-		if _, err := s.Import(ctx, b, "city"); err != nil {
-			t.Fatal(err)
-		}
-	}
+	city := importCity(t, s, today, demo.Scale{Townships: 4, Villages: 200})
 	b := demo.Batch(today)
 	for i := range b.Townships {
 		b.Townships[i].Name = "演示镇"

@@ -17,12 +17,7 @@ import (
 func TestEachPartReadsOnlyTownshipsWritten(t *testing.T) {
 	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	s := openTest(t)
-	city := demo.CityOf(today, demo.Scale{Townships: 4, Villages: 120})
-	for _, b := range city.Townships {
-		if _, err := s.Import(ctx, b, "city"); err != nil {
-			t.Fatal(err)
-		}
-	}
+	city := importCity(t, s, today, demo.Scale{Townships: 4, Villages: 120})
 	round := city.Round
 	names := func() []string {
 		var ns []string

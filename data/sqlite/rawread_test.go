@@ -114,12 +114,7 @@ func TestRawScanLikePool(t *testing.T) {
 func TestEachTownshipOneSnapshot(t *testing.T) {
 	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	s := openTest(t)
-	city := demo.CityOf(today, demo.Scale{Townships: 8, Villages: 400})
-	for _, b := range city.Townships {
-		if _, err := s.Import(ctx, b, "city"); err != nil {
-			t.Fatal(err)
-		}
-	}
+	city := importCity(t, s, today, demo.Scale{Townships: 8, Villages: 400})
 	before, err := s.Ledger(ctx, city.Round)
 	if err != nil {
 		t.Fatal(err)
@@ -176,12 +171,7 @@ func TestEachTownshipPairedWithoutSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	city := demo.CityOf(today, demo.Scale{Townships: 6, Villages: 200})
-	for _, b := range city.Townships {
-		if _, err := s.Import(ctx, b, "city"); err != nil {
-			t.Fatal(err)
-		}
-	}
+	city := importCity(t, s, today, demo.Scale{Townships: 6, Villages: 200})
 	before, err := s.Ledger(ctx, city.Round)
 	if err != nil {
 		t.Fatal(err)
@@ -256,12 +246,7 @@ func TestEachTownshipPairedWithoutSnapshot(t *testing.T) {
 func TestLedgerRawLikePool(t *testing.T) {
 	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	s := openTest(t)
-	city := demo.CityOf(today, demo.Scale{Townships: 3, Villages: 150})
-	for _, b := range city.Townships {
-		if _, err := s.Import(ctx, b, "city"); err != nil {
-			t.Fatal(err)
-		}
-	}
+	city := importCity(t, s, today, demo.Scale{Townships: 3, Villages: 150})
 	b := demo.Batch(today)
 	for i := range b.Townships {
 		b.Townships[i].Name = "演示镇"
@@ -292,4 +277,16 @@ func TestLedgerRawLikePool(t *testing.T) {
 			t.Errorf("round %d: rawConn read %d records, the pool %d", round, raw.Len(), pool.Len())
 		}
 	}
+}
+
+// importCity imports a demo city of scale sc, township by township, into s, as of today.
+func importCity(t testing.TB, s *Store, today time.Time, sc demo.Scale) demo.CityData {
+	t.Helper()
+	city := demo.CityOf(today, sc)
+	for _, b := range city.Townships {
+		if _, err := s.Import(ctx, b, "city"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return city
 }
