@@ -188,3 +188,41 @@ func pagePixels(t *testing.T, pdf []byte, n int) []byte {
 	}
 	return out
 }
+
+// TestLedgerNumberOneLine: a ledger's 序号 too wide for its column (a province's roster runs
+// past 100,000) is drawn on one line, smaller, and its row is as high as a row whose number
+// fits; the other cells keep the body size.
+func TestLedgerNumberOneLine(t *testing.T) {
+	table := func(numbers ...string) []string {
+		var buf bytes.Buffer
+		err := render(&buf, Landscape, "测试", testMeta, func(d *doc) {
+			tb := d.beginTable(membersColumns)
+			for _, n := range numbers {
+				tb.row([]string{n, "张三", "男", "45", "汉族", "大专"}, colorWhite)
+			}
+			tb.end()
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pdfPages(t, buf.Bytes())
+	}
+	var short, long []string
+	for i := range 60 {
+		short = append(short, strconv.Itoa(10000+i))
+		long = append(long, strconv.Itoa(4812890+i))
+	}
+	want, got := table(short...), table(long...)
+	if len(got) != len(want) {
+		t.Fatalf("%d pages with 7-digit numbers, %d with 5-digit ones: the rows are not one line high", len(got), len(want))
+	}
+	text := strings.Join(got, "\n")
+	for _, n := range []string{"4812890", "4812949"} {
+		if !strings.Contains(text, n) {
+			t.Errorf("the number %s is not drawn whole:\n%s", n, got[0])
+		}
+	}
+	if strings.Count(text, "张三") != 60 {
+		t.Errorf("%d rows drawn, want 60", strings.Count(text, "张三"))
+	}
+}

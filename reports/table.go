@@ -2,6 +2,7 @@ package reports
 
 import (
 	"strconv"
+	"strings"
 
 	"liangwei/data"
 )
@@ -128,10 +129,20 @@ func (t *table) row(cells []string, fill [3]int) {
 	lh := d.lineH()
 	wrapped := make([][]string, len(t.cols))
 	n := 1
+	shrink := 0.0 // the size of the 序号 drawn smaller, 0 when it fits
 	for i, c := range t.cols {
 		s := ""
 		if i < len(cells) {
 			s = cells[i]
+		}
+		if i == 0 && t.ledger {
+			// A ledger's 序号 is one line: at a province's scale (a roster of 100,000
+			// members and more) it is drawn smaller rather than broken over two.
+			if w, room := d.textWidth(s), c.Width-2*cellMargin; w > room && !strings.Contains(s, "\n") {
+				wrapped[i] = []string{s}
+				shrink = d.size * room / w
+				continue
+			}
 		}
 		wrapped[i] = d.wrapText(s, c.Width-2*cellMargin)
 		n = max(n, len(wrapped[i]))
@@ -152,7 +163,15 @@ func (t *table) row(cells []string, fill [3]int) {
 	top := d.pdf.GetY()
 	x := marginX
 	for i, c := range t.cols {
-		d.cellLinesHeld(x, top, c.Width, h, wrapped[i], c.Align, fill)
+		if i == 0 && shrink > 0 {
+			d.cells.flush(d.pdf)
+			d.setSize(shrink)
+			d.cellLinesHeld(x, top, c.Width, h, wrapped[i], c.Align, fill)
+			d.cells.flush(d.pdf)
+			d.setSize(bodySize)
+		} else {
+			d.cellLinesHeld(x, top, c.Width, h, wrapped[i], c.Align, fill)
+		}
 		x += c.Width
 	}
 	d.cells.flush(d.pdf)
