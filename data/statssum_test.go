@@ -2,6 +2,8 @@ package data_test
 
 import (
 	"reflect"
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -151,5 +153,44 @@ func renameTownship(b *data.Batch, name string) {
 	}
 	for i := range b.Commendations {
 		b.Commendations[i].Township = name
+	}
+}
+
+// TestStatsIgnoreMemberColumns: the figures of a round are the same whatever the members'
+// names, ethnic groups, identity tags and phone numbers — blank, as stats reads them, or
+// anything else. A figure that comes to count one of them fails here: stats must then read
+// it (data/sqlite: memberFiguresKind).
+func TestStatsIgnoreMemberColumns(t *testing.T) {
+	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	city := demo.CityOf(today, demo.Scale{Townships: 3, Villages: 300})
+	whole := city.Merged()
+	b := demo.Batch(today)
+	renameTownship(&b, "演示镇")
+	whole.Townships = append(whole.Townships, b.Townships...)
+	whole.Villages = append(whole.Villages, b.Villages...)
+	whole.Elections = append(whole.Elections, b.Elections...)
+	whole.Members = append(whole.Members, b.Members...)
+	whole.Changes = append(whole.Changes, b.Changes...)
+	stats := func(l data.Ledger) data.Stats {
+		sum := data.NewStatsSum(city.Round, today)
+		sum.Add(l)
+		return sum.Stats()
+	}
+	want := stats(whole)
+	for _, change := range []func(i int, m *data.Member){
+		func(_ int, m *data.Member) { m.Name, m.Ethnicity, m.Tags, m.Phone = "", "", nil, "" },
+		func(i int, m *data.Member) {
+			m.Name, m.Ethnicity, m.Phone = "某"+strconv.Itoa(i), []string{"汉族", "回族", "满族"}[i%3], "1390000"+strconv.Itoa(i)
+			m.Tags = [][]string{nil, {"致富能手"}, {"退役军人", "大学生村官"}}[i%3]
+		},
+	} {
+		l := whole
+		l.Members = slices.Clone(whole.Members)
+		for i := range l.Members {
+			change(i, &l.Members[i])
+		}
+		if got := stats(l); !reflect.DeepEqual(got, want) {
+			t.Fatalf("the figures change with the members' 姓名, 民族, 身份标签 or 联系电话:\n%+v\nwant\n%+v", got, want)
+		}
 	}
 }

@@ -215,7 +215,7 @@ func (c *cli) summaryOf(st *sqlite.Store, round int, date time.Time) (summaryDat
 		sum.AddPart(p.Part)
 	}
 	key := fmt.Sprintf("summary round=%d date=%s", round, date.Format(time.RFC3339Nano))
-	if err := sqlite.EachPart(c.ctx(), st, key, round, compute, add); err != nil {
+	if err := sqlite.EachPart(c.ctx(), st, key, round, false, compute, add); err != nil {
 		return d, fmt.Errorf("读取%d年台账失败：%v", round, err)
 	}
 	d.Report = sum.Report()

@@ -168,7 +168,7 @@ func (c *cli) stats(st *sqlite.Store, round int, township string, ref time.Time)
 		// are read again (sqlite.EachPart).
 		sum := data.NewStatsSum(round, ref)
 		key := fmt.Sprintf("stats round=%d date=%s", round, ref.Format(time.RFC3339Nano))
-		if err := sqlite.EachPart(c.ctx(), st, key, round, sum.PartOf, sum.AddPart); err != nil {
+		if err := sqlite.EachPart(c.ctx(), st, key, round, true, sum.PartOf, sum.AddPart); err != nil {
 			return s, fmt.Errorf("读取%d年台账失败：%v", round, err)
 		}
 		s = sum.Stats()

@@ -51,15 +51,16 @@ func (s *Store) EachTownshipInOrder(ctx context.Context, round int, fn func(data
 
 func (s *Store) eachTownship(ctx context.Context, round int, ordered bool, vetted func(data.Candidate), fn func(data.Ledger) error) error {
 	same := func(l data.Ledger) data.Ledger { return l }
-	return eachTownshipRead(s, ctx, round, ordered, vetted, nil, same, func(_ string, l *data.Ledger) error { return fn(*l) })
+	return eachTownshipRead(s, ctx, round, ordered, false, vetted, nil, same, func(_ string, l *data.Ledger) error { return fn(*l) })
 }
 
 // eachTownshipRead is eachTownship that first asks pick (when not nil), in the same read
 // transaction, which of the townships, by name in the order given, are to be read, and
 // gives each one's ledger to prepare on the goroutine that read it (either core; prepare
 // must be safe to run on both at once): fn gets each township's name in order, with what
-// prepare gave when read, nil when not picked.
-func eachTownshipRead[T any](s *Store, ctx context.Context, round int, ordered bool, vetted func(data.Candidate),
+// prepare gave when read, nil when not picked. figures: the members are read for the
+// figures alone (memberFiguresKind).
+func eachTownshipRead[T any](s *Store, ctx context.Context, round int, ordered, figures bool, vetted func(data.Candidate),
 	pick func(q rowSource, names []string) ([]bool, error), prepare func(data.Ledger) T, fn func(name string, v *T) error) error {
 	return s.readRaw(ctx, func(q rowSource) error {
 		ts, err := listFrom(ctx, q, townshipKind, townshipKind.live)
@@ -122,7 +123,11 @@ func eachTownshipRead[T any](s *Store, ctx context.Context, round int, ordered b
 			}
 		}
 		next, stop := readPair(s, q, len(read), func(q rowSource, i int) (T, error) {
-			l, err := ledgerIn(ctx, q, round, read[i])
+			members := memberKind
+			if figures {
+				members = memberFiguresKind
+			}
+			l, err := ledgerOf(ctx, q, round, read[i], members)
 			if err != nil {
 				var zero T
 				return zero, err
@@ -154,6 +159,12 @@ func eachTownshipRead[T any](s *Store, ctx context.Context, round int, ordered b
 // ledgerIn is Ledger in a transaction (of the store, or of a copy being restored); a
 // township's only when town is not "".
 func ledgerIn(ctx context.Context, q rowSource, round int, town string) (data.Ledger, error) {
+	return ledgerOf(ctx, q, round, town, memberKind)
+}
+
+// ledgerOf is ledgerIn with the members read as members reads them (memberKind, or
+// memberFiguresKind for the figures alone).
+func ledgerOf(ctx context.Context, q rowSource, round int, town string, members *kindSpec[data.Member]) (data.Ledger, error) {
 	var l data.Ledger
 	// in narrows a kind's query to the township; with it, "+" keeps SQLite off the indexes
 	// on round and year, so that each query starts from the township's unique name.
@@ -196,7 +207,7 @@ func ledgerIn(ctx context.Context, q rowSource, round int, town string) (data.Le
 			return err
 		}
 		w, a = in(memberWhere, roundArgs...)
-		if l.Members, err = listFrom(ctx, q, memberKind, w, a...); err != nil {
+		if l.Members, err = listFrom(ctx, q, members, w, a...); err != nil {
 			return err
 		}
 		w, a = in(leaderWhere, roundArgs...)

@@ -136,3 +136,41 @@ func demoIn(b data.Batch, name string) data.Batch {
 	}
 	return b
 }
+
+// TestMembersForFigures: members read for the figures alone (memberFiguresKind) are those
+// read whole, but for an empty 姓名, 民族, 身份标签 and 联系电话.
+func TestMembersForFigures(t *testing.T) {
+	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	s := openTest(t)
+	city := importCity(t, s, today, demo.Scale{Townships: 2, Villages: 100})
+	err := s.readRaw(ctx, func(q rowSource) error {
+		whole, err := ledgerIn(ctx, q, city.Round, "")
+		if err != nil {
+			return err
+		}
+		lean, err := ledgerOf(ctx, q, city.Round, "", memberFiguresKind)
+		if err != nil {
+			return err
+		}
+		if len(whole.Members) < 100 || len(lean.Members) != len(whole.Members) {
+			t.Fatalf("%d members read for the figures, %d whole", len(lean.Members), len(whole.Members))
+		}
+		tagged := 0
+		for i, m := range whole.Members {
+			if len(m.Tags) > 0 {
+				tagged++
+			}
+			m.Name, m.Ethnicity, m.Tags, m.Phone = "", "", nil, ""
+			if !reflect.DeepEqual(lean.Members[i], m) {
+				t.Fatalf("member %d read for the figures:\n%+v\nwant\n%+v", i, lean.Members[i], m)
+			}
+		}
+		if tagged == 0 {
+			t.Fatal("no member has a tag: the test proves less than it says")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -58,6 +58,17 @@ func newMemberScan() *memberScan {
 	return d
 }
 
+// memberFiguresKind reads members as memberKind does but without the columns no figure of
+// data.StatsSum reads — 姓名, 民族, 身份标签, 联系电话, left empty — for stats, which reads a
+// province's every member (data's TestStatsIgnoreMemberColumns holds the figures to them).
+var memberFiguresKind = func() *kindSpec[data.Member] {
+	k := *memberKind
+	k.sel = `SELECT m.id, t.name, v.name, m.round, '', m.id_number, m.gender, m.birth, '', m.education,
+		m.political, m.party_post, m.committee_post, m.tenure, '', ''
+		FROM members m JOIN villages v ON v.id = m.village_id JOIN townships t ON t.id = v.township_id`
+	return &k
+}()
+
 // memberKeyText shows the ID number masked: the audit log's record column is listed on
 // screen.
 func memberKeyText(m data.Member) string {

@@ -58,10 +58,11 @@ func (t *tx) stampFigures() error {
 // it is still valid. New shares are kept for the next time. Without the cache
 // (LIANGWEI_NOCACHE), or when the program cannot be read, every township is computed.
 // compute runs on the goroutine that read the township (either core), so it must be safe
-// to run on both at once; add runs on the caller's, in order.
-func EachPart[T any](ctx context.Context, s *Store, key string, round int, compute func(data.Ledger) T, add func(T)) error {
+// to run on both at once; add runs on the caller's, in order. figures: compute reads no
+// member's 姓名, 民族, 身份标签 or 联系电话 (data.StatsSum), which are then not read.
+func EachPart[T any](ctx context.Context, s *Store, key string, round int, figures bool, compute func(data.Ledger) T, add func(T)) error {
 	if os.Getenv(noCacheEnv) != "" {
-		return eachTownshipRead(s, ctx, round, false, nil, nil, compute, func(_ string, v *T) error { add(*v); return nil })
+		return eachTownshipRead(s, ctx, round, false, figures, nil, nil, compute, func(_ string, v *T) error { add(*v); return nil })
 	}
 	// The program is hashed on the second core while the townships are listed.
 	progc := make(chan string, 1)
@@ -102,7 +103,7 @@ func EachPart[T any](ctx context.Context, s *Store, key string, round int, compu
 		b, _ := exactJSON(v)
 		return computed{v, b}
 	}
-	err := eachTownshipRead(s, ctx, round, false, nil, pick, prepare, func(name string, c *computed) error {
+	err := eachTownshipRead(s, ctx, round, false, figures, nil, pick, prepare, func(name string, c *computed) error {
 		if c == nil {
 			add(kept[name])
 			return nil

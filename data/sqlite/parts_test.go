@@ -43,7 +43,7 @@ func TestEachPartReadsOnlyTownshipsWritten(t *testing.T) {
 			read = append(read, l.Townships[0].Name)
 			return sum.PartOf(l)
 		}
-		if err := EachPart(ctx, s, "stats "+ref.Format(time.DateOnly), round, compute, sum.AddPart); err != nil {
+		if err := EachPart(ctx, s, "stats "+ref.Format(time.DateOnly), round, true, compute, sum.AddPart); err != nil {
 			t.Fatal(err)
 		}
 		return sum.Stats(), read
