@@ -17,16 +17,8 @@ import (
 func TestOverviewSumByTownship(t *testing.T) {
 	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	city := demo.CityOf(today, demo.Scale{Townships: 7, Villages: 600})
-	whole := city.Merged()
+	whole := withDemo(city.Merged(), today)
 	round := city.Round
-	// The demo township (merged villages, the rest of the round) as a township of its own.
-	b := demo.Batch(today)
-	renameTownship(&b, "演示镇")
-	whole.Townships = append(whole.Townships, b.Townships...)
-	whole.Villages = append(whole.Villages, b.Villages...)
-	whole.Elections = append(whole.Elections, b.Elections...)
-	whole.Members = append(whole.Members, b.Members...)
-	whole.Changes = append(whole.Changes, b.Changes...)
 	// Warnings and mismatches in some townships: elections without a choice of candidates
 	// and with another 当选人数 than the roster; villages without their 书记 or 主任; and a
 	// township that has not begun its roster, whose 当选人数 are then not compared.
