@@ -17,7 +17,7 @@ import (
 func TestOverviewSumByTownship(t *testing.T) {
 	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	city := demo.CityOf(today, demo.Scale{Townships: 7, Villages: 600})
-	whole := withDemo(city.Merged(), today)
+	whole := withDemo(city, today)
 	round := city.Round
 	// Warnings and mismatches in some townships: elections without a choice of candidates
 	// and with another 当选人数 than the roster; villages without their 书记 or 主任; and a

@@ -65,6 +65,10 @@ func (c CityData) Merged() data.Ledger {
 		l.PartyOrgs = append(l.PartyOrgs, b.PartyOrgs...)
 		l.Complaints = append(l.Complaints, b.Complaints...)
 		l.Talks = append(l.Talks, b.Talks...)
+		l.Candidates = append(l.Candidates, b.Candidates...)
+		l.Supervisors = append(l.Supervisors, b.Supervisors...)
+		l.Changes = append(l.Changes, b.Changes...)
+		l.Audits = append(l.Audits, b.Audits...)
 		l.Developments = append(l.Developments, b.Developments...)
 		l.Commendations = append(l.Commendations, b.Commendations...)
 	}
