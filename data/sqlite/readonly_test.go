@@ -50,6 +50,15 @@ func checkReadOnly(t *testing.T, path string) {
 	if computed != 2 {
 		t.Errorf("computed %d times in two runs, want 2 (nothing cached)", computed)
 	}
+	// Township shares: read, computed, given, never kept.
+	for range 2 {
+		towns, villages := 0, 0
+		err := EachPart(ctx, s, "ro", 2026, false, func(l data.Ledger) int { towns++; return len(l.Villages) },
+			func(n int) { villages += n })
+		if err != nil || towns != 1 || villages != 1 {
+			t.Errorf("EachPart computed %d townships, %d villages, %v; want the one township computed each time", towns, villages, err)
+		}
+	}
 	v := village("城关镇", "西关村")
 	err = s.SaveVillage(ctx, &v)
 	if !errors.Is(err, data.ErrReadOnly) || !strings.Contains(err.Error(), "只读") || strings.Contains(err.Error(), "readonly") {
