@@ -170,6 +170,7 @@ func TestStatsIgnoreMemberColumns(t *testing.T) {
 			m.Name, m.Ethnicity, m.Phone = "某"+strconv.Itoa(i), []string{"汉族", "回族", "满族"}[i%3], "1390000"+strconv.Itoa(i)
 			m.Tags = [][]string{nil, {"致富能手"}, {"退役军人", "大学生村官"}}[i%3]
 		},
+		func(_ int, m *data.Member) { m.ID = 0 },
 	} {
 		l := whole
 		l.Members = slices.Clone(whole.Members)
@@ -177,7 +178,7 @@ func TestStatsIgnoreMemberColumns(t *testing.T) {
 			change(i, &l.Members[i])
 		}
 		if got := stats(l); !reflect.DeepEqual(got, want) {
-			t.Fatalf("the figures change with the members' 姓名, 民族, 身份标签 or 联系电话:\n%+v\nwant\n%+v", got, want)
+			t.Fatalf("the figures change with the members' ID, 姓名, 民族, 身份标签 or 联系电话:\n%+v\nwant\n%+v", got, want)
 		}
 	}
 }

@@ -3,7 +3,11 @@ package sqlite
 import (
 	"fmt"
 	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"liangwei/data"
@@ -191,5 +195,48 @@ func TestCachedWhileAnotherProgramWrites(t *testing.T) {
 	}
 	if n := cachedTwice(t, s, "a", &counted[int]{v: 1}); n != 1 {
 		t.Errorf("computed %d times after, want 1", n)
+	}
+}
+
+// TestGoBuildID: the program is named by its Go build ID, as `go tool buildid` reads it, on
+// Linux (this test's own ELF executable) and on Windows (a PE executable built for it).
+func TestGoBuildID(t *testing.T) {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("go is not on PATH")
+	}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	exe := filepath.Join(t.TempDir(), "hello.exe")
+	if err := os.WriteFile(filepath.Join(filepath.Dir(exe), "main.go"), []byte("package main\n\nfunc main() {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build := exec.Command(goTool, "build", "-trimpath", "-ldflags", "-s -w", "-o", exe, "main.go")
+	build.Dir = filepath.Dir(exe)
+	build.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0", "GO111MODULE=off")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build for Windows: %v\n%s", err, out)
+	}
+	for _, path := range []string{self, exe} {
+		out, err := exec.Command(goTool, "tool", "buildid", path).Output()
+		if err != nil {
+			t.Fatalf("go tool buildid %s: %v", path, err)
+		}
+		want := strings.TrimSpace(string(out))
+		if got := goBuildID(path); got != want || !strings.Contains(got, "/") {
+			t.Errorf("build ID of %s: %q, go tool buildid says %q", filepath.Base(path), got, want)
+		}
+	}
+	if id := programID(); id != "go:"+goBuildID(self) {
+		t.Errorf("programID %q, want the build ID of %s", id, self)
+	}
+	// Without a build ID (-ldflags=-buildid=), there is none to read.
+	if got := rawBuildID([]byte("MZ\x90\x00 no build ID here")); got != "" {
+		t.Errorf("build ID %q read where there is none", got)
+	}
+	if got := rawBuildID([]byte("\xff Go build ID: \"abc/def\"\n \xff")); got != "abc/def" {
+		t.Errorf("build ID %q, want abc/def", got)
 	}
 }

@@ -138,7 +138,7 @@ func demoIn(b data.Batch, name string) data.Batch {
 }
 
 // TestMembersForFigures: members read for the figures alone (memberFiguresKind) are those
-// read whole, but for an empty 姓名, 民族, 身份标签 and 联系电话.
+// read whole, but for no ID and an empty 姓名, 民族, 身份标签 and 联系电话.
 func TestMembersForFigures(t *testing.T) {
 	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	s := openTest(t)
@@ -160,7 +160,7 @@ func TestMembersForFigures(t *testing.T) {
 			if len(m.Tags) > 0 {
 				tagged++
 			}
-			m.Name, m.Ethnicity, m.Tags, m.Phone = "", "", nil, ""
+			m.ID, m.Name, m.Ethnicity, m.Tags, m.Phone = 0, "", "", nil, ""
 			if !reflect.DeepEqual(lean.Members[i], m) {
 				t.Fatalf("member %d read for the figures:\n%+v\nwant\n%+v", i, lean.Members[i], m)
 			}

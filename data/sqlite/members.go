@@ -26,7 +26,13 @@ func memberArgs(villageID int64, m data.Member) []any {
 }
 
 func scanMember(sc scanner) (data.Member, error) {
-	d := scratchOf(sc, newMemberScan)
+	return scanMemberWith(sc, newMemberScan)
+}
+
+// scanMemberWith scans a member into the destinations newScan makes (the columns of
+// memberKind or of memberFiguresKind).
+func scanMemberWith(sc scanner, newScan func() *memberScan) (data.Member, error) {
+	d := scratchOf(sc, newScan)
 	if err := sc.Scan(d.dest...); err != nil {
 		return data.Member{}, err
 	}
@@ -58,16 +64,29 @@ func newMemberScan() *memberScan {
 	return d
 }
 
-// memberFiguresKind reads members as memberKind does but without the columns no figure of
-// data.StatsSum reads — 姓名, 民族, 身份标签, 联系电话, left empty — for stats, which reads a
-// province's every member (data's TestStatsIgnoreMemberColumns holds the figures to them).
+// memberFiguresKind reads members as memberKind does but only the columns the figures of
+// data.StatsSum read, for stats, which reads a province's every member: not the record's ID
+// nor 姓名, 民族, 身份标签 and 联系电话 (left empty). Every column read costs SQLite calls and,
+// for the values that differ member by member, a string (data's TestStatsIgnoreMemberColumns
+// holds the figures to the columns left out). The 身份证号 is read: the figures take 性别 and
+// 出生日期 from it where they are missing, and the 职务变动 find their member by it.
 var memberFiguresKind = func() *kindSpec[data.Member] {
 	k := *memberKind
-	k.sel = `SELECT m.id, t.name, v.name, m.round, '', m.id_number, m.gender, m.birth, '', m.education,
-		m.political, m.party_post, m.committee_post, m.tenure, '', ''
+	k.sel = `SELECT t.name, v.name, m.round,
+m.id_number, m.gender, m.birth, m.education, m.political, m.party_post, m.committee_post, m.tenure
 		FROM members m JOIN villages v ON v.id = m.village_id JOIN townships t ON t.id = v.township_id`
+	k.scan = func(sc scanner) (data.Member, error) { return scanMemberWith(sc, newMemberFiguresScan) }
 	return &k
 }()
+
+// newMemberFiguresScan is where memberFiguresKind's columns are scanned.
+func newMemberFiguresScan() *memberScan {
+	d := &memberScan{}
+	m := &d.m
+	d.dest = []any{&m.Township, &m.Village, &m.Round, &m.IDNumber, &d.gender, &d.birth,
+		&d.edu, &d.pol, &d.pp, &d.cp, &d.tenure}
+	return d
+}
 
 // memberKeyText shows the ID number masked: the audit log's record column is listed on
 // screen.
