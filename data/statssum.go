@@ -36,8 +36,8 @@ func (a *StatsSum) Add(l Ledger) { a.AddPart(a.PartOf(l)) }
 
 // StatsPart is the sums of some townships' records (StatsSum.PartOf), what AddPart adds:
 // the figures' sums without their ratios, and the sums of the heads (every member's, the
-// 书记', the 主任'). It is kept by the store between runs (sqlite.EachPart), so its JSON
-// holds all of it.
+// 书记', the 主任'). It is kept by the store between runs (sqlite.EachPart), which keeps
+// exported fields: they hold all of it.
 type StatsPart struct {
 	S     Stats       `json:"s"`
 	Heads [3]HeadPart `json:"heads"`

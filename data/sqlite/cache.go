@@ -8,11 +8,9 @@ import (
 	"database/sql/driver"
 	"debug/elf"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"io"
 	"os"
-	"reflect"
 	"strconv"
 	"sync"
 	"time"
@@ -34,7 +32,8 @@ import (
 //     Cached adds the clock's date, which the figures read through data.ParseIDNumber (a
 //     birth date later than today is no birth date).
 //
-// A value is cached only if its JSON gives it back exactly (reflect.DeepEqual). Writing the
+// A value is cached only if its kept bytes (sharecodec.go) give it back exactly
+// (reflect.DeepEqual). Writing the
 // cache raises no version and writes no audit row; a read-only ledger is read from but not
 // written; a cache that cannot be read or written is no error: the figure is computed.
 
@@ -184,7 +183,7 @@ func Cached[T any](ctx context.Context, s *Store, key string, compute func() (T,
 	version, value, err := s.cacheLookup(ctx, key, prog)
 	if err == nil && value != nil {
 		var v T
-		if json.Unmarshal(value, &v) == nil {
+		if readKept(value, &v) == nil {
 			return v, nil
 		}
 	}
@@ -192,23 +191,10 @@ func Cached[T any](ctx context.Context, s *Store, key string, compute func() (T,
 	if cerr != nil || err != nil || s.readOnly || time.Now().Format(time.DateOnly) != day {
 		return v, cerr
 	}
-	if b, ok := exactJSON(v); ok {
+	if b, ok := exactKept(v); ok {
 		s.cacheStore(ctx, key, <-prog, version, b) // not stored: computed again next time
 	}
 	return v, nil
-}
-
-// exactJSON is v's JSON, when decoding it gives v back exactly.
-func exactJSON[T any](v T) ([]byte, bool) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, false
-	}
-	var back T
-	if err := json.Unmarshal(b, &back); err != nil || !reflect.DeepEqual(v, back) {
-		return nil, false
-	}
-	return b, true
 }
 
 // errNoProgram: the executable could not be read, so nothing is cached.

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"os"
 	"time"
 
@@ -85,7 +84,7 @@ func EachPart[T any](ctx context.Context, s *Store, key string, round int, figur
 		picked := make([]bool, len(names))
 		for i, n := range names {
 			var share T
-			if b, ok := raw[n]; ok && json.Unmarshal(b, &share) == nil {
+			if b, ok := raw[n]; ok && readKept(b, &share) == nil {
 				kept[n] = share
 			} else {
 				picked[i] = true
@@ -93,14 +92,14 @@ func EachPart[T any](ctx context.Context, s *Store, key string, round int, figur
 		}
 		return picked, nil
 	}
-	// A share is computed, and its JSON made, on the goroutine that read its township.
+	// A share is computed, and its kept bytes made, on the goroutine that read its township.
 	type computed struct {
 		v    T
-		json []byte // nil: not kept (its JSON does not give it back exactly)
+		kept []byte // nil: not kept (its bytes do not give it back exactly)
 	}
 	prepare := func(l data.Ledger) computed {
 		v := compute(l)
-		b, _ := exactJSON(v)
+		b, _ := exactKept(v)
 		return computed{v, b}
 	}
 	err := eachTownshipRead(s, ctx, round, false, figures, nil, pick, prepare, func(name string, c *computed) error {
@@ -108,8 +107,8 @@ func EachPart[T any](ctx context.Context, s *Store, key string, round int, figur
 			add(kept[name])
 			return nil
 		}
-		if c.json != nil {
-			fresh[name] = c.json
+		if c.kept != nil {
+			fresh[name] = c.kept
 		}
 		add(c.v)
 		return nil
