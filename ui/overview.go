@@ -228,7 +228,7 @@ func ovLoad(ctx context.Context, st data.Store, today time.Time) (ovResult, erro
 	var o data.Overview
 	var err error
 	if s, ok := st.(*sqlite.Store); ok {
-		o, err = sqlite.Cached(ctx, s, "概览 today="+day.Format(time.RFC3339), func() (data.Overview, error) {
+		o, err = sqlite.Cached(ctx, s, ovKey(day), func() (data.Overview, error) {
 			return ovCompute(ctx, st, day)
 		})
 	} else {
@@ -246,6 +246,9 @@ func ovLoad(ctx context.Context, st data.Store, today time.Time) (ovResult, erro
 	}
 	return ovResult{Overview: o, locks: locks}, nil
 }
+
+// ovKey is the figure cache's key of the overview computed on day.
+func ovKey(day time.Time) string { return "概览 today=" + day.Format(time.RFC3339) }
 
 // ovCompute reads the round and computes its overview: township by township when the store
 // reads so (data.TownshipStore), so that a province needs the memory of one township.

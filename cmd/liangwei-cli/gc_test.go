@@ -26,13 +26,24 @@ func TestGCFor(t *testing.T) {
 			t.Errorf("%s: the collector not put back (GC percent %d, want %d)", cmd, p, before)
 		}
 	}
+	// A report's drawing collects at Go's default pace, until the command's end.
+	restore := gcFor("report")
+	gcDraw()
+	if p := debug.SetGCPercent(100); p != 100 {
+		t.Errorf("drawing: GC percent %d, want 100", p)
+	}
+	restore()
+	if p := debug.SetGCPercent(before); p != before {
+		t.Errorf("after drawing: the collector not put back (GC percent %d, want %d)", p, before)
+	}
 	gcFor("init")()
 	if p := debug.SetGCPercent(before); p != before {
 		t.Errorf("init changed the GC percent to %d", p)
 	}
 	t.Setenv("GOGC", "50")
 	gcFor("import")
+	gcDraw()
 	if p := debug.SetGCPercent(before); p != before {
-		t.Errorf("with GOGC set, import changed the GC percent to %d", p)
+		t.Errorf("with GOGC set, import or drawing changed the GC percent to %d", p)
 	}
 }

@@ -129,6 +129,9 @@ func (c *cli) cmdReport(args []string) error {
 			return err
 		}
 	}
+	if sum != nil || !each {
+		gcDraw() // every record is read: only the drawing is left
+	}
 	var what string
 	err = atomicfile.Write(*out, func(w io.Writer) error {
 		var err error
