@@ -88,8 +88,9 @@ func runKilled(t *testing.T, mode, path, from string, d time.Duration) {
 }
 
 // killDelays are n moments spread over [lo, hi) with a fixed seed (the failing one is named
-// by the test), then -1: one run that is not killed.
+// by the test), then -1: one run that is not killed; stretched under -race (raceSlowdown).
 func killDelays(seed uint64, n int, lo, hi time.Duration) []time.Duration {
+	lo, hi = lo*raceSlowdown, hi*raceSlowdown
 	r := rand.New(rand.NewPCG(seed, seed))
 	var out []time.Duration
 	for i := 0; i < n; i++ {
@@ -100,10 +101,15 @@ func killDelays(seed uint64, n int, lo, hi time.Duration) []time.Duration {
 	return append(out, -1)
 }
 
-// runs is how many kills a fault test makes: quick for make test, many with -long.
+// runs is how many kills a fault test makes: quick for make test, many with -long, a few
+// under -race (make race), where each child runs ten times slower and what is checked is
+// the code the children run, not where the kills land (make unit spreads them).
 func runs(quick int) int {
-	if *long {
+	switch {
+	case *long:
 		return quick * 10
+	case raceSlowdown > 1:
+		return max(2, quick/4)
 	}
 	return quick
 }
