@@ -222,9 +222,10 @@ func TestComplaintDeadlines(t *testing.T) {
 			t.Errorf("DefaultDeadline(%s) = %s, want %s", c.cat, got, c.want)
 		}
 	}
-	// Received on a Saturday: the 5 working days start on Monday.
-	if got := FormatDate(DefaultDeadline(d("2026-06-13"), CatBribery)); got != "2026-06-19" {
-		t.Errorf("from a Saturday: %s, want 2026-06-19", got)
+	// Received on a Saturday: the 5 working days start on Monday, and skip Friday 06-19, the
+	// 端午节 of the State Council's 2026 calendar.
+	if got := FormatDate(DefaultDeadline(d("2026-06-13"), CatBribery)); got != "2026-06-22" {
+		t.Errorf("from a Saturday: %s, want 2026-06-22", got)
 	}
 	for _, c := range []struct {
 		from, to string
@@ -234,19 +235,20 @@ func TestComplaintDeadlines(t *testing.T) {
 		{"2026-06-17", "2026-06-18", 1},
 		{"2026-06-19", "2026-06-21", 0}, // Friday to Sunday
 		{"2026-06-19", "2026-06-22", 1},
-		{"2026-06-01", "2026-06-30", 21},
+		{"2026-06-01", "2026-06-30", 20}, // 22 weekdays in June but for Monday 06-01 and 端午节 06-19
 		{"2026-06-30", "2026-06-01", 0},
 	} {
 		if got := WorkdaysAfter(d(c.from), d(c.to)); got != c.want {
 			t.Errorf("WorkdaysAfter(%s, %s) = %d, want %d", c.from, c.to, got, c.want)
 		}
 	}
-	// Overdue counts working days: due Friday 06-19, not yet on the weekend.
-	c := Complaint{Received: d("2026-06-12"), Category: CatBribery, Result: ResPending}
+	// Overdue counts working days: due Friday 06-12, not yet on the weekend; 端午节 06-19 is
+	// not counted.
+	c := Complaint{Received: d("2026-06-05"), Category: CatBribery, Result: ResPending}
 	for _, x := range []struct {
 		ref  string
 		want int
-	}{{"2026-06-19", 0}, {"2026-06-20", 0}, {"2026-06-21", 0}, {"2026-06-22", 1}, {"2026-06-26", 5}} {
+	}{{"2026-06-12", 0}, {"2026-06-13", 0}, {"2026-06-14", 0}, {"2026-06-15", 1}, {"2026-06-18", 4}, {"2026-06-19", 4}, {"2026-06-22", 5}} {
 		if got := c.OverdueDays(d(x.ref)); got != x.want {
 			t.Errorf("OverdueDays(%s) = %d, want %d", x.ref, got, x.want)
 		}

@@ -213,9 +213,11 @@ func (c Complaint) Pending() bool { return c.Result == ResPending || c.Result ==
 //     (the 60 days are calendar days).
 //   - An extension (延期至) needs its reason (延期原因); for the 60-day kind it may add at most
 //     30 days.
-//   - 超期 is counted in working days after the deadline: Monday to Friday. The State
-//     Council's yearly holiday and 调休 calendar is not modelled, so a statutory holiday on a
-//     weekday counts as a working day.
+//   - Working days (the 5 above, and 超期, counted in working days after the deadline) follow
+//     the State Council's yearly holiday calendar, 2019 to 2026 (国务院办公厅关于XXXX年部分节假日
+//     安排的通知 and the 2019 and 2020 amendments; titles and URLs in holidays.go): a holiday on
+//     a weekday is not a working day, a 调休 Saturday or Sunday is. Other years count Monday
+//     to Friday. See Workday.
 const (
 	DisciplineWorkdays = 5  // 拉票贿选, 程序违规: working days from 受理日期
 	PetitionDays       = 60 // others: calendar days from 受理日期 (信访工作条例)
@@ -237,41 +239,6 @@ func DefaultDeadline(received time.Time, cat ComplaintCategory) time.Time {
 		return AddWorkdays(dateOnly(received), DisciplineWorkdays)
 	}
 	return dateOnly(received).AddDate(0, 0, PetitionDays)
-}
-
-// Workday reports whether t is a working day (Monday to Friday).
-func Workday(t time.Time) bool {
-	wd := t.Weekday()
-	return wd != time.Saturday && wd != time.Sunday
-}
-
-// AddWorkdays is the n-th working day after t (n ≥ 0; t itself when n is 0).
-func AddWorkdays(t time.Time, n int) time.Time {
-	for n > 0 {
-		t = t.AddDate(0, 0, 1)
-		if Workday(t) {
-			n--
-		}
-	}
-	return t
-}
-
-// WorkdaysAfter counts the working days after from up to and including to; 0 when to is not
-// after from.
-func WorkdaysAfter(from, to time.Time) int {
-	from, to = dateOnly(from), dateOnly(to)
-	if !to.After(from) {
-		return 0
-	}
-	days := int(to.Sub(from).Hours()/24 + 0.5)
-	n := days / 7 * 5 // whole weeks
-	for t := from.AddDate(0, 0, days/7*7); t.Before(to); {
-		t = t.AddDate(0, 0, 1)
-		if Workday(t) {
-			n++
-		}
-	}
-	return n
 }
 
 // DueDate is the date the complaint must be closed by: 延期至 when extended, else 办结时限
