@@ -1,6 +1,6 @@
 # 两委台账 — set-up and checks.
 #   make run    install the desktop build packages if missing, build bin/liangwei, start it
-#   make test   install what the tests need if missing, gofmt, go vet, go test (the reports also under -race), build the GUI,
+#   make test   install what the tests need if missing, gofmt, go vet, go test (the reports, the store and the desktop also under -race), build the GUI,
 #               and check that it starts (a window 两委台账 and a new database, under Xvfb)
 #   make cli    build bin/liangwei-cli (pure Go, no cgo)
 #   make windows  cross-build dist/liangwei.exe (cgo, mingw-w64, icon and version from
@@ -87,10 +87,13 @@ unit:
 	@echo "== go test"
 	CGO_ENABLED=0 go test $(PURE_PKGS)
 
-# race runs the reports' tests under the race detector (cgo): a long report is drawn on
-# three goroutines (the reading, the drawing, the writing out of finished parts, each part
-# a page template handed from one to the next), which only -race checks. (data/sqlite and
-# ui pass too, but take minutes, and a crash test's timing does not hold under -race.)
+# race runs the tests of the packages that work on several goroutines under the race
+# detector (cgo), which alone checks them: the reports (a long report is drawn on three
+# goroutines: the reading, the drawing, the writing out of finished parts, each part a page
+# template handed from one to the next), the store (a province is read on two connections,
+# each township's share of the figures computed on the goroutine that read it) and the
+# desktop (screens load off the window's goroutine). About four minutes on two cores; the
+# fault tests make fewer kills there (data/sqlite's raceSlowdown).
 race:
-	@echo "== go test -race ./reports"
-	CGO_ENABLED=1 go test -race ./reports
+	@echo "== go test -race ./reports ./data/sqlite ./ui"
+	CGO_ENABLED=1 go test -race ./reports ./data/sqlite ./ui
