@@ -29,7 +29,7 @@ var native nativeDialogs
 
 // runNative asks a system dialog off the UI goroutine and hands a chosen path to then on it.
 func (u *UI) runNative(what string, ask func() (string, bool, error), then func(path string)) {
-	go func() {
+	inBackground(&u.busy, func() {
 		path, ok, err := ask()
 		fyne.Do(func() {
 			switch {
@@ -39,7 +39,7 @@ func (u *UI) runNative(what string, ask func() (string, bool, error), then func(
 				then(path)
 			}
 		})
-	}()
+	})
 }
 
 // dataFolder is 设置's data folder (else the database's), or "" when it cannot be read.

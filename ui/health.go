@@ -58,7 +58,7 @@ func (u *UI) offerRestore(hs healthStore, damage error, b data.Backup, found boo
 		if !ok {
 			return
 		}
-		go func() {
+		inBackground(&u.busy, func() {
 			err := hs.RestoreBackupFor(u.ctx(), b.Path, startReason)
 			fyne.Do(func() {
 				if err != nil {
@@ -68,7 +68,7 @@ func (u *UI) offerRestore(hs healthStore, damage error, b data.Backup, found boo
 				dialog.ShowInformation("已恢复", "已恢复为 "+data.LocalTime(b.At)+" 的备份。", u.win)
 				u.changed()
 			})
-		}()
+		})
 	}, u.win)
 	d.Resize(fyne.NewSize(560, 320))
 	d.Show()

@@ -114,21 +114,14 @@ func TestStartCheckOffersTheNewestSoundBackup(t *testing.T) {
 		t.Fatal("no 恢复该备份 button")
 	}
 	test.Tap(restore)
-	deadline := time.Now().Add(10 * time.Second)
-	for st.IntegrityCheck(ctx) != nil && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
+	u.busy.Wait()
+	waitScreens(u)
 	if err := st.IntegrityCheck(ctx); err != nil {
 		t.Fatalf("after accepting the restore: %v", err)
 	}
-	for time.Now().Before(deadline) {
-		log, _ := st.AuditLog(ctx, data.AuditFilter{Limit: 1})
-		if len(log) == 1 && strings.Contains(log[0].NewValue, startReason) {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
+	if log, _ := st.AuditLog(ctx, data.AuditFilter{Limit: 1}); len(log) != 1 || !strings.Contains(log[0].NewValue, startReason) {
+		t.Errorf("the restore's reason is not in the log: %+v", log)
 	}
-	t.Errorf("the restore's reason is not in the log")
 }
 
 // A sound ledger: no dialog, the daily backup is taken.

@@ -175,9 +175,7 @@ func (s *submissionsScreen) refresh() {
 		return
 	}
 	today := s.u.deps.Now()
-	s.busy.Add(1)
-	go func() {
-		defer s.busy.Done()
+	inBackground(&s.busy, func() {
 		rows, err := loadSubmissionRows(s.u, ss, round, today)
 		fyne.Do(func() {
 			if err != nil {
@@ -186,7 +184,7 @@ func (s *submissionsScreen) refresh() {
 			}
 			s.show(rows, round)
 		})
-	}()
+	})
 }
 
 // loadSubmissionRows reads what the 汇总 screen shows.

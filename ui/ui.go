@@ -5,6 +5,7 @@ package ui
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -71,6 +72,10 @@ type UI struct {
 	township *widget.Label // the township of 设置 under the title
 
 	closeWindow func() // closes the window once the clerk agrees; tests replace it
+
+	// busy counts the work run off the UI goroutine that no screen owns (the restore
+	// offered at start, the system file dialogs); tests wait on it.
+	busy sync.WaitGroup
 }
 
 // New builds the window content: navigation on the left, the 概览 screen shown.

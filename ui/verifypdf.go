@@ -42,10 +42,8 @@ func (s *reportsScreen) verifyButton() *widget.Button {
 
 // verifyFile verifies the PDF at path in the background and shows the result.
 func (s *reportsScreen) verifyFile(path string) {
-	s.verify.busy.Add(1)
 	s.verify.btn.Disable()
-	go func() {
-		defer s.verify.busy.Done()
+	inBackground(&s.verify.busy, func() {
 		text, match, err := verifyPDF(s.u.ctx(), s.u.deps.Store, path)
 		fyne.Do(func() {
 			s.verify.btn.Enable()
@@ -65,7 +63,7 @@ func (s *reportsScreen) verifyFile(path string) {
 			d.Show()
 			s.u.changed() // the 汇总 screen shows the last verification
 		})
-	}()
+	})
 }
 
 // verifyPDF verifies the PDF at path against st, records the result when st keeps
