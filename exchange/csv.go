@@ -53,13 +53,19 @@ func decodeText(b []byte) ([]byte, error) {
 	return b, nil
 }
 
-// lineLimiter passes bytes through and fails once a line passes MaxCSVLineBytes, so the
-// CSV reader never holds a longer line.
+// lineLimiter passes bytes through and fails once a line passes MaxCSVLineBytes or holds
+// more than MaxCSVColumns cells, so the CSV reader never holds a longer or wider line. A
+// separator is counted outside double quotes only (their parity on the line), so a quoted
+// cell's commas never make a line too wide; a quote the reader takes as a plain character
+// can only make it count fewer.
 type lineLimiter struct {
-	r    io.Reader
-	line int // 1-based number of the line being read
-	n    int // bytes of it so far
-	err  error
+	r      io.Reader
+	sep    byte
+	line   int  // 1-based number of the line being read
+	n      int  // bytes of it so far
+	cells  int  // cells of it so far, less one
+	quoted bool // inside double quotes
+	err    error
 }
 
 func (l *lineLimiter) Read(p []byte) (int, error) {
@@ -68,10 +74,20 @@ func (l *lineLimiter) Read(p []byte) (int, error) {
 	}
 	n, err := l.r.Read(p)
 	for i, b := range p[:n] {
-		if b == '\n' {
+		switch {
+		case b == '\n':
 			l.line++
-			l.n = 0
-		} else if l.n++; l.n > MaxCSVLineBytes {
+			l.n, l.cells = 0, 0
+			continue
+		case b == '"':
+			l.quoted = !l.quoted
+		case b == l.sep && !l.quoted:
+			if l.cells++; l.cells >= MaxCSVColumns {
+				l.err = fmt.Errorf("第%d行超过 %d 列的上限，不是正常的台账文件（可能已损坏），拒绝导入", l.line, MaxCSVColumns)
+				return i, l.err
+			}
+		}
+		if l.n++; l.n > MaxCSVLineBytes {
 			l.err = fmt.Errorf("第%d行超过 %d KB 的上限，不是正常的台账文件（可能已损坏），拒绝导入", l.line, MaxCSVLineBytes>>10)
 			return i, l.err
 		}
@@ -88,12 +104,12 @@ func scanCSV(b []byte, fn func(rec csvRecord) bool) error {
 	if err != nil {
 		return err
 	}
-	lim := &lineLimiter{r: bytes.NewReader(text), line: 1}
+	lim := &lineLimiter{r: bytes.NewReader(text), sep: ',', line: 1}
 	r := csv.NewReader(lim)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	if tabSeparated(text) {
-		r.Comma = '\t'
+		r.Comma, lim.sep = '\t', '\t'
 	}
 	extra := 0 // line breaks inside cells of earlier records
 	for {

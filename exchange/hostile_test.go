@@ -419,10 +419,37 @@ func TestLongCells(t *testing.T) {
 		errs, _ := refused(t, path, "")
 		wantIssue(t, errs, "", 0, "", "第2行超过 1024 KB")
 	})
+	// A line of commas is refused at Excel's 16,384 columns, long before 1 MB: the CSV
+	// reader had held a million empty cells, 100 MB, to read it.
 	t.Run("csv 10 MB line of commas", func(t *testing.T) {
 		path := writeFile(t, filepath.Join(t.TempDir(), "城关镇-村庄.csv"), []byte("乡镇,村名\n"+strings.Repeat(",", 10<<20)+"\n"))
+		errs, peak := refused(t, path, "")
+		wantIssue(t, errs, "", 0, "", "第2行超过 16384 列")
+		if peak > 40<<20 {
+			t.Errorf("peak heap %d MB reading a line of commas, want under 40 MB", peak>>20)
+		}
+	})
+	t.Run("csv 16385 cells, tab-separated", func(t *testing.T) {
+		line := "城关镇\t张家庄村" + strings.Repeat("\t", MaxCSVColumns-1)
+		path := writeFile(t, filepath.Join(t.TempDir(), "城关镇-村庄.csv"), []byte("乡镇\t村名\n"+line+"\n"))
 		errs, _ := refused(t, path, "")
-		wantIssue(t, errs, "", 0, "", "第2行超过 1024 KB")
+		wantIssue(t, errs, "", 0, "", "第2行超过 16384 列")
+	})
+	t.Run("csv 16384 cells, and commas in quotes, are not too wide", func(t *testing.T) {
+		wide := "城关镇,张家庄村,村,1,1,,正常" + strings.Repeat(",", MaxCSVColumns-7)
+		quoted := "城关镇,\"" + strings.Repeat(",", 30000) + "\",村,1,1,,正常"
+		for _, line := range []string{wide, quoted} {
+			path := writeFile(t, filepath.Join(t.TempDir(), "城关镇-村庄.csv"), []byte(villageCSV+line+"\n"))
+			p := Load(ctx, nil, path, "", today)
+			for _, i := range p.Issues {
+				if strings.Contains(i.Message, "列的上限") {
+					t.Errorf("%d bytes: issue %q", len(line), i)
+				}
+			}
+			if len(p.Issues) == 0 && line == quoted {
+				t.Error("a village named with 30,000 commas accepted")
+			}
+		}
 	})
 }
 

@@ -36,6 +36,10 @@ const (
 	MaxCellChars = 2000
 	// MaxCSVLineBytes is the longest line of a CSV file, in bytes.
 	MaxCSVLineBytes = 1 << 20
+	// MaxCSVColumns is the most cells a line of a CSV file may hold: Excel's 16,384
+	// columns (A to XFD). Each cell costs the CSV reader some 40 bytes, so a line of a
+	// million commas, within MaxCSVLineBytes, had made it hold 100 MB.
+	MaxCSVColumns = 16384
 )
 
 const (
