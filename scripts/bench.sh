@@ -4,7 +4,7 @@
 #   1. the machine (nproc, CPU model, RAM);
 #   2. timed liangwei-cli runs on the yearbook's city (62 township workbooks, 5,252 villages,
 #      47,989 members): generate, merge (import of all files), re-import, stats, the summary,
-#      detail and members PDFs, export — wall time and peak RSS from GNU time;
+#      四有 (party), detail and members PDFs, export — wall time and peak RSS from GNU time;
 #   3. LibreOffice converting the exported city workbook to PDF, and the ratio to the program;
 #   4. reading the city workbook: liangwei-cli importing city.xlsx beside LibreOffice merely
 #      converting it to CSV (every sheet), CPU time against CPU time (issue 19);
@@ -91,6 +91,7 @@ timed "stats --json (warm)" "$CLI" --db "$DB" stats --json --date "$DATE"
 timed "report summary" "$CLI" --db "$DB" report summary --out "$W/summary.pdf" --date "$DATE"
 timed "report summary (warm)" "$CLI" --db "$DB" report summary --out "$W/summary.pdf" --date "$DATE"
 timed "check" sh -c '"$0" --db "$1" check; [ $? -le 1 ]' "$CLI" "$DB"
+timed "report party" "$CLI" --db "$DB" report party --out "$W/party.pdf" --date "$DATE"
 timed "report detail" "$CLI" --db "$DB" report detail --out "$W/detail.pdf" --date "$DATE"
 timed "report members" "$CLI" --db "$DB" report members --out "$W/members.pdf" --date "$DATE"
 timed "export" "$CLI" --db "$DB" export "$W/city.xlsx"
@@ -98,7 +99,7 @@ echo
 tail -1 "$W/import 62 files.out"
 tail -1 "$W/re-import 62 files.out"
 echo
-for f in summary detail members; do
+for f in summary party detail members; do
 	pages=$(pdfinfo "$W/$f.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}' || true)
 	echo "- $f.pdf: $(du -k "$W/$f.pdf" | cut -f1) KB${pages:+, $pages pages}"
 done
