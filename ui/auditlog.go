@@ -190,7 +190,7 @@ func (s *auditScreen) export(path string) {
 	s.exportBtn.Disable()
 	inBackground(&s.loads, func() {
 		err := atomicfile.Write(path, func(w io.Writer) error { return exchange.WriteAuditWorkbook(w, rows) })
-		fyne.Do(func() {
+		onUI(func() {
 			s.exportBtn.Enable()
 			s.lastErr = err
 			if err != nil {

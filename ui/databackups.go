@@ -62,7 +62,7 @@ func (s *dataScreen) backupNow() {
 	b.status.SetText("正在备份…")
 	inBackground(&s.busy, func() {
 		bk, err := s.u.deps.Store.BackupNow(s.u.ctx())
-		fyne.Do(func() {
+		onUI(func() {
 			b.nowBtn.Enable()
 			b.lastErr = err
 			if err != nil {
@@ -107,7 +107,7 @@ func (s *dataScreen) restoreBackup(bk data.Backup) {
 	b.status.SetText("正在还原…")
 	inBackground(&s.busy, func() {
 		err := s.u.deps.Store.RestoreBackup(s.u.ctx(), bk.Path)
-		fyne.Do(func() {
+		onUI(func() {
 			b.nowBtn.Enable()
 			b.lastErr = err
 			if err != nil {

@@ -150,7 +150,7 @@ func (s *dataScreen) importFiles(files []string) {
 		// The next file is read on the second core while this one is checked and written.
 		_ = exchange.ReadAhead(ctx, st, files, "", now, func(i int, read *exchange.Read) error {
 			path := files[i]
-			fyne.Do(func() {
+			onUI(func() {
 				s.batchLabel.SetText(fmt.Sprintf("正在导入 %d/%d：%s", i+1, n, filepath.Base(path)))
 			})
 			// A file that would blank stored values is left for the clerk to preview and confirm.
@@ -163,13 +163,13 @@ func (s *dataScreen) importFiles(files []string) {
 				r.err, r.blanked, r.result = errDatBlanks, plan.Blanked(), data.ImportResult{}
 			}
 			results = append(results, r)
-			fyne.Do(func() {
+			onUI(func() {
 				s.batchProgress.SetValue(float64(i + 1))
 				s.addFileResult(r)
 			})
 			return nil
 		})
-		fyne.Do(func() { s.finishBatch(results) })
+		onUI(func() { s.finishBatch(results) })
 	})
 }
 

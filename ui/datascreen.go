@@ -205,7 +205,7 @@ func (s *dataScreen) reload() {
 		if errors.Is(err, exchange.ErrRejected) {
 			err = nil // the issues say why
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			s.stopWork()
 			s.plan, s.planErr = plan, err
 			s.showPreview(p)
@@ -290,7 +290,7 @@ func (s *dataScreen) importNow(confirmed map[string]bool) {
 	s.startWork("正在导入 " + filepath.Base(path) + " …")
 	inBackground(&s.busy, func() {
 		p, plan, committed, err := exchange.ImportIf(s.u.ctx(), s.u.deps.Store, path, sheet, s.u.deps.Now(), datBlanksWithin(confirmed))
-		fyne.Do(func() {
+		onUI(func() {
 			s.stopWork()
 			s.lastErr = err
 			switch {
@@ -357,7 +357,7 @@ func (s *dataScreen) writeFile(path, what string, write func(io.Writer) error) {
 	s.startWork("正在保存" + what + "…")
 	inBackground(&s.busy, func() {
 		err := atomicfile.Write(path, write)
-		fyne.Do(func() {
+		onUI(func() {
 			s.stopWork()
 			s.lastErr = err
 			if err != nil {

@@ -31,7 +31,7 @@ var native nativeDialogs
 func (u *UI) runNative(what string, ask func() (string, bool, error), then func(path string)) {
 	inBackground(&u.busy, func() {
 		path, ok, err := ask()
-		fyne.Do(func() {
+		onUI(func() {
 			switch {
 			case err != nil:
 				u.showError(what, err)

@@ -32,7 +32,7 @@ func (u *UI) checkAtStart() {
 	if ok {
 		if err := hs.IntegrityCheck(ctx); err != nil {
 			b, found, berr := hs.NewestSoundBackup(ctx)
-			fyne.Do(func() { u.offerRestore(hs, err, b, found && berr == nil) })
+			onUI(func() { u.offerRestore(hs, err, b, found && berr == nil) })
 			return
 		}
 	}
@@ -60,7 +60,7 @@ func (u *UI) offerRestore(hs healthStore, damage error, b data.Backup, found boo
 		}
 		inBackground(&u.busy, func() {
 			err := hs.RestoreBackupFor(u.ctx(), b.Path, startReason)
-			fyne.Do(func() {
+			onUI(func() {
 				if err != nil {
 					u.showError("恢复备份失败", err)
 					return

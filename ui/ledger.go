@@ -194,7 +194,7 @@ func refreshLater[T any](wg *sync.WaitGroup, gen *atomic.Int64, read func() (T, 
 	g := gen.Add(1)
 	inBackground(wg, func() {
 		v, err := read()
-		fyne.Do(func() {
+		onUI(func() {
 			if gen.Load() != g {
 				return
 			}

@@ -201,7 +201,7 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 func (s *overviewScreen) refresh() {
 	inBackground(&s.busy, func() {
 		r, err := ovLoad(s.u.ctx(), s.u.deps.Store, s.u.deps.Now())
-		fyne.Do(func() { s.apply(r, err) })
+		onUI(func() { s.apply(r, err) })
 	})
 }
 
@@ -447,7 +447,7 @@ func (s *overviewScreen) onLoadDemo() {
 	s.demoBtn.Disable()
 	inBackground(&s.busy, func() {
 		err := s.u.deps.LoadDemo(s.u.ctx(), s.u.deps.Store, s.u.deps.Now())
-		fyne.Do(func() {
+		onUI(func() {
 			s.demoBtn.Enable()
 			if err != nil {
 				s.u.showError("载入示例数据失败", err)

@@ -282,7 +282,7 @@ func (s *reportsScreen) onGenerate() {
 	s.body.Refresh()
 	inBackground(&s.busy, func() {
 		path, err := repGenerate(s.u.ctx(), s.u.deps.Store, s.u.deps.DBPath, req)
-		fyne.Do(func() {
+		onUI(func() {
 			s.progress.Stop()
 			s.progress.Hide()
 			s.genBtn.Enable()

@@ -177,7 +177,7 @@ func (s *submissionsScreen) refresh() {
 	today := s.u.deps.Now()
 	inBackground(&s.busy, func() {
 		rows, err := loadSubmissionRows(s.u, ss, round, today)
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				s.u.showError("读取报送情况失败", err)
 				return

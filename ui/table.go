@@ -448,6 +448,12 @@ func minWidth(obj fyne.CanvasObject, width float32) fyne.CanvasObject {
 // goroutine, so a background load would touch widgets while the test lays them out.
 var loadInBackground = true
 
+// onUI runs fn on the UI goroutine without waiting for it (fyne.Do). Fyne's test driver
+// runs it at once on the calling goroutine instead, so a test that loads in the background
+// replaces it with a queue that it runs itself, as the window's event loop would
+// (TestBackgroundLoad).
+var onUI = fyne.Do
+
 // inBackground runs work (a store read ending in fyne.Do) off the UI goroutine, counting it
 // in wg so tests can wait for it.
 func inBackground(wg *sync.WaitGroup, work func()) {

@@ -310,12 +310,31 @@ func uiaCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, C
 // TestBackgroundLoad loads both screens off the test goroutine, as the program does, and
 // waits for the results.
 func TestBackgroundLoad(t *testing.T) {
+	// The loads run on goroutines of their own and hand what they read to the UI goroutine
+	// (onUI), which here is the test's: it runs what was handed over once the loads are
+	// done, as the window's event loop would, so no widget is touched on two goroutines.
 	loadInBackground = true
-	t.Cleanup(func() { loadInBackground = false })
+	queue := make(chan func(), 256)
+	onUI = func(fn func()) { queue <- fn }
+	t.Cleanup(func() { loadInBackground, onUI = false, fyne.Do })
 	u, st := newTestUI(t)
+	settle := func() {
+		for {
+			waitScreens(u)
+			select {
+			case fn := <-queue:
+				fn()
+			default:
+				return
+			}
+		}
+	}
+	settle()
 	uiaSeedElections(t, st)
 	vs := uiaOpen[*villagesScreen](t, u, "村庄")
+	settle()
 	es := uiaOpen[*electionsScreen](t, u, "换届")
+	settle()
 	if got := vs.table.rowCount(); got != 2 {
 		t.Errorf("villages = %d, want 2", got)
 	}
@@ -323,7 +342,7 @@ func TestBackgroundLoad(t *testing.T) {
 		t.Errorf("elections = %d, want 4", got)
 	}
 	u.changed()
-	waitScreens(u)
+	settle()
 	if got := es.table.rowCount(); got != 4 {
 		t.Errorf("elections after a change = %d, want 4", got)
 	}

@@ -120,7 +120,7 @@ func showTip(obj fyne.CanvasObject, text string, pos fyne.Position) {
 		show()
 		return
 	}
-	time.AfterFunc(tipDelay, func() { fyne.Do(show) })
+	time.AfterFunc(tipDelay, func() { onUI(show) })
 }
 
 // hideTip hides the tooltip (and cancels one waiting to show).

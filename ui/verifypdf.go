@@ -45,7 +45,7 @@ func (s *reportsScreen) verifyFile(path string) {
 	s.verify.btn.Disable()
 	inBackground(&s.verify.busy, func() {
 		text, match, err := verifyPDF(s.u.ctx(), s.u.deps.Store, path)
-		fyne.Do(func() {
+		onUI(func() {
 			s.verify.btn.Enable()
 			s.verify.text, s.verify.match, s.verify.err = text, match, err
 			if err != nil {
