@@ -35,6 +35,12 @@ var (
 	errKeptBytes      = errors.New("kept value malformed")
 )
 
+// keptBinary reports whether values of t are kept as their MarshalBinary bytes: t has
+// MarshalBinary and *t UnmarshalBinary (time.Time).
+func keptBinary(t reflect.Type) bool {
+	return t.Kind() != reflect.Pointer && t.Implements(binaryMarshaler) && reflect.PointerTo(t).Implements(binaryUnmarshaler)
+}
+
 // exactKept is v's kept bytes, when reading them back gives v exactly (reflect.DeepEqual).
 func exactKept[T any](v T) ([]byte, bool) {
 	b, err := appendKept(nil, reflect.ValueOf(&v).Elem())
@@ -60,7 +66,7 @@ func readKept[T any](b []byte, v *T) error {
 // appendKept appends v's kept bytes to b.
 func appendKept(b []byte, v reflect.Value) ([]byte, error) {
 	t := v.Type()
-	if t.Kind() != reflect.Pointer && t.Implements(binaryMarshaler) && reflect.PointerTo(t).Implements(binaryUnmarshaler) {
+	if keptBinary(t) {
 		m, err := v.Interface().(encoding.BinaryMarshaler).MarshalBinary()
 		if err != nil {
 			return nil, err
@@ -148,7 +154,7 @@ func appendElems(b []byte, v reflect.Value) ([]byte, error) {
 // rest.
 func readKeptValue(b []byte, v reflect.Value) ([]byte, error) {
 	t := v.Type()
-	if t.Kind() != reflect.Pointer && t.Implements(binaryMarshaler) && reflect.PointerTo(t).Implements(binaryUnmarshaler) {
+	if keptBinary(t) {
 		m, rest, err := readLength(b)
 		if err != nil {
 			return nil, err
